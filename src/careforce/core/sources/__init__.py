@@ -1,0 +1,1 @@
+"""careforce.core.sources."""

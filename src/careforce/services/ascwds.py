@@ -1,0 +1,183 @@
+"""Use case: ingest an ASC-WDS file set into validated, pseudonymised canonical datasets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from careforce import __version__
+from careforce.core.sources.ascwds.canonical import Exclusions, canonical_datasets
+from careforce.core.sources.ascwds.catalogue import RULES
+from careforce.core.sources.ascwds.findings import FileKind
+from careforce.core.sources.ascwds.skipping import skip_invalid_rows
+from careforce.core.sources.ascwds.validate import FILE_ORDER, FileSet, validate_file_set
+from careforce.io.ascwds_files import InputFile, UnusableInputError, read_ascwds_file, sort_file_set
+from careforce.io.outputs import write_csv, write_findings_workbook, write_json, write_parquet
+from careforce.io.secret_key import load_secret
+
+__all__ = ["IngestResult", "UnusableInputError", "ingest_ascwds"]
+
+Progress = Callable[[str, int, int], None]
+"""Called with (step description, steps done, steps in all)."""
+
+_STEPS = ("Reading files", "Validating", "Building canonical datasets", "Writing outputs")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What an ingestion produced.
+
+    Attributes:
+        manifest: the contents of ``manifest.json``.
+        findings: every finding, in file and line order.
+        datasets_written: whether the canonical Parquet files were written.
+    """
+
+    manifest: dict[str, Any]
+    findings: pl.DataFrame
+    datasets_written: bool
+
+    @property
+    def errors(self) -> int:
+        """Number of error findings."""
+        return self.findings.filter(pl.col("severity") == "error").height
+
+    @property
+    def warnings(self) -> int:
+        """Number of warning findings."""
+        return self.findings.filter(pl.col("severity") == "warning").height
+
+
+def _with_guidance(findings: pl.DataFrame) -> pl.DataFrame:
+    guidance = {code: found.guidance for code, found in RULES.items()}
+    return findings.with_columns(
+        pl.col("code").replace_strict(guidance, default="", return_dtype=pl.String).alias("guidance")
+    )
+
+
+def _manifest(
+    files: dict[FileKind, InputFile],
+    findings: pl.DataFrame,
+    *,
+    reference_date: dt.date,
+    skip_invalid_rows: bool,
+    datasets: dict[str, int] | None,
+) -> dict[str, Any]:
+    counts = findings.group_by("file", "severity").len()
+    by_file: dict[str, dict[str, int]] = {}
+    for file, severity, number in counts.iter_rows():
+        by_file.setdefault(file, {})[severity] = number
+    return {
+        "careforce_version": __version__,
+        "source": "ascwds",
+        "reference_date": reference_date.isoformat(),
+        "skip_invalid_rows": skip_invalid_rows,
+        "inputs": [
+            {
+                "file": kind.value,
+                "name": Path(file.path).name,
+                "sha256": file.sha256,
+                "bytes": file.size,
+                "encoding": file.encoding,
+                "rows": file.rows,
+                "errors": by_file.get(kind.value, {}).get("error", 0),
+                "warnings": by_file.get(kind.value, {}).get("warning", 0),
+            }
+            for kind, file in sorted(files.items(), key=lambda item: FILE_ORDER[item[0].value])
+        ],
+        "findings": {
+            "error": findings.filter(pl.col("severity") == "error").height,
+            "warning": findings.filter(pl.col("severity") == "warning").height,
+        },
+        "datasets": datasets,
+    }
+
+
+def ingest_ascwds(
+    paths: Sequence[Path],
+    *,
+    reference_date: dt.date,
+    out: Path,
+    skip_invalid_rows: bool = False,
+    today: dt.date | None = None,
+    secret: bytes | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Validate an ASC-WDS file set and write findings, a manifest and (when valid) datasets.
+
+    Writes ``findings.csv``, ``findings.json``, ``findings.xlsx`` and ``manifest.json`` always;
+    ``establishments.parquet``, ``workers.parquet`` and ``training.parquet`` when there are no
+    errors, or with ``skip_invalid_rows`` for the valid rows only.
+
+    Raises:
+        UnusableInputError: an input cannot be used at all; nothing is written.
+    """
+
+    def step(index: int) -> None:
+        if progress is not None:
+            progress(_STEPS[index], index, len(_STEPS))
+
+    step(0)
+    files = sort_file_set([read_ascwds_file(Path(p)) for p in paths])
+    file_set = FileSet(
+        workplace=files[FileKind.WORKPLACE].raw,
+        staff=files[FileKind.STAFF].raw,
+        training=files[FileKind.TRAINING].raw if FileKind.TRAINING in files else None,
+    )
+    step(1)
+    validation = validate_file_set(file_set, reference_date=reference_date, today=today or dt.date.today())
+    findings = validation.findings
+    has_errors = findings.filter(pl.col("severity") == "error").height > 0
+    datasets: dict[str, pl.DataFrame] | None = None
+    step(2)
+    if not has_errors or skip_invalid_rows:
+        exclusions = Exclusions()
+        if has_errors:
+            exclusions, notes = skip_invalid_rows(validation)
+            findings = (
+                pl.concat([findings, notes])
+                .with_columns(pl.col("file").replace_strict(FILE_ORDER, return_dtype=pl.Int8).alias("_o"))
+                .sort("_o", "line", maintain_order=True)
+                .drop("_o")
+            )
+        canonical = canonical_datasets(
+            validation,
+            reference_date=reference_date,
+            today=today or dt.date.today(),
+            secret=secret if secret is not None else load_secret(),
+            exclusions=exclusions,
+        )
+        datasets = {
+            "establishments": canonical.establishments,
+            "workers": canonical.workers,
+            "training": canonical.training,
+        }
+    step(3)
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(out / "findings.csv", findings)
+    write_json(out / "findings.json", findings.to_dicts())
+    write_findings_workbook(
+        out / "findings.xlsx",
+        _with_guidance(findings),
+        title=f"ASC-WDS validation findings, reference date {reference_date.isoformat()}",
+    )
+    if datasets is not None:
+        for name, frame in datasets.items():
+            write_parquet(out / f"{name}.parquet", frame)
+    else:
+        for name in ("establishments", "workers", "training"):
+            (out / f"{name}.parquet").unlink(missing_ok=True)
+    manifest = _manifest(
+        files,
+        findings,
+        reference_date=reference_date,
+        skip_invalid_rows=skip_invalid_rows,
+        datasets={name: frame.height for name, frame in datasets.items()} if datasets else None,
+    )
+    write_json(out / "manifest.json", manifest)
+    return IngestResult(manifest=manifest, findings=findings, datasets_written=datasets is not None)
