@@ -14,7 +14,9 @@ from rich.table import Table
 
 from careforce.services.ascwds import IngestResult, UnusableInputError, ingest_ascwds
 
-app = typer.Typer(help="Validate source files and turn them into canonical datasets.", no_args_is_help=True)
+app = typer.Typer(
+    help="Validate source files and turn them into canonical datasets.", no_args_is_help=True
+)
 
 EXIT_ERRORS = 1
 """Exit status when validation found errors."""
@@ -32,11 +34,17 @@ def _reference_date(value: str) -> dt.date:
 def _summary(console: Console, result: IngestResult, out: Path) -> None:
     files = Table(title="Files read", title_justify="left")
     for column in ("file", "name", "encoding", "rows", "errors", "warnings"):
-        files.add_column(column, justify="right" if column in ("rows", "errors", "warnings") else "left")
+        files.add_column(
+            column, justify="right" if column in ("rows", "errors", "warnings") else "left"
+        )
     for entry in result.manifest["inputs"]:
         files.add_row(
-            entry["file"], entry["name"], entry["encoding"], str(entry["rows"]),
-            str(entry["errors"]), str(entry["warnings"]),
+            entry["file"],
+            entry["name"],
+            entry["encoding"],
+            str(entry["rows"]),
+            str(entry["errors"]),
+            str(entry["warnings"]),
         )
     console.print(files)
     if result.findings.height:
@@ -48,7 +56,9 @@ def _summary(console: Console, result: IngestResult, out: Path) -> None:
             .len()
             .sort(["severity", "len", "code"], descending=[False, True, False])
         )
-        for severity, code, message, count in grouped.select("severity", "code", "message", "len").iter_rows():
+        for severity, code, message, count in grouped.select(
+            "severity", "code", "message", "len"
+        ).iter_rows():
             style = "red" if severity == "error" else "yellow"
             codes.add_row(f"[{style}]{severity}[/]", code, str(count), message)
         console.print(codes)
@@ -70,14 +80,24 @@ def _summary(console: Console, result: IngestResult, out: Path) -> None:
 
 @app.command("ascwds")
 def ascwds(
-    files: Annotated[list[Path], typer.Argument(help="The workplace, staff and (optional) training CSV files.")],
-    reference_date: Annotated[
-        str, typer.Option("--reference-date", help="Snapshot date, YYYY-MM-DD (ages are measured at it).")
+    files: Annotated[
+        list[Path], typer.Argument(help="The workplace, staff and (optional) training CSV files.")
     ],
-    out: Annotated[Path, typer.Option("--out", help="Directory for findings, manifest and datasets.")],
+    reference_date: Annotated[
+        str,
+        typer.Option(
+            "--reference-date", help="Snapshot date, YYYY-MM-DD (ages are measured at it)."
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory for findings, manifest and datasets.")
+    ],
     skip_invalid_rows: Annotated[
         bool,
-        typer.Option("--skip-invalid-rows", help="Write datasets of the valid rows even when some rows have errors."),
+        typer.Option(
+            "--skip-invalid-rows",
+            help="Write datasets of the valid rows even when some rows have errors.",
+        ),
     ] = False,
 ) -> None:
     """Validate an ASC-WDS bulk-upload file set and write pseudonymised canonical datasets.
@@ -89,8 +109,11 @@ def ascwds(
     error_console = Console(stderr=True)
     try:
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-            console=error_console, transient=True,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=error_console,
+            transient=True,
         ) as bar:
             task = bar.add_task("Starting", total=4)
 
@@ -98,10 +121,16 @@ def ascwds(
                 bar.update(task, description=step, completed=done, total=total)
 
             result = ingest_ascwds(
-                files, reference_date=when, out=out, skip_invalid_rows=skip_invalid_rows, progress=report
+                files,
+                reference_date=when,
+                out=out,
+                skip_invalid_rows=skip_invalid_rows,
+                progress=report,
             )
     except UnusableInputError as error:
-        error_console.print(f"careforce: cannot use {error.path}: {error.reason}", markup=False, highlight=False)
+        error_console.print(
+            f"careforce: cannot use {error.path}: {error.reason}", markup=False, highlight=False
+        )
         raise typer.Exit(EXIT_UNUSABLE) from None
     _summary(console, result, out)
     if result.errors:

@@ -66,7 +66,9 @@ def parse_ascwds_bytes(data: bytes, *, name: str) -> InputFile:
         )
     problem = header_problem(kind, table.header)
     if problem is not None:
-        raise UnusableInputError(name, f"the header row of this {kind.value} file is wrong: {problem}")
+        raise UnusableInputError(
+            name, f"the header row of this {kind.value} file is wrong: {problem}"
+        )
     return InputFile(
         raw=RawFile(kind=kind, name=name, frame=table.frame),
         path=name,

@@ -55,7 +55,9 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as error:
-            raise UnreadableFileError(f"the UTF-16 text is damaged at byte {error.start}") from error
+            raise UnreadableFileError(
+                f"the UTF-16 text is damaged at byte {error.start}"
+            ) from error
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = (("utf-8-sig", "utf-8 with BOM"), ("cp1252", "windows-1252"))
     else:
@@ -100,18 +102,23 @@ def read_csv_table(data: bytes) -> CsvTable:
                 continue
             counts.append(len(record))
             lines.append(start)
-            if len(record) < width:
-                record = record + [""] * (width - len(record))
-            rows.append([field.strip() for field in record[:width]])
+            fields = [field.strip() for field in record[:width]]
+            fields.extend([""] * (width - len(fields)))
+            rows.append(fields)
     except csv.Error as error:
-        raise UnreadableFileError(f"the CSV cannot be parsed at line {reader.line_num}: {error}") from error
+        raise UnreadableFileError(
+            f"the CSV cannot be parsed at line {reader.line_num}: {error}"
+        ) from error
     if header is None:
         raise UnreadableFileError("the file is empty: there is no header row")
     names = _unique_names(header)
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
     frame = pl.DataFrame(
         {
-            **{name: pl.Series(name, values, dtype=pl.String) for name, values in zip(names, columns, strict=True)},
+            **{
+                name: pl.Series(name, values, dtype=pl.String)
+                for name, values in zip(names, columns, strict=True)
+            },
             LINE: pl.Series(LINE, lines, dtype=pl.Int64),
             FIELD_COUNT: pl.Series(FIELD_COUNT, counts, dtype=pl.Int64),
         }

@@ -11,7 +11,16 @@ from typing import Any
 import polars as pl
 import xlsxwriter
 
-FINDINGS_SHEET_COLUMNS = ("file", "line", "column", "value", "code", "severity", "message", "guidance")
+FINDINGS_SHEET_COLUMNS = (
+    "file",
+    "line",
+    "column",
+    "value",
+    "code",
+    "severity",
+    "message",
+    "guidance",
+)
 """Columns of the findings workbook (the guidance column helps people fix the file)."""
 
 
@@ -67,15 +76,21 @@ def write_findings_workbook(path: Path, findings: pl.DataFrame, *, title: str) -
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
     os.close(handle)
     try:
-        workbook = xlsxwriter.Workbook(temporary, {"strings_to_numbers": False, "strings_to_formulas": False})
+        workbook = xlsxwriter.Workbook(
+            temporary, {"strings_to_numbers": False, "strings_to_formulas": False}
+        )
         bold = workbook.add_format({"bold": True})
         heading = workbook.add_format({"bold": True, "font_size": 14})
         cover = workbook.add_worksheet("Cover")
         cover.write(0, 0, title, heading)
         errors = findings.filter(pl.col("severity") == "error").height
         warnings = findings.filter(pl.col("severity") == "warning").height
-        cover.write(2, 0, f"Errors: {errors}. Errors must be corrected before the files can be accepted.")
-        cover.write(3, 0, f"Warnings: {warnings}. Warnings are accepted; the value is usually ignored.")
+        cover.write(
+            2, 0, f"Errors: {errors}. Errors must be corrected before the files can be accepted."
+        )
+        cover.write(
+            3, 0, f"Warnings: {warnings}. Warnings are accepted; the value is usually ignored."
+        )
         cover.write(4, 0, "The findings are on the sheet 'Findings', one row per finding.")
         cover.set_column(0, 0, 100)
         sheet = workbook.add_worksheet("Findings")

@@ -14,7 +14,7 @@ from careforce import __version__
 from careforce.core.sources.ascwds.canonical import Exclusions, canonical_datasets
 from careforce.core.sources.ascwds.catalogue import RULES
 from careforce.core.sources.ascwds.findings import FileKind
-from careforce.core.sources.ascwds.skipping import skip_invalid_rows
+from careforce.core.sources.ascwds.skipping import exclude_invalid_rows
 from careforce.core.sources.ascwds.validate import FILE_ORDER, FileSet, validate_file_set
 from careforce.io.ascwds_files import InputFile, UnusableInputError, read_ascwds_file, sort_file_set
 from careforce.io.outputs import write_csv, write_findings_workbook, write_json, write_parquet
@@ -56,7 +56,9 @@ class IngestResult:
 def _with_guidance(findings: pl.DataFrame) -> pl.DataFrame:
     guidance = {code: found.guidance for code, found in RULES.items()}
     return findings.with_columns(
-        pl.col("code").replace_strict(guidance, default="", return_dtype=pl.String).alias("guidance")
+        pl.col("code")
+        .replace_strict(guidance, default="", return_dtype=pl.String)
+        .alias("guidance")
     )
 
 
@@ -130,7 +132,9 @@ def ingest_ascwds(
         training=files[FileKind.TRAINING].raw if FileKind.TRAINING in files else None,
     )
     step(1)
-    validation = validate_file_set(file_set, reference_date=reference_date, today=today or dt.date.today())
+    validation = validate_file_set(
+        file_set, reference_date=reference_date, today=today or dt.date.today()
+    )
     findings = validation.findings
     has_errors = findings.filter(pl.col("severity") == "error").height > 0
     datasets: dict[str, pl.DataFrame] | None = None
@@ -138,10 +142,12 @@ def ingest_ascwds(
     if not has_errors or skip_invalid_rows:
         exclusions = Exclusions()
         if has_errors:
-            exclusions, notes = skip_invalid_rows(validation)
+            exclusions, notes = exclude_invalid_rows(validation)
             findings = (
                 pl.concat([findings, notes])
-                .with_columns(pl.col("file").replace_strict(FILE_ORDER, return_dtype=pl.Int8).alias("_o"))
+                .with_columns(
+                    pl.col("file").replace_strict(FILE_ORDER, return_dtype=pl.Int8).alias("_o")
+                )
                 .sort("_o", "line", maintain_order=True)
                 .drop("_o")
             )

@@ -45,9 +45,19 @@ from careforce.core.sources.ascwds.staff import (
     ROLE,
     START_DATE,
 )
-from careforce.core.sources.ascwds.training import COMPLETED, EXPIRES, VALIDITY_MONTHS, derived_expiry
+from careforce.core.sources.ascwds.training import (
+    COMPLETED,
+    EXPIRES,
+    VALIDITY_MONTHS,
+    derived_expiry,
+)
 from careforce.core.sources.ascwds.validate import Validation
-from careforce.core.sources.ascwds.workplace import CQC_REGISTERED, MAIN_SERVICE, REGISTRATION, WORKPLACE_KEY
+from careforce.core.sources.ascwds.workplace import (
+    CQC_REGISTERED,
+    MAIN_SERVICE,
+    REGISTRATION,
+    WORKPLACE_KEY,
+)
 from careforce.core.vocab import codes, groups
 from careforce.core.vocab.ascwds_columns import LINE
 from careforce.core.vocab.ascwds_columns import StaffColumn as S
@@ -57,7 +67,7 @@ from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import JobRoleCount as J
 from careforce.core.vocab.canonical_columns import Training as TR
 from careforce.core.vocab.canonical_columns import Worker as WK
-from careforce.core.vocab.enums import grouped, labelled, str_enum
+from careforce.core.vocab.enums import grouped, labelled
 
 HASH_HEX_LENGTH = 32
 """Pseudonymous identifiers are the first 128 bits of an HMAC-SHA-256, in hex."""
@@ -99,7 +109,9 @@ def keyed_hash(values: pl.Series, secret: bytes) -> pl.Series:
     """Replace each value by a keyed hash (HMAC-SHA-256), so it cannot be reversed without the key."""
     digest = hashlib.sha256
     hashed = [
-        None if value is None else hmac.new(secret, value.encode(), digest).hexdigest()[:HASH_HEX_LENGTH]
+        None
+        if value is None
+        else hmac.new(secret, value.encode(), digest).hexdigest()[:HASH_HEX_LENGTH]
         for value in values.to_list()
     ]
     return pl.Series(values.name, hashed, dtype=pl.String)
@@ -139,70 +151,94 @@ def establishments_frame(
 
     def total(column: str) -> pl.Expr:
         dont_know = (text(column) == DONT_KNOW) | (text(column) == "")
-        return pl.when(dont_know).then(None).otherwise(integer_items(column).list.eval(
-            pl.element().filter(pl.element() != int(DONT_KNOW))
-        ).list.sum())
+        return (
+            pl.when(dont_know)
+            .then(None)
+            .otherwise(
+                integer_items(column)
+                .list.eval(pl.element().filter(pl.element() != int(DONT_KNOW)))
+                .list.sum()
+            )
+        )
 
     vacancies = counts(W.VACANCIES)
     manager_vacancy_ignored = ~regulated
-    job_roles = (
-        pl.struct(
-            roles.alias("roles"),
-            counts(W.STARTERS).alias("s"),
-            counts(W.LEAVERS).alias("l"),
-            vacancies.alias("v"),
-            manager_vacancy_ignored.alias("ignore_rm"),
-        )
-        .map_elements(_job_role_items, return_dtype=_JOB_ROLES_DTYPE)
-    )
+    job_roles = pl.struct(
+        roles.alias("roles"),
+        counts(W.STARTERS).alias("s"),
+        counts(W.LEAVERS).alias("l"),
+        vacancies.alias("v"),
+        manager_vacancy_ignored.alias("ignore_rm"),
+    ).map_elements(_job_role_items, return_dtype=_JOB_ROLES_DTYPE)
     sick_pay = text(W.SICKPAY).str.to_uppercase()
     pension = text(W.PENSION).str.to_uppercase()
-    return rows.select(
-        key(W.LOCALESTID).alias(E.ESTABLISHMENT_ID),
-        pl.lit(reference_date).alias(E.REFERENCE_DATE),
-        pl.col(STATUS_UPPER).cast(STATUS_ENUM).alias(E.STATUS),
-        text(W.ESTNAME).alias(E.NAME),
-        _postcode_district(W.POSTCODE).alias(E.POSTCODE_DISTRICT),
-        labelled(integer(W.ESTTYPE), codes.EMPLOYER_TYPE).alias(E.EMPLOYER_TYPE),
-        grouped(integer(W.ESTTYPE), dict(groups.EMPLOYER_SECTOR), groups.Sector).alias(E.SECTOR),
-        regulated.alias(E.CQC_REGULATED),
-        pl.when(regulated).then(text(W.PROVNUM)).otherwise(None).alias(E.PROVIDER_ID),
-        pl.when(regulated).then(text(W.LOCATIONID)).otherwise(None).alias(E.LOCATION_ID),
-        labelled(pl.col(MAIN_SERVICE), codes.SERVICE).alias(E.MAIN_SERVICE),
-        pl.col(MAIN_SERVICE).cast(pl.Int16).alias(E.MAIN_SERVICE_CODE),
-        grouped(pl.col(MAIN_SERVICE), dict(groups.SERVICE_GROUP), groups.ServiceGroup).alias(
-            E.SERVICE_GROUP
-        ),
-        integer_items(W.ALLSERVICES)
-        .list.eval(pl.element().filter(pl.element() != 0))
-        .cast(pl.List(pl.Int16))
-        .alias(E.SERVICES),
-        integer_items(W.SERVICEUSERS)
-        .list.eval(pl.element().filter(pl.element().is_in(sorted(codes.SERVICE_USER.codes))))
-        .cast(pl.List(pl.Int16))
-        .alias(E.SERVICE_USERS),
-        integer(W.TOTALPERMTEMP).cast(pl.Int32).alias(E.TOTAL_STAFF),
-        job_roles.alias(E.JOB_ROLES),
-        total(W.STARTERS).cast(pl.Int32).alias(E.STARTERS_TOTAL),
-        total(W.LEAVERS).cast(pl.Int32).alias(E.LEAVERS_TOTAL),
-        job_roles.list.eval(pl.element().struct.field(J.VACANCIES))
-        .list.sum()
-        .cast(pl.Int32)
-        .alias("_v"),
-        pl.when(pl.col(MAIN_SERVICE).is_in(sorted(codes.DHA_SERVICES))).then(_answer(W.DHA)).alias(
-            E.DHA
-        ),
-        pl.when(sick_pay == "1").then(pl.lit("Yes")).when(sick_pay == "0").then(pl.lit("No"))
-        .when(sick_pay == "UNKNOWN").then(pl.lit("Don't know")).cast(ANSWER_ENUM).alias(E.SICK_PAY),
-        pl.when(pension == "1").then(pl.lit("Yes")).when(pension == "0").then(pl.lit("No"))
-        .when(pension == "UNKNOWN").then(pl.lit("Don't know")).cast(ANSWER_ENUM).alias(E.PENSION),
-        integer(W.HOLIDAY).cast(pl.Int16).alias(E.HOLIDAY_DAYS),
-        (text(W.VACANCIES) == DONT_KNOW).alias("_v_unknown"),
-        (text(W.VACANCIES) == "").alias("_v_blank"),
-    ).with_columns(
-        pl.when(pl.col("_v_unknown") | pl.col("_v_blank")).then(None).otherwise(pl.col("_v"))
-        .alias(E.VACANCIES_TOTAL)
-    ).drop("_v", "_v_unknown", "_v_blank").select(list(E))
+    return (
+        rows.select(
+            key(W.LOCALESTID).alias(E.ESTABLISHMENT_ID),
+            pl.lit(reference_date).alias(E.REFERENCE_DATE),
+            pl.col(STATUS_UPPER).cast(STATUS_ENUM).alias(E.STATUS),
+            text(W.ESTNAME).alias(E.NAME),
+            _postcode_district(W.POSTCODE).alias(E.POSTCODE_DISTRICT),
+            labelled(integer(W.ESTTYPE), codes.EMPLOYER_TYPE).alias(E.EMPLOYER_TYPE),
+            grouped(integer(W.ESTTYPE), dict(groups.EMPLOYER_SECTOR), groups.Sector).alias(
+                E.SECTOR
+            ),
+            regulated.alias(E.CQC_REGULATED),
+            pl.when(regulated).then(text(W.PROVNUM)).otherwise(None).alias(E.PROVIDER_ID),
+            pl.when(regulated).then(text(W.LOCATIONID)).otherwise(None).alias(E.LOCATION_ID),
+            labelled(pl.col(MAIN_SERVICE), codes.SERVICE).alias(E.MAIN_SERVICE),
+            pl.col(MAIN_SERVICE).cast(pl.Int16).alias(E.MAIN_SERVICE_CODE),
+            grouped(pl.col(MAIN_SERVICE), dict(groups.SERVICE_GROUP), groups.ServiceGroup).alias(
+                E.SERVICE_GROUP
+            ),
+            integer_items(W.ALLSERVICES)
+            .list.eval(pl.element().filter(pl.element() != 0))
+            .cast(pl.List(pl.Int16))
+            .alias(E.SERVICES),
+            integer_items(W.SERVICEUSERS)
+            .list.eval(pl.element().filter(pl.element().is_in(sorted(codes.SERVICE_USER.codes))))
+            .cast(pl.List(pl.Int16))
+            .alias(E.SERVICE_USERS),
+            integer(W.TOTALPERMTEMP).cast(pl.Int32).alias(E.TOTAL_STAFF),
+            job_roles.alias(E.JOB_ROLES),
+            total(W.STARTERS).cast(pl.Int32).alias(E.STARTERS_TOTAL),
+            total(W.LEAVERS).cast(pl.Int32).alias(E.LEAVERS_TOTAL),
+            job_roles.list.eval(pl.element().struct.field(J.VACANCIES))
+            .list.sum()
+            .cast(pl.Int32)
+            .alias("_v"),
+            pl.when(pl.col(MAIN_SERVICE).is_in(sorted(codes.DHA_SERVICES)))
+            .then(_answer(W.DHA))
+            .alias(E.DHA),
+            pl.when(sick_pay == "1")
+            .then(pl.lit("Yes"))
+            .when(sick_pay == "0")
+            .then(pl.lit("No"))
+            .when(sick_pay == "UNKNOWN")
+            .then(pl.lit("Don't know"))
+            .cast(ANSWER_ENUM)
+            .alias(E.SICK_PAY),
+            pl.when(pension == "1")
+            .then(pl.lit("Yes"))
+            .when(pension == "0")
+            .then(pl.lit("No"))
+            .when(pension == "UNKNOWN")
+            .then(pl.lit("Don't know"))
+            .cast(ANSWER_ENUM)
+            .alias(E.PENSION),
+            integer(W.HOLIDAY).cast(pl.Int16).alias(E.HOLIDAY_DAYS),
+            (text(W.VACANCIES) == DONT_KNOW).alias("_v_unknown"),
+            (text(W.VACANCIES) == "").alias("_v_blank"),
+        )
+        .with_columns(
+            pl.when(pl.col("_v_unknown") | pl.col("_v_blank"))
+            .then(None)
+            .otherwise(pl.col("_v"))
+            .alias(E.VACANCIES_TOTAL)
+        )
+        .drop("_v", "_v_unknown", "_v_blank")
+        .select(list(E))
+    )
 
 
 _JOB_ROLES_DTYPE = pl.List(
@@ -269,7 +305,10 @@ def workers_frame(
     age_ok = (age >= AGE_RANGE[0]) & (age <= AGE_RANGE[1])
     start = pl.col(START_DATE)
     fourteenth = pl.col(BIRTH_DATE).dt.offset_by(f"{MINIMUM_WORKING_AGE}y")
-    start_ok = ~((start < fourteenth).fill_null(False) | (start.dt.year() < integer(S.YEAROFENTRY)).fill_null(False))
+    start_ok = ~(
+        (start < fourteenth).fill_null(False)
+        | (start.dt.year() < integer(S.YEAROFENTRY)).fill_null(False)
+    )
     sector_year = pl.when(
         text(S.STARTINSECT).str.contains(YEAR_PATTERN) & (text(S.STARTINSECT) != DONT_KNOW)
     ).then(integer(S.STARTINSECT))
@@ -278,7 +317,9 @@ def workers_frame(
         | (sector_year < pl.col(BIRTH_DATE).dt.year() + MINIMUM_WORKING_AGE).fill_null(False)
     )
     sick = text(S.DAYSSICK)
-    days_sick = pl.when(sick.str.contains(r"^[0-9]+(\.[05])?$")).then(sick.cast(pl.Float64, strict=False))
+    days_sick = pl.when(sick.str.contains(r"^[0-9]+(\.[05])?$")).then(
+        sick.cast(pl.Float64, strict=False)
+    )
     zero = integer(S.ZEROHRCONT)
     employed = pl.col(CONTRACT).is_in(sorted(codes.EMPLOYED_CONTRACTS))
     interval = integer(S.SALARYINT)
@@ -295,7 +336,10 @@ def workers_frame(
     qualifications = _qualifications(qualification_columns)
     frame = rows.with_columns(
         worker_key.alias("_worker_key"),
-        pl.when(ni != "").then(pl.concat_str([pl.lit("ni\x1f"), ni])).otherwise(None).alias("_ni_key"),
+        pl.when(ni != "")
+        .then(pl.concat_str([pl.lit("ni\x1f"), ni]))
+        .otherwise(None)
+        .alias("_ni_key"),
     )
     worker_ids = keyed_hash(frame["_worker_key"], secret)
     person_ids = keyed_hash(frame["_ni_key"], secret)
@@ -319,9 +363,9 @@ def workers_frame(
         .then(integer(S.NATIONALITY))
         .cast(pl.Int16)
         .alias(WK.NATIONALITY_CODE),
-        grouped(integer(S.NATIONALITY), dict(groups.NATIONALITY_GROUP), groups.NationalityGroup).alias(
-            WK.NATIONALITY_GROUP
-        ),
+        grouped(
+            integer(S.NATIONALITY), dict(groups.NATIONALITY_GROUP), groups.NationalityGroup
+        ).alias(WK.NATIONALITY_GROUP),
         pl.when(integer(S.NATIONALITY) != codes.NATIONALITY_BRITISH)
         .then(_answer(S.BRITISHCITIZENSHIP))
         .alias(WK.BRITISH_CITIZENSHIP),
@@ -339,15 +383,13 @@ def workers_frame(
         .alias(WK.YEAR_OF_ENTRY),
         labelled(integer(S.DISABLED), codes.DISABLED).alias(WK.DISABLED),
         labelled(integer(S.CARECERT), codes.CARE_CERTIFICATE).alias(WK.CARE_CERTIFICATE),
-        labelled(
-            l2.list.first().str.to_integer(strict=False), codes.L2_CARE_CERTIFICATE
-        ).alias(WK.L2_CARE_CERTIFICATE),
+        labelled(l2.list.first().str.to_integer(strict=False), codes.L2_CARE_CERTIFICATE).alias(
+            WK.L2_CARE_CERTIFICATE
+        ),
         labelled(integer(S.RECSOURCE), codes.RECRUITMENT_SOURCE).alias(WK.RECRUITMENT_SOURCE),
         _answer(S.HANDCVISA).alias(WK.HEALTH_CARE_VISA),
         pl.when(integer(S.HANDCVISA) == 1).then(_answer(S.INOUTUK)).alias(WK.RECRUITED_OUTSIDE_UK),
-        pl.when(start_ok & (start <= pl.lit(today))).then(start).alias(
-            WK.START_DATE
-        ),
+        pl.when(start_ok & (start <= pl.lit(today))).then(start).alias(WK.START_DATE),
         pl.when(sector_ok).then(sector_year).cast(pl.Int16).alias(WK.START_YEAR_IN_SECTOR),
         pl.when(role.is_in(sorted(codes.DHA_JOB_ROLES))).then(_answer(S.DHA)).alias(WK.DHA),
         _answer(S.APPRENTICE).alias(WK.APPRENTICE),
@@ -372,14 +414,28 @@ def workers_frame(
         .alias(WK.NMC_REGISTER),
         pl.when(role == codes.SOCIAL_WORKER).then(_answer(S.AMHP)).alias(WK.AMHP),
         labelled(sc.list.first().str.to_integer(strict=False), codes.YES_NO_DONT_KNOW)
-        .cast(pl.String).cast(ANSWER_ENUM).alias(WK.SOCIAL_CARE_QUALIFICATION),
+        .cast(pl.String)
+        .cast(ANSWER_ENUM)
+        .alias(WK.SOCIAL_CARE_QUALIFICATION),
         pl.when(sc.list.first() == "1")
-        .then(labelled(sc.list.get(1, null_on_oob=True).str.to_integer(strict=False), codes.QUALIFICATION_LEVEL))
+        .then(
+            labelled(
+                sc.list.get(1, null_on_oob=True).str.to_integer(strict=False),
+                codes.QUALIFICATION_LEVEL,
+            )
+        )
         .alias(WK.SOCIAL_CARE_QUALIFICATION_LEVEL),
         labelled(nsc.list.first().str.to_integer(strict=False), codes.YES_NO_DONT_KNOW)
-        .cast(pl.String).cast(ANSWER_ENUM).alias(WK.OTHER_QUALIFICATION),
+        .cast(pl.String)
+        .cast(ANSWER_ENUM)
+        .alias(WK.OTHER_QUALIFICATION),
         pl.when(nsc.list.first() == "1")
-        .then(labelled(nsc.list.get(1, null_on_oob=True).str.to_integer(strict=False), codes.QUALIFICATION_LEVEL))
+        .then(
+            labelled(
+                nsc.list.get(1, null_on_oob=True).str.to_integer(strict=False),
+                codes.QUALIFICATION_LEVEL,
+            )
+        )
         .alias(WK.OTHER_QUALIFICATION_LEVEL),
         labelled(integer(S.CWPCATEGORY), codes.CWP_CATEGORY).alias(WK.CWP_CATEGORY),
         qualifications.alias(WK.QUALIFICATIONS),
@@ -420,12 +476,16 @@ def training_frame(
     staff_keys = pl.concat(
         [
             staff.select(
-                pl.col(DESTINATION_KEY).alias("_wp"), pl.col(WORKER_ID).alias("_id"),
-                pl.col(DESTINATION_KEY).alias("_dest"), pl.col(WORKER_ID).alias("_eff"),
+                pl.col(DESTINATION_KEY).alias("_wp"),
+                pl.col(WORKER_ID).alias("_id"),
+                pl.col(DESTINATION_KEY).alias("_dest"),
+                pl.col(WORKER_ID).alias("_eff"),
             ),
             staff.select(
-                pl.col(STAFF_WORKPLACE_KEY).alias("_wp"), pl.col(ORIGINAL_WORKER_ID).alias("_id"),
-                pl.col(DESTINATION_KEY).alias("_dest"), pl.col(WORKER_ID).alias("_eff"),
+                pl.col(STAFF_WORKPLACE_KEY).alias("_wp"),
+                pl.col(ORIGINAL_WORKER_ID).alias("_id"),
+                pl.col(DESTINATION_KEY).alias("_dest"),
+                pl.col(WORKER_ID).alias("_eff"),
             ),
         ]
     ).unique(["_wp", "_id"], keep="first", maintain_order=True)
@@ -454,16 +514,25 @@ def training_frame(
         labelled(integer(T.ACCREDITED), codes.ACCREDITED).alias(TR.ACCREDITED),
         labelled(integer(T.WHODELIVERED), codes.WHO_DELIVERED).alias(TR.DELIVERED_BY),
         pl.when(integer(T.WHODELIVERED) == 2)
-        .then(pl.when(integer(T.PROVIDERNAME).is_in(sorted(codes.TRAINING_PROVIDER.codes))).then(integer(T.PROVIDERNAME)))
+        .then(
+            pl.when(integer(T.PROVIDERNAME).is_in(sorted(codes.TRAINING_PROVIDER.codes))).then(
+                integer(T.PROVIDERNAME)
+            )
+        )
         .cast(pl.Int16)
         .alias(TR.PROVIDER_CODE),
         labelled(integer(T.HOWDELIVERED), codes.HOW_DELIVERED).alias(TR.DELIVERY),
-        pl.when((months >= 1) & (months <= 999)).then(months).cast(pl.Int16).alias(TR.VALIDITY_MONTHS),
+        pl.when((months >= 1) & (months <= 999))
+        .then(months)
+        .cast(pl.Int16)
+        .alias(TR.VALIDITY_MONTHS),
         (text(T.VALIDITY).str.to_uppercase() == "NONE").alias(TR.DOES_NOT_EXPIRE),
         completed.alias(TR.DATE_COMPLETED),
         pl.coalesce(
             pl.when(pl.col(EXPIRES) > completed).then(pl.col(EXPIRES)),
-            pl.when(completed.is_not_null() & (months >= 1)).then(derived_expiry(completed, months)),
+            pl.when(completed.is_not_null() & (months >= 1)).then(
+                derived_expiry(completed, months)
+            ),
         ).alias(TR.EXPIRY_DATE),
     )
 

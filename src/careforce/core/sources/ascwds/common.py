@@ -31,7 +31,9 @@ ROW_ID = "_row"
 """Derived: 0-based position of the row in its file."""
 
 
-def add_row_state(frame: pl.LazyFrame, data_columns: list[str], *, has_status: bool) -> pl.LazyFrame:
+def add_row_state(
+    frame: pl.LazyFrame, data_columns: list[str], *, has_status: bool
+) -> pl.LazyFrame:
     """Add row position, emptiness, upper-cased STATUS and the live flag."""
     empty = pl.all_horizontal([pl.col(c) == "" for c in data_columns])
     frame = frame.with_row_index(ROW_ID).with_columns(

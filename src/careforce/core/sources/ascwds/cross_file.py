@@ -5,10 +5,22 @@ from __future__ import annotations
 import polars as pl
 
 from careforce.core.sources.ascwds.catalogue import rule
-from careforce.core.sources.ascwds.common import EMPTY_ROW, LIVE, STATUS_UPPER, DELETE
-from careforce.core.sources.ascwds.expressions import filled, integer, integer_items, joined, key, text
+from careforce.core.sources.ascwds.common import DELETE, EMPTY_ROW, LIVE, STATUS_UPPER
+from careforce.core.sources.ascwds.expressions import (
+    filled,
+    integer,
+    integer_items,
+    joined,
+    key,
+    text,
+)
 from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, findings_for
-from careforce.core.sources.ascwds.staff import BIRTH_DATE, CONTRACTED_HOURS, MINIMUM_WORKING_AGE, ROLE
+from careforce.core.sources.ascwds.staff import (
+    BIRTH_DATE,
+    CONTRACTED_HOURS,
+    MINIMUM_WORKING_AGE,
+    ROLE,
+)
 from careforce.core.sources.ascwds.training import COMPLETED
 from careforce.core.sources.ascwds.workplace import (
     CQC_REGISTERED,
@@ -48,128 +60,224 @@ _S = FileKind.STAFF
 _T = FileKind.TRAINING
 
 
-def _rule(file: FileKind, severity: Severity, slug: str, column: str, message: str,
-          guidance: str, asc: int | None) -> Rule:
+def _rule(
+    file: FileKind,
+    severity: Severity,
+    slug: str,
+    column: str,
+    message: str,
+    guidance: str,
+    asc: int | None,
+) -> Rule:
     return rule(file, severity, slug, column, message, guidance=guidance, asc=asc)
 
 
 _TOTAL_MISMATCH = _rule(
-    _W, Severity.WARNING, "TOTALPERMTEMP-STAFF-COUNT", W.TOTALPERMTEMP,
+    _W,
+    Severity.WARNING,
+    "TOTALPERMTEMP-STAFF-COUNT",
+    W.TOTALPERMTEMP,
     "TOTALPERMTEMP does not match the number of staff records for this workplace in the staff file",
-    "Make TOTALPERMTEMP the number of staff records, or add the missing staff records.", 2200,
+    "Make TOTALPERMTEMP the number of staff records, or add the missing staff records.",
+    2200,
 )
 _STARTERS_HIGH = _rule(
-    _W, Severity.WARNING, "STARTERS-RANGE", W.STARTERS,
+    _W,
+    Severity.WARNING,
+    "STARTERS-RANGE",
+    W.STARTERS,
     "STARTERS is more than the number of staff records; please check it is correct",
-    "Starters in the last 12 months are usually fewer than current staff.", 2310,
+    "Starters in the last 12 months are usually fewer than current staff.",
+    2310,
 )
 _LEAVERS_HIGH = _rule(
-    _W, Severity.WARNING, "LEAVERS-RANGE", W.LEAVERS,
+    _W,
+    Severity.WARNING,
+    "LEAVERS-RANGE",
+    W.LEAVERS,
     "LEAVERS is at least the number of staff records; please check it is correct",
-    "Check the number of leavers in the last 12 months.", 2320,
+    "Check the number of leavers in the last 12 months.",
+    2320,
 )
 _VACANCIES_HIGH = _rule(
-    _W, Severity.WARNING, "VACANCIES-RANGE", W.VACANCIES,
+    _W,
+    Severity.WARNING,
+    "VACANCIES-RANGE",
+    W.VACANCIES,
     "VACANCIES is at least the number of staff records; please check it is correct",
-    "Check the number of current vacancies.", 2300,
+    "Check the number of current vacancies.",
+    2300,
 )
 _NO_MANAGER = _rule(
-    _W, Severity.WARNING, "VACANCIES-NO-REGISTERED-MANAGER", W.VACANCIES,
+    _W,
+    Severity.WARNING,
+    "VACANCIES-NO-REGISTERED-MANAGER",
+    W.VACANCIES,
     "There is no staff record for a registered manager, so a vacancy for one should be recorded",
     "Add the registered manager's staff record, or record a registered manager vacancy (job role 4).",
     2301,
 )
 _WORKER_DUPLICATE = _rule(
-    _S, Severity.ERROR, "UNIQUEWORKERID-DUPLICATE", f"{S.LOCALESTID}/{S.UNIQUEWORKERID}",
+    _S,
+    Severity.ERROR,
+    "UNIQUEWORKERID-DUPLICATE",
+    f"{S.LOCALESTID}/{S.UNIQUEWORKERID}",
     "UNIQUEWORKERID is not unique: an earlier staff record at this workplace has the same reference",
-    "Give each staff record at a workplace its own reference.", 998,
+    "Give each staff record at a workplace its own reference.",
+    998,
 )
 _CHANGE_DUPLICATE = _rule(
-    _S, Severity.ERROR, "CHGUNIQUEWRKID-DUPLICATE", f"{S.LOCALESTID}/{S.CHGUNIQUEWRKID}",
+    _S,
+    Severity.ERROR,
+    "CHGUNIQUEWRKID-DUPLICATE",
+    f"{S.LOCALESTID}/{S.CHGUNIQUEWRKID}",
     "CHGUNIQUEWRKID is not unique: another staff record at this workplace already uses it",
-    "Choose a new reference that no other staff record at the workplace uses.", 998,
+    "Choose a new reference that no other staff record at the workplace uses.",
+    998,
 )
 _NO_WORKPLACE = _rule(
-    _S, Severity.ERROR, "LOCALESTID-NOT-IN-WORKPLACE-FILE", S.LOCALESTID,
+    _S,
+    Severity.ERROR,
+    "LOCALESTID-NOT-IN-WORKPLACE-FILE",
+    S.LOCALESTID,
     "LOCALESTID does not exist in the workplace file",
-    "Use a workplace reference from the workplace file, or add the workplace.", 997,
+    "Use a workplace reference from the workplace file, or add the workplace.",
+    997,
 )
 _WORKPLACE_DELETED = _rule(
-    _S, Severity.WARNING, "WORKPLACE-DELETED", S.LOCALESTID,
+    _S,
+    Severity.WARNING,
+    "WORKPLACE-DELETED",
+    S.LOCALESTID,
     "The staff record belongs to a workplace with STATUS DELETE and is left out of the snapshot",
-    "Remove staff records of deleted workplaces, or move them with TRANSFERSTAFFRECORD.", None,
+    "Remove staff records of deleted workplaces, or move them with TRANSFERSTAFFRECORD.",
+    None,
 )
 _MANAGER_NOT_CQC = _rule(
-    _S, Severity.ERROR, "MAINJOBROLE-REGISTERED-MANAGER-NOT-CQC", S.MAINJOBROLE,
+    _S,
+    Severity.ERROR,
+    "MAINJOBROLE-REGISTERED-MANAGER-NOT-CQC",
+    S.MAINJOBROLE,
     "The worker's MAINJOBROLE is registered manager but the workplace is not CQC-regulated",
-    "Change the job role, or the workplace's REGTYPE if it is CQC-regulated.", 1280,
+    "Change the job role, or the workplace's REGTYPE if it is CQC-regulated.",
+    1280,
 )
 _FTE_SALARY = _rule(
-    _S, Severity.WARNING, "SALARY-FTE", S.SALARY,
+    _S,
+    Severity.WARNING,
+    "SALARY-FTE",
+    S.SALARY,
     "SALARY is the same as full-time staff in the same job role; check it is not full-time "
     "equivalent pay",
-    "Give the actual annual pay of part-time workers, not the full-time equivalent.", 1260,
+    "Give the actual annual pay of part-time workers, not the full-time equivalent.",
+    1260,
 )
 _NI_FULL_TIME = _rule(
-    _S, Severity.ERROR, "NINUMBER-HOURS", S.NINUMBER,
+    _S,
+    Severity.ERROR,
+    "NINUMBER-HOURS",
+    S.NINUMBER,
     "NINUMBER is already used by other staff records whose contracted hours add up to more than 75",
-    "Check the NI number: one person cannot work more than 75 contracted hours a week.", 5570,
+    "Check the NI number: one person cannot work more than 75 contracted hours a week.",
+    5570,
 )
 _TRANSFER_UNKNOWN = _rule(
-    _S, Severity.ERROR, "TRANSFERSTAFFRECORD-UNKNOWN", S.TRANSFERSTAFFRECORD,
+    _S,
+    Severity.ERROR,
+    "TRANSFERSTAFFRECORD-UNKNOWN",
+    S.TRANSFERSTAFFRECORD,
     "The LOCALESTID in TRANSFERSTAFFRECORD does not exist in the workplace file",
-    "Give the reference of a workplace in the workplace file.", 1401,
+    "Give the reference of a workplace in the workplace file.",
+    1401,
 )
 _TRANSFER_CLASH = _rule(
-    _S, Severity.ERROR, "TRANSFERSTAFFRECORD-ID-EXISTS", f"{S.TRANSFERSTAFFRECORD}/{S.UNIQUEWORKERID}",
+    _S,
+    Severity.ERROR,
+    "TRANSFERSTAFFRECORD-ID-EXISTS",
+    f"{S.TRANSFERSTAFFRECORD}/{S.UNIQUEWORKERID}",
     "The UNIQUEWORKERID already exists at the workplace given in TRANSFERSTAFFRECORD",
-    "Use CHGUNIQUEWRKID to give the moving worker a new reference.", 1402,
+    "Use CHGUNIQUEWRKID to give the moving worker a new reference.",
+    1402,
 )
 _TRANSFER_DUPLICATE = _rule(
-    _S, Severity.ERROR, "TRANSFERSTAFFRECORD-DUPLICATE", f"{S.TRANSFERSTAFFRECORD}/{S.UNIQUEWORKERID}",
+    _S,
+    Severity.ERROR,
+    "TRANSFERSTAFFRECORD-DUPLICATE",
+    f"{S.TRANSFERSTAFFRECORD}/{S.UNIQUEWORKERID}",
     "Staff records with the same UNIQUEWORKERID are being moved to the same workplace",
-    "Give the moving workers different references with CHGUNIQUEWRKID.", 1403,
+    "Give the moving workers different references with CHGUNIQUEWRKID.",
+    1403,
 )
 _DHA_ROLE = _rule(
-    _S, Severity.WARNING, "DHA-JOB-ROLE", f"{S.MAINJOBROLE}/{S.DHA}",
+    _S,
+    Severity.WARNING,
+    "DHA-JOB-ROLE",
+    f"{S.MAINJOBROLE}/{S.DHA}",
     "DHA will be ignored as the worker's job role cannot carry out delegated healthcare activities",
-    "Leave DHA blank for this job role.", 5661,
+    "Leave DHA blank for this job role.",
+    5661,
 )
 _DHA_SERVICE = _rule(
-    _S, Severity.WARNING, "DHA-WORKPLACE-SERVICE", S.DHA,
+    _S,
+    Severity.WARNING,
+    "DHA-WORKPLACE-SERVICE",
+    S.DHA,
     "DHA will be ignored as the workplace's main service cannot do delegated healthcare activities",
-    "Leave DHA blank for workers of this workplace.", 5662,
+    "Leave DHA blank for workers of this workplace.",
+    5662,
 )
 _DHA_WORKPLACE_NO = _rule(
-    _S, Severity.WARNING, "DHA-WORKPLACE-NO", S.DHA,
+    _S,
+    Severity.WARNING,
+    "DHA-WORKPLACE-NO",
+    S.DHA,
     "DHA will be ignored as the worker's workplace has answered No for DHA",
-    "Leave DHA blank, or change the workplace's DHA answer.", 5663,
+    "Leave DHA blank, or change the workplace's DHA answer.",
+    5663,
 )
 _TRAINING_NO_WORKPLACE = _rule(
-    _T, Severity.ERROR, "LOCALESTID-NOT-IN-WORKPLACE-FILE", T.LOCALESTID,
+    _T,
+    Severity.ERROR,
+    "LOCALESTID-NOT-IN-WORKPLACE-FILE",
+    T.LOCALESTID,
     "LOCALESTID does not exist in the workplace file",
-    "Use a workplace reference from the workplace file.", 997,
+    "Use a workplace reference from the workplace file.",
+    997,
 )
 _TRAINING_NO_WORKER = _rule(
-    _T, Severity.ERROR, "UNIQUEWORKERID-NOT-IN-STAFF-FILE", f"{T.LOCALESTID}/{T.UNIQUEWORKERID}",
+    _T,
+    Severity.ERROR,
+    "UNIQUEWORKERID-NOT-IN-STAFF-FILE",
+    f"{T.LOCALESTID}/{T.UNIQUEWORKERID}",
     "There is no staff record with this LOCALESTID and UNIQUEWORKERID in the staff file",
-    "Use the workplace and staff references of a record in the staff file.", 996,
+    "Use the workplace and staff references of a record in the staff file.",
+    996,
 )
 _TRAINING_WORKER_DELETED = _rule(
-    _T, Severity.WARNING, "STAFF-DELETED", f"{T.LOCALESTID}/{T.UNIQUEWORKERID}",
+    _T,
+    Severity.WARNING,
+    "STAFF-DELETED",
+    f"{T.LOCALESTID}/{T.UNIQUEWORKERID}",
     "The training belongs to a staff record that is deleted and is left out of the snapshot",
-    "Remove training records of deleted staff.", None,
+    "Remove training records of deleted staff.",
+    None,
 )
 _TRAINING_TOO_YOUNG = _rule(
-    _T, Severity.ERROR, "DATECOMPLETED-BEFORE-14", T.DATECOMPLETED,
+    _T,
+    Severity.ERROR,
+    "DATECOMPLETED-BEFORE-14",
+    T.DATECOMPLETED,
     "DATECOMPLETED is within 14 years of the staff record's date of birth",
-    "Check the completion date, and the date of birth in the staff file.", 1080,
+    "Check the completion date, and the date of birth in the staff file.",
+    1080,
 )
 
 
 def _check(rule_: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
     column = rule_.column.split("/")
-    shown = value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
+    shown = (
+        value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
+    )
     return Check(rule_, fires, shown)
 
 
@@ -181,7 +289,10 @@ def add_staff_keys(staff: pl.LazyFrame, columns: set[str]) -> pl.LazyFrame:
         key(S.LOCALESTID).alias(STAFF_WORKPLACE_KEY),
         key(S.UNIQUEWORKERID).alias(ORIGINAL_WORKER_ID),
     ).with_columns(
-        pl.when(transfer != "").then(transfer).otherwise(pl.col(STAFF_WORKPLACE_KEY)).alias(DESTINATION_KEY),
+        pl.when(transfer != "")
+        .then(transfer)
+        .otherwise(pl.col(STAFF_WORKPLACE_KEY))
+        .alias(DESTINATION_KEY),
         pl.when(change != "").then(change).otherwise(pl.col(ORIGINAL_WORKER_ID)).alias(WORKER_ID),
     )
 
@@ -234,18 +345,23 @@ def staff_cross_findings(
         _check(_WORKPLACE_DELETED, live & pl.col("_wp_deleted").fill_null(False)),
         _check(
             _MANAGER_NOT_CQC,
-            live & (pl.col(ROLE) == codes.REGISTERED_MANAGER)
+            live
+            & (pl.col(ROLE) == codes.REGISTERED_MANAGER)
             & pl.col("_dest_regtype").is_not_null()
             & (pl.col("_dest_regtype") != CQC_REGISTERED),
         ),
         _check(
             _DHA_ROLE,
-            live & filled(S.DHA) & pl.col(ROLE).is_in(sorted(codes.JOB_ROLE.codes))
+            live
+            & filled(S.DHA)
+            & pl.col(ROLE).is_in(sorted(codes.JOB_ROLE.codes))
             & ~pl.col(ROLE).is_in(sorted(codes.DHA_JOB_ROLES)),
         ),
         _check(
             _DHA_SERVICE,
-            live & filled(S.DHA) & pl.col("_dest_main").is_in(sorted(codes.SERVICE.codes))
+            live
+            & filled(S.DHA)
+            & pl.col("_dest_main").is_in(sorted(codes.SERVICE.codes))
             & ~pl.col("_dest_main").is_in(sorted(codes.DHA_SERVICES)),
         ),
         _check(_DHA_WORKPLACE_NO, live & filled(S.DHA) & (pl.col("_dest_dha") == NO)),
@@ -287,7 +403,9 @@ def staff_cross_findings(
             _check(_TRANSFER_CLASH, moving & (rows_here > movers_here)),
             _check(
                 _TRANSFER_DUPLICATE,
-                moving & (rows_here == movers_here) & (movers_here > 1)
+                moving
+                & (rows_here == movers_here)
+                & (movers_here > 1)
                 & ~pl.when(moving).then(destination).is_first_distinct(),
             ),
         ]
@@ -308,7 +426,9 @@ def staff_cross_findings(
     checks.append(
         _check(
             _NI_FULL_TIME,
-            known_ni & (records > 1) & (hours_sum > ONE_PERSON_MAX_HOURS)
+            known_ni
+            & (records > 1)
+            & (hours_sum > ONE_PERSON_MAX_HOURS)
             & ~pl.when(known_ni).then(ni).is_first_distinct(),
         )
     )
@@ -325,9 +445,9 @@ def workplace_cross_findings(workplace: pl.LazyFrame, staff: pl.LazyFrame) -> pl
             (pl.col(ROLE) == codes.REGISTERED_MANAGER).any().alias("_has_manager"),
         )
     )
-    frame = workplace.join(counts, left_on=WORKPLACE_KEY, right_on=DESTINATION_KEY, how="left").with_columns(
-        pl.col("_staff_count").fill_null(0), pl.col("_has_manager").fill_null(False)
-    )
+    frame = workplace.join(
+        counts, left_on=WORKPLACE_KEY, right_on=DESTINATION_KEY, how="left"
+    ).with_columns(pl.col("_staff_count").fill_null(0), pl.col("_has_manager").fill_null(False))
     live = pl.col(LIVE) & pl.col(WORKPLACE_KEY).is_first_distinct()
     count = pl.col("_staff_count")
     declared = integer(W.TOTALPERMTEMP)
@@ -341,21 +461,29 @@ def workplace_cross_findings(workplace: pl.LazyFrame, staff: pl.LazyFrame) -> pl
         return_dtype=pl.Boolean,
     )
     checks = [
-        _check(_TOTAL_MISMATCH, live & declared.is_not_null() & (declared != count),
-               pl.format("{} declared, {} staff records", text(W.TOTALPERMTEMP), count)),
+        _check(
+            _TOTAL_MISMATCH,
+            live & declared.is_not_null() & (declared != count),
+            pl.format("{} declared, {} staff records", text(W.TOTALPERMTEMP), count),
+        ),
         _check(
             _STARTERS_HIGH,
             live & (declared == count) & (pl.col(STARTERS_TOTAL) > count),
         ),
-        _check(_LEAVERS_HIGH, live & (pl.col(LEAVERS_TOTAL) > 0) & (pl.col(LEAVERS_TOTAL) >= count)),
         _check(
-            _VACANCIES_HIGH, live & (pl.col(VACANCIES_TOTAL) > 0) & (pl.col(VACANCIES_TOTAL) >= count)
+            _LEAVERS_HIGH, live & (pl.col(LEAVERS_TOTAL) > 0) & (pl.col(LEAVERS_TOTAL) >= count)
+        ),
+        _check(
+            _VACANCIES_HIGH,
+            live & (pl.col(VACANCIES_TOTAL) > 0) & (pl.col(VACANCIES_TOTAL) >= count),
         ),
         _check(
             _NO_MANAGER,
-            live & (pl.col(REGISTRATION) == CQC_REGISTERED)
+            live
+            & (pl.col(REGISTRATION) == CQC_REGISTERED)
             & (pl.col(MAIN_SERVICE) != codes.HEAD_OFFICE_SERVICE)
-            & ~pl.col("_has_manager") & ~role_vacancies,
+            & ~pl.col("_has_manager")
+            & ~role_vacancies,
         ),
     ]
     return findings_for(frame, checks)
@@ -379,7 +507,9 @@ def training_cross_findings(
         pl.col(LIVE).alias("_t_live"),
         pl.col(BIRTH_DATE).alias("_t_birth"),
     )
-    workers = pl.concat([by_effective, by_original]).unique(["_t_wp", "_t_id"], keep="first", maintain_order=True)
+    workers = pl.concat([by_effective, by_original]).unique(
+        ["_t_wp", "_t_id"], keep="first", maintain_order=True
+    )
     frame = (
         training.with_columns(
             key(T.LOCALESTID).alias("_tr_wp"), key(T.UNIQUEWORKERID).alias("_tr_id")
@@ -392,7 +522,10 @@ def training_cross_findings(
     matched = pl.col("_t_live").is_not_null()
     fourteenth = pl.col("_t_birth").dt.offset_by(f"{MINIMUM_WORKING_AGE}y")
     checks = [
-        _check(_TRAINING_NO_WORKPLACE, row & (pl.col("_tr_wp") != "") & ~pl.col("_wp_found").fill_null(False)),
+        _check(
+            _TRAINING_NO_WORKPLACE,
+            row & (pl.col("_tr_wp") != "") & ~pl.col("_wp_found").fill_null(False),
+        ),
         _check(
             _TRAINING_NO_WORKER,
             row & has_ids & pl.col("_wp_found").fill_null(False) & ~matched,

@@ -126,9 +126,11 @@ def any_item_not_integer(column: str) -> pl.Expr:
 def any_item_not_in(column: str, codes: Iterable[int]) -> pl.Expr:
     """True where some whole-number item is not one of the codes."""
     allowed = sorted(codes)
-    return integer_items(column).list.eval(
-        pl.element().is_not_null() & ~pl.element().is_in(allowed)
-    ).list.any()
+    return (
+        integer_items(column)
+        .list.eval(pl.element().is_not_null() & ~pl.element().is_in(allowed))
+        .list.any()
+    )
 
 
 def strict_date(column: str) -> pl.Expr:

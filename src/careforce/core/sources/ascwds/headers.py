@@ -23,11 +23,7 @@ _OPTIONAL_STAFF = (StaffColumn.CHGUNIQUEWRKID.value, StaffColumn.TRANSFERSTAFFRE
 
 STAFF_BASE_HEADER: tuple[str, ...] = (
     *(c.value for c in StaffColumn if c.value not in _OPTIONAL_STAFF),
-    *(
-        name
-        for n in (1, 2, 3)
-        for name in (qualification_column(n), qualification_notes_column(n))
-    ),
+    *(name for n in (1, 2, 3) for name in (qualification_column(n), qualification_notes_column(n))),
 )
 """The 44 base staff columns in order (without the optional inserted columns)."""
 

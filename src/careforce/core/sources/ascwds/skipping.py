@@ -7,7 +7,12 @@ import polars as pl
 from careforce.core.sources.ascwds.canonical import Exclusions
 from careforce.core.sources.ascwds.catalogue import rule
 from careforce.core.sources.ascwds.common import LIVE
-from careforce.core.sources.ascwds.cross_file import DESTINATION_KEY, ORIGINAL_WORKER_ID, STAFF_WORKPLACE_KEY, WORKER_ID
+from careforce.core.sources.ascwds.cross_file import (
+    DESTINATION_KEY,
+    ORIGINAL_WORKER_ID,
+    STAFF_WORKPLACE_KEY,
+    WORKER_ID,
+)
 from careforce.core.sources.ascwds.expressions import key
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA, FileKind, Rule, Severity
 from careforce.core.sources.ascwds.validate import Validation
@@ -46,9 +51,9 @@ _STAFF_SKIPPED = rule(
 
 def _lines_with_errors(findings: pl.DataFrame, kind: FileKind) -> set[int]:
     return set(
-        findings.filter((pl.col("file") == kind.value) & (pl.col("severity") == "error") & (pl.col("line") > 0))[
-            "line"
-        ].to_list()
+        findings.filter(
+            (pl.col("file") == kind.value) & (pl.col("severity") == "error") & (pl.col("line") > 0)
+        )["line"].to_list()
     )
 
 
@@ -64,7 +69,7 @@ def _finding_rows(rule_: Rule, frame: pl.DataFrame, value: pl.Expr) -> pl.DataFr
     ).match_to_schema(FINDINGS_SCHEMA)
 
 
-def skip_invalid_rows(validation: Validation) -> tuple[Exclusions, pl.DataFrame]:
+def exclude_invalid_rows(validation: Validation) -> tuple[Exclusions, pl.DataFrame]:
     """Lines to leave out so that only valid rows remain, with a finding for each line left out.
 
     A row is left out when it has an error, when its workplace row is left out (staff), or when
@@ -75,16 +80,24 @@ def skip_invalid_rows(validation: Validation) -> tuple[Exclusions, pl.DataFrame]
     staff_lines = _lines_with_errors(findings, FileKind.STAFF)
     training_lines = _lines_with_errors(findings, FileKind.TRAINING)
     workplaces = validation.workplace
-    skipped_places = workplaces.filter(pl.col(LINE).is_in(sorted(workplace_lines)))[WORKPLACE_KEY].to_list()
+    skipped_places = workplaces.filter(pl.col(LINE).is_in(sorted(workplace_lines)))[
+        WORKPLACE_KEY
+    ].to_list()
     staff = validation.staff.filter(pl.col(LIVE))
     orphaned = staff.filter(
         pl.col(DESTINATION_KEY).is_in(skipped_places) & ~pl.col(LINE).is_in(sorted(staff_lines))
     )
-    left_out_staff = staff.filter(pl.col(LINE).is_in(sorted(staff_lines | set(orphaned[LINE].to_list()))))
+    left_out_staff = staff.filter(
+        pl.col(LINE).is_in(sorted(staff_lines | set(orphaned[LINE].to_list())))
+    )
     keys = pl.concat(
         [
-            left_out_staff.select(pl.col(STAFF_WORKPLACE_KEY).alias("_wp"), pl.col(ORIGINAL_WORKER_ID).alias("_id")),
-            left_out_staff.select(pl.col(DESTINATION_KEY).alias("_wp"), pl.col(WORKER_ID).alias("_id")),
+            left_out_staff.select(
+                pl.col(STAFF_WORKPLACE_KEY).alias("_wp"), pl.col(ORIGINAL_WORKER_ID).alias("_id")
+            ),
+            left_out_staff.select(
+                pl.col(DESTINATION_KEY).alias("_wp"), pl.col(WORKER_ID).alias("_id")
+            ),
         ]
     )
     training = validation.training.filter(pl.col(LIVE)).with_columns(
@@ -95,7 +108,9 @@ def skip_invalid_rows(validation: Validation) -> tuple[Exclusions, pl.DataFrame]
     )
     notes = [
         *(
-            _finding_rows(_SKIPPED[kind], frame.filter(pl.col(LINE).is_in(sorted(lines))), pl.lit(""))
+            _finding_rows(
+                _SKIPPED[kind], frame.filter(pl.col(LINE).is_in(sorted(lines))), pl.lit("")
+            )
             for kind, frame, lines in (
                 (FileKind.WORKPLACE, workplaces, workplace_lines),
                 (FileKind.STAFF, validation.staff, staff_lines),

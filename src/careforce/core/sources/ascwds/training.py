@@ -75,98 +75,152 @@ _live = pl.col(LIVE)
 _row = ~pl.col(EMPTY_ROW)
 
 _LOCAL_BLANK = _error(
-    "LOCALESTID-BLANK", T.LOCALESTID, "LOCALESTID has not been supplied",
-    "Give the workplace reference of the staff record this training belongs to.", 1000,
+    "LOCALESTID-BLANK",
+    T.LOCALESTID,
+    "LOCALESTID has not been supplied",
+    "Give the workplace reference of the staff record this training belongs to.",
+    1000,
 )
 _LOCAL_LONG = _error(
-    "LOCALESTID-TOO-LONG", T.LOCALESTID, f"LOCALESTID is longer than {ID_LENGTH} characters",
-    "Use the workplace reference as in the workplace file.", 1000,
+    "LOCALESTID-TOO-LONG",
+    T.LOCALESTID,
+    f"LOCALESTID is longer than {ID_LENGTH} characters",
+    "Use the workplace reference as in the workplace file.",
+    1000,
 )
 _WORKER_BLANK = _error(
-    "UNIQUEWORKERID-BLANK", T.UNIQUEWORKERID, "UNIQUEWORKERID has not been supplied",
-    "Give the staff reference as in the staff file.", 1010,
+    "UNIQUEWORKERID-BLANK",
+    T.UNIQUEWORKERID,
+    "UNIQUEWORKERID has not been supplied",
+    "Give the staff reference as in the staff file.",
+    1010,
 )
 _WORKER_LONG = _error(
-    "UNIQUEWORKERID-TOO-LONG", T.UNIQUEWORKERID,
+    "UNIQUEWORKERID-TOO-LONG",
+    T.UNIQUEWORKERID,
     f"UNIQUEWORKERID is longer than {ID_LENGTH} characters",
-    "Use the staff reference as in the staff file.", 1010,
+    "Use the staff reference as in the staff file.",
+    1010,
 )
 _CATEGORY_BLANK = _error(
-    "CATEGORY-BLANK", T.CATEGORY, "CATEGORY has not been supplied",
-    "Give the training category code.", 1050,
+    "CATEGORY-BLANK",
+    T.CATEGORY,
+    "CATEGORY has not been supplied",
+    "Give the training category code.",
+    1050,
 )
 _CATEGORY_INVALID = _error(
-    "CATEGORY-INVALID", T.CATEGORY, "The code you have entered for CATEGORY is not a training category",
-    "Use a training category code from the ASC-WDS list (3, 4 and 24 are no longer used).", 1050,
+    "CATEGORY-INVALID",
+    T.CATEGORY,
+    "The code you have entered for CATEGORY is not a training category",
+    "Use a training category code from the ASC-WDS list (3, 4 and 24 are no longer used).",
+    1050,
 )
 _NAME_LONG = _error(
-    "TRAININGNAME-TOO-LONG", T.TRAININGNAME,
+    "TRAININGNAME-TOO-LONG",
+    T.TRAININGNAME,
     f"TRAININGNAME is longer than {NAME_LENGTH} characters",
-    f"Shorten the course title to {NAME_LENGTH} characters or fewer.", 1040,
+    f"Shorten the course title to {NAME_LENGTH} characters or fewer.",
+    1040,
 )
 _ACCREDITED_INVALID = _error(
-    "ACCREDITED-INVALID", T.ACCREDITED, "ACCREDITED is invalid",
-    "Use 1 (yes), 0 (no), 999 (don't know) or leave blank.", 1060,
+    "ACCREDITED-INVALID",
+    T.ACCREDITED,
+    "ACCREDITED is invalid",
+    "Use 1 (yes), 0 (no), 999 (don't know) or leave blank.",
+    1060,
 )
 _WHO_INVALID = _error(
-    "WHODELIVERED-INVALID", T.WHODELIVERED, "The code you have entered for WHODELIVERED is invalid",
-    "Use 1 (in-house staff), 2 (external provider) or leave blank.", 1080,
+    "WHODELIVERED-INVALID",
+    T.WHODELIVERED,
+    "The code you have entered for WHODELIVERED is invalid",
+    "Use 1 (in-house staff), 2 (external provider) or leave blank.",
+    1080,
 )
 _PROVIDER_IGNORED = _warning(
-    "PROVIDERNAME-NOT-REQUIRED", f"{T.WHODELIVERED}/{T.PROVIDERNAME}",
+    "PROVIDERNAME-NOT-REQUIRED",
+    f"{T.WHODELIVERED}/{T.PROVIDERNAME}",
     "PROVIDERNAME will be ignored as WHODELIVERED is not 2 (external provider)",
-    "Give PROVIDERNAME only for training delivered by an external provider.", 2090,
+    "Give PROVIDERNAME only for training delivered by an external provider.",
+    2090,
 )
 _PROVIDER_INVALID = _error(
-    "PROVIDERNAME-INVALID", T.PROVIDERNAME,
+    "PROVIDERNAME-INVALID",
+    T.PROVIDERNAME,
     "The code you have entered for PROVIDERNAME is invalid",
-    "Use a training provider code from the ASC-WDS list, or 999 (other).", 1090,
+    "Use a training provider code from the ASC-WDS list, or 999 (other).",
+    1090,
 )
 _HOW_INVALID = _error(
-    "HOWDELIVERED-INVALID", T.HOWDELIVERED, "The code you have entered for HOWDELIVERED is invalid",
-    "Use 1 (face to face), 2 (e-learning) or leave blank.", 1100,
+    "HOWDELIVERED-INVALID",
+    T.HOWDELIVERED,
+    "The code you have entered for HOWDELIVERED is invalid",
+    "Use 1 (face to face), 2 (e-learning) or leave blank.",
+    1100,
 )
 _VALIDITY_INVALID = _error(
-    "VALIDITY-INVALID", T.VALIDITY,
+    "VALIDITY-INVALID",
+    T.VALIDITY,
     f'VALIDITY should be either "none" or a number of months between 1 and {MAX_VALIDITY_MONTHS}',
-    "Give the number of months the training is valid for, or none.", 1110,
+    "Give the number of months the training is valid for, or none.",
+    1110,
 )
 _VALIDITY_NONE_EXPIRY = _warning(
-    "VALIDITY-NONE-EXPIRYDATE", f"{T.EXPIRYDATE}/{T.VALIDITY}",
+    "VALIDITY-NONE-EXPIRYDATE",
+    f"{T.EXPIRYDATE}/{T.VALIDITY}",
     "VALIDITY is none but an EXPIRYDATE is given",
-    "Remove the expiry date, or give the validity in months.", 2110,
+    "Remove the expiry date, or give the validity in months.",
+    2110,
 )
 _VALIDITY_MISMATCH = _warning(
-    "VALIDITY-EXPIRYDATE-MISMATCH", f"{T.EXPIRYDATE}/{T.VALIDITY}",
+    "VALIDITY-EXPIRYDATE-MISMATCH",
+    f"{T.EXPIRYDATE}/{T.VALIDITY}",
     "EXPIRYDATE does not match DATECOMPLETED plus VALIDITY",
-    "Check the expiry date, or leave it blank to have it worked out from the validity.", 2110,
+    "Check the expiry date, or leave it blank to have it worked out from the validity.",
+    2110,
 )
 _COMPLETED_FORMAT = _error(
-    "DATECOMPLETED-FORMAT", T.DATECOMPLETED, "DATECOMPLETED is incorrectly formatted",
-    "Give the date as DD/MM/YYYY with leading zeros, e.g. 05/03/2024.", 1020,
+    "DATECOMPLETED-FORMAT",
+    T.DATECOMPLETED,
+    "DATECOMPLETED is incorrectly formatted",
+    "Give the date as DD/MM/YYYY with leading zeros, e.g. 05/03/2024.",
+    1020,
 )
 _COMPLETED_FUTURE = _error(
-    "DATECOMPLETED-FUTURE", T.DATECOMPLETED, "DATECOMPLETED is in the future",
-    "Check the completion date.", 1020,
+    "DATECOMPLETED-FUTURE",
+    T.DATECOMPLETED,
+    "DATECOMPLETED is in the future",
+    "Check the completion date.",
+    1020,
 )
 _EXPIRY_FORMAT = _error(
-    "EXPIRYDATE-FORMAT", T.EXPIRYDATE, "EXPIRYDATE is incorrectly formatted",
-    "Give the date as DD/MM/YYYY with leading zeros, e.g. 05/03/2027.", 1030,
+    "EXPIRYDATE-FORMAT",
+    T.EXPIRYDATE,
+    "EXPIRYDATE is incorrectly formatted",
+    "Give the date as DD/MM/YYYY with leading zeros, e.g. 05/03/2027.",
+    1030,
 )
 _EXPIRY_BEFORE = _error(
-    "EXPIRYDATE-NOT-AFTER-COMPLETED", f"{T.EXPIRYDATE}/{T.DATECOMPLETED}",
+    "EXPIRYDATE-NOT-AFTER-COMPLETED",
+    f"{T.EXPIRYDATE}/{T.DATECOMPLETED}",
     "EXPIRYDATE must be after DATECOMPLETED",
-    "Check the two dates.", 1030,
+    "Check the two dates.",
+    1030,
 )
 _NOTES_LONG = _error(
-    "NOTES-TOO-LONG", T.NOTES, f"NOTES is longer than {NOTES_LENGTH} characters",
-    f"Shorten the notes to {NOTES_LENGTH} characters or fewer.", 1070,
+    "NOTES-TOO-LONG",
+    T.NOTES,
+    f"NOTES is longer than {NOTES_LENGTH} characters",
+    f"Shorten the notes to {NOTES_LENGTH} characters or fewer.",
+    1070,
 )
 
 
 def _check(rule_: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
     column = rule_.column.split("/")
-    shown = value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
+    shown = (
+        value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
+    )
     return Check(rule_, fires, shown)
 
 
@@ -193,29 +247,41 @@ def training_checks(*, today: dt.date) -> list[Check]:
         _check(_CATEGORY_BLANK, _live & blank(T.CATEGORY)),
         _check(
             _CATEGORY_INVALID,
-            _live & filled(T.CATEGORY)
+            _live
+            & filled(T.CATEGORY)
             & ~category.is_in(sorted(codes.TRAINING_CATEGORY.codes)).fill_null(False),
         ),
-        _check(_ACCREDITED_INVALID, _live & filled_not_one_of(T.ACCREDITED, codes.ACCREDITED.codes)),
-        _check(_NOTES_LONG, _live & too_long(T.NOTES, NOTES_LENGTH),
-               pl.format("[{} characters]", text(T.NOTES).str.len_chars())),
+        _check(
+            _ACCREDITED_INVALID, _live & filled_not_one_of(T.ACCREDITED, codes.ACCREDITED.codes)
+        ),
+        _check(
+            _NOTES_LONG,
+            _live & too_long(T.NOTES, NOTES_LENGTH),
+            pl.format("[{} characters]", text(T.NOTES).str.len_chars()),
+        ),
         _check(_WHO_INVALID, _live & filled_not_one_of(T.WHODELIVERED, codes.WHO_DELIVERED.codes)),
         _check(_PROVIDER_IGNORED, _live & filled(T.PROVIDERNAME) & ~external.fill_null(False)),
         _check(
             _PROVIDER_INVALID,
-            _live & external.fill_null(False)
+            _live
+            & external.fill_null(False)
             & filled_not_one_of(T.PROVIDERNAME, codes.TRAINING_PROVIDER.codes),
         ),
         _check(_HOW_INVALID, _live & filled_not_one_of(T.HOWDELIVERED, codes.HOW_DELIVERED.codes)),
         _check(
             _VALIDITY_INVALID,
-            _live & filled(T.VALIDITY) & ~does_not_expire
+            _live
+            & filled(T.VALIDITY)
+            & ~does_not_expire
             & ~((months >= 1) & (months <= MAX_VALIDITY_MONTHS)).fill_null(False),
         ),
         _check(_VALIDITY_NONE_EXPIRY, _live & does_not_expire & filled(T.EXPIRYDATE)),
         _check(
             _VALIDITY_MISMATCH,
-            _live & (months >= 1) & completed.is_not_null() & expires.is_not_null()
+            _live
+            & (months >= 1)
+            & completed.is_not_null()
+            & expires.is_not_null()
             & (expires != derived_expiry(completed, months)),
         ),
     ]

@@ -15,7 +15,7 @@ from careforce.core.sources.ascwds.cross_file import (
     workplace_cross_findings,
 )
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA, FileKind, findings_for
-from careforce.core.sources.ascwds.headers import qualification_numbers
+from careforce.core.sources.ascwds.headers import TRAINING_HEADER, qualification_numbers
 from careforce.core.sources.ascwds.staff import add_staff_columns, staff_checks
 from careforce.core.sources.ascwds.training import add_training_columns, training_checks
 from careforce.core.sources.ascwds.workplace import add_workplace_columns, workplace_checks
@@ -74,7 +74,9 @@ class Validation:
 
 
 def _upper_names(frame: pl.DataFrame) -> pl.DataFrame:
-    return frame.rename({c: c.strip().upper() for c in frame.columns if c not in (LINE, FIELD_COUNT)})
+    return frame.rename(
+        {c: c.strip().upper() for c in frame.columns if c not in (LINE, FIELD_COUNT)}
+    )
 
 
 def prepare_workplace(raw: RawFile) -> pl.LazyFrame:
@@ -93,11 +95,13 @@ def prepare_staff(raw: RawFile) -> pl.LazyFrame:
 def prepare_training(raw: RawFile | None) -> pl.LazyFrame:
     """Training rows with row state and derived columns (no rows without a training file)."""
     if raw is None:
-        from careforce.core.sources.ascwds.headers import TRAINING_HEADER
-
         frame = pl.DataFrame(
             {**{c: [] for c in TRAINING_HEADER}, LINE: [], FIELD_COUNT: []},
-            schema={**dict.fromkeys(TRAINING_HEADER, pl.String), LINE: pl.Int64, FIELD_COUNT: pl.Int64},
+            schema={
+                **dict.fromkeys(TRAINING_HEADER, pl.String),
+                LINE: pl.Int64,
+                FIELD_COUNT: pl.Int64,
+            },
         )
         columns = list(TRAINING_HEADER)
     else:
@@ -119,7 +123,11 @@ def validate_file_set(files: FileSet, *, reference_date: dt.date, today: dt.date
     """
     staff_columns = {c.strip().upper() for c in files.staff.data_columns}
     workplace, staff, training = pl.collect_all(
-        [prepare_workplace(files.workplace), prepare_staff(files.staff), prepare_training(files.training)]
+        [
+            prepare_workplace(files.workplace),
+            prepare_staff(files.staff),
+            prepare_training(files.training),
+        ]
     )
     numbers = qualification_numbers(list(staff_columns))
     parts = [
@@ -138,7 +146,9 @@ def validate_file_set(files: FileSet, *, reference_date: dt.date, today: dt.date
         ]
     findings = (
         pl.concat(parts, how="vertical")
-        .with_columns(pl.col("file").replace_strict(FILE_ORDER, return_dtype=pl.Int8).alias("_order"))
+        .with_columns(
+            pl.col("file").replace_strict(FILE_ORDER, return_dtype=pl.Int8).alias("_order")
+        )
         .sort("_order", "line", "column", "code", maintain_order=True)
         .drop("_order")
         .collect()

@@ -688,7 +688,9 @@ _TTRATE_SERVICE = _warning(
 
 def _check(rule_: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
     column = rule_.column.split("/")
-    shown = value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
+    shown = (
+        value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
+    )
     return Check(rule_, fires, shown)
 
 
@@ -746,11 +748,16 @@ def _registration_checks() -> list[Check]:
         ),
         _check(
             _OTHERTYPE_LONG,
-            _live & equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE) & too_long(W.OTHERTYPE, OTHER_TYPE_LENGTH),
+            _live
+            & equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE)
+            & too_long(W.OTHERTYPE, OTHER_TYPE_LENGTH),
         ),
         _check(
             _OTHERTYPE_IGNORED,
-            _live & filled(W.ESTTYPE) & ~equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE) & filled(W.OTHERTYPE),
+            _live
+            & filled(W.ESTTYPE)
+            & ~equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE)
+            & filled(W.OTHERTYPE),
         ),
         _check(_PERMCQC_INVALID, _live & filled_not_one_of(W.PERMCQC, codes.PERMISSION.codes)),
         _check(_PERMLA_INVALID, _live & filled_not_one_of(W.PERMLA, codes.PERMISSION.codes)),
@@ -772,7 +779,10 @@ def _registration_checks() -> list[Check]:
         _check(_LOCATION_BLANK, _live & is_cqc & ~head_office & blank(W.LOCATIONID)),
         _check(
             _LOCATION_FORMAT,
-            _live & is_cqc & filled(W.LOCATIONID) & ~text(W.LOCATIONID).str.contains(CQC_ID_PATTERN),
+            _live
+            & is_cqc
+            & filled(W.LOCATIONID)
+            & ~text(W.LOCATIONID).str.contains(CQC_ID_PATTERN),
         ),
         _check(
             _LOCATION_DUPLICATE,
@@ -802,7 +812,9 @@ def _service_checks() -> list[Check]:
             _ALL_ZERO_WITH_OTHERS,
             _live & service_items.list.contains(0) & (service_count > 1),
         ),
-        _check(_ALL_NOT_INTEGER, _live & filled(W.ALLSERVICES) & any_item_not_integer(W.ALLSERVICES)),
+        _check(
+            _ALL_NOT_INTEGER, _live & filled(W.ALLSERVICES) & any_item_not_integer(W.ALLSERVICES)
+        ),
         _check(_ALL_UNKNOWN, _live & any_item_not_in(W.ALLSERVICES, {0, *service_codes})),
     ]
     for column in (W.CAPACITY, W.UTILISATION):
@@ -845,18 +857,23 @@ def _service_checks() -> list[Check]:
     descriptions = items(W.OTHERUSERDESC)
     is_other = user_items.list.eval(pl.element().is_in(other_users))
     missing_description = (
-        pl.when(filled(W.OTHERUSERDESC) & (item_count(W.OTHERUSERDESC) == item_count(W.SERVICEUSERS)))
+        pl.when(
+            filled(W.OTHERUSERDESC) & (item_count(W.OTHERUSERDESC) == item_count(W.SERVICEUSERS))
+        )
         .then(
-            pl.struct(is_other.alias("other"), descriptions.alias("desc"))
-            .map_elements(
-                lambda row: any(o and d == "" for o, d in zip(row["other"], row["desc"], strict=False)),
+            pl.struct(is_other.alias("other"), descriptions.alias("desc")).map_elements(
+                lambda row: any(
+                    o and d == "" for o, d in zip(row["other"], row["desc"], strict=False)
+                ),
                 return_dtype=pl.Boolean,
             )
         )
         .otherwise(is_other.list.any())
     )
     checks += [
-        _check(_USERS_FORMAT, _live & filled(W.SERVICEUSERS) & any_item_not_integer(W.SERVICEUSERS)),
+        _check(
+            _USERS_FORMAT, _live & filled(W.SERVICEUSERS) & any_item_not_integer(W.SERVICEUSERS)
+        ),
         _check(_USERS_UNKNOWN, _live & any_item_not_in(W.SERVICEUSERS, codes.SERVICE_USER.codes)),
         _check(
             _USERS_DESC_COUNT,
@@ -895,7 +912,10 @@ def _dha_checks() -> list[Check]:
         ),
         _check(
             _DHA_ACTIVITIES_INVALID,
-            _live & equals(W.DHA, 1) & filled(W.DHAACTIVITIES) & ~only_dont_know
+            _live
+            & equals(W.DHA, 1)
+            & filled(W.DHAACTIVITIES)
+            & ~only_dont_know
             & ~valid_activity.list.all(),
         ),
     ]
@@ -939,21 +959,22 @@ def _slv_checks() -> list[Check]:
             ),
             _check(_SLV_FORMAT[column], _live & filled(column) & out_of_range.list.any()),
         ]
-    rm_vacancy = (
-        pl.struct(
-            integer_items(W.ALLJOBROLES).alias("roles"), integer_items(W.VACANCIES).alias("n")
-        ).map_elements(
-            lambda row: any(
-                role == codes.REGISTERED_MANAGER and (n or 0) > 0 and n != int(DONT_KNOW)
-                for role, n in zip(row["roles"] or [], row["n"] or [], strict=False)
-            ),
-            return_dtype=pl.Boolean,
-        )
+    rm_vacancy = pl.struct(
+        integer_items(W.ALLJOBROLES).alias("roles"), integer_items(W.VACANCIES).alias("n")
+    ).map_elements(
+        lambda row: any(
+            role == codes.REGISTERED_MANAGER and (n or 0) > 0 and n != int(DONT_KNOW)
+            for role, n in zip(row["roles"] or [], row["n"] or [], strict=False)
+        ),
+        return_dtype=pl.Boolean,
     )
     checks.append(
         _check(
             _RM_VACANCY,
-            _live & filled(W.ALLJOBROLES) & _regtype.is_not_null() & (_regtype != CQC_REGISTERED)
+            _live
+            & filled(W.ALLJOBROLES)
+            & _regtype.is_not_null()
+            & (_regtype != CQC_REGISTERED)
             & rm_vacancy,
         )
     )
@@ -997,7 +1018,10 @@ def _pay_and_pathway_checks() -> list[Check]:
     no_sleep_ins = pay_group.is_not_null() & ~pay_group.is_in([1, 2])
     no_travel = pay_group.is_not_null() & (pay_group != 1)
     return [
-        _check(_REPEAT_INVALID, _live & filled_not_one_of(W.REPEATTRAINING, codes.REPEAT_TRAINING.codes)),
+        _check(
+            _REPEAT_INVALID,
+            _live & filled_not_one_of(W.REPEATTRAINING, codes.REPEAT_TRAINING.codes),
+        ),
         _check(_CWPAWARE_INVALID, _live & filled_not_one_of(W.CWPAWARE, codes.CWP_AWARENESS.codes)),
         _check(
             _CWPUSE_INVALID,
@@ -1029,7 +1053,9 @@ def _pay_and_pathway_checks() -> list[Check]:
                 False
             ),
         ),
-        _check(_OPTOUT_INVALID, _live & filled_not_one_of(W.OPTOUTPEN, codes.YES_NO_DONT_KNOW.codes)),
+        _check(
+            _OPTOUT_INVALID, _live & filled_not_one_of(W.OPTOUTPEN, codes.YES_NO_DONT_KNOW.codes)
+        ),
         _check(
             _HOLIDAY_INVALID,
             _live
@@ -1037,10 +1063,14 @@ def _pay_and_pathway_checks() -> list[Check]:
             & ~text(W.HOLIDAY).str.contains(r"^[0-9]+$")
             & (text(W.HOLIDAY).str.to_uppercase() != "UNKNOWN"),
         ),
-        _check(_SLEEPINS_INVALID, _live & filled_not_one_of(W.SLEEPINS, codes.YES_NO_DONT_KNOW.codes)),
+        _check(
+            _SLEEPINS_INVALID, _live & filled_not_one_of(W.SLEEPINS, codes.YES_NO_DONT_KNOW.codes)
+        ),
         _check(_SLEEPINS_SERVICE, _live & filled(W.SLEEPINS) & no_sleep_ins),
         _check(_SLEEPINPAY_NO_SLEEPINS, _live & filled(W.SLEEPINPAY) & ~equals(W.SLEEPINS, 1)),
-        _check(_SLEEPINPAY_INVALID, _live & filled_not_one_of(W.SLEEPINPAY, codes.SLEEP_IN_PAY.codes)),
+        _check(
+            _SLEEPINPAY_INVALID, _live & filled_not_one_of(W.SLEEPINPAY, codes.SLEEP_IN_PAY.codes)
+        ),
         _check(_SLEEPINPAY_SERVICE, _live & filled(W.SLEEPINPAY) & no_sleep_ins),
         _check(_TRAVEL_INVALID, _live & filled_not_one_of(W.TRAVELTIME, codes.TRAVEL_TIME.codes)),
         _check(_TRAVEL_SERVICE, _live & filled(W.TRAVELTIME) & no_travel),

@@ -1,0 +1,5 @@
+"""``python -m careforce.cli`` runs the ``careforce`` command."""
+
+from careforce.cli.app import main
+
+main()
