@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from careforce.cli import demo_data, ingest
+from careforce.cli import demo_data, docs, ingest
 
 app = typer.Typer(
     name="careforce",
@@ -14,6 +14,7 @@ app = typer.Typer(
 )
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(demo_data.app, name="demo-data")
+app.add_typer(docs.app, name="docs")
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from careforce.core.sources.ascwds.expressions import (
 )
 from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, findings_for
 from careforce.core.sources.ascwds.staff import (
+    AVERAGE_HOURS,
     BIRTH_DATE,
     CONTRACTED_HOURS,
     MINIMUM_WORKING_AGE,
@@ -421,7 +422,8 @@ def staff_cross_findings(
     )
     ni = text(S.NINUMBER).str.replace_all(r"\s", "").str.to_uppercase()
     known_ni = row & (ni != "")
-    hours_sum = pl.when(known_ni).then(hours.fill_null(0.0)).sum().over(ni)
+    weekly_hours = pl.coalesce(hours, pl.col(AVERAGE_HOURS)).fill_null(0.0)
+    hours_sum = pl.when(known_ni).then(weekly_hours).sum().over(ni)
     records = known_ni.cast(pl.Int32).sum().over(ni)
     checks.append(
         _check(
