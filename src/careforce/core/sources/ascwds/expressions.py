@@ -55,7 +55,7 @@ def integer(column: str) -> pl.Expr:
     """The column as an integer, null where it is not a whole number."""
     return (
         pl.when(is_integer(column))
-        .then(pl.col(column).str.slice(0, 9).str.to_integer(strict=False))
+        .then(pl.col(column).str.to_integer(strict=False))
         .otherwise(None)
         .cast(pl.Int64)
     )
@@ -113,7 +113,7 @@ def integer_items(column: str) -> pl.Expr:
     """The items as integers, null for items that are not whole numbers."""
     return items(column).list.eval(
         pl.when(pl.element().str.contains(INTEGER_PATTERN))
-        .then(pl.element().str.slice(0, 9).str.to_integer(strict=False))
+        .then(pl.element().str.to_integer(strict=False))
         .otherwise(None)
     )
 
