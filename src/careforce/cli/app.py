@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from careforce.cli import demo_data, docs, ingest
@@ -11,12 +13,27 @@ app = typer.Typer(
     help="Social care workforce intelligence and planning.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(demo_data.app, name="demo-data")
 app.add_typer(docs.app, name="docs")
 
 
+EXIT_INTERNAL_ERROR = 3
+"""Exit status when careforce itself fails (a bug): reported in one line, never a traceback."""
+
+
 def main() -> None:
     """Entry point of the ``careforce`` script."""
-    app()
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.stderr.write("careforce: interrupted\n")
+        raise SystemExit(130) from None
+    except Exception as error:  # the last line of defence: one clear line instead of a traceback
+        sys.stderr.write(
+            f"careforce: internal error ({type(error).__name__}: {error}). "
+            "Please report it with the command you ran.\n"
+        )
+        raise SystemExit(EXIT_INTERNAL_ERROR) from None

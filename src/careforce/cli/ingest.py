@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from careforce.services.ascwds import IngestResult, UnusableInputError, ingest_ascwds
+from careforce.services.ascwds import Area, IngestResult, UnusableInputError, ingest_ascwds
 
 app = typer.Typer(
     help="Validate source files and turn them into canonical datasets.", no_args_is_help=True
@@ -99,6 +99,16 @@ def ascwds(
             help="Write datasets of the valid rows even when some rows have errors.",
         ),
     ] = False,
+    area_code: Annotated[
+        str | None,
+        typer.Option(
+            "--area-code", help="ONS code of the council area the files belong to, e.g. E10000028."
+        ),
+    ] = None,
+    area_name: Annotated[
+        str | None,
+        typer.Option("--area-name", help="Name of the council area, e.g. Staffordshire."),
+    ] = None,
 ) -> None:
     """Validate an ASC-WDS bulk-upload file set and write pseudonymised canonical datasets.
 
@@ -125,6 +135,7 @@ def ascwds(
                 reference_date=when,
                 out=out,
                 skip_invalid_rows=skip_invalid_rows,
+                area=Area(code=area_code, name=area_name),
                 progress=report,
             )
     except UnusableInputError as error:

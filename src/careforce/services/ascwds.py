@@ -11,7 +11,7 @@ from typing import Any
 import polars as pl
 
 from careforce import __version__
-from careforce.core.sources.ascwds.canonical import Exclusions, canonical_datasets
+from careforce.core.sources.ascwds.canonical import Area, Exclusions, canonical_datasets
 from careforce.core.sources.ascwds.catalogue import RULES
 from careforce.core.sources.ascwds.findings import FileKind
 from careforce.core.sources.ascwds.skipping import exclude_invalid_rows
@@ -20,7 +20,7 @@ from careforce.io.ascwds_files import InputFile, UnusableInputError, read_ascwds
 from careforce.io.outputs import write_csv, write_findings_workbook, write_json, write_parquet
 from careforce.io.secret_key import load_secret
 
-__all__ = ["IngestResult", "UnusableInputError", "ingest_ascwds"]
+__all__ = ["Area", "IngestResult", "UnusableInputError", "ingest_ascwds"]
 
 Progress = Callable[[str, int, int], None]
 """Called with (step description, steps done, steps in all)."""
@@ -68,6 +68,7 @@ def _manifest(
     *,
     reference_date: dt.date,
     skip_invalid_rows: bool,
+    area: Area,
     datasets: dict[str, int] | None,
 ) -> dict[str, Any]:
     counts = findings.group_by("file", "severity").len()
@@ -78,6 +79,8 @@ def _manifest(
         "careforce_version": __version__,
         "source": "ascwds",
         "reference_date": reference_date.isoformat(),
+        "area_code": area.code,
+        "area_name": area.name,
         "skip_invalid_rows": skip_invalid_rows,
         "inputs": [
             {
@@ -108,6 +111,7 @@ def ingest_ascwds(
     skip_invalid_rows: bool = False,
     today: dt.date | None = None,
     secret: bytes | None = None,
+    area: Area | None = None,
     progress: Progress | None = None,
 ) -> IngestResult:
     """Validate an ASC-WDS file set and write findings, a manifest and (when valid) datasets.
@@ -157,6 +161,7 @@ def ingest_ascwds(
             today=today or dt.date.today(),
             secret=secret if secret is not None else load_secret(),
             exclusions=exclusions,
+            area=area or Area(),
         )
         datasets = {
             "establishments": canonical.establishments,
@@ -183,6 +188,7 @@ def ingest_ascwds(
         findings,
         reference_date=reference_date,
         skip_invalid_rows=skip_invalid_rows,
+        area=area or Area(),
         datasets={name: frame.height for name, frame in datasets.items()} if datasets else None,
     )
     write_json(out / "manifest.json", manifest)

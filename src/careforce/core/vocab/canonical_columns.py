@@ -10,6 +10,8 @@ class Establishment(StrEnum):
 
     ESTABLISHMENT_ID = "establishment_id"
     REFERENCE_DATE = "reference_date"
+    AREA_CODE = "area_code"
+    AREA_NAME = "area_name"
     STATUS = "status"
     NAME = "name"
     POSTCODE_DISTRICT = "postcode_district"

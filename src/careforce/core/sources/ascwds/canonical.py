@@ -134,8 +134,20 @@ def _kept(frame: pl.DataFrame, excluded: frozenset[int]) -> pl.DataFrame:
     return frame.filter(pl.col(LIVE) & ~pl.col(LINE).is_in(sorted(excluded)))
 
 
+@dataclass(frozen=True)
+class Area:
+    """The council area a file set belongs to (ONS code and name), when known."""
+
+    code: str | None = None
+    name: str | None = None
+
+
 def establishments_frame(
-    workplace: pl.DataFrame, *, reference_date: dt.date, excluded: frozenset[int]
+    workplace: pl.DataFrame,
+    *,
+    reference_date: dt.date,
+    excluded: frozenset[int],
+    area: Area = Area(),
 ) -> pl.DataFrame:
     """The canonical establishments of the snapshot."""
     rows = _kept(workplace, excluded).filter(pl.col(WORKPLACE_KEY).is_first_distinct())
@@ -176,6 +188,8 @@ def establishments_frame(
         rows.select(
             key(W.LOCALESTID).alias(E.ESTABLISHMENT_ID),
             pl.lit(reference_date).alias(E.REFERENCE_DATE),
+            pl.lit(area.code, dtype=pl.String).alias(E.AREA_CODE),
+            pl.lit(area.name, dtype=pl.String).alias(E.AREA_NAME),
             pl.col(STATUS_UPPER).cast(STATUS_ENUM).alias(E.STATUS),
             text(W.ESTNAME).alias(E.NAME),
             _postcode_district(W.POSTCODE).alias(E.POSTCODE_DISTRICT),
@@ -544,10 +558,14 @@ def canonical_datasets(
     today: dt.date,
     secret: bytes,
     exclusions: Exclusions,
+    area: Area = Area(),
 ) -> Canonical:
     """Build the three canonical datasets from a validated file set."""
     establishments = establishments_frame(
-        validation.workplace, reference_date=reference_date, excluded=exclusions.workplace
+        validation.workplace,
+        reference_date=reference_date,
+        excluded=exclusions.workplace,
+        area=area,
     )
     qualification_columns = sorted(
         c for c in validation.staff_columns if c.startswith("QUALACH") and not c.endswith("NOTES")
