@@ -1,0 +1,66 @@
+"""``careforce indicators``: compute and publish the workforce measures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from careforce.io.csv_text import UnreadableFileError
+from careforce.services.indicators import IndicatorInputError, compute_indicators
+
+app = typer.Typer(help="Compute the workforce measures.", no_args_is_help=True)
+
+EXIT_UNUSABLE = 2
+"""Exit status when an input cannot be used."""
+
+
+@app.command("compute")
+def compute(
+    ascwds: Annotated[
+        list[Path],
+        typer.Option(
+            "--ascwds", help="An output directory of `careforce ingest ascwds` (repeatable)."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Directory for the measures.")],
+    hr: Annotated[
+        Path | None, typer.Option("--hr", help="Council HR extract of children's services staff.")
+    ] = None,
+    provider_returns: Annotated[
+        Path | None, typer.Option("--provider-returns", help="Children's provider returns.")
+    ] = None,
+    comparators: Annotated[
+        Path | None, typer.Option("--comparators", help="Comparator values (CSV).")
+    ] = None,
+    districts: Annotated[
+        Path | None,
+        typer.Option(
+            "--districts", help="Lookup of postcode districts to council districts (CSV)."
+        ),
+    ] = None,
+    unsuppressed: Annotated[
+        bool,
+        typer.Option(
+            "--unsuppressed", help="Write figures without disclosure control (not for publication)."
+        ),
+    ] = False,
+) -> None:
+    """Compute every measure for every breakdown, area and period."""
+    console = Console()
+    try:
+        result = compute_indicators(
+            ascwds, out=out, comparators=comparators, districts=districts, unsuppressed=unsuppressed
+        )
+    except (IndicatorInputError, UnreadableFileError) as error:
+        Console(stderr=True).print(f"careforce: {error}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    if unsuppressed:
+        console.print(
+            "[bold red]Unsuppressed figures[/]: not for publication (indicators_unsuppressed.*)."
+        )
+    console.print(f"{result.table.height} rows written to {out}:")
+    for path in result.files:
+        console.print(f"  {path}")

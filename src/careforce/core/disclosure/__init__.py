@@ -1,0 +1,1 @@
+"""Statistical disclosure control for published tables."""

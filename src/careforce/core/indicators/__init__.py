@@ -1,0 +1,1 @@
+"""Workforce measures: the catalogue, their computation, intervals, comparison and trend."""

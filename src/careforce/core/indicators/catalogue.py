@@ -1,0 +1,462 @@
+"""The measure catalogue: every workforce measure careforce computes, described as data.
+
+Definitions follow Skills for Care's conventions for the adult social care workforce; the
+methodology of each is written out in docs/methodology.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from careforce.core.indicators.judgement import Polarity
+
+
+class Unit(StrEnum):
+    """What a measure's value is."""
+
+    COUNT = "count"
+    PROPORTION = "proportion"
+    RATE = "rate"
+    DAYS = "days"
+    YEARS = "years"
+    POUNDS_PER_HOUR = "pounds per hour"
+    POUNDS_PER_YEAR = "pounds per year"
+
+
+class Kind(StrEnum):
+    """How a measure is computed (which aggregation and which interval)."""
+
+    COUNT = "count"
+    """A count of records; exact Poisson (Byar) interval."""
+    SHARE = "share"
+    """Records meeting a condition ÷ records with a known answer; Wilson interval."""
+    CATEGORY_SHARE = "category share"
+    """Records in each category of a variable ÷ records with a known value; Wilson interval."""
+    MEAN = "mean"
+    """Sum ÷ number of records with a value; normal-approximation interval."""
+    MEDIAN = "median"
+    """Median of the records with a value; distribution-free interval from order statistics."""
+    WORKPLACE_RATE = "workplace rate"
+    """Workplace-reported counts ÷ staff records; exact Poisson (Byar) interval on the numerator."""
+    WORKPLACE_PROPORTION = "workplace proportion"
+    """Workplace-reported counts ÷ (staff records + counts); Wilson interval."""
+    WORKPLACE_COUNT = "workplace count"
+    """A sum of workplace-reported counts; exact Poisson (Byar) interval."""
+    DIFFERENCE = "difference"
+    """A median compared with a reference (a pay threshold or another group's median); no interval."""
+
+
+class Dimension(StrEnum):
+    """Breakdowns of measures (columns of the worker-level frame)."""
+
+    TOTAL = "total"
+    SECTOR = "sector"
+    SERVICE_GROUP = "service_group"
+    JOB_ROLE_GROUP = "job_role_group"
+    KEY_ROLE = "key_role"
+    DISTRICT = "district"
+    SEX = "sex"
+    AGE_BAND = "age_band"
+    ETHNICITY_GROUP = "ethnicity_group"
+    NATIONALITY_GROUP = "nationality_group"
+    CONTRACT = "contract"
+    QUALIFICATION_LEVEL = "qualification_level"
+
+
+ORGANISATIONAL = (
+    Dimension.TOTAL,
+    Dimension.SECTOR,
+    Dimension.SERVICE_GROUP,
+    Dimension.JOB_ROLE_GROUP,
+    Dimension.KEY_ROLE,
+    Dimension.DISTRICT,
+)
+"""Breakdowns by where people work and what they do."""
+
+DEMOGRAPHIC = (
+    Dimension.SEX,
+    Dimension.AGE_BAND,
+    Dimension.ETHNICITY_GROUP,
+    Dimension.NATIONALITY_GROUP,
+)
+"""Breakdowns by who people are."""
+
+WORKPLACE_BREAKDOWNS = ORGANISATIONAL
+"""Workplace-reported measures can be broken down by workplace and job role, not by person."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure of the catalogue.
+
+    Attributes:
+        id: stable identifier used in every output.
+        name: short name for tables and pages.
+        description: one sentence saying what it shows.
+        unit: what the value is.
+        polarity: whether higher is better, worse or neither.
+        kind: how it is computed.
+        numerator: definition of the numerator.
+        denominator: definition of the denominator ('' when there is none).
+        breakdowns: the breakdowns it is published for.
+        categories: for category shares, the dimension whose categories are shared out.
+        sources: the canonical datasets it is computed from.
+        methodology: notes on definitions and exclusions.
+    """
+
+    id: str
+    name: str
+    description: str
+    unit: Unit
+    polarity: Polarity
+    kind: Kind
+    numerator: str
+    denominator: str
+    breakdowns: tuple[Dimension, ...]
+    sources: tuple[str, ...]
+    methodology: str
+    categories: Dimension | None = None
+
+
+_WORKERS = ("ascwds.workers", "ascwds.establishments")
+_PLACES = ("ascwds.establishments", "ascwds.workers")
+_ALL = (*ORGANISATIONAL, *DEMOGRAPHIC)
+
+MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "filled_posts",
+        "Filled posts",
+        "Posts with a person working in them (staff records).",
+        Unit.COUNT,
+        Polarity.NO_JUDGEMENT,
+        Kind.COUNT,
+        "staff records (all contract types)",
+        "",
+        _ALL,
+        _WORKERS,
+        "One person may hold several posts; people are counted by distinct person_id elsewhere. "
+        "Counts are of the records in the data, not estimates for workplaces that did not return data.",
+    ),
+    Measure(
+        "vacancies",
+        "Vacancies",
+        "Posts being actively recruited for (permanent and temporary).",
+        Unit.COUNT,
+        Polarity.LOW_IS_GOOD,
+        Kind.WORKPLACE_COUNT,
+        "vacancies reported by workplaces (VACANCIES by job role)",
+        "",
+        WORKPLACE_BREAKDOWNS,
+        _PLACES,
+        "Workplaces whose vacancies are unknown are excluded (state no-vacancies). A registered "
+        "manager vacancy of a workplace not regulated by CQC is ignored.",
+    ),
+    Measure(
+        "vacancy_rate",
+        "Vacancy rate",
+        "Vacant posts as a share of all posts (filled + vacant).",
+        Unit.PROPORTION,
+        Polarity.LOW_IS_GOOD,
+        Kind.WORKPLACE_PROPORTION,
+        "vacancies",
+        "filled posts + vacancies",
+        WORKPLACE_BREAKDOWNS,
+        _PLACES,
+        "Skills for Care definition. Only workplaces that answered VACANCIES count.",
+    ),
+    Measure(
+        "turnover_rate",
+        "Staff turnover rate",
+        "Leavers in the last 12 months as a share of directly employed staff.",
+        Unit.RATE,
+        Polarity.LOW_IS_GOOD,
+        Kind.WORKPLACE_RATE,
+        "leavers in the last 12 months (LEAVERS by job role)",
+        "directly employed staff records (permanent and temporary)",
+        WORKPLACE_BREAKDOWNS,
+        _PLACES,
+        "Skills for Care definition: bank, pool and agency staff are excluded from both parts. A "
+        "workplace is excluded when its declared staff (TOTALPERMTEMP) and recorded staff differ "
+        "(mismatch-workers), its leavers are unknown (no-leavers), it has no permanent or temporary "
+        "staff (no-perm-or-temp) or its rate exceeds 995% (incorrect-turnover).",
+    ),
+    Measure(
+        "starters_rate",
+        "Starters rate",
+        "Starters in the last 12 months as a share of directly employed staff.",
+        Unit.RATE,
+        Polarity.NO_JUDGEMENT,
+        Kind.WORKPLACE_RATE,
+        "starters in the last 12 months (STARTERS by job role)",
+        "directly employed staff records (permanent and temporary)",
+        WORKPLACE_BREAKDOWNS,
+        _PLACES,
+        "Exclusions as for turnover, with unknown starters (no-starters) in place of unknown leavers.",
+    ),
+    Measure(
+        "leavers_remaining_in_sector",
+        "Leavers remaining in the sector",
+        "Share of people recruited in the last 12 months who came from another adult social care "
+        "employer: the sector's measure of how many leavers stay in the sector.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "staff records started in the last 12 months recruited from adult social care (RECSOURCE 1 or 2)",
+        "staff records started in the last 12 months with a known recruitment source, other than "
+        "internal promotion or transfer",
+        ORGANISATIONAL,
+        _WORKERS,
+        "Skills for Care infer the share of leavers who stay in the sector from where starters were "
+        "recruited, not from tracked destinations; careforce does the same.",
+    ),
+    Measure(
+        "sickness_days_per_worker",
+        "Sickness days per worker",
+        "Average days lost to sickness per worker in the last 12 months.",
+        Unit.DAYS,
+        Polarity.LOW_IS_GOOD,
+        Kind.MEAN,
+        "days sick (DAYSSICK)",
+        "staff records with known days sick",
+        _ALL,
+        _WORKERS,
+        "Don't know (999) is excluded.",
+    ),
+    Measure(
+        "years_in_sector_mean",
+        "Average years in the sector",
+        "Average years since workers started in adult social care.",
+        Unit.YEARS,
+        Polarity.HIGH_IS_GOOD,
+        Kind.MEAN,
+        "reference year − year started in the sector (STARTINSECT)",
+        "staff records with a known year",
+        _ALL,
+        _WORKERS,
+        "Don't know (999) is excluded.",
+    ),
+    Measure(
+        "experience_10_plus_share",
+        "Workers with 10 or more years in the sector",
+        "Share of workers who have been in adult social care for 10 years or more.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "staff records with 10 or more years in the sector",
+        "staff records with a known year",
+        _ALL,
+        _WORKERS,
+        "",
+    ),
+    Measure(
+        "average_age",
+        "Average age",
+        "Average age of workers at the reference date.",
+        Unit.YEARS,
+        Polarity.NO_JUDGEMENT,
+        Kind.MEAN,
+        "age at the reference date",
+        "staff records with a valid date of birth",
+        _ALL,
+        _WORKERS,
+        "Ages outside 14–100 are treated as unknown.",
+    ),
+    *(
+        Measure(
+            "workforce_share",
+            "Share of the workforce",
+            "Share of workers in each group (sex, age band, ethnicity, nationality).",
+            Unit.PROPORTION,
+            Polarity.NO_JUDGEMENT,
+            Kind.CATEGORY_SHARE,
+            "staff records in the group",
+            "staff records with a known value",
+            (Dimension.TOTAL, *ORGANISATIONAL[1:]),
+            _WORKERS,
+            "Unknown values are excluded from the denominator. Compared with the resident "
+            "working-age population (Census 2021) for representativeness.",
+            categories=dimension,
+        )
+        for dimension in DEMOGRAPHIC
+    ),
+    Measure(
+        "contract_share",
+        "Contract type",
+        "Share of workers on each contract type.",
+        Unit.PROPORTION,
+        Polarity.NO_JUDGEMENT,
+        Kind.CATEGORY_SHARE,
+        "staff records with the contract type",
+        "staff records",
+        ORGANISATIONAL,
+        _WORKERS,
+        "Permanent, temporary, bank or pool, agency, other.",
+        categories=Dimension.CONTRACT,
+    ),
+    Measure(
+        "full_time_share",
+        "Working full time",
+        "Share of workers working 35 or more hours a week.",
+        Unit.PROPORTION,
+        Polarity.NO_JUDGEMENT,
+        Kind.SHARE,
+        "staff records with 35 or more contracted (or, for other contracts, average) weekly hours",
+        "staff records with known hours",
+        _ALL,
+        _WORKERS,
+        "Full time is 35 or more hours a week (the threshold is a named constant).",
+    ),
+    Measure(
+        "zero_hours_share",
+        "On zero-hours contracts",
+        "Share of workers on zero-hours contracts.",
+        Unit.PROPORTION,
+        Polarity.LOW_IS_GOOD,
+        Kind.SHARE,
+        "staff records on a zero-hours contract (ZEROHRCONT 1)",
+        "staff records with a yes or no answer",
+        _ALL,
+        _WORKERS,
+        "Don't know is excluded.",
+    ),
+    Measure(
+        "relevant_qualification_share",
+        "Holding a relevant social care qualification",
+        "Share of workers holding a relevant social care qualification.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "staff records with SCQUAL 1 (yes)",
+        "staff records with a yes or no answer",
+        _ALL,
+        _WORKERS,
+        "Don't know is excluded.",
+    ),
+    Measure(
+        "qualification_level_share",
+        "Highest relevant qualification level",
+        "Share of workers by their highest relevant social care qualification level.",
+        Unit.PROPORTION,
+        Polarity.NO_JUDGEMENT,
+        Kind.CATEGORY_SHARE,
+        "staff records in the level group",
+        "staff records with a yes or no qualification answer",
+        ORGANISATIONAL,
+        _WORKERS,
+        "Levels: no relevant qualification, entry or level 1, level 2, level 3, level 4 or above, "
+        "level not known.",
+        categories=Dimension.QUALIFICATION_LEVEL,
+    ),
+    Measure(
+        "care_certificate_share",
+        "Care Certificate completed or in progress",
+        "Share of workers who have completed or are working towards the Care Certificate.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "staff records with CARECERT 1 or 3",
+        "staff records with an answer",
+        _ALL,
+        _WORKERS,
+        "",
+    ),
+    Measure(
+        "hourly_pay_median",
+        "Median hourly pay",
+        "Median hourly pay of hourly-paid workers.",
+        Unit.POUNDS_PER_HOUR,
+        Polarity.HIGH_IS_GOOD,
+        Kind.MEDIAN,
+        "hourly rate (SALARYINT 3)",
+        "hourly-paid staff records",
+        ORGANISATIONAL,
+        _WORKERS,
+        "",
+    ),
+    Measure(
+        "hourly_pay_mean",
+        "Mean hourly pay",
+        "Mean hourly pay of hourly-paid workers.",
+        Unit.POUNDS_PER_HOUR,
+        Polarity.HIGH_IS_GOOD,
+        Kind.MEAN,
+        "hourly rate (SALARYINT 3)",
+        "hourly-paid staff records",
+        ORGANISATIONAL,
+        _WORKERS,
+        "",
+    ),
+    Measure(
+        "annual_pay_fte_median",
+        "Median full-time equivalent annual pay",
+        "Median annual salary of salaried workers, scaled to 37.5 hours a week.",
+        Unit.POUNDS_PER_YEAR,
+        Polarity.HIGH_IS_GOOD,
+        Kind.MEDIAN,
+        "annual salary × 37.5 ÷ contracted hours (SALARYINT 1)",
+        "salaried staff records with contracted hours",
+        ORGANISATIONAL,
+        _WORKERS,
+        "Used for nurses and managers, who are mostly salaried.",
+    ),
+    Measure(
+        "pay_above_national_living_wage",
+        "Median hourly pay above the National Living Wage",
+        "Median hourly pay minus the statutory National Living Wage in force at the reference date.",
+        Unit.POUNDS_PER_HOUR,
+        Polarity.HIGH_IS_GOOD,
+        Kind.DIFFERENCE,
+        "median hourly pay",
+        "National Living Wage (statutory rate for those aged 21 or over)",
+        ORGANISATIONAL,
+        _WORKERS,
+        "National Living Wage rates are listed in docs/methodology.md.",
+    ),
+    Measure(
+        "pay_below_real_living_wage_share",
+        "Paid below the real Living Wage",
+        "Share of hourly-paid workers paid less than the real Living Wage (outside London).",
+        Unit.PROPORTION,
+        Polarity.LOW_IS_GOOD,
+        Kind.SHARE,
+        "hourly-paid staff records paid below the real Living Wage",
+        "hourly-paid staff records",
+        ORGANISATIONAL,
+        _WORKERS,
+        "The real Living Wage is the voluntary rate set by the Living Wage Foundation (not the "
+        "statutory National Living Wage); rates in docs/methodology.md.",
+    ),
+    Measure(
+        "experience_pay_premium",
+        "Pay premium for experience",
+        "How much more the median hourly pay of workers with 5 or more years in the sector is than "
+        "that of workers with under 1 year, as a proportion.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.DIFFERENCE,
+        "median hourly pay, 5 or more years in the sector",
+        "median hourly pay, under 1 year",
+        ORGANISATIONAL,
+        _WORKERS,
+        "",
+    ),
+)
+"""Every measure, in the order they are published."""
+
+
+class UnknownMeasureError(KeyError):
+    """A measure id is not in the catalogue."""
+
+
+def measure(measure_id: str) -> Measure:
+    """Look up the first catalogue entry with the given id."""
+    for entry in MEASURES:
+        if entry.id == measure_id:
+            return entry
+    raise UnknownMeasureError(measure_id)
+
+
+def measure_ids() -> list[str]:
+    """The distinct measure ids, in catalogue order."""
+    return list(dict.fromkeys(entry.id for entry in MEASURES))

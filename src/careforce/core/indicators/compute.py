@@ -1,0 +1,372 @@
+"""Computing every measure of the catalogue for every breakdown, area and period.
+
+The result is tidy: one row per (measure, period, area, breakdown, breakdown value) with
+numerator, denominator, value, 95% interval, and the numbers of workers and workplaces the
+cell is built on (for disclosure control).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from careforce.core.indicators.catalogue import MEASURES, Dimension, Kind, Measure
+from careforce.core.indicators.frames import AREA_CODE, AREA_NAME, PERIOD, SNAPSHOT
+from careforce.core.indicators.intervals import (
+    Z_95,
+    byar_lower,
+    byar_upper,
+    median_rank_bounds,
+    wilson_lower,
+    wilson_upper,
+)
+from careforce.core.vocab.canonical_columns import Establishment as E
+
+MEASURE_ID = "measure_id"
+BREAKDOWN = "breakdown"
+BREAKDOWN_VALUE = "breakdown_value"
+NUMERATOR = "numerator"
+DENOMINATOR = "denominator"
+VALUE = "value"
+LOWER = "lower_ci"
+UPPER = "upper_ci"
+WORKERS = "workers"
+WORKPLACES = "workplaces"
+ALL = "all"
+"""Breakdown value of headline rows."""
+
+RESULT_SCHEMA = pl.Schema(
+    {
+        MEASURE_ID: pl.String(),
+        PERIOD: pl.String(),
+        AREA_CODE: pl.String(),
+        AREA_NAME: pl.String(),
+        BREAKDOWN: pl.String(),
+        BREAKDOWN_VALUE: pl.String(),
+        NUMERATOR: pl.Float64(),
+        DENOMINATOR: pl.Float64(),
+        VALUE: pl.Float64(),
+        LOWER: pl.Float64(),
+        UPPER: pl.Float64(),
+        WORKERS: pl.Int64(),
+        WORKPLACES: pl.Int64(),
+    }
+)
+"""Schema of computed (unsuppressed) results."""
+
+QUALITY_SCHEMA = pl.Schema(
+    {
+        MEASURE_ID: pl.String(),
+        PERIOD: pl.String(),
+        AREA_CODE: pl.String(),
+        AREA_NAME: pl.String(),
+        "state": pl.String(),
+        WORKPLACES: pl.Int64(),
+    }
+)
+"""Schema of the data-quality report: workplaces left out of a measure, by state."""
+
+_SHARE_INPUTS = {
+    "leavers_remaining_in_sector": "recruited_from_sector",
+    "experience_10_plus_share": "ten_plus_years",
+    "full_time_share": "full_time",
+    "zero_hours_share": "zero_hours",
+    "relevant_qualification_share": "qualified",
+    "care_certificate_share": "care_certificate",
+    "pay_below_real_living_wage_share": "below_rlw",
+}
+_MEAN_INPUTS = {
+    "sickness_days_per_worker": "days_sick",
+    "years_in_sector_mean": "years_in_sector",
+    "average_age": "age",
+    "hourly_pay_mean": "hourly_rate",
+}
+_MEDIAN_INPUTS = {"hourly_pay_median": "hourly_rate", "annual_pay_fte_median": "annual_pay_fte"}
+_WORKPLACE_INPUTS = {
+    "vacancies": ("vacancies", None, "vacancy_state"),
+    "vacancy_rate": ("vacancies", "filled", "vacancy_state"),
+    "turnover_rate": ("leavers", "direct", "turnover_state"),
+    "starters_rate": ("starters", "direct", "starters_state"),
+}
+
+
+def _keys(dimension: Dimension) -> list[str]:
+    base = [PERIOD, AREA_CODE, AREA_NAME]
+    return base if dimension is Dimension.TOTAL else [*base, dimension.value]
+
+
+def _place_count() -> pl.Expr:
+    return pl.struct(SNAPSHOT, E.ESTABLISHMENT_ID).n_unique()
+
+
+def _median_parts(name: str, column: str) -> list[pl.Expr]:
+    values = pl.col(column).drop_nulls().sort()
+    n = pl.col(column).count()
+    low, high = median_rank_bounds(n)
+    return [
+        pl.col(column).median().alias(f"{name}__value"),
+        n.alias(f"{name}__den"),
+        pl.when(n >= 2).then(values.get(low, null_on_oob=True)).alias(f"{name}__lo"),
+        pl.when(n >= 2).then(values.get(high, null_on_oob=True)).alias(f"{name}__hi"),
+    ]
+
+
+def _worker_aggregations(measures: Sequence[Measure]) -> list[pl.Expr]:
+    wanted = {m.id for m in measures}
+    parts: list[pl.Expr] = [
+        pl.len().alias("filled_posts__num"),
+        _place_count().alias("__workplaces"),
+    ]
+    for name, column in _SHARE_INPUTS.items():
+        if name in wanted:
+            parts += [
+                pl.col(column).sum().alias(f"{name}__num"),
+                pl.col(column).count().alias(f"{name}__den"),
+            ]
+    for name, column in _MEAN_INPUTS.items():
+        if name in wanted:
+            parts += [
+                pl.col(column).sum().alias(f"{name}__num"),
+                pl.col(column).count().alias(f"{name}__den"),
+                pl.col(column).std().alias(f"{name}__std"),
+            ]
+    for name, column in _MEDIAN_INPUTS.items():
+        if name in wanted:
+            parts += _median_parts(name, column)
+    if "pay_above_national_living_wage" in wanted:
+        parts += [
+            (pl.col("hourly_rate").median() - pl.col("national_living_wage").first()).alias(
+                "pay_above_national_living_wage__value"
+            ),
+            pl.col("hourly_rate").count().alias("pay_above_national_living_wage__den"),
+        ]
+    if "experience_pay_premium" in wanted:
+        parts += [
+            (
+                pl.col("hourly_rate_experienced").median() / pl.col("hourly_rate_new").median() - 1
+            ).alias("experience_pay_premium__value"),
+            (pl.col("hourly_rate_experienced").count() + pl.col("hourly_rate_new").count()).alias(
+                "experience_pay_premium__den"
+            ),
+            pl.min_horizontal(
+                pl.col("hourly_rate_experienced").count(), pl.col("hourly_rate_new").count()
+            ).alias("experience_pay_premium__workers"),
+        ]
+    return parts
+
+
+def _tidy(aggregated: pl.LazyFrame, measure: Measure, dimension: Dimension) -> pl.LazyFrame:
+    name = measure.id
+    columns = set(aggregated.collect_schema().names())
+
+    def col(suffix: str) -> pl.Expr:
+        column = f"{name}__{suffix}"
+        return (
+            pl.col(column).cast(pl.Float64) if column in columns else pl.lit(None, dtype=pl.Float64)
+        )
+
+    numerator, denominator = col("num"), col("den")
+    if measure.kind is Kind.COUNT:
+        value, lower, upper = numerator, byar_lower(numerator), byar_upper(numerator)
+        workers = numerator
+    elif measure.kind is Kind.SHARE:
+        value = pl.when(denominator > 0).then(numerator / denominator)
+        lower, upper = wilson_lower(numerator, denominator), wilson_upper(numerator, denominator)
+        workers = denominator
+    elif measure.kind is Kind.MEAN:
+        value = pl.when(denominator > 0).then(numerator / denominator)
+        spread = Z_95 * col("std") / denominator.sqrt()
+        lower = pl.when(denominator > 1).then(value - spread)
+        upper = pl.when(denominator > 1).then(value + spread)
+        workers = denominator
+    elif measure.kind is Kind.MEDIAN:
+        value, lower, upper = col("value"), col("lo"), col("hi")
+        numerator = pl.lit(None, dtype=pl.Float64)
+        workers = denominator
+    else:
+        value, lower, upper = (
+            col("value"),
+            pl.lit(None, dtype=pl.Float64),
+            pl.lit(None, dtype=pl.Float64),
+        )
+        numerator = pl.lit(None, dtype=pl.Float64)
+        workers = col("workers") if f"{name}__workers" in columns else denominator
+    breakdown_value = (
+        pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value).cast(pl.String)
+    )
+    return aggregated.select(
+        pl.lit(name).alias(MEASURE_ID),
+        pl.col(PERIOD),
+        pl.col(AREA_CODE),
+        pl.col(AREA_NAME),
+        pl.lit(dimension.value).alias(BREAKDOWN),
+        breakdown_value.alias(BREAKDOWN_VALUE),
+        numerator.alias(NUMERATOR),
+        denominator.alias(DENOMINATOR),
+        value.alias(VALUE),
+        lower.alias(LOWER),
+        upper.alias(UPPER),
+        workers.fill_null(0).cast(pl.Int64).alias(WORKERS),
+        pl.col("__workplaces").cast(pl.Int64).alias(WORKPLACES),
+    )
+
+
+def worker_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) -> pl.LazyFrame:
+    """Every worker-level measure (not category shares) for each of its breakdowns."""
+    simple = [
+        m
+        for m in measures
+        if m.kind in (Kind.COUNT, Kind.SHARE, Kind.MEAN, Kind.MEDIAN, Kind.DIFFERENCE)
+    ]
+    dimensions = list(dict.fromkeys(d for m in simple for d in m.breakdowns))
+    parts = []
+    for dimension in dimensions:
+        keys = _keys(dimension)
+        selected = [m for m in simple if dimension in m.breakdowns]
+        source = (
+            frame
+            if dimension is Dimension.TOTAL
+            else frame.filter(pl.col(dimension.value).is_not_null())
+        )
+        aggregated = source.group_by(keys).agg(_worker_aggregations(selected))
+        parts += [_tidy(aggregated, m, dimension) for m in selected]
+    return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
+
+
+def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) -> pl.LazyFrame:
+    """Category-share measures: each category's share of the records with a known value."""
+    parts = []
+    for measure in measures:
+        if measure.kind is not Kind.CATEGORY_SHARE or measure.categories is None:
+            continue
+        category = measure.categories.value
+        for dimension in measure.breakdowns:
+            keys = _keys(dimension)
+            known = frame.filter(pl.col(category).is_not_null())
+            if dimension is not Dimension.TOTAL:
+                known = known.filter(pl.col(dimension.value).is_not_null())
+            counted = known.group_by([*keys, category]).agg(
+                pl.len().alias(NUMERATOR), _place_count().alias(WORKPLACES)
+            )
+            denominators = known.group_by(keys).agg(pl.len().alias(DENOMINATOR))
+            joined = counted.join(denominators, on=keys, how="left")
+            numerator = pl.col(NUMERATOR).cast(pl.Float64)
+            denominator = pl.col(DENOMINATOR).cast(pl.Float64)
+            if dimension is Dimension.TOTAL:
+                breakdown, value_label = pl.lit(category), pl.col(category)
+            else:
+                breakdown = pl.lit(f"{dimension.value}/{category}")
+                value_label = pl.concat_str(
+                    [pl.col(dimension.value), pl.col(category)], separator="/"
+                )
+            parts.append(
+                joined.select(
+                    pl.lit(measure.id).alias(MEASURE_ID),
+                    pl.col(PERIOD),
+                    pl.col(AREA_CODE),
+                    pl.col(AREA_NAME),
+                    breakdown.alias(BREAKDOWN),
+                    value_label.cast(pl.String).alias(BREAKDOWN_VALUE),
+                    numerator.alias(NUMERATOR),
+                    denominator.alias(DENOMINATOR),
+                    (numerator / denominator).alias(VALUE),
+                    wilson_lower(numerator, denominator).alias(LOWER),
+                    wilson_upper(numerator, denominator).alias(UPPER),
+                    pl.col(NUMERATOR).cast(pl.Int64).alias(WORKERS),
+                    pl.col(WORKPLACES).cast(pl.Int64),
+                )
+            )
+    return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
+
+
+def workplace_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) -> pl.LazyFrame:
+    """Vacancies, vacancy rate, turnover and starters rates from workplace-reported counts."""
+    parts = []
+    for measure in measures:
+        if measure.id not in _WORKPLACE_INPUTS:
+            continue
+        count, base, state = _WORKPLACE_INPUTS[measure.id]
+        valid = frame.filter(pl.col(state).is_null())
+        for dimension in measure.breakdowns:
+            keys = _keys(dimension)
+            aggregated = valid.group_by(keys).agg(
+                pl.col(count).sum().cast(pl.Float64).alias(NUMERATOR),
+                (pl.col(base).sum() if base else pl.lit(0)).cast(pl.Float64).alias("_base"),
+                pl.col("filled").sum().cast(pl.Int64).alias(WORKERS),
+                _place_count().cast(pl.Int64).alias(WORKPLACES),
+            )
+            numerator = pl.col(NUMERATOR)
+            if measure.kind is Kind.WORKPLACE_COUNT:
+                denominator = pl.lit(None, dtype=pl.Float64)
+                value, lower, upper = numerator, byar_lower(numerator), byar_upper(numerator)
+            elif measure.kind is Kind.WORKPLACE_PROPORTION:
+                denominator = pl.col("_base") + numerator
+                value = pl.when(denominator > 0).then(numerator / denominator)
+                lower, upper = (
+                    wilson_lower(numerator, denominator),
+                    wilson_upper(numerator, denominator),
+                )
+            else:
+                denominator = pl.col("_base")
+                value = pl.when(denominator > 0).then(numerator / denominator)
+                lower = pl.when(denominator > 0).then(byar_lower(numerator) / denominator)
+                upper = pl.when(denominator > 0).then(byar_upper(numerator) / denominator)
+            breakdown_value = (
+                pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value)
+            )
+            parts.append(
+                aggregated.select(
+                    pl.lit(measure.id).alias(MEASURE_ID),
+                    pl.col(PERIOD),
+                    pl.col(AREA_CODE),
+                    pl.col(AREA_NAME),
+                    pl.lit(dimension.value).alias(BREAKDOWN),
+                    breakdown_value.cast(pl.String).alias(BREAKDOWN_VALUE),
+                    numerator.alias(NUMERATOR),
+                    denominator.alias(DENOMINATOR),
+                    value.alias(VALUE),
+                    lower.alias(LOWER),
+                    upper.alias(UPPER),
+                    pl.col(WORKERS),
+                    pl.col(WORKPLACES),
+                )
+            )
+    return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
+
+
+def data_quality(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) -> pl.LazyFrame:
+    """Workplaces left out of each workplace-reported measure, by data-quality state."""
+    parts = []
+    for measure in measures:
+        if measure.id not in _WORKPLACE_INPUTS:
+            continue
+        state = _WORKPLACE_INPUTS[measure.id][2]
+        parts.append(
+            frame.filter(pl.col(state).is_not_null())
+            .group_by(PERIOD, AREA_CODE, AREA_NAME, pl.col(state).alias("state"))
+            .agg(_place_count().cast(pl.Int64).alias(WORKPLACES))
+            .select(
+                pl.lit(measure.id).alias(MEASURE_ID),
+                PERIOD,
+                AREA_CODE,
+                AREA_NAME,
+                "state",
+                WORKPLACES,
+            )
+        )
+    return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=QUALITY_SCHEMA)
+
+
+def all_measures(
+    workers: pl.LazyFrame, workplace_roles: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
+) -> pl.LazyFrame:
+    """Every measure, unsuppressed, in one tidy frame."""
+    return pl.concat(
+        [
+            worker_measures(workers, measures).match_to_schema(RESULT_SCHEMA),
+            category_shares(workers, measures).match_to_schema(RESULT_SCHEMA),
+            workplace_measures(workplace_roles, measures).match_to_schema(RESULT_SCHEMA),
+        ],
+        how="vertical",
+    )

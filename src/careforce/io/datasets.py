@@ -1,0 +1,44 @@
+"""Reading the outputs of ingestion (manifests and Parquet datasets) and small CSV inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from careforce.io.csv_text import UnreadableFileError, read_csv_table
+
+
+class MissingDatasetError(FileNotFoundError):
+    """A directory does not hold the dataset asked for."""
+
+
+def read_manifest(directory: Path) -> dict[str, Any]:
+    """The ``manifest.json`` of an ingestion output directory."""
+    path = directory / "manifest.json"
+    if not path.exists():
+        raise MissingDatasetError(
+            f"{directory}: no manifest.json (is it an output of careforce ingest?)"
+        )
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def scan_dataset(directory: Path, name: str) -> pl.LazyFrame:
+    """A canonical dataset written by ingestion, lazily."""
+    path = directory / f"{name}.parquet"
+    if not path.exists():
+        raise MissingDatasetError(
+            f"{directory}: no {name}.parquet (the ingestion found errors; see findings.csv)"
+        )
+    return pl.scan_parquet(path)
+
+
+def read_text_table(path: Path) -> pl.DataFrame:
+    """A small CSV input (any encoding careforce accepts) as a frame of strings."""
+    try:
+        return read_csv_table(path.read_bytes()).frame.drop("__line__", "__fields__")
+    except (OSError, UnreadableFileError) as error:
+        raise UnreadableFileError(f"{path}: {error}") from error

@@ -1,0 +1,376 @@
+"""Use case: compute the workforce measures from ingested data and publish them safely."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from careforce.core.disclosure.policy import SYMBOL_NOTES, DisclosurePolicy
+from careforce.core.disclosure.suppression import SUPPRESSED, SYMBOL, protect
+from careforce.core.indicators.catalogue import MEASURES, Kind, Measure, measure_ids
+from careforce.core.indicators.compute import (
+    ALL,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    DENOMINATOR,
+    LOWER,
+    MEASURE_ID,
+    NUMERATOR,
+    UPPER,
+    VALUE,
+    WORKERS,
+    WORKPLACES,
+    all_measures,
+    data_quality,
+)
+from careforce.core.indicators.frames import (
+    AREA_CODE,
+    PERIOD,
+    SNAPSHOT,
+    worker_measure_frame,
+    workplace_role_frame,
+)
+from careforce.core.indicators.judgement import comparison, trend
+from careforce.core.vocab.canonical_columns import Establishment as E
+from careforce.io.datasets import read_manifest, read_text_table, scan_dataset
+from careforce.io.outputs import write_csv, write_json, write_parquet
+from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
+
+OUTPUT_COLUMNS = (
+    "measure_id",
+    "measure_name",
+    "period",
+    "area_code",
+    "area_name",
+    "breakdown",
+    "breakdown_value",
+    "numerator",
+    "denominator",
+    "value",
+    "lower_ci",
+    "upper_ci",
+    "unit",
+    "polarity",
+    "comparator_value",
+    "comparison",
+    "symbol",
+)
+"""Columns of indicators.csv, in order."""
+
+COMPARATOR_COLUMNS = (
+    "measure_id",
+    "period",
+    "area_code",
+    "breakdown",
+    "breakdown_value",
+    "comparator",
+    "value",
+)
+"""Columns of a comparator file; period and area_code may be blank to apply to all."""
+
+
+class IndicatorInputError(ValueError):
+    """An input to the measures cannot be used (missing dataset, malformed comparator file...)."""
+
+
+@dataclass(frozen=True)
+class IndicatorsResult:
+    """What a computation produced."""
+
+    table: pl.DataFrame
+    quality: pl.DataFrame
+    trends: pl.DataFrame
+    files: list[Path]
+    unsuppressed: bool
+
+
+def load_ascwds(directories: Sequence[Path]) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """Workers and establishments of several ingestion outputs, tagged by snapshot."""
+    workers, places = [], []
+    for index, directory in enumerate(directories):
+        try:
+            manifest = read_manifest(directory)
+            establishments = scan_dataset(directory, "establishments")
+            staff = scan_dataset(directory, "workers")
+        except FileNotFoundError as error:
+            raise IndicatorInputError(str(error)) from error
+        area_code = manifest.get("area_code")
+        area_name = manifest.get("area_name")
+        places.append(
+            establishments.with_columns(
+                pl.lit(index).alias(SNAPSHOT),
+                pl.col(E.AREA_CODE).fill_null(pl.lit(area_code, dtype=pl.String)),
+                pl.col(E.AREA_NAME).fill_null(pl.lit(area_name, dtype=pl.String)),
+            )
+        )
+        workers.append(staff.with_columns(pl.lit(index).alias(SNAPSHOT)))
+    if not places:
+        raise IndicatorInputError("no ASC-WDS data given (use --ascwds DIR)")
+    return pl.concat(workers, how="diagonal_relaxed"), pl.concat(places, how="diagonal_relaxed")
+
+
+def _comparators(path: Path | None) -> pl.DataFrame | None:
+    if path is None:
+        return None
+    table = read_text_table(path)
+    missing = [c for c in COMPARATOR_COLUMNS if c not in table.columns]
+    if missing:
+        raise IndicatorInputError(
+            f"{path}: the comparator file has no column(s) {', '.join(missing)}"
+        )
+    values = table["value"].cast(pl.Float64, strict=False)
+    bad = table.with_row_index("_row").filter(values.is_null())
+    if bad.height:
+        row = bad.row(0, named=True)
+        raise IndicatorInputError(
+            f"{path}, line {row['_row'] + 2}, column value: '{row['value']}' is not a number"
+        )
+    return table.with_columns(values.alias("comparator_value")).with_row_index("_priority")
+
+
+def _with_comparators(results: pl.DataFrame, comparators: pl.DataFrame | None) -> pl.DataFrame:
+    if comparators is None:
+        return results.with_columns(pl.lit(None, dtype=pl.Float64).alias("comparator_value"))
+    keyed = results.with_row_index("_cell")
+    matches = (
+        keyed.select("_cell", MEASURE_ID, PERIOD, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE)
+        .join(
+            comparators.select(
+                MEASURE_ID,
+                BREAKDOWN,
+                BREAKDOWN_VALUE,
+                "_priority",
+                "comparator_value",
+                pl.col(PERIOD).alias("_period"),
+                pl.col(AREA_CODE).alias("_area"),
+            ),
+            on=[MEASURE_ID, BREAKDOWN, BREAKDOWN_VALUE],
+            how="inner",
+        )
+        .filter(
+            ((pl.col("_period") == "") | (pl.col("_period") == pl.col(PERIOD)))
+            & ((pl.col("_area") == "") | (pl.col("_area") == pl.col(AREA_CODE)))
+        )
+        .sort("_priority")
+        .group_by("_cell")
+        .agg(pl.col("comparator_value").first())
+    )
+    return keyed.join(matches, on="_cell", how="left").sort("_cell").drop("_cell")
+
+
+def _catalogue_columns() -> pl.DataFrame:
+    first: dict[str, Measure] = {}
+    for entry in MEASURES:
+        first.setdefault(entry.id, entry)
+    return pl.DataFrame(
+        {
+            MEASURE_ID: list(first),
+            "measure_name": [m.name for m in first.values()],
+            "unit": [m.unit.value for m in first.values()],
+            "polarity": [m.polarity.value for m in first.values()],
+            "_kind": [m.kind.value for m in first.values()],
+            "_order": list(range(len(first))),
+        }
+    )
+
+
+def _group_of_parts() -> pl.Expr:
+    """Cells that are parts of one whole: same measure, period, area, breakdown and (for
+    two-way breakdowns) the same first value."""
+    prefix = (
+        pl.when(pl.col(BREAKDOWN).str.contains("/"))
+        .then(pl.col(BREAKDOWN_VALUE).str.replace(r"/[^/]*$", ""))
+        .otherwise(pl.lit(""))
+    )
+    return pl.concat_str(
+        [pl.col(MEASURE_ID), pl.col(PERIOD), pl.col(AREA_CODE), pl.col(BREAKDOWN), prefix],
+        separator="\x1f",
+    )
+
+
+def publish(
+    results: pl.DataFrame,
+    *,
+    policy: DisclosurePolicy,
+    comparators: pl.DataFrame | None,
+    unsuppressed: bool,
+) -> pl.DataFrame:
+    """Add catalogue columns and comparisons, apply disclosure control, and order the table."""
+    table = _with_comparators(results, comparators).join(
+        _catalogue_columns(), on=MEASURE_ID, how="left"
+    )
+    count_kinds = [Kind.COUNT.value, Kind.WORKPLACE_COUNT.value]
+    mean_or_median = [Kind.MEAN.value, Kind.MEDIAN.value]
+    table = table.with_columns(
+        pl.when(pl.col("_kind").is_in(mean_or_median) & (pl.col(LOWER) < 0))
+        .then(0.0)
+        .otherwise(pl.col(LOWER))
+        .alias(LOWER)
+    ).with_columns(
+        comparison(
+            pl.col(LOWER),
+            pl.col(UPPER),
+            pl.col(VALUE),
+            pl.col("comparator_value"),
+            pl.col("polarity"),
+        ).alias("comparison")
+    )
+    missing = pl.col(VALUE).is_null() | pl.col(VALUE).is_nan()
+    if unsuppressed:
+        table = table.with_columns(
+            pl.when(missing).then(pl.lit("[x]")).otherwise(pl.lit("")).alias(SYMBOL)
+        )
+    else:
+        lazy = protect(
+            table.lazy().with_columns(_group_of_parts().alias("_group")),
+            policy=policy,
+            group=["_group"],
+            order=[BREAKDOWN_VALUE],
+            withheld=[NUMERATOR, DENOMINATOR, VALUE, LOWER, UPPER, "comparator_value"],
+            counts=[NUMERATOR, DENOMINATOR],
+            missing=missing & (pl.col(WORKERS) == 0),
+        )
+        table = (
+            lazy.with_columns(
+                pl.when(pl.col("_kind").is_in(count_kinds) & ~pl.col(SUPPRESSED))
+                .then(pl.col(NUMERATOR))
+                .otherwise(pl.col(VALUE))
+                .alias(VALUE),
+                pl.when(pl.col(SUPPRESSED))
+                .then(pl.lit("not-compared"))
+                .otherwise(pl.col("comparison"))
+                .alias("comparison"),
+            )
+            .with_columns(
+                pl.when((pl.col(SYMBOL) == "") & (pl.col(VALUE).is_null() | pl.col(VALUE).is_nan()))
+                .then(pl.lit("[x]"))
+                .otherwise(pl.col(SYMBOL))
+                .alias(SYMBOL)
+            )
+            .drop("_group", SUPPRESSED)
+            .collect()
+        )
+    table = table.with_columns(
+        pl.when(pl.col(VALUE).is_nan()).then(None).otherwise(pl.col(VALUE)).alias(VALUE)
+    )
+    return table.sort(
+        ["_order", PERIOD, AREA_CODE, pl.col(BREAKDOWN) != "total", BREAKDOWN, BREAKDOWN_VALUE]
+    ).select(list(OUTPUT_COLUMNS))
+
+
+def trends(table: pl.DataFrame) -> pl.DataFrame:
+    """The trend of every published series with enough periods (else 'cannot be calculated')."""
+    series = (
+        table.sort(PERIOD)
+        .group_by([MEASURE_ID, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE], maintain_order=True)
+        .agg(pl.col(PERIOD), pl.col(VALUE), pl.col(LOWER), pl.col(UPPER))
+    )
+    judged = [
+        trend(values, lowers, uppers).value
+        for values, lowers, uppers in zip(
+            series[VALUE].to_list(), series[LOWER].to_list(), series[UPPER].to_list(), strict=True
+        )
+    ]
+    return series.select(
+        MEASURE_ID,
+        AREA_CODE,
+        BREAKDOWN,
+        BREAKDOWN_VALUE,
+        pl.col(PERIOD).list.join(";").alias("periods"),
+        pl.Series("trend", judged, dtype=pl.String),
+    )
+
+
+def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
+    status = (
+        "UNSUPPRESSED: these figures have not been through disclosure control and must not be published."
+        if unsuppressed
+        else "Published figures: cells built on few workers or workplaces are suppressed, and counts "
+        "are rounded to the nearest 5."
+    )
+    cover = Sheet(
+        name="Cover",
+        title="Adult social care workforce measures",
+        lines=(
+            "Workforce measures computed by careforce from ASC-WDS data, with Skills for Care definitions.",
+            status,
+            f"Periods: {', '.join(sorted(table[PERIOD].unique().to_list()))}.",
+            "Rates and shares are fractions (0.322 means 32.2%). Intervals are 95% confidence intervals.",
+            "Each measure is on its own sheet; the notes sheet explains the symbols.",
+        ),
+    )
+    notes = Sheet(
+        name="Notes",
+        title="Notes and symbols",
+        table=pl.DataFrame(
+            {"symbol": [s.value for s in SYMBOL_NOTES], "meaning": list(SYMBOL_NOTES.values())}
+        ),
+    )
+    sheets = [cover, notes]
+    for measure_id in measure_ids():
+        part = table.filter(pl.col(MEASURE_ID) == measure_id)
+        if part.height:
+            sheets.append(Sheet(name=measure_id[:31], title=part[0, "measure_name"], table=part))
+    return Workbook(sheets)
+
+
+def compute_indicators(
+    ascwds: Sequence[Path],
+    *,
+    out: Path,
+    comparators: Path | None = None,
+    districts: Path | None = None,
+    unsuppressed: bool = False,
+    policy: DisclosurePolicy | None = None,
+) -> IndicatorsResult:
+    """Compute every measure and write indicators.{csv,parquet,ods,xlsx} (or indicators_unsuppressed.*).
+
+    Raises:
+        IndicatorInputError: an input cannot be used.
+    """
+    workers, places = load_ascwds(ascwds)
+    lookup = read_text_table(districts).lazy() if districts is not None else None
+    worker_frame = worker_measure_frame(workers, places, districts=lookup)
+    role_frame = workplace_role_frame(workers, places, districts=lookup)
+    results, quality = pl.collect_all(
+        [all_measures(worker_frame, role_frame), data_quality(role_frame)]
+    )
+    table = publish(
+        results,
+        policy=policy or DisclosurePolicy(),
+        comparators=_comparators(comparators),
+        unsuppressed=unsuppressed,
+    )
+    trend_table = trends(table)
+    stem = "indicators_unsuppressed" if unsuppressed else "indicators"
+    out.mkdir(parents=True, exist_ok=True)
+    files = [out / f"{stem}.{suffix}" for suffix in ("csv", "parquet", "ods", "xlsx")]
+    write_csv(files[0], table)
+    write_parquet(files[1], table)
+    book = _workbook(table, unsuppressed=unsuppressed)
+    write_ods(files[2], book)
+    write_xlsx(files[3], book)
+    quality_path = out / "data_quality.csv"
+    write_csv(quality_path, quality.sort(MEASURE_ID, PERIOD, AREA_CODE, "state"))
+    trends_path = out / "trends.csv"
+    write_csv(trends_path, trend_table)
+    write_json(
+        out / f"{stem}_manifest.json",
+        {
+            "inputs": [str(p) for p in ascwds],
+            "comparators": str(comparators) if comparators else None,
+            "districts": str(districts) if districts else None,
+            "unsuppressed": unsuppressed,
+            "rows": table.height,
+            "policy": None if unsuppressed else vars(policy or DisclosurePolicy()),
+        },
+    )
+    return IndicatorsResult(
+        table, quality, trend_table, [*files, quality_path, trends_path], unsuppressed
+    )
+
+
+__all__ = ["ALL", "WORKPLACES", "IndicatorInputError", "IndicatorsResult", "compute_indicators"]
