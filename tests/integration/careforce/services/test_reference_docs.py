@@ -9,7 +9,8 @@ import pytest
 
 from careforce.core.sources.ascwds.rules import all_rules
 from careforce.core.vocab.canonical_columns import Establishment, Training, Worker
-from careforce.services.reference_docs import ascwds_rules_markdown
+from careforce.core.indicators.catalogue import measure_ids
+from careforce.services.reference_docs import ascwds_rules_markdown, measures_markdown
 
 pytestmark = pytest.mark.integration
 
@@ -43,3 +44,16 @@ class TestDataFormatsPage:
     def test_every_canonical_column_is_described(self, column: str) -> None:
         page = (DOCS / "data-formats.md").read_text(encoding="utf-8")
         assert f"`{column}`" in page
+
+
+class TestMeasuresPage:
+    def test_committed_page_matches_the_catalogue(self) -> None:
+        committed = (DOCS / "measures.md").read_text(encoding="utf-8")
+        assert committed == measures_markdown(), (
+            "docs/measures.md is out of date: run `careforce docs measures`"
+        )
+
+    def test_every_measure_has_a_section(self) -> None:
+        page = measures_markdown()
+        for measure_id in measure_ids():
+            assert f"## `{measure_id}`" in page
