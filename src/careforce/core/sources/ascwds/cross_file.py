@@ -326,6 +326,7 @@ def staff_cross_findings(
             pl.col("_wp_regtype").alias("_dest_regtype"),
             pl.col("_wp_main").alias("_dest_main"),
             pl.col("_wp_dha").alias("_dest_dha"),
+            pl.col("_wp_deleted").alias("_dest_deleted"),
             pl.lit(True).alias("_dest_found"),
         ),
         left_on=DESTINATION_KEY,
@@ -343,7 +344,7 @@ def staff_cross_findings(
             row & has_ids & ~pl.when(row & has_ids).then(original).is_first_distinct(),
         ),
         _check(_NO_WORKPLACE, row & (pl.col(STAFF_WORKPLACE_KEY) != "") & ~found),
-        _check(_WORKPLACE_DELETED, live & pl.col("_wp_deleted").fill_null(False)),
+        _check(_WORKPLACE_DELETED, live & pl.col("_dest_deleted").fill_null(False)),
         _check(
             _MANAGER_NOT_CQC,
             live
@@ -413,7 +414,9 @@ def staff_cross_findings(
     salary = pl.when(integer(S.SALARYINT) == 1).then(text(S.SALARY)).otherwise(None)
     hours = pl.col(CONTRACTED_HOURS)
     full_timer = live & (hours > FULL_TIME_HOURS) & salary.is_not_null() & (salary != "")
-    same_pay_full_timers = full_timer.cast(pl.Int32).sum().over(salary, pl.col(ROLE))
+    same_pay_full_timers = full_timer.cast(pl.Int32).sum().over(
+        salary, pl.col(ROLE)
+    ) - full_timer.cast(pl.Int32)
     checks.append(
         _check(
             _FTE_SALARY,

@@ -77,12 +77,15 @@ class Check:
         fires: boolean expression over a prepared frame; true on offending rows.
         value: string expression giving the offending value.
         column: actual column name when one rule covers several columns (e.g. ``QUALACH04``).
+        value_is_safe: the value expression already hides personal content (e.g. a length), so
+            it is shown as it is even for a personal column.
     """
 
     rule: Rule
     fires: pl.Expr
     value: pl.Expr
     column: str | None = None
+    value_is_safe: bool = False
 
 
 def shape_of(value: pl.Expr) -> pl.Expr:
@@ -101,7 +104,7 @@ def findings_for(frame: pl.LazyFrame, checks: list[Check]) -> pl.LazyFrame:
         rule = check.rule
         column = check.column or rule.column
         value = check.value.cast(pl.String)
-        if any(part in SENSITIVE_COLUMNS for part in column.split("/")):
+        if not check.value_is_safe and any(part in SENSITIVE_COLUMNS for part in column.split("/")):
             value = shape_of(value)
         parts.append(
             frame.filter(check.fires.fill_null(False)).select(

@@ -800,10 +800,11 @@ def _identity_checks(columns: set[str]) -> list[Check]:
         _check(_WORKER_LONG, _row & too_long(S.UNIQUEWORKERID, ID_LENGTH)),
         *status_checks(_FILE),
         _check(_DISPLAY_BLANK, _row & blank(S.DISPLAYID)),
-        _check(
+        Check(
             _DISPLAY_LONG,
             _row & too_long(S.DISPLAYID, ID_LENGTH),
             pl.format("[{} characters]", text(S.DISPLAYID).str.len_chars()),
+            value_is_safe=True,
         ),
     ]
     if S.CHGUNIQUEWRKID in columns:
@@ -949,7 +950,10 @@ def _employment_checks(today: dt.date) -> list[Check]:
         _check(_SECTOR_MISSING, _live & blank(S.STARTINSECT)),
         _check(
             _SECTOR_FORMAT,
-            _live & filled(S.STARTINSECT) & ~sector.str.contains(YEAR_PATTERN),
+            _live
+            & filled(S.STARTINSECT)
+            & ~sector.str.contains(YEAR_PATTERN)
+            & (sector != DONT_KNOW),
         ),
         _check(_SECTOR_AFTER_START, _live & sector_valid & (sector_year > start.dt.year())),
         _check(
@@ -1101,8 +1105,7 @@ def _role_specific_checks() -> list[Check]:
                 & (indicator == "1")
                 & (parts.list.len() == 2)
                 & (level != "")
-                & ~level.is_in(level_codes)
-                & level.str.contains(r"^[0-9]+$"),
+                & ~level.is_in(level_codes),
             ),
         ]
     return checks
