@@ -58,6 +58,7 @@ class Dimension(StrEnum):
     DISTRICT = "district"
     SEX = "sex"
     AGE_BAND = "age_band"
+    AGE_GROUP = "age_group"
     ETHNICITY_GROUP = "ethnicity_group"
     NATIONALITY_GROUP = "nationality_group"
     CONTRACT = "contract"
@@ -77,6 +78,7 @@ ORGANISATIONAL = (
 DEMOGRAPHIC = (
     Dimension.SEX,
     Dimension.AGE_BAND,
+    Dimension.AGE_GROUP,
     Dimension.ETHNICITY_GROUP,
     Dimension.NATIONALITY_GROUP,
 )
@@ -266,7 +268,7 @@ MEASURES: tuple[Measure, ...] = (
         Measure(
             "workforce_share",
             "Share of the workforce",
-            "Share of workers in each group (sex, age band, ethnicity, nationality).",
+            "Share of workers in each group (sex, age band, broad age group, ethnicity, nationality).",
             Unit.PROPORTION,
             Polarity.NO_JUDGEMENT,
             Kind.CATEGORY_SHARE,

@@ -50,6 +50,10 @@ FROM_ADULT_SOCIAL_CARE = (
 """Recruitment sources that mean a starter came from another adult social care employer."""
 NOT_A_SECTOR_MOVE = ("Internal promotion, transfer or career development", "I do not know")
 """Recruitment sources left out of the leavers-remaining denominator (internal moves, unknown)."""
+YOUNG_WORKER_AGE = 25
+"""Broad age groups (as the strategy and Census comparisons use): under 25, 25-54, 55 and over."""
+OLDER_WORKER_AGE = 55
+"""Start of the oldest broad age group."""
 STARTER_WINDOW_DAYS = 365
 """Starters are workers whose start date is within a year before the reference date."""
 
@@ -181,6 +185,13 @@ def worker_measure_frame(
         pl.col(WK.KEY_ROLE).cast(pl.String).fill_null(OTHER_ROLES).alias(Dimension.KEY_ROLE),
         pl.col(WK.GENDER).cast(pl.String).replace({"Don't know": None}).alias(Dimension.SEX),
         _age_band(age, age_bands).alias(Dimension.AGE_BAND),
+        pl.when(age < YOUNG_WORKER_AGE)
+        .then(pl.lit("under 25"))
+        .when(age < OLDER_WORKER_AGE)
+        .then(pl.lit("25-54"))
+        .when(age.is_not_null())
+        .then(pl.lit("55 and over"))
+        .alias(Dimension.AGE_GROUP),
         pl.col(WK.ETHNICITY_GROUP)
         .cast(pl.String)
         .replace({"Unknown": None})
