@@ -28,7 +28,9 @@ def ascwds_rules(
 
 @app.command("measures")
 def measures(
-    out: Annotated[Path, typer.Option("--out", help="Markdown file to write.")] = Path("docs/measures.md"),
+    out: Annotated[Path, typer.Option("--out", help="Markdown file to write.")] = Path(
+        "docs/measures.md"
+    ),
 ) -> None:
     """Write the measure catalogue as Markdown."""
     write_text(out, measures_markdown())

@@ -254,7 +254,8 @@ def publish(
             .collect()
         )
     table = table.with_columns(
-        pl.when(pl.col(VALUE).is_nan()).then(None).otherwise(pl.col(VALUE)).alias(VALUE)
+        pl.when(pl.col(VALUE).is_nan()).then(None).otherwise(pl.col(VALUE)).alias(VALUE),
+        pl.when(pl.col(SYMBOL) == "").then(None).otherwise(pl.col(SYMBOL)).alias(SYMBOL),
     )
     return table.sort(
         ["_order", PERIOD, AREA_CODE, pl.col(BREAKDOWN) != "total", BREAKDOWN, BREAKDOWN_VALUE]
