@@ -55,7 +55,9 @@ def compute(
             ascwds, out=out, comparators=comparators, districts=districts, unsuppressed=unsuppressed
         )
     except (IndicatorInputError, UnreadableFileError) as error:
-        Console(stderr=True).print(f"careforce: {error}", markup=False, highlight=False)
+        Console(stderr=True, soft_wrap=True).print(
+            f"careforce: {error}", markup=False, highlight=False
+        )
         raise typer.Exit(EXIT_UNUSABLE) from None
     if unsuppressed:
         console.print(

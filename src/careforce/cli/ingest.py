@@ -116,7 +116,7 @@ def ascwds(
     """
     when = _reference_date(reference_date)
     console = Console(stderr=False)
-    error_console = Console(stderr=True)
+    error_console = Console(stderr=True, soft_wrap=True)
     try:
         with Progress(
             TextColumn("{task.description}"),

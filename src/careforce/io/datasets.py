@@ -8,7 +8,11 @@ from typing import Any
 
 import polars as pl
 
+from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.io.csv_text import UnreadableFileError, read_csv_table
+
+LINE_NUMBER = "line"
+"""Column added by :func:`read_text_table` with ``keep_lines``: the row's line in its file."""
 
 
 class MissingDatasetError(FileNotFoundError):
@@ -36,9 +40,14 @@ def scan_dataset(directory: Path, name: str) -> pl.LazyFrame:
     return pl.scan_parquet(path)
 
 
-def read_text_table(path: Path) -> pl.DataFrame:
-    """A small CSV input (any encoding careforce accepts) as a frame of strings."""
+def read_text_table(path: Path, *, keep_lines: bool = False) -> pl.DataFrame:
+    """A small CSV input (any encoding careforce accepts) as a frame of strings.
+
+    With ``keep_lines`` the frame keeps a ``line`` column: the line of the file each row is on.
+    """
     try:
-        return read_csv_table(path.read_bytes()).frame.drop("__line__", "__fields__")
+        frame = read_csv_table(path.read_bytes()).frame
     except (OSError, UnreadableFileError) as error:
         raise UnreadableFileError(f"{path}: {error}") from error
+    frame = frame.drop(FIELD_COUNT)
+    return frame.rename({LINE: LINE_NUMBER}) if keep_lines else frame.drop(LINE)

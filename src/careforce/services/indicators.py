@@ -15,10 +15,12 @@ from careforce.core.indicators.compute import (
     ALL,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    CATEGORY,
     DENOMINATOR,
     LOWER,
     MEASURE_ID,
     NUMERATOR,
+    PART_OF,
     UPPER,
     VALUE,
     WORKERS,
@@ -33,9 +35,10 @@ from careforce.core.indicators.frames import (
     worker_measure_frame,
     workplace_role_frame,
 )
+from careforce.core.indicators.intervals import byar_lower, byar_upper
 from careforce.core.indicators.judgement import comparison, trend
 from careforce.core.vocab.canonical_columns import Establishment as E
-from careforce.io.datasets import read_manifest, read_text_table, scan_dataset
+from careforce.io.datasets import LINE_NUMBER, read_manifest, read_text_table, scan_dataset
 from careforce.io.outputs import write_csv, write_json, write_parquet
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 
@@ -59,6 +62,9 @@ OUTPUT_COLUMNS = (
     "symbol",
 )
 """Columns of indicators.csv, in order."""
+
+DISTRICT_COLUMNS = ("postcode_district", "district_name")
+"""Columns a district lookup must have (``district_code`` is optional)."""
 
 COMPARATOR_COLUMNS = (
     "measure_id",
@@ -115,20 +121,30 @@ def load_ascwds(directories: Sequence[Path]) -> tuple[pl.LazyFrame, pl.LazyFrame
 def _comparators(path: Path | None) -> pl.DataFrame | None:
     if path is None:
         return None
-    table = read_text_table(path)
-    missing = [c for c in COMPARATOR_COLUMNS if c not in table.columns]
-    if missing:
-        raise IndicatorInputError(
-            f"{path}: the comparator file has no column(s) {', '.join(missing)}"
-        )
+    table = read_text_table(path, keep_lines=True)
+    _require_columns(path, table, COMPARATOR_COLUMNS, "comparator file")
     values = table["value"].cast(pl.Float64, strict=False)
-    bad = table.with_row_index("_row").filter(values.is_null())
+    bad = table.filter(values.is_null())
     if bad.height:
         row = bad.row(0, named=True)
         raise IndicatorInputError(
-            f"{path}, line {row['_row'] + 2}, column value: '{row['value']}' is not a number"
+            f"{path}, line {row[LINE_NUMBER]}, column value: '{row['value']}' is not a number"
         )
     return table.with_columns(values.alias("comparator_value")).with_row_index("_priority")
+
+
+def _require_columns(path: Path, table: pl.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise IndicatorInputError(f"{path}: the {what} has no column(s) {', '.join(missing)}")
+
+
+def _districts(path: Path | None) -> pl.LazyFrame | None:
+    if path is None:
+        return None
+    table = read_text_table(path)
+    _require_columns(path, table, DISTRICT_COLUMNS, "district lookup")
+    return table.lazy()
 
 
 def _with_comparators(results: pl.DataFrame, comparators: pl.DataFrame | None) -> pl.DataFrame:
@@ -177,18 +193,11 @@ def _catalogue_columns() -> pl.DataFrame:
     )
 
 
-def _group_of_parts() -> pl.Expr:
-    """Cells that are parts of one whole: same measure, period, area, breakdown and (for
-    two-way breakdowns) the same first value."""
-    prefix = (
-        pl.when(pl.col(BREAKDOWN).str.contains("/"))
-        .then(pl.col(BREAKDOWN_VALUE).str.replace(r"/[^/]*$", ""))
-        .otherwise(pl.lit(""))
-    )
-    return pl.concat_str(
-        [pl.col(MEASURE_ID), pl.col(PERIOD), pl.col(AREA_CODE), pl.col(BREAKDOWN), prefix],
-        separator="\x1f",
-    )
+def _groupings() -> list[list[str]]:
+    """Groupings of cells into parts of one whole: the parts of one breakdown (for two-way
+    breakdowns, one row of the table), and for two-way breakdowns also one column."""
+    cell = [MEASURE_ID, PERIOD, AREA_CODE, BREAKDOWN]
+    return [[*cell, PART_OF], [*cell, CATEGORY]]
 
 
 def publish(
@@ -225,20 +234,30 @@ def publish(
         )
     else:
         lazy = protect(
-            table.lazy().with_columns(_group_of_parts().alias("_group")),
+            table.lazy(),
             policy=policy,
-            group=["_group"],
+            groups=_groupings(),
             order=[BREAKDOWN_VALUE],
             withheld=[NUMERATOR, DENOMINATOR, VALUE, LOWER, UPPER, "comparator_value"],
             counts=[NUMERATOR, DENOMINATOR],
             missing=missing & (pl.col(WORKERS) == 0),
         )
+        published_count = pl.col("_kind").is_in(count_kinds) & ~pl.col(SUPPRESSED)
         table = (
             lazy.with_columns(
-                pl.when(pl.col("_kind").is_in(count_kinds) & ~pl.col(SUPPRESSED))
+                pl.when(published_count)
                 .then(pl.col(NUMERATOR))
                 .otherwise(pl.col(VALUE))
                 .alias(VALUE),
+                # A count's interval comes from the rounded count, so it cannot reveal the exact one.
+                pl.when(published_count)
+                .then(byar_lower(pl.col(NUMERATOR)))
+                .otherwise(pl.col(LOWER))
+                .alias(LOWER),
+                pl.when(published_count)
+                .then(byar_upper(pl.col(NUMERATOR)))
+                .otherwise(pl.col(UPPER))
+                .alias(UPPER),
                 pl.when(pl.col(SUPPRESSED))
                 .then(pl.lit("not-compared"))
                 .otherwise(pl.col("comparison"))
@@ -250,7 +269,7 @@ def publish(
                 .otherwise(pl.col(SYMBOL))
                 .alias(SYMBOL)
             )
-            .drop("_group", SUPPRESSED)
+            .drop(SUPPRESSED)
             .collect()
         )
     table = table.with_columns(
@@ -333,7 +352,7 @@ def compute_indicators(
         IndicatorInputError: an input cannot be used.
     """
     workers, places = load_ascwds(ascwds)
-    lookup = read_text_table(districts).lazy() if districts is not None else None
+    lookup = _districts(districts)
     worker_frame = worker_measure_frame(workers, places, districts=lookup)
     role_frame = workplace_role_frame(workers, places, districts=lookup)
     results, quality = pl.collect_all(

@@ -22,6 +22,8 @@ WORKPLACES = "workplaces"
 """Column: number of workplaces the cell is built on."""
 SYMBOL = "symbol"
 """Column: the GSS symbol shown instead of a number ('' when the number is shown)."""
+MAX_SECONDARY_ROUNDS = 50
+"""Secondary suppression over several groupings stops after this many rounds (it converges in a few)."""
 
 
 def flag_primary_suppression(frame: pl.LazyFrame, *, policy: DisclosurePolicy) -> pl.LazyFrame:
@@ -65,7 +67,7 @@ def protect(
     frame: pl.LazyFrame,
     *,
     policy: DisclosurePolicy,
-    group: Sequence[str],
+    groups: Sequence[Sequence[str]],
     order: Sequence[str],
     withheld: Sequence[str],
     counts: Sequence[str],
@@ -76,24 +78,36 @@ def protect(
     Args:
         frame: cells with ``workers`` and ``workplaces`` columns.
         policy: thresholds and rounding.
-        group: columns identifying the parts of one whole (for secondary suppression).
+        groups: one or more groupings into parts of one whole (for a two-way table, its rows
+            and its columns); secondary suppression is repeated over all of them until no
+            grouping has a lone suppressed part.
         order: tie-breaking columns for secondary suppression.
         withheld: columns emptied in suppressed cells.
         counts: count columns rounded in published cells (rates are computed before rounding).
         missing: true where the cell has no number to publish (shown as ``[x]``).
     """
-    protected = flag_secondary_suppression(
-        flag_primary_suppression(frame, policy=policy), group=group, order=order
-    )
+    protected = flag_primary_suppression(frame, policy=policy).collect()
+    for _ in range(MAX_SECONDARY_ROUNDS):
+        before = int(protected[SUPPRESSED].sum())
+        for group in groups:
+            protected = flag_secondary_suppression(
+                protected.lazy(), group=group, order=order
+            ).collect()
+        if int(protected[SUPPRESSED].sum()) == before:
+            break
     suppressed = pl.col(SUPPRESSED)
-    return protected.with_columns(
-        *(pl.when(suppressed).then(None).otherwise(pl.col(c)).alias(c) for c in withheld),
-    ).with_columns(
-        *(rounded(pl.col(c), base=policy.rounding_base).alias(c) for c in counts),
-        pl.when(suppressed)
-        .then(pl.lit(Symbol.CONFIDENTIAL.value))
-        .when(missing)
-        .then(pl.lit(Symbol.NOT_AVAILABLE.value))
-        .otherwise(pl.lit(""))
-        .alias(SYMBOL),
+    return (
+        protected.lazy()
+        .with_columns(
+            *(pl.when(suppressed).then(None).otherwise(pl.col(c)).alias(c) for c in withheld),
+        )
+        .with_columns(
+            *(rounded(pl.col(c), base=policy.rounding_base).alias(c) for c in counts),
+            pl.when(suppressed)
+            .then(pl.lit(Symbol.CONFIDENTIAL.value))
+            .when(missing)
+            .then(pl.lit(Symbol.NOT_AVAILABLE.value))
+            .otherwise(pl.lit(""))
+            .alias(SYMBOL),
+        )
     )

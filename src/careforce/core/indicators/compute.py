@@ -35,6 +35,10 @@ WORKERS = "workers"
 WORKPLACES = "workplaces"
 ALL = "all"
 """Breakdown value of headline rows."""
+PART_OF = "part_of"
+"""Hidden column: for two-way breakdowns, the value of the first dimension (e.g. ``home care``)."""
+CATEGORY = "category"
+"""Hidden column: the value of the last dimension (e.g. ``Pool/Bank``; the whole value for one-way)."""
 
 RESULT_SCHEMA = pl.Schema(
     {
@@ -51,6 +55,8 @@ RESULT_SCHEMA = pl.Schema(
         UPPER: pl.Float64(),
         WORKERS: pl.Int64(),
         WORKPLACES: pl.Int64(),
+        PART_OF: pl.String(),
+        CATEGORY: pl.String(),
     }
 )
 """Schema of computed (unsuppressed) results."""
@@ -209,6 +215,8 @@ def _tidy(aggregated: pl.LazyFrame, measure: Measure, dimension: Dimension) -> p
         upper.alias(UPPER),
         workers.fill_null(0).cast(pl.Int64).alias(WORKERS),
         pl.col("__workplaces").cast(pl.Int64).alias(WORKPLACES),
+        pl.lit(None, dtype=pl.String).alias(PART_OF),
+        breakdown_value.alias(CATEGORY),
     )
 
 
@@ -255,7 +263,9 @@ def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
             denominator = pl.col(DENOMINATOR).cast(pl.Float64)
             if dimension is Dimension.TOTAL:
                 breakdown, value_label = pl.lit(category), pl.col(category)
+                part_of = pl.lit(None, dtype=pl.String)
             else:
+                part_of = pl.col(dimension.value).cast(pl.String)
                 breakdown = pl.lit(f"{dimension.value}/{category}")
                 value_label = pl.concat_str(
                     [pl.col(dimension.value), pl.col(category)], separator="/"
@@ -275,6 +285,8 @@ def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
                     wilson_upper(numerator, denominator).alias(UPPER),
                     pl.col(NUMERATOR).cast(pl.Int64).alias(WORKERS),
                     pl.col(WORKPLACES).cast(pl.Int64),
+                    part_of.alias(PART_OF),
+                    pl.col(category).cast(pl.String).alias(CATEGORY),
                 )
             )
     return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
@@ -330,6 +342,8 @@ def workplace_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASUR
                     upper.alias(UPPER),
                     pl.col(WORKERS),
                     pl.col(WORKPLACES),
+                    pl.lit(None, dtype=pl.String).alias(PART_OF),
+                    breakdown_value.cast(pl.String).alias(CATEGORY),
                 )
             )
     return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)

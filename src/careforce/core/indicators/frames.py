@@ -124,7 +124,7 @@ def _qualification_level() -> pl.Expr:
     return (
         pl.when(answer == "No")
         .then(pl.lit("no relevant qualification"))
-        .when(answer != "Yes")
+        .when(answer.is_null() | (answer != "Yes"))
         .then(None)
         .when(level.is_in(["Entry level", "Level 1"]))
         .then(pl.lit("entry or level 1"))

@@ -54,6 +54,7 @@ def median_rank_bounds(n: pl.Expr, *, z: float = Z_95) -> tuple[pl.Expr, pl.Expr
     """0-based ranks of the order statistics bounding a distribution-free interval for a median."""
     half = n.cast(pl.Float64) / 2
     spread = z * n.cast(pl.Float64).sqrt() / 2
+    # 1-based ranks: floor(n/2 - z·√n/2) and ceil(1 + n/2 + z·√n/2), kept within 1..n.
     lower = (half - spread).floor().clip(1, None) - 1
-    upper = (half + spread).ceil().clip(None, n.cast(pl.Float64)) - 1
+    upper = (half + spread + 1).ceil().clip(None, n.cast(pl.Float64)) - 1
     return lower.cast(pl.Int64), upper.cast(pl.Int64)
