@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from careforce.cli import demo_data, docs, indicators, ingest
+from careforce.cli import demo_data, docs, indicators, ingest, projections
 
 app = typer.Typer(
     name="careforce",
@@ -18,6 +18,7 @@ app = typer.Typer(
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(demo_data.app, name="demo-data")
 app.add_typer(docs.app, name="docs")
+app.add_typer(projections.app, name="projections")
 app.add_typer(indicators.app, name="indicators")
 
 
