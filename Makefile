@@ -48,6 +48,7 @@ e2e: setup
 
 benchmarks: setup
 	.venv/bin/python benchmarks/ingest_ascwds.py
+	.venv/bin/python benchmarks/projections.py
 
 clean:
 	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
