@@ -59,7 +59,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 f"the UTF-16 text is damaged at byte {error.start}"
             ) from error
     if data.startswith(b"\xef\xbb\xbf"):
-        candidates = (("utf-8-sig", "utf-8 with BOM"), ("cp1252", "windows-1252"))
+        # A byte-order mark followed by text that is not UTF-8: the rest is Windows-1252.
+        data = data[3:]
+        candidates = (("utf-8", "utf-8 with BOM"), ("cp1252", "windows-1252 with BOM"))
     else:
         candidates = (("utf-8", "utf-8"), ("cp1252", "windows-1252"))
     for codec, name in candidates:

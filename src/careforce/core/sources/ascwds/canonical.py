@@ -506,7 +506,7 @@ def training_frame(
     rows = (
         _kept(training, excluded)
         .with_columns(key(T.LOCALESTID).alias("_wp"), key(T.UNIQUEWORKERID).alias("_id"))
-        .join(staff_keys, on=["_wp", "_id"], how="inner")
+        .join(staff_keys, on=["_wp", "_id"], how="inner", maintain_order="left")
     )
     hashed = keyed_hash(
         rows.select(pl.concat_str([pl.col("_dest"), pl.col("_eff")], separator="\x1f")).to_series(),

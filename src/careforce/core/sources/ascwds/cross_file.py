@@ -319,7 +319,11 @@ def staff_cross_findings(
     """Findings on staff rows that need the workplace file or other staff rows."""
     places = _workplaces(workplace)
     joined_frame = staff.join(
-        places, left_on=STAFF_WORKPLACE_KEY, right_on=WORKPLACE_KEY, how="left"
+        places,
+        left_on=STAFF_WORKPLACE_KEY,
+        right_on=WORKPLACE_KEY,
+        how="left",
+        maintain_order="left",
     ).join(
         places.select(
             pl.col(WORKPLACE_KEY).alias("_dest_key"),
@@ -332,6 +336,7 @@ def staff_cross_findings(
         left_on=DESTINATION_KEY,
         right_on="_dest_key",
         how="left",
+        maintain_order="left",
     )
     row = ~pl.col(EMPTY_ROW)
     live = pl.col(LIVE)
@@ -382,8 +387,13 @@ def staff_cross_findings(
             left_on=[STAFF_WORKPLACE_KEY, WORKER_ID],
             right_on=["_ok_wp", "_ok_id"],
             how="left",
+            maintain_order="left",
         )
-        changing = row & (key(S.CHGUNIQUEWRKID) != "")
+        changing = (
+            row
+            & (key(S.CHGUNIQUEWRKID) != "")
+            & (key(S.CHGUNIQUEWRKID) != pl.col(ORIGINAL_WORKER_ID))
+        )
         effective = pl.struct(STAFF_WORKPLACE_KEY, WORKER_ID)
         checks.append(
             _check(
@@ -451,7 +461,7 @@ def workplace_cross_findings(workplace: pl.LazyFrame, staff: pl.LazyFrame) -> pl
         )
     )
     frame = workplace.join(
-        counts, left_on=WORKPLACE_KEY, right_on=DESTINATION_KEY, how="left"
+        counts, left_on=WORKPLACE_KEY, right_on=DESTINATION_KEY, how="left", maintain_order="left"
     ).with_columns(pl.col("_staff_count").fill_null(0), pl.col("_has_manager").fill_null(False))
     live = pl.col(LIVE) & pl.col(WORKPLACE_KEY).is_first_distinct()
     count = pl.col("_staff_count")
@@ -519,8 +529,14 @@ def training_cross_findings(
         training.with_columns(
             key(T.LOCALESTID).alias("_tr_wp"), key(T.UNIQUEWORKERID).alias("_tr_id")
         )
-        .join(places, left_on="_tr_wp", right_on=WORKPLACE_KEY, how="left")
-        .join(workers, left_on=["_tr_wp", "_tr_id"], right_on=["_t_wp", "_t_id"], how="left")
+        .join(places, left_on="_tr_wp", right_on=WORKPLACE_KEY, how="left", maintain_order="left")
+        .join(
+            workers,
+            left_on=["_tr_wp", "_tr_id"],
+            right_on=["_t_wp", "_t_id"],
+            how="left",
+            maintain_order="left",
+        )
     )
     row = ~pl.col(EMPTY_ROW)
     has_ids = (pl.col("_tr_wp") != "") & (pl.col("_tr_id") != "")

@@ -37,6 +37,7 @@ MAX_QUALIFICATIONS = 99
 """ASC-WDS reads qualification columns QUALACH01 to QUALACH99."""
 
 _WORKPLACE_SIGNATURE = "LOCALESTID,STATUS,ESTNAME,ADDRESS1,ADDRESS2,ADDRES"
+_TRAINING_SIGNATURE = "LOCALESTID,UNIQUEWORKERID,CATEGORY,"
 
 
 def _normalise(header: list[str]) -> list[str]:
@@ -56,7 +57,7 @@ def detect_file_kind(header: list[str]) -> FileKind | None:
         signature = ",".join(variant[: variant.index("DISPLAYID") + 1])
         if signature in line:
             return FileKind.STAFF
-    if ",".join(TRAINING_HEADER) in line:
+    if line.startswith(_TRAINING_SIGNATURE):
         return FileKind.TRAINING
     return None
 

@@ -64,7 +64,7 @@ def add_training_columns(frame: pl.LazyFrame) -> pl.LazyFrame:
     return frame.with_columns(
         strict_date(T.DATECOMPLETED).alias(COMPLETED),
         strict_date(T.EXPIRYDATE).alias(EXPIRES),
-        pl.when(validity.str.contains(r"^[0-9]{1,3}$"))
+        pl.when(validity.str.contains(r"^[0-9]+$"))
         .then(integer(T.VALIDITY))
         .otherwise(None)
         .alias(VALIDITY_MONTHS),

@@ -42,8 +42,9 @@ class RawFile:
 
     @property
     def data_columns(self) -> list[str]:
-        """The columns that came from the file's header."""
-        return [c for c in self.frame.columns if c not in (LINE, FIELD_COUNT)]
+        """The columns that came from the file's header, named as careforce names them
+        (without surrounding spaces, upper case)."""
+        return [c.strip().upper() for c in self.frame.columns if c not in (LINE, FIELD_COUNT)]
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def validate_file_set(files: FileSet, *, reference_date: dt.date, today: dt.date
     Returns:
         The findings and the prepared frames.
     """
-    staff_columns = {c.strip().upper() for c in files.staff.data_columns}
+    staff_columns = set(files.staff.data_columns)
     workplace, staff, training = pl.collect_all(
         [
             prepare_workplace(files.workplace),

@@ -101,7 +101,10 @@ def add_workplace_columns(frame: pl.LazyFrame) -> pl.LazyFrame:
         integer(W.MAINSERVICE)
         .replace_strict(list(pay_groups), list(pay_groups.values()), default=None)
         .alias(PAY_GROUP),
-        items(W.ALLSERVICES).list.eval(pl.element() != "0").list.sum().alias(SERVICE_COUNT),
+        integer_items(W.ALLSERVICES)
+        .list.eval((pl.element() != 0).fill_null(True))
+        .list.sum()
+        .alias(SERVICE_COUNT),
         key(W.LOCALESTID).alias(WORKPLACE_KEY),
         *(
             _known_total(column).alias(name)
