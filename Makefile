@@ -20,9 +20,7 @@ $(VENV): $(UV) pyproject.toml uv.lock
 setup: $(VENV)
 
 demo: setup
-	.venv/bin/careforce ingest ascwds src/careforce/data/demo/ascwds/workplace.csv \
-	  src/careforce/data/demo/ascwds/staff.csv src/careforce/data/demo/ascwds/training.csv \
-	  --reference-date 2022-03-31 --out $(DEMO_OUT)/ascwds
+	.venv/bin/careforce demo run --out $(DEMO_OUT)
 
 lint: setup
 	.venv/bin/ruff check src tests benchmarks

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from careforce.cli import demo_data, docs, indicators, ingest, projections
+from careforce.cli import demo, demo_data, docs, indicators, ingest, projections
 
 app = typer.Typer(
     name="careforce",
@@ -16,6 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(ingest.app, name="ingest")
+app.add_typer(demo.app, name="demo")
 app.add_typer(demo_data.app, name="demo-data")
 app.add_typer(docs.app, name="docs")
 app.add_typer(projections.app, name="projections")

@@ -204,9 +204,10 @@ MEASURES: tuple[Measure, ...] = (
         Unit.PROPORTION,
         Polarity.HIGH_IS_GOOD,
         Kind.SHARE,
-        "staff records started in the last 12 months recruited from adult social care (RECSOURCE 1 or 2)",
-        "staff records started in the last 12 months with a known recruitment source, other than "
-        "internal promotion or transfer",
+        "permanent and temporary staff records started in the last 12 months recruited from adult "
+        "social care (RECSOURCE 1 or 2)",
+        "permanent and temporary staff records started in the last 12 months with a known "
+        "recruitment source",
         ORGANISATIONAL,
         _WORKERS,
         "Skills for Care infer the share of leavers who stay in the sector from where starters were "

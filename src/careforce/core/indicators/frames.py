@@ -48,8 +48,8 @@ FROM_ADULT_SOCIAL_CARE = (
     "Adult care sector: private or voluntary sector",
 )
 """Recruitment sources that mean a starter came from another adult social care employer."""
-NOT_A_SECTOR_MOVE = ("Internal promotion, transfer or career development", "I do not know")
-"""Recruitment sources left out of the leavers-remaining denominator (internal moves, unknown)."""
+UNKNOWN_SOURCE = ("I do not know",)
+"""Recruitment sources left out of the leavers-remaining denominator (unknown)."""
 YOUNG_WORKER_AGE = 25
 """Broad age groups (as the strategy and Census comparisons use): under 25, 25-54, 55 and over."""
 OLDER_WORKER_AGE = 55
@@ -86,12 +86,17 @@ def _district(establishments: pl.LazyFrame, districts: pl.LazyFrame | None) -> p
         return establishments.with_columns(
             pl.col(E.POSTCODE_DISTRICT).fill_null(UNKNOWN_DISTRICT).alias(Dimension.DISTRICT)
         )
+    keys = [E.POSTCODE_DISTRICT]
+    if "area_code" in districts.collect_schema().names():
+        # The same outward code can be in two councils' lookups: match within the area.
+        keys = [E.AREA_CODE, E.POSTCODE_DISTRICT]
     lookup = districts.select(
+        *(pl.col(k) for k in keys if k != E.POSTCODE_DISTRICT),
         pl.col("postcode_district").alias(E.POSTCODE_DISTRICT),
         pl.col("district_name").alias("_district"),
-    ).unique(E.POSTCODE_DISTRICT, keep="first")
+    ).unique(keys, keep="first")
     return (
-        establishments.join(lookup, on=E.POSTCODE_DISTRICT, how="left")
+        establishments.join(lookup, on=keys, how="left", maintain_order="left")
         .with_columns(pl.col("_district").fill_null(UNKNOWN_DISTRICT).alias(Dimension.DISTRICT))
         .drop("_district")
     )
@@ -226,7 +231,12 @@ def worker_measure_frame(
         _rate(NATIONAL_LIVING_WAGE, reference).alias("national_living_wage"),
         pl.when(years >= EXPERIENCED_YEARS).then(hourly).alias("hourly_rate_experienced"),
         pl.when(years < NEW_ENTRANT_YEARS).then(hourly).alias("hourly_rate_new"),
-        pl.when(started_recently & source.is_not_null() & ~source.is_in(list(NOT_A_SECTOR_MOVE)))
+        pl.when(
+            started_recently
+            & contract.is_in(["Permanent", "Temporary"])
+            & source.is_not_null()
+            & ~source.is_in(list(UNKNOWN_SOURCE))
+        )
         .then(source.is_in(list(FROM_ADULT_SOCIAL_CARE)))
         .alias("recruited_from_sector"),
     )

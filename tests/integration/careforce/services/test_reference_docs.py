@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from careforce.core.indicators.catalogue import measure_ids
 from careforce.core.sources.ascwds.rules import all_rules
 from careforce.core.vocab.canonical_columns import Establishment, Training, Worker
-from careforce.core.indicators.catalogue import measure_ids
 from careforce.services.reference_docs import ascwds_rules_markdown, measures_markdown
 
 pytestmark = pytest.mark.integration
@@ -39,7 +39,7 @@ class TestDataFormatsPage:
     @pytest.mark.parametrize(
         "column",
         [*Establishment, *Worker, *Training],
-        ids=lambda c: str(c),
+        ids=str,
     )
     def test_every_canonical_column_is_described(self, column: str) -> None:
         page = (DOCS / "data-formats.md").read_text(encoding="utf-8")

@@ -730,7 +730,7 @@ class TestLeaversRemainingInSector:
             (dt.date(2022, 1, 1), "Health sector"),  # no
             (dt.date(2021, 4, 1), "Not previously employed"),  # no (first day of the window)
             (dt.date(2022, 3, 31), "Agency"),  # no (the reference date itself)
-            (dt.date(2021, 12, 1), "Internal promotion, transfer or career development"),  # out
+            (dt.date(2021, 12, 1), "Internal promotion, transfer or career development"),  # no
             (dt.date(2021, 5, 1), "I do not know"),  # out
             (dt.date(2021, 7, 1), None),  # out: no source
             (dt.date(2021, 3, 31), "Adult care sector: local authority"),  # out: 365 days before
@@ -741,12 +741,20 @@ class TestLeaversRemainingInSector:
         staff = [
             build.worker(start_date=start, recruitment_source=source) for start, source in rows
         ]
+        # bank staff are not among the starters turnover is measured against: left out
+        staff.append(
+            build.worker(
+                start_date=dt.date(2021, 6, 1),
+                recruitment_source="Adult care sector: local authority",
+                contract="Pool/Bank",
+            )
+        )
         results, _ = build.compute([build.place()], staff, measures=["leavers_remaining_in_sector"])
         row = build.cell(results, "leavers_remaining_in_sector")
-        # 2 from the sector of 5 recent starters with a source that says where they came from
-        assert (row["numerator"], row["denominator"]) == (2, 5)
-        assert row["value"] == pytest.approx(0.4)
-        assert (row["lower_ci"], row["upper_ci"]) == pytest.approx(wilson(2, 5))
+        # 2 from the sector of 6 recent permanent starters whose source is known
+        assert (row["numerator"], row["denominator"]) == (2, 6)
+        assert row["value"] == pytest.approx(2 / 6)
+        assert (row["lower_ci"], row["upper_ci"]) == pytest.approx(wilson(2, 6))
 
 
 class TestSickness:

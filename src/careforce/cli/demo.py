@@ -1,0 +1,97 @@
+"""``careforce demo``: run the whole pipeline on generated demo data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import polars as pl
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from careforce.services.demo_pipeline import run_demo
+
+app = typer.Typer(help="Run careforce end to end on realistic demo data.", no_args_is_help=True)
+
+HEADLINES = (
+    ("filled_posts", "total", "all"),
+    ("vacancy_rate", "total", "all"),
+    ("turnover_rate", "total", "all"),
+    ("leavers_remaining_in_sector", "total", "all"),
+    ("sickness_days_per_worker", "total", "all"),
+    ("years_in_sector_mean", "total", "all"),
+    ("zero_hours_share", "service_group", "home care"),
+    ("relevant_qualification_share", "total", "all"),
+    ("care_certificate_share", "total", "all"),
+    ("hourly_pay_median", "total", "all"),
+    ("workforce_share", "sex", "Female"),
+    ("workforce_share", "ethnicity_group", "White"),
+)
+"""Measures shown in the demo's summary (measure, breakdown, breakdown value)."""
+
+
+def _format(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit in ("proportion", "rate"):
+        return f"{value:.1%}"
+    if unit.startswith("pounds"):
+        return f"£{value:,.2f}"
+    if unit == "count":
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+@app.command("run")
+def run(
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory for the demo data and results.")
+    ] = Path("demo-output"),
+    profile: Annotated[
+        str, typer.Option("--profile", help="staffordshire or england.")
+    ] = "staffordshire",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generator.")] = 2022,
+) -> None:
+    """Generate demo data, ingest it as a provider's upload would be, and compute the measures."""
+    console = Console()
+    result = run_demo(
+        out, profile=profile, seed=seed, progress=lambda step: console.print(f"• {step}")
+    )
+    ingest_table = Table(title="ASC-WDS files ingested", title_justify="left")
+    for column in ("area", "year", "rows", "errors", "warnings"):
+        ingest_table.add_column(column, justify="left" if column in ("area", "year") else "right")
+    for (area, year), outcome in sorted(result.ingested.items()):
+        rows = sum(entry["rows"] for entry in outcome.manifest["inputs"])
+        ingest_table.add_row(area, year, f"{rows:,}", str(outcome.errors), str(outcome.warnings))
+    if len(result.ingested) <= 10:
+        console.print(ingest_table)
+    table = result.indicators.table
+    periods = sorted(table["period"].unique().to_list())
+    summary = Table(
+        title="Headline measures (published, after disclosure control)", title_justify="left"
+    )
+    summary.add_column("measure")
+    for period in periods:
+        summary.add_column(period, justify="right")
+    summary.add_column("comparator", justify="right")
+    for measure_id, breakdown, value in HEADLINES:
+        rows = table.filter(
+            (pl.col("measure_id") == measure_id)
+            & (pl.col("breakdown") == breakdown)
+            & (pl.col("breakdown_value") == value)
+        )
+        if rows.is_empty():
+            continue
+        unit = rows[0, "unit"]
+        label = rows[0, "measure_name"] + ("" if value == "all" else f" ({value})")
+        cells = []
+        for period in periods:
+            values = rows.filter(pl.col("period") == period)["value"].drop_nulls().to_list()
+            cells.append(_format(values[0] if len(values) == 1 else None, unit) if values else "—")
+        comparator = rows["comparator_value"].drop_nulls().to_list()
+        summary.add_row(label, *cells, _format(comparator[-1], unit) if comparator else "")
+    console.print(summary)
+    console.print(
+        f"Measures written to {result.indicators_dir} (indicators.csv, .ods, .xlsx, .parquet)."
+    )

@@ -1,0 +1,51 @@
+"""Writing generated text files exactly as given (line endings included)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    """A file that was written.
+
+    Attributes:
+        path: Where it was written.
+        bytes: Its size in bytes.
+        sha256: Hex SHA-256 of its content.
+    """
+
+    path: Path
+    bytes: int
+    sha256: str
+
+
+def write_text_file(path: Path, text: str, *, encoding: str = "utf-8") -> WrittenFile:
+    """Write text byte for byte (no newline translation), atomically, creating folders.
+
+    The text is written to a temporary file beside ``path`` and moved into place, so a reader
+    never sees half a file.
+
+    Args:
+        path: File to write.
+        text: Its content; line endings are kept as they are (CRLF stays CRLF).
+        encoding: Text encoding.
+
+    Returns:
+        The path, size and SHA-256 of what was written.
+    """
+    data = text.encode(encoding)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return WrittenFile(path=path, bytes=len(data), sha256=hashlib.sha256(data).hexdigest())

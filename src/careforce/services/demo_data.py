@@ -1,0 +1,334 @@
+"""Use case: generate a profile's demo data set and write it, with a manifest, to a folder.
+
+Layout of the folder (see ``docs/demo-data.md``)::
+
+    ascwds/<year>/{workplace,staff,training}.csv            one council (staffordshire)
+    ascwds/<year>/<ONS code>/{workplace,staff,training}.csv several councils (england)
+    hr/children_staff.csv
+    provider_returns/children_providers.csv
+    population/population.csv
+    population/census_2021_working_age.csv
+    postings/postings.csv
+    enrolments/enrolments.csv
+    manifest.json
+
+The same profile, scale and seed give byte-identical files. Councils are generated in parallel
+processes when there are several; each council's output depends only on the seed and the
+council, never on the order the processes finish in.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+from careforce import __version__
+from careforce.core.synthetic.ascwds_returns import FILE_KINDS, generate_ascwds_returns
+from careforce.core.synthetic.csv_text import concatenate_tables
+from careforce.core.synthetic.enrolments import generate_enrolments
+from careforce.core.synthetic.hr_extract import generate_hr_extract
+from careforce.core.synthetic.population import (
+    generate_census_comparators,
+    generate_population,
+)
+from careforce.core.synthetic.postings import generate_postings
+from careforce.core.synthetic.profiles import (
+    PROFILE_NAMES,
+    AreaProfile,
+    UnknownProfileError,
+    build_profile,
+)
+from careforce.core.synthetic.provider_returns import generate_provider_returns
+from careforce.core.synthetic.published import REFERENCE_YEARS
+from careforce.io.text_files import write_text_file
+
+__all__ = [
+    "PROFILE_NAMES",
+    "DemoDataManifest",
+    "DemoFile",
+    "UnknownProfileError",
+    "generate_demo_data",
+]
+
+Progress = Callable[[str, int, int], None]
+"""Called with (what is being done, steps done, steps in all)."""
+
+MANIFEST_NAME: Final = "manifest.json"
+"""Name of the manifest written beside the data."""
+
+DEFAULT_SEED: Final = 2022
+"""Seed used when none is given."""
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    """One generated file.
+
+    Attributes:
+        path: Path relative to the output folder, with forward slashes.
+        dataset: What it holds: ``ascwds-workplace``, ``ascwds-staff``, ``ascwds-training``,
+            ``hr-extract``, ``provider-returns``, ``population``, ``census-comparators``,
+            ``postings`` or ``enrolments``.
+        area_code: ONS code of the council, for per-council files.
+        year: ASC-WDS reference year (e.g. ``2021-22``), for ASC-WDS files.
+        reference_date: The date the file describes, where it has one (YYYY-MM-DD).
+        rows: Data rows (not counting the header).
+        bytes: Size in bytes.
+        sha256: Hex SHA-256 of the content.
+    """
+
+    path: str
+    dataset: str
+    area_code: str | None
+    year: str | None
+    reference_date: str | None
+    rows: int
+    bytes: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class DemoDataManifest:
+    """What a demo data run wrote.
+
+    Attributes:
+        profile: Profile name.
+        seed: Seed used.
+        scale: Scale the profile was generated at.
+        areas: ONS codes of the councils generated.
+        files: Every file written (except the manifest), in a fixed order.
+    """
+
+    profile: str
+    seed: int
+    scale: float
+    areas: tuple[str, ...]
+    files: tuple[DemoFile, ...]
+
+    def total_bytes(self) -> int:
+        """Bytes written in all files."""
+        return sum(f.bytes for f in self.files)
+
+    def to_json(self) -> str:
+        """The manifest as indented JSON (no timestamps, so equal runs give equal manifests)."""
+        payload: dict[str, Any] = {
+            "careforce_version": __version__,
+            "profile": self.profile,
+            "seed": self.seed,
+            "scale": self.scale,
+            "reference_dates": {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS},
+            "areas": list(self.areas),
+            "files": [asdict(f) for f in self.files],
+        }
+        return json.dumps(payload, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class _AreaTask:
+    """One council to generate (plain values, so it can be sent to another process)."""
+
+    profile: str
+    scale: float
+    position: int
+    seed: int
+    out: Path
+    per_area_folders: bool
+    size: int
+
+
+@lru_cache(maxsize=4)
+def _profile(name: str, scale: float) -> tuple[AreaProfile, ...]:
+    return build_profile(name, scale=scale).areas
+
+
+@dataclass(frozen=True)
+class _AreaResult:
+    files: list[DemoFile]
+    hr_extract: str
+    provider_returns: str
+    postings: str
+
+
+def _rows(text: str) -> int:
+    return max(0, text.count("\n") - 1)
+
+
+def _write(
+    out: Path,
+    relative: str,
+    text: str,
+    *,
+    dataset: str,
+    area_code: str | None = None,
+    year: str | None = None,
+    reference_date: str | None = None,
+) -> DemoFile:
+    written = write_text_file(out / relative, text)
+    return DemoFile(
+        path=relative,
+        dataset=dataset,
+        area_code=area_code,
+        year=year,
+        reference_date=reference_date,
+        rows=_rows(text),
+        bytes=written.bytes,
+        sha256=written.sha256,
+    )
+
+
+def _generate_area(task: _AreaTask) -> _AreaResult:
+    """Generate and write one council's ASC-WDS files; return its other tables as text."""
+    area = _profile(task.profile, task.scale)[task.position]
+    dates = {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS}
+    files = []
+    for annual in generate_ascwds_returns(area, seed=task.seed):
+        folder = (
+            f"ascwds/{annual.year}/{area.code}"
+            if task.per_area_folders
+            else (f"ascwds/{annual.year}")
+        )
+        for kind in FILE_KINDS:
+            files.append(
+                _write(
+                    task.out,
+                    f"{folder}/{kind}.csv",
+                    annual.files[kind],
+                    dataset=f"ascwds-{kind}",
+                    area_code=area.code,
+                    year=annual.year,
+                    reference_date=dates[annual.year],
+                )
+            )
+    return _AreaResult(
+        files=files,
+        hr_extract=generate_hr_extract(area, seed=task.seed),
+        provider_returns=generate_provider_returns(area, seed=task.seed),
+        postings=generate_postings(area, seed=task.seed),
+    )
+
+
+def _run_areas(tasks: list[_AreaTask], workers: int) -> Iterator[_AreaResult]:
+    """Results in task order, computed in ``workers`` processes when more than one."""
+    if workers <= 1 or len(tasks) <= 1:
+        yield from map(_generate_area, tasks)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # Largest councils first keeps both processes busy to the end; results are put back in
+        # task order so the output does not depend on scheduling.
+        order = sorted(range(len(tasks)), key=lambda i: -tasks[i].size)
+        futures = {i: pool.submit(_generate_area, tasks[i]) for i in order}
+        for i in range(len(tasks)):
+            yield futures[i].result()
+
+
+def generate_demo_data(
+    profile: str,
+    out: Path,
+    *,
+    seed: int = DEFAULT_SEED,
+    progress: Progress | None = None,
+    scale: float = 1.0,
+    workers: int | None = None,
+) -> DemoDataManifest:
+    """Generate a profile's demo data and write it, with ``manifest.json``, under ``out``.
+
+    Args:
+        profile: ``staffordshire`` or ``england``.
+        out: Output folder (created if needed; files already there are overwritten).
+        seed: Seed; the same seed gives byte-identical files.
+        progress: Called as work advances, with (step, done, total).
+        scale: Multiplier on the number of workplaces, workers and staff (for quick tests).
+        workers: Processes to generate councils in (default: one per CPU, for several councils).
+
+    Returns:
+        The manifest of what was written.
+
+    Raises:
+        UnknownProfileError: If the profile is not one of :data:`PROFILE_NAMES`.
+    """
+    chosen = build_profile(profile, scale=scale)
+    areas = chosen.areas
+    several = len(areas) > 1
+    total = len(areas) + 5
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        if progress is not None:
+            progress(what, done, total)
+        done += 1
+
+    step("Generating councils")
+    tasks = [
+        _AreaTask(chosen.name, scale, i, seed, out, several, area.workforce.filled_posts)
+        for i, area in enumerate(areas)
+    ]
+    processes = workers if workers is not None else (os.cpu_count() or 1) if several else 1
+    files: list[DemoFile] = []
+    hr, providers, postings = [], [], []
+    for area, result in zip(areas, _run_areas(tasks, processes), strict=True):
+        files.extend(result.files)
+        hr.append(result.hr_extract)
+        providers.append(result.provider_returns)
+        postings.append(result.postings)
+        step(f"Generated {area.name}")
+    extract_date = "2022-03-31"
+    files.append(
+        _write(
+            out,
+            "hr/children_staff.csv",
+            concatenate_tables(hr),
+            dataset="hr-extract",
+            reference_date=extract_date,
+        )
+    )
+    files.append(
+        _write(
+            out,
+            "provider_returns/children_providers.csv",
+            concatenate_tables(providers),
+            dataset="provider-returns",
+            reference_date=extract_date,
+        )
+    )
+    step("Population")
+    files.append(
+        _write(out, "population/population.csv", generate_population(areas), dataset="population")
+    )
+    files.append(
+        _write(
+            out,
+            "population/census_2021_working_age.csv",
+            generate_census_comparators(areas),
+            dataset="census-comparators",
+            reference_date="2021-03-21",
+        )
+    )
+    step("Job postings")
+    files.append(
+        _write(out, "postings/postings.csv", concatenate_tables(postings), dataset="postings")
+    )
+    step("Education supply")
+    files.append(
+        _write(out, "enrolments/enrolments.csv", generate_enrolments(areas), dataset="enrolments")
+    )
+    manifest = DemoDataManifest(
+        profile=chosen.name,
+        seed=seed,
+        scale=scale,
+        areas=tuple(area.code for area in areas),
+        files=tuple(files),
+    )
+    write_text_file(out / MANIFEST_NAME, manifest.to_json())
+    if progress is not None:
+        progress("Done", total, total)
+    return manifest

@@ -1,0 +1,112 @@
+"""Use case: the demo end to end — generate a profile's data, ingest it, compute the measures.
+
+Everything goes through the same services as real data: the generated ASC-WDS files are
+ingested with ``ingest_ascwds`` exactly as a provider's upload would be.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from careforce.core.sources.ascwds.canonical import Area
+from careforce.core.synthetic.profiles import build_profile
+from careforce.io.outputs import write_csv
+from careforce.io.package_data import package_data_path
+from careforce.services.ascwds import IngestResult, ingest_ascwds
+from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.services.indicators import IndicatorsResult, compute_indicators
+
+Progress = Callable[[str], None]
+"""Called with a description of each step."""
+
+DEMO_SECRET = b"careforce-demo-data-is-synthetic"
+"""Pseudonymisation key for demo data: the data are synthetic, so the key protects nothing."""
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    """What the demo produced."""
+
+    data: Path
+    ingested: dict[tuple[str, str], IngestResult]
+    ingested_dirs: list[Path]
+    indicators: IndicatorsResult
+    indicators_dir: Path
+
+
+def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Path:
+    """Write the postcode-district → council-district lookup of a demo profile."""
+    rows = [
+        {
+            "area_code": area.code,
+            "postcode_district": outward,
+            "district_code": district.code,
+            "district_name": district.name,
+        }
+        for area in build_profile(profile, scale=scale).areas
+        for district in area.districts
+        for outward in district.outward_codes
+    ]
+    write_csv(path, pl.DataFrame(rows))
+    return path
+
+
+def run_demo(
+    out: Path,
+    *,
+    profile: str = "staffordshire",
+    seed: int = DEFAULT_SEED,
+    scale: float = 1.0,
+    progress: Progress | None = None,
+) -> DemoRun:
+    """Generate the demo data under ``out/data``, ingest every file set and compute the measures."""
+
+    def say(step: str) -> None:
+        if progress is not None:
+            progress(step)
+
+    data = out / "data"
+    say(f"Generating the {profile} demo data")
+    manifest = generate_demo_data(profile, data, seed=seed, scale=scale)
+    names = {area.code: area.name for area in build_profile(profile, scale=scale).areas}
+    file_sets: dict[tuple[str, str], tuple[str, list[Path]]] = {}
+    for file in manifest.files:
+        if (
+            file.dataset.startswith("ascwds-")
+            and file.area_code
+            and file.year
+            and file.reference_date
+        ):
+            key = (file.area_code, file.year)
+            file_sets.setdefault(key, (file.reference_date, []))[1].append(data / file.path)
+    ingested: dict[tuple[str, str], IngestResult] = {}
+    directories = []
+    several = len(names) > 1
+    for (area_code, year), (reference_date, paths) in sorted(file_sets.items()):
+        say(f"Ingesting ASC-WDS {year} for {names[area_code]}")
+        target = out / "ingested" / year / area_code if several else out / "ingested" / year
+        ingested[(area_code, year)] = ingest_ascwds(
+            paths,
+            reference_date=dt.date.fromisoformat(reference_date),
+            out=target,
+            secret=DEMO_SECRET,
+            area=Area(code=area_code, name=names[area_code]),
+        )
+        directories.append(target)
+    say("Computing the measures")
+    districts = write_district_lookup(
+        profile, data / "geography" / "postcode_districts.csv", scale=scale
+    )
+    indicators_dir = out / "indicators"
+    indicators = compute_indicators(
+        directories,
+        out=indicators_dir,
+        comparators=package_data_path("demo", "comparators.csv"),
+        districts=districts,
+    )
+    return DemoRun(data, ingested, directories, indicators, indicators_dir)

@@ -1,0 +1,133 @@
+"""Generating demo data writes the documented files, reproducibly, and they ingest cleanly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from careforce.services.ascwds import ingest_ascwds
+from careforce.services.demo_data import DemoDataManifest, UnknownProfileError, generate_demo_data
+
+pytestmark = pytest.mark.integration
+
+ASCWDS_FILES = ("workplace.csv", "staff.csv", "training.csv")
+OTHER_FILES = (
+    "hr/children_staff.csv",
+    "provider_returns/children_providers.csv",
+    "population/population.csv",
+    "population/census_2021_working_age.csv",
+    "postings/postings.csv",
+    "enrolments/enrolments.csv",
+)
+REFERENCE_DATES = {"2020-21": dt.date(2021, 3, 31), "2021-22": dt.date(2022, 3, 31)}
+
+
+@pytest.fixture(scope="module")
+def staffordshire(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Staffordshire at full scale, as the CLI would write it."""
+    out = tmp_path_factory.mktemp("staffordshire")
+    generate_demo_data("staffordshire", out, seed=2022)
+    return out
+
+
+class TestLayout:
+    def test_writes_every_documented_file(self, staffordshire) -> None:
+        for year in REFERENCE_DATES:
+            for name in ASCWDS_FILES:
+                assert (staffordshire / "ascwds" / year / name).stat().st_size > 0
+        for name in OTHER_FILES:
+            assert (staffordshire / name).stat().st_size > 0
+
+    def test_manifest_describes_the_files(self, staffordshire) -> None:
+        manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["profile"] == "staffordshire"
+        assert manifest["seed"] == 2022
+        assert len(manifest["files"]) == 12
+        for entry in manifest["files"]:
+            data = (staffordshire / entry["path"]).read_bytes()
+            assert entry["bytes"] == len(data)
+            assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+            assert entry["rows"] == data.count(b"\n") - 1
+
+    def test_ascwds_files_keep_crlf_line_endings(self, staffordshire) -> None:
+        data = (staffordshire / "ascwds" / "2021-22" / "staff.csv").read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n")
+
+
+@pytest.fixture(scope="module")
+def three_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DemoDataManifest]:
+    """Small Staffordshire runs: two with seed 11, one with seed 12."""
+    root = tmp_path_factory.mktemp("runs")
+    return {
+        name: generate_demo_data("staffordshire", root / name, seed=seed, scale=0.02)
+        for name, seed in (("a", 11), ("b", 11), ("c", 12))
+    }
+
+
+class TestReproducible:
+    def test_same_seed_gives_byte_identical_files(self, three_runs) -> None:
+        first, second = three_runs["a"], three_runs["b"]
+        assert [f.sha256 for f in first.files] == [f.sha256 for f in second.files]
+        assert first.to_json() == second.to_json()
+
+    def test_different_seed_gives_different_files(self, three_runs) -> None:
+        first, other = three_runs["a"], three_runs["c"]
+        different = {
+            a.path for a, b in zip(first.files, other.files, strict=True) if a.sha256 != b.sha256
+        }
+        assert {
+            "ascwds/2021-22/staff.csv",
+            "hr/children_staff.csv",
+            "postings/postings.csv",
+        } <= different
+
+
+class TestEngland:
+    def test_one_ascwds_file_set_per_council(self, tmp_path) -> None:
+        manifest = generate_demo_data("england", tmp_path, seed=3, scale=0.005, workers=2)
+        assert len(manifest.areas) == 153
+        staff_files = [f for f in manifest.files if f.dataset == "ascwds-staff"]
+        assert len(staff_files) == 2 * 153
+        assert (tmp_path / "ascwds" / "2021-22" / "E09000001" / "staff.csv").exists()
+        population = next(f for f in manifest.files if f.dataset == "population")
+        assert population.rows == (153 + 8) * 26 * 6
+
+
+class TestArguments:
+    def test_unknown_profile_is_refused(self, tmp_path) -> None:
+        with pytest.raises(UnknownProfileError):
+            generate_demo_data("scotland", tmp_path)
+        assert not any(tmp_path.iterdir())
+
+    def test_progress_is_reported_to_the_end(self, tmp_path) -> None:
+        calls: list[tuple[str, int, int]] = []
+        generate_demo_data(
+            "staffordshire",
+            tmp_path,
+            scale=0.02,
+            progress=lambda step, done, total: calls.append((step, done, total)),
+        )
+        assert calls[-1][1] == calls[-1][2]
+        assert [done for _, done, _ in calls] == sorted(done for _, done, _ in calls)
+
+
+@pytest.mark.parametrize("year", list(REFERENCE_DATES))
+class TestIngestion:
+    def test_generated_files_are_accepted_with_zero_errors(
+        self, staffordshire, tmp_path, year
+    ) -> None:
+        folder = staffordshire / "ascwds" / year
+        result = ingest_ascwds(
+            [folder / name for name in ASCWDS_FILES],
+            reference_date=REFERENCE_DATES[year],
+            out=tmp_path / "ingested",
+            secret=b"demo-data-test-secret-0123456789",
+        )
+        assert result.errors == 0
+        assert result.datasets_written
+        rows = {entry["file"]: entry["rows"] for entry in result.manifest["inputs"]}
+        assert rows["staff"] > 18_000
