@@ -33,12 +33,14 @@ OTHER_ROLES = "other roles"
 UNKNOWN_DISTRICT = "unknown"
 """District value when a workplace's postcode district is not in the lookup."""
 
-FULL_TIME_HOURS = 35.0
-"""Weekly hours at or above which a worker counts as full time (careforce's documented choice)."""
+FULL_TIME_HOURS = 30.0
+"""Weekly hours at or above which a worker counts as full time (the usual ONS split of full and
+part time; ASC-WDS bulk uploads have no full-time flag)."""
 FTE_WEEKLY_HOURS = 37.5
 """Weekly hours of a full-time equivalent post, for scaling annual salaries."""
 LONG_EXPERIENCE_YEARS = 10
-"""Workers with this many years in the sector or more count as long-experienced."""
+"""Workers with more than this many years in the sector count as long-experienced (the strategy
+reports the share with 'over 10 years')."""
 EXPERIENCED_YEARS = 5
 """Experience pay premium: workers with at least this many years in the sector ..."""
 NEW_ENTRANT_YEARS = 1
@@ -211,7 +213,7 @@ def worker_measure_frame(
         pl.col(WK.MAIN_JOB_ROLE_CODE).alias("job_role_code"),
         pl.col(WK.DAYS_SICK).alias("days_sick"),
         years.cast(pl.Float64).alias("years_in_sector"),
-        (years >= LONG_EXPERIENCE_YEARS).alias("ten_plus_years"),
+        (years > LONG_EXPERIENCE_YEARS).alias("ten_plus_years"),
         age.cast(pl.Float64).alias("age"),
         pl.when(hours.is_not_null()).then(hours >= FULL_TIME_HOURS).alias("full_time"),
         _known_answer(WK.ZERO_HOURS).alias("zero_hours"),

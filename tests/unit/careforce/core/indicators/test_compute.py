@@ -809,10 +809,10 @@ class TestExperience:
         staff = [build.worker(start_year_in_sector=year) for year in self._YEARS]
         results, _ = build.compute([build.place()], staff, measures=["experience_10_plus_share"])
         row = build.cell(results, "experience_10_plus_share")
-        # 10 and 20 years of the 5 known (exactly 10 counts)
-        assert (row["numerator"], row["denominator"]) == (2, 5)
-        assert row["value"] == pytest.approx(0.4)
-        assert (row["lower_ci"], row["upper_ci"]) == pytest.approx(wilson(2, 5))
+        # only 20 years of the 5 known: "more than 10", so exactly 10 does not count
+        assert (row["numerator"], row["denominator"]) == (1, 5)
+        assert row["value"] == pytest.approx(0.2)
+        assert (row["lower_ci"], row["upper_ci"]) == pytest.approx(wilson(1, 5))
 
 
 class TestAverageAge:
@@ -975,11 +975,11 @@ class TestContractShare:
 
 
 class TestFullTimeShare:
-    def test_35_or_more_contracted_or_average_hours(self, build: SimpleNamespace) -> None:
+    def test_30_or_more_contracted_or_average_hours(self, build: SimpleNamespace) -> None:
         staff = [
             build.worker(contracted_hours=37.5),  # full time
-            build.worker(contracted_hours=35.0),  # full time: 35 is the threshold
-            build.worker(contracted_hours=34.5),  # part time
+            build.worker(contracted_hours=30.0),  # full time: 30 is the threshold
+            build.worker(contracted_hours=29.5),  # part time
             # zero-hours: no contracted hours, average 40 → full time
             build.worker(zero_hours_contract="Yes", contracted_hours=None, average_hours=40.0),
             build.worker(contract="Pool/Bank", contracted_hours=None, average_hours=20.0),

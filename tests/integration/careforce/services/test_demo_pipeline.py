@@ -1,0 +1,153 @@
+"""The Staffordshire demo, recomputed end to end, reproduces the strategy's published figures.
+
+The figures below are those published in the Staffordshire Social Care Workforce Strategy
+2022-2027 and its data appendix; the demo data are generated, ingested through the same
+services as a provider's upload, and measured with the published (disclosure-controlled) table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from careforce.services.demo_pipeline import DemoRun, run_demo
+
+pytestmark = pytest.mark.integration
+
+PUBLISHED = [
+    # (measure, breakdown, value, period, published figure, tolerance)
+    ("turnover_rate", "total", "all", "2020/21", 0.282, 0.01),
+    ("turnover_rate", "total", "all", "2021/22", 0.322, 0.01),
+    ("turnover_rate", "key_role", "registered nurse", "2021/22", 0.554, 0.03),
+    ("leavers_remaining_in_sector", "total", "all", "2020/21", 0.64, 0.02),
+    ("leavers_remaining_in_sector", "total", "all", "2021/22", 0.59, 0.02),
+    ("vacancy_rate", "total", "all", "2020/21", 0.065, 0.01),
+    ("vacancy_rate", "total", "all", "2021/22", 0.099, 0.01),
+    ("vacancy_rate", "key_role", "registered manager", "2021/22", 0.057, 0.02),
+    ("vacancy_rate", "key_role", "senior care worker", "2021/22", 0.135, 0.02),
+    ("vacancy_rate", "key_role", "care worker", "2021/22", 0.105, 0.02),
+    ("vacancy_rate", "key_role", "registered nurse", "2021/22", 0.16, 0.03),
+    ("vacancy_rate", "key_role", "registered manager", "2020/21", 0.074, 0.02),
+    ("vacancy_rate", "key_role", "care worker", "2020/21", 0.063, 0.02),
+    ("sickness_days_per_worker", "total", "all", "2020/21", 9.0, 0.3),
+    ("sickness_days_per_worker", "total", "all", "2021/22", 9.4, 0.3),
+    ("years_in_sector_mean", "total", "all", "2020/21", 8.9, 0.3),
+    ("years_in_sector_mean", "total", "all", "2021/22", 9.1, 0.3),
+    ("experience_10_plus_share", "total", "all", "2021/22", 0.33, 0.03),
+    ("average_age", "total", "all", "2021/22", 43, 1.0),
+    ("workforce_share", "sex", "Female", "2021/22", 0.86, 0.02),
+    ("workforce_share", "sex", "Male", "2021/22", 0.14, 0.02),
+    ("workforce_share", "age_group", "under 25", "2021/22", 0.10, 0.02),
+    ("workforce_share", "age_group", "25-54", "2021/22", 0.64, 0.02),
+    ("workforce_share", "age_group", "55 and over", "2021/22", 0.27, 0.02),
+    ("workforce_share", "ethnicity_group", "White", "2021/22", 0.91, 0.02),
+    ("workforce_share", "ethnicity_group", "Black and other ethnic groups", "2021/22", 0.09, 0.02),
+    ("workforce_share", "nationality_group", "British", "2021/22", 0.93, 0.02),
+    ("workforce_share", "nationality_group", "EU", "2021/22", 0.03, 0.01),
+    ("workforce_share", "nationality_group", "Outside EU", "2021/22", 0.04, 0.01),
+    ("zero_hours_share", "service_group", "residential", "2021/22", 0.06, 0.02),
+    ("zero_hours_share", "service_group", "nursing", "2021/22", 0.05, 0.02),
+    ("zero_hours_share", "service_group", "home care", "2021/22", 0.42, 0.02),
+    ("full_time_share", "service_group", "residential", "2021/22", 0.49, 0.02),
+    ("full_time_share", "service_group", "nursing", "2021/22", 0.63, 0.02),
+    ("full_time_share", "service_group", "home care", "2021/22", 0.37, 0.02),
+    ("contract_share", "service_group/contract", "residential/Permanent", "2021/22", 0.95, 0.02),
+    ("contract_share", "service_group/contract", "nursing/Permanent", "2021/22", 0.94, 0.02),
+    ("contract_share", "service_group/contract", "home care/Permanent", "2021/22", 0.95, 0.02),
+    ("relevant_qualification_share", "total", "all", "2021/22", 0.50, 0.02),
+    ("relevant_qualification_share", "job_role_group", "direct care", "2021/22", 0.49, 0.02),
+    (
+        "relevant_qualification_share",
+        "job_role_group",
+        "managerial/supervisory",
+        "2021/22",
+        0.73,
+        0.03,
+    ),
+    ("qualification_level_share", "qualification_level", "level 2", "2021/22", 0.25, 0.02),
+    ("qualification_level_share", "qualification_level", "level 3", "2021/22", 0.18, 0.02),
+    ("qualification_level_share", "qualification_level", "level 4 or above", "2021/22", 0.08, 0.02),
+    ("care_certificate_share", "total", "all", "2021/22", 0.54, 0.02),
+    ("care_certificate_share", "job_role_group", "direct care", "2021/22", 0.60, 0.02),
+    ("care_certificate_share", "job_role_group", "managerial/supervisory", "2021/22", 0.45, 0.03),
+    ("hourly_pay_median", "key_role", "care worker", "2021/22", 9.46, 0.10),
+    ("hourly_pay_median", "sector", "independent", "2021/22", 10.25, 0.75),
+]
+"""Published figures with the tolerance within which the demo must reproduce them."""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    return run_demo(tmp_path_factory.mktemp("demo"))
+
+
+def _value(table: pl.DataFrame, measure: str, breakdown: str, value: str, period: str) -> float:
+    rows = table.filter(
+        (pl.col("measure_id") == measure)
+        & (pl.col("breakdown") == breakdown)
+        & (pl.col("breakdown_value") == value)
+        & (pl.col("period") == period)
+    )
+    assert rows.height == 1, f"expected one row for {measure} {breakdown}={value} {period}"
+    assert rows[0, "symbol"] is None, f"{measure} {value} is {rows[0, 'symbol']}"
+    return float(rows[0, "value"])
+
+
+class TestDemoPipeline:
+    def test_every_file_set_is_ingested_without_errors(self, demo: DemoRun) -> None:
+        assert sorted(year for _, year in demo.ingested) == ["2020-21", "2021-22"]
+        assert all(
+            result.errors == 0 and result.datasets_written for result in demo.ingested.values()
+        )
+
+    def test_measures_are_published_for_both_periods(self, demo: DemoRun) -> None:
+        assert sorted(demo.indicators.table["period"].unique().to_list()) == ["2020/21", "2021/22"]
+        assert set(demo.indicators.table["area_code"].unique().to_list()) == {"E10000028"}
+
+    def test_districts_come_from_the_lookup(self, demo: DemoRun) -> None:
+        districts = set(
+            demo.indicators.table.filter(
+                (pl.col("measure_id") == "filled_posts") & (pl.col("breakdown") == "district")
+            )["breakdown_value"].to_list()
+        )
+        assert {"Stafford", "Tamworth", "Cannock Chase", "East Staffordshire"} <= districts
+        assert "unknown" not in districts
+
+    @pytest.mark.parametrize(
+        ("measure", "breakdown", "value", "period", "published", "tolerance"),
+        PUBLISHED,
+        ids=[f"{m}-{v}-{p}" for m, _, v, p, _, _ in PUBLISHED],
+    )
+    def test_reproduces_the_published_figure(
+        self,
+        demo: DemoRun,
+        measure: str,
+        breakdown: str,
+        value: str,
+        period: str,
+        published: float,
+        tolerance: float,
+    ) -> None:
+        computed = _value(demo.indicators.table, measure, breakdown, value, period)
+        assert computed == pytest.approx(published, abs=tolerance)
+
+    def test_comparators_give_a_judgement(self, demo: DemoRun) -> None:
+        rows = demo.indicators.table.filter(
+            (pl.col("measure_id") == "workforce_share")
+            & (pl.col("breakdown") == "sex")
+            & (pl.col("breakdown_value") == "Female")
+        )
+        # 86% of the workforce is female against 50.5% of the population
+        assert rows["comparator_value"].to_list() == [0.505, 0.505]
+        assert rows["comparison"].to_list() == ["higher", "higher"]
+
+    def test_outputs_exist(self, demo: DemoRun) -> None:
+        names = {path.name for path in Path(demo.indicators_dir).iterdir()}
+        assert {
+            "indicators.csv",
+            "indicators.ods",
+            "indicators.xlsx",
+            "indicators.parquet",
+        } <= names
