@@ -52,7 +52,13 @@ def compute(
     console = Console()
     try:
         result = compute_indicators(
-            ascwds, out=out, comparators=comparators, districts=districts, unsuppressed=unsuppressed
+            ascwds,
+            out=out,
+            comparators=comparators,
+            districts=districts,
+            hr=hr,
+            provider_returns=provider_returns,
+            unsuppressed=unsuppressed,
         )
     except (IndicatorInputError, UnreadableFileError) as error:
         Console(stderr=True, soft_wrap=True).print(

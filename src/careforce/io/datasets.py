@@ -37,7 +37,8 @@ def scan_dataset(directory: Path, name: str) -> pl.LazyFrame:
         raise MissingDatasetError(
             f"{directory}: no {name}.parquet (the ingestion found errors; see findings.csv)"
         )
-    return pl.scan_parquet(path)
+    # Read now rather than scan: hundreds of file sets would otherwise hold hundreds of files open.
+    return pl.read_parquet(path).lazy()
 
 
 def read_text_table(path: Path, *, keep_lines: bool = False) -> pl.DataFrame:

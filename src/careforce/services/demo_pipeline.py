@@ -108,5 +108,8 @@ def run_demo(
         out=indicators_dir,
         comparators=package_data_path("demo", "comparators.csv"),
         districts=districts,
+        hr=data / "hr" / "children_staff.csv",
+        provider_returns=data / "provider_returns" / "children_providers.csv",
+        secret=DEMO_SECRET,
     )
     return DemoRun(data, ingested, directories, indicators, indicators_dir)

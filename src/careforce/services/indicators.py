@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ import polars as pl
 from careforce.core.disclosure.policy import SYMBOL_NOTES, DisclosurePolicy
 from careforce.core.disclosure.suppression import SUPPRESSED, SYMBOL, protect
 from careforce.core.indicators.catalogue import MEASURES, Kind, Measure, measure_ids
+from careforce.core.indicators.children import children_measures, hr_measures, provider_measures
 from careforce.core.indicators.compute import (
     ALL,
     BREAKDOWN,
@@ -37,9 +39,20 @@ from careforce.core.indicators.frames import (
 )
 from careforce.core.indicators.intervals import byar_lower, byar_upper
 from careforce.core.indicators.judgement import comparison, trend
+from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
+from careforce.core.sources.children import hr_extract
+from careforce.core.sources.children import provider_returns as returns_source
+from careforce.core.sources.children.validation import (
+    MissingColumnsError,
+    cell_findings,
+    require_columns,
+)
+from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.core.vocab.canonical_columns import Establishment as E
+from careforce.io.csv_text import UnreadableFileError, read_csv_table
 from careforce.io.datasets import LINE_NUMBER, read_manifest, read_text_table, scan_dataset
 from careforce.io.outputs import write_csv, write_json, write_parquet
+from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 
 OUTPUT_COLUMNS = (
@@ -337,14 +350,80 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
     return Workbook(sheets)
 
 
+def _source_table(path: Path, *, columns: Sequence[str], source: str) -> pl.DataFrame:
+    try:
+        table = read_csv_table(path.read_bytes()).frame
+    except (OSError, UnreadableFileError) as error:
+        raise IndicatorInputError(f"{path}: {error}") from error
+    table = table.rename(
+        {c: c.strip().lower() for c in table.columns if c not in (LINE, FIELD_COUNT)}
+    )
+    try:
+        require_columns(table, columns, source=source)
+    except MissingColumnsError as error:
+        raise IndicatorInputError(f"{path}: {error}") from error
+    return table
+
+
+def _raise_on_errors(path: Path, findings: pl.DataFrame) -> None:
+    errors = findings.filter(pl.col("severity") == "error")
+    if errors.height:
+        detail = "; ".join(
+            f"line {f['line']}, column {f['column'] or '(row)'}, value '{f['value']}': {f['message']}"
+            for f in errors.head(3).iter_rows(named=True)
+        )
+        raise IndicatorInputError(f"{path}: {errors.height} error(s) — {detail}")
+
+
+def children_results(
+    *,
+    hr: Path | None,
+    provider_returns: Path | None,
+    reference_date: dt.date,
+    area_names: dict[str, str],
+    secret: bytes,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Children's services measures and the findings on their input files."""
+    parts, findings = [], []
+    if hr is not None:
+        raw = _source_table(hr, columns=hr_extract.REQUIRED_COLUMNS, source="HR extract")
+        found = cell_findings(raw, hr_extract.hr_rules(today=dt.date.today()), file=hr_extract.FILE)
+        _raise_on_errors(hr, found)
+        findings.append(found)
+        staff = hr_extract.hr_staff_frame(raw, reference_date=reference_date, secret=secret)
+        parts.append(hr_measures(staff, reference_date=reference_date, area_names=area_names))
+    if provider_returns is not None:
+        raw = _source_table(
+            provider_returns,
+            columns=returns_source.REQUIRED_COLUMNS,
+            source="provider returns file",
+        )
+        found = cell_findings(raw, returns_source.provider_rules(), file=returns_source.FILE)
+        _raise_on_errors(provider_returns, found)
+        findings.append(found)
+        parts.append(
+            provider_measures(
+                returns_source.provider_returns_frame(raw),
+                breakdowns=returns_source.BREAKDOWNS,
+                labels=returns_source.LABELS,
+                area_names=area_names,
+            )
+        )
+    found_all = pl.concat(findings) if findings else pl.DataFrame(schema=FINDINGS_SCHEMA)
+    return children_measures(parts), found_all
+
+
 def compute_indicators(
     ascwds: Sequence[Path],
     *,
     out: Path,
     comparators: Path | None = None,
     districts: Path | None = None,
+    hr: Path | None = None,
+    provider_returns: Path | None = None,
     unsuppressed: bool = False,
     policy: DisclosurePolicy | None = None,
+    secret: bytes | None = None,
 ) -> IndicatorsResult:
     """Compute every measure and write indicators.{csv,parquet,ods,xlsx} (or indicators_unsuppressed.*).
 
@@ -355,9 +434,28 @@ def compute_indicators(
     lookup = _districts(districts)
     worker_frame = worker_measure_frame(workers, places, districts=lookup)
     role_frame = workplace_role_frame(workers, places, districts=lookup)
-    results, quality = pl.collect_all(
-        [all_measures(worker_frame, role_frame), data_quality(role_frame)]
+    results, quality, snapshot_areas = pl.collect_all(
+        [
+            all_measures(worker_frame, role_frame),
+            data_quality(role_frame),
+            places.select(E.AREA_CODE, E.AREA_NAME, E.REFERENCE_DATE).unique(),
+        ]
     )
+    input_findings = pl.DataFrame(schema=FINDINGS_SCHEMA)
+    if hr is not None or provider_returns is not None:
+        area_names = {
+            code: name
+            for code, name in snapshot_areas.select(E.AREA_CODE, E.AREA_NAME).iter_rows()
+            if code and name
+        }
+        children, input_findings = children_results(
+            hr=hr,
+            provider_returns=provider_returns,
+            reference_date=snapshot_areas[E.REFERENCE_DATE].max(),  # type: ignore[arg-type]
+            area_names=area_names,
+            secret=secret if secret is not None else load_secret(),
+        )
+        results = pl.concat([results, children])
     table = publish(
         results,
         policy=policy or DisclosurePolicy(),
@@ -377,19 +475,25 @@ def compute_indicators(
     write_csv(quality_path, quality.sort(MEASURE_ID, PERIOD, AREA_CODE, "state"))
     trends_path = out / "trends.csv"
     write_csv(trends_path, trend_table)
+    extra = []
+    if hr is not None or provider_returns is not None:
+        extra.append(out / "input_findings.csv")
+        write_csv(extra[0], input_findings)
     write_json(
         out / f"{stem}_manifest.json",
         {
             "inputs": [str(p) for p in ascwds],
             "comparators": str(comparators) if comparators else None,
             "districts": str(districts) if districts else None,
+            "hr": str(hr) if hr else None,
+            "provider_returns": str(provider_returns) if provider_returns else None,
             "unsuppressed": unsuppressed,
             "rows": table.height,
             "policy": None if unsuppressed else vars(policy or DisclosurePolicy()),
         },
     )
     return IndicatorsResult(
-        table, quality, trend_table, [*files, quality_path, trends_path], unsuppressed
+        table, quality, trend_table, [*files, quality_path, trends_path, *extra], unsuppressed
     )
 
 

@@ -28,10 +28,11 @@ MAX_SECONDARY_ROUNDS = 50
 
 def flag_primary_suppression(frame: pl.LazyFrame, *, policy: DisclosurePolicy) -> pl.LazyFrame:
     """Mark cells built on too few workers or too few workplaces."""
-    too_small = (pl.col(WORKERS) < policy.min_workers) | (
-        pl.col(WORKPLACES) < policy.min_workplaces
-    )
-    return frame.with_columns(too_small.fill_null(True).alias(SUPPRESSED))
+    # A cell with no workplace count is one employer's own records (e.g. a council's HR extract):
+    # the employer threshold protects employers from each other, so it does not apply there.
+    few_places = pl.col(WORKPLACES).is_not_null() & (pl.col(WORKPLACES) < policy.min_workplaces)
+    too_small = (pl.col(WORKERS) < policy.min_workers).fill_null(True) | few_places
+    return frame.with_columns(too_small.alias(SUPPRESSED))
 
 
 def flag_secondary_suppression(

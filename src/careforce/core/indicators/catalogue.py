@@ -6,7 +6,7 @@ methodology of each is written out in docs/methodology.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from careforce.core.indicators.judgement import Polarity
@@ -63,6 +63,10 @@ class Dimension(StrEnum):
     NATIONALITY_GROUP = "nationality_group"
     CONTRACT = "contract"
     QUALIFICATION_LEVEL = "qualification_level"
+    WORKFORCE = "workforce"
+    ROLE_GROUP = "role_group"
+    YEARS_IN_ROLE = "years_in_role"
+    YEARS_IN_SECTOR = "years_in_sector"
 
 
 ORGANISATIONAL = (
@@ -105,6 +109,8 @@ class Measure:
         categories: for category shares, the dimension whose categories are shared out.
         sources: the canonical datasets it is computed from.
         methodology: notes on definitions and exclusions.
+        children: the children's services sources it is also computed from (``hr_staff``,
+            ``provider_returns``), broken down by workforce.
     """
 
     id: str
@@ -119,13 +125,19 @@ class Measure:
     sources: tuple[str, ...]
     methodology: str
     categories: Dimension | None = None
+    children: tuple[str, ...] = ()
+
+    @property
+    def from_ascwds(self) -> bool:
+        """Whether the measure is computed from ASC-WDS data."""
+        return any(source.startswith("ascwds") for source in self.sources)
 
 
 _WORKERS = ("ascwds.workers", "ascwds.establishments")
 _PLACES = ("ascwds.establishments", "ascwds.workers")
 _ALL = (*ORGANISATIONAL, *DEMOGRAPHIC)
 
-MEASURES: tuple[Measure, ...] = (
+_ADULT_MEASURES: tuple[Measure, ...] = (
     Measure(
         "filled_posts",
         "Filled posts",
@@ -444,6 +456,91 @@ MEASURES: tuple[Measure, ...] = (
         _WORKERS,
         "",
     ),
+)
+"""The measures computed from ASC-WDS data."""
+
+_HR = "hr_staff"
+_PROVIDERS = "provider_returns"
+_ALSO_FOR_CHILDREN: dict[str, tuple[str, ...]] = {
+    "filled_posts": (_HR, _PROVIDERS),
+    "vacancies": (_PROVIDERS,),
+    "vacancy_rate": (_PROVIDERS,),
+    "turnover_rate": (_HR, _PROVIDERS),
+    "starters_rate": (_PROVIDERS,),
+    "average_age": (_HR,),
+    "workforce_share": (_HR, _PROVIDERS),
+    "contract_share": (_HR, _PROVIDERS),
+    "full_time_share": (_HR, _PROVIDERS),
+    "zero_hours_share": (_HR, _PROVIDERS),
+    "qualification_level_share": (_PROVIDERS,),
+}
+"""Measures with the same meaning for children's services staff, and the sources they come from."""
+
+_CHILDREN_ONLY: tuple[Measure, ...] = (
+    Measure(
+        "service_years_mean",
+        "Average years with the council",
+        "Average length of service with the council of children's services staff.",
+        Unit.YEARS,
+        Polarity.HIGH_IS_GOOD,
+        Kind.MEAN,
+        "reference date − start date with the council, in years",
+        "staff in post with a start date",
+        (),
+        (_HR,),
+        "From the council's HR extract.",
+        children=(_HR,),
+    ),
+    Measure(
+        "years_in_role_mean",
+        "Average years in role",
+        "Average time children's services staff have been in their current role.",
+        Unit.YEARS,
+        Polarity.HIGH_IS_GOOD,
+        Kind.MEAN,
+        "reference date − start date in the role, in years",
+        "staff in post with a start date in role",
+        (),
+        (_HR,),
+        "From the council's HR extract.",
+        children=(_HR,),
+    ),
+    Measure(
+        "years_in_role_share",
+        "Years in role",
+        "Share of children's providers' staff by time in their current role.",
+        Unit.PROPORTION,
+        Polarity.NO_JUDGEMENT,
+        Kind.CATEGORY_SHARE,
+        "staff in the band",
+        "staff with a known time in role",
+        (),
+        (_PROVIDERS,),
+        "Bands: under 3 years, 3 to 9 years, 10 years or more.",
+        categories=Dimension.YEARS_IN_ROLE,
+        children=(_PROVIDERS,),
+    ),
+    Measure(
+        "years_in_sector_share",
+        "Years in the sector",
+        "Share of children's providers' staff by time working in the sector.",
+        Unit.PROPORTION,
+        Polarity.NO_JUDGEMENT,
+        Kind.CATEGORY_SHARE,
+        "staff in the band",
+        "staff with a known time in the sector",
+        (),
+        (_PROVIDERS,),
+        "Bands: under 3 years, 3 to 9 years, 10 years or more.",
+        categories=Dimension.YEARS_IN_SECTOR,
+        children=(_PROVIDERS,),
+    ),
+)
+"""Measures that only children's services sources give."""
+
+MEASURES: tuple[Measure, ...] = (
+    *(replace(m, children=_ALSO_FOR_CHILDREN.get(m.id, ())) for m in _ADULT_MEASURES),
+    *_CHILDREN_ONLY,
 )
 """Every measure, in the order they are published."""
 

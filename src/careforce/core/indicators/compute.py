@@ -225,7 +225,8 @@ def worker_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
     simple = [
         m
         for m in measures
-        if m.kind in (Kind.COUNT, Kind.SHARE, Kind.MEAN, Kind.MEDIAN, Kind.DIFFERENCE)
+        if m.from_ascwds
+        and m.kind in (Kind.COUNT, Kind.SHARE, Kind.MEAN, Kind.MEDIAN, Kind.DIFFERENCE)
     ]
     dimensions = list(dict.fromkeys(d for m in simple for d in m.breakdowns))
     parts = []
@@ -246,7 +247,11 @@ def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
     """Category-share measures: each category's share of the records with a known value."""
     parts = []
     for measure in measures:
-        if measure.kind is not Kind.CATEGORY_SHARE or measure.categories is None:
+        if (
+            not measure.from_ascwds
+            or measure.kind is not Kind.CATEGORY_SHARE
+            or measure.categories is None
+        ):
             continue
         category = measure.categories.value
         for dimension in measure.breakdowns:

@@ -112,3 +112,26 @@ class Training(StrEnum):
     DOES_NOT_EXPIRE = "does_not_expire"
     DATE_COMPLETED = "date_completed"
     EXPIRY_DATE = "expiry_date"
+
+
+class HrStaff(StrEnum):
+    """Columns of the ``hr_staff`` dataset (council children's services staff, one row a person)."""
+
+    PERSON_ID = "person_id"
+    AREA_CODE = "area_code"
+    ROLE = "role"
+    ROLE_GROUP = "role_group"
+    QUALIFIED_SOCIAL_WORKER = "qualified_social_worker"
+    TEAM = "team"
+    FTE = "fte"
+    CONTRACT = "contract"
+    ZERO_HOURS = "zero_hours_contract"
+    START_IN_ROLE = "start_date_in_role"
+    START_WITH_COUNCIL = "start_date_with_council"
+    LEAVING_DATE = "leaving_date"
+    LEAVING_REASON = "leaving_reason"
+    AGE = "age"
+    SEX = "sex"
+    ETHNICITY_GROUP = "ethnicity_group"
+    NATIONALITY_GROUP = "nationality_group"
+    FULL_TIME = "full_time"

@@ -151,3 +151,53 @@ class TestDemoPipeline:
             "indicators.xlsx",
             "indicators.parquet",
         } <= names
+
+
+CHILDREN = [
+    # (measure, breakdown value, period, published figure, tolerance)
+    ("filled_posts", "children's council staff", "2021/22", 788, 5),
+    ("turnover_rate", "children's council staff", "2021/22", 0.16, 0.01),
+    ("turnover_rate", "children's council staff", "2020/21", 0.11, 0.01),
+    ("average_age", "children's council staff", "2021/22", 43, 1.0),
+    ("service_years_mean", "children's council staff", "2021/22", 8.1, 0.3),
+    ("full_time_share", "children's council staff", "2021/22", 0.76, 0.02),
+    ("zero_hours_share", "children's council staff", "2021/22", 0.06, 0.02),
+    ("turnover_rate", "children's independent providers", "2021/22", 0.239, 0.01),
+    ("vacancy_rate", "children's independent providers", "2021/22", 0.09, 0.01),
+    ("full_time_share", "children's independent providers", "2021/22", 0.67, 0.02),
+    ("zero_hours_share", "children's independent providers", "2021/22", 0.03, 0.01),
+]
+"""Published children's services figures (council staff; the 14 independent providers)."""
+
+
+class TestChildrensServices:
+    @pytest.mark.parametrize(
+        ("measure", "workforce", "period", "published", "tolerance"),
+        CHILDREN,
+        ids=[f"{m}-{w.split()[1]}-{p}" for m, w, p, _, _ in CHILDREN],
+    )
+    def test_reproduces_the_published_figure(
+        self, demo: DemoRun, measure: str, workforce: str, period: str, published: float, tolerance: float
+    ) -> None:
+        computed = _value(demo.indicators.table, measure, "workforce", workforce, period)
+        assert computed == pytest.approx(published, abs=tolerance)
+
+    def test_council_staff_by_role_group(self, demo: DemoRun) -> None:
+        value = _value(
+            demo.indicators.table,
+            "filled_posts",
+            "workforce/role_group",
+            "children's council staff/Social worker or senior practitioner",
+            "2021/22",
+        )
+        assert value == 330
+
+    def test_provider_shares(self, demo: DemoRun) -> None:
+        female = _value(
+            demo.indicators.table,
+            "workforce_share",
+            "workforce/sex",
+            "children's independent providers/Female",
+            "2021/22",
+        )
+        assert female == pytest.approx(0.77, abs=0.01)

@@ -1,0 +1,1 @@
+"""Children's services workforce sources: the council HR extract and providers' returns."""
