@@ -88,7 +88,8 @@ class TestPrimarySuppression:
             (500, 2, True),  # large but from two employers
             (0, 0, True),
             (None, 5, True),  # unknown size: suppressed
-            (50, None, True),
+            (50, None, False),  # one employer's own records: no employer threshold
+            (9, None, True),  # ... but the worker threshold still applies
             (1000, 40, False),
         ],
         ids=[
@@ -99,6 +100,7 @@ class TestPrimarySuppression:
             "empty",
             "null-workers",
             "null-workplaces",
+            "null-workplaces-few-workers",
             "large",
         ],
     )
