@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from careforce.core.indicators.catalogue import MEASURES, Dimension, Kind, Measure
-from careforce.core.indicators.frames import AREA_CODE, AREA_NAME, PERIOD, SNAPSHOT
+from careforce.core.indicators.frames import AREA_CODE, AREA_NAME, PERIOD, PLACE
 from careforce.core.indicators.intervals import (
     Z_95,
     byar_lower,
@@ -21,7 +21,6 @@ from careforce.core.indicators.intervals import (
     wilson_lower,
     wilson_upper,
 )
-from careforce.core.vocab.canonical_columns import Establishment as E
 
 MEASURE_ID = "measure_id"
 BREAKDOWN = "breakdown"
@@ -103,7 +102,7 @@ def _keys(dimension: Dimension) -> list[str]:
 
 
 def _place_count() -> pl.Expr:
-    return pl.struct(SNAPSHOT, E.ESTABLISHMENT_ID).n_unique()
+    return pl.col(PLACE).n_unique()
 
 
 def _median_parts(name: str, column: str) -> list[pl.Expr]:
@@ -244,56 +243,78 @@ def worker_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
 
 
 def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) -> pl.LazyFrame:
-    """Category-share measures: each category's share of the records with a known value."""
+    """Category-share measures: each category's share of the records with a known value.
+
+    One group-by per breakdown computes every category of every category measure at once.
+    """
+    wanted = [
+        m
+        for m in measures
+        if m.from_ascwds and m.kind is Kind.CATEGORY_SHARE and m.categories is not None
+    ]
+    if not wanted:
+        return pl.LazyFrame(schema=RESULT_SCHEMA)
+    columns = sorted({m.categories.value for m in wanted if m.categories is not None})
+    observed = frame.select(
+        *(pl.col(c).drop_nulls().unique().sort().implode().alias(c) for c in columns)
+    ).collect()
+    values = {c: [str(v) for v in observed[0, c]] for c in columns}
     parts = []
-    for measure in measures:
-        if (
-            not measure.from_ascwds
-            or measure.kind is not Kind.CATEGORY_SHARE
-            or measure.categories is None
-        ):
-            continue
-        category = measure.categories.value
-        for dimension in measure.breakdowns:
-            keys = _keys(dimension)
-            known = frame.filter(pl.col(category).is_not_null())
-            if dimension is not Dimension.TOTAL:
-                known = known.filter(pl.col(dimension.value).is_not_null())
-            counted = known.group_by([*keys, category]).agg(
-                pl.len().alias(NUMERATOR), _place_count().alias(WORKPLACES)
-            )
-            denominators = known.group_by(keys).agg(pl.len().alias(DENOMINATOR))
-            joined = counted.join(denominators, on=keys, how="left")
-            numerator = pl.col(NUMERATOR).cast(pl.Float64)
-            denominator = pl.col(DENOMINATOR).cast(pl.Float64)
-            if dimension is Dimension.TOTAL:
-                breakdown, value_label = pl.lit(category), pl.col(category)
-                part_of = pl.lit(None, dtype=pl.String)
-            else:
-                part_of = pl.col(dimension.value).cast(pl.String)
-                breakdown = pl.lit(f"{dimension.value}/{category}")
-                value_label = pl.concat_str(
-                    [pl.col(dimension.value), pl.col(category)], separator="/"
+    for dimension in dict.fromkeys(d for m in wanted for d in m.breakdowns):
+        keys = _keys(dimension)
+        source = (
+            frame
+            if dimension is Dimension.TOTAL
+            else frame.filter(pl.col(dimension.value).is_not_null())
+        )
+        aggregations: list[pl.Expr] = []
+        for column in columns:
+            aggregations.append(pl.col(column).count().alias(f"{column}__known"))
+            for index, category in enumerate(values[column]):
+                chosen = pl.col(column) == category
+                aggregations += [
+                    chosen.sum().alias(f"{column}__{index}__n"),
+                    pl.col(PLACE).filter(chosen).n_unique().alias(f"{column}__{index}__places"),
+                ]
+        aggregated = source.group_by(keys).agg(aggregations)
+        for measure in wanted:
+            if dimension not in measure.breakdowns or measure.categories is None:
+                continue
+            column = measure.categories.value
+            for index, category in enumerate(values[column]):
+                numerator = pl.col(f"{column}__{index}__n").cast(pl.Float64)
+                denominator = pl.col(f"{column}__known").cast(pl.Float64)
+                if dimension is Dimension.TOTAL:
+                    breakdown, label, part_of = (
+                        pl.lit(column),
+                        pl.lit(category),
+                        pl.lit(None, dtype=pl.String),
+                    )
+                else:
+                    breakdown = pl.lit(f"{dimension.value}/{column}")
+                    label = pl.concat_str(
+                        [pl.col(dimension.value), pl.lit(category)], separator="/"
+                    )
+                    part_of = pl.col(dimension.value).cast(pl.String)
+                parts.append(
+                    aggregated.filter(numerator > 0).select(
+                        pl.lit(measure.id).alias(MEASURE_ID),
+                        pl.col(PERIOD),
+                        pl.col(AREA_CODE),
+                        pl.col(AREA_NAME),
+                        breakdown.alias(BREAKDOWN),
+                        label.cast(pl.String).alias(BREAKDOWN_VALUE),
+                        numerator.alias(NUMERATOR),
+                        denominator.alias(DENOMINATOR),
+                        (numerator / denominator).alias(VALUE),
+                        wilson_lower(numerator, denominator).alias(LOWER),
+                        wilson_upper(numerator, denominator).alias(UPPER),
+                        numerator.cast(pl.Int64).alias(WORKERS),
+                        pl.col(f"{column}__{index}__places").cast(pl.Int64).alias(WORKPLACES),
+                        part_of.alias(PART_OF),
+                        pl.lit(category).alias(CATEGORY),
+                    )
                 )
-            parts.append(
-                joined.select(
-                    pl.lit(measure.id).alias(MEASURE_ID),
-                    pl.col(PERIOD),
-                    pl.col(AREA_CODE),
-                    pl.col(AREA_NAME),
-                    breakdown.alias(BREAKDOWN),
-                    value_label.cast(pl.String).alias(BREAKDOWN_VALUE),
-                    numerator.alias(NUMERATOR),
-                    denominator.alias(DENOMINATOR),
-                    (numerator / denominator).alias(VALUE),
-                    wilson_lower(numerator, denominator).alias(LOWER),
-                    wilson_upper(numerator, denominator).alias(UPPER),
-                    pl.col(NUMERATOR).cast(pl.Int64).alias(WORKERS),
-                    pl.col(WORKPLACES).cast(pl.Int64),
-                    part_of.alias(PART_OF),
-                    pl.col(category).cast(pl.String).alias(CATEGORY),
-                )
-            )
     return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
 
 

@@ -20,6 +20,8 @@ from careforce.core.vocab.canonical_columns import Worker as WK
 
 SNAPSHOT = "snapshot"
 """Column identifying the file set a row came from."""
+PLACE = "_place"
+"""Column: a hash identifying the workplace (snapshot and reference), for counting workplaces."""
 PERIOD = "period"
 """Column: the reference year, e.g. ``2021/22``."""
 AREA_CODE = "area_code"
@@ -180,6 +182,7 @@ def worker_measure_frame(
     return frame.select(
         pl.col(SNAPSHOT),
         pl.col(E.ESTABLISHMENT_ID),
+        pl.struct(SNAPSHOT, E.ESTABLISHMENT_ID).hash().alias(PLACE),
         pl.col(PERIOD),
         pl.col(E.REFERENCE_DATE),
         pl.col(AREA_CODE),
@@ -328,6 +331,7 @@ def workplace_role_frame(
     return frame.select(
         SNAPSHOT,
         E.ESTABLISHMENT_ID,
+        pl.struct(SNAPSHOT, E.ESTABLISHMENT_ID).hash().alias(PLACE),
         PERIOD,
         AREA_CODE,
         AREA_NAME,
