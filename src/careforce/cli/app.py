@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from careforce.cli import demo, demo_data, docs, indicators, ingest, projections
+from careforce.cli import demo, demo_data, docs, indicators, ingest, outcomes, projections
 
 app = typer.Typer(
     name="careforce",
@@ -21,6 +21,7 @@ app.add_typer(demo_data.app, name="demo-data")
 app.add_typer(docs.app, name="docs")
 app.add_typer(projections.app, name="projections")
 app.add_typer(indicators.app, name="indicators")
+app.add_typer(outcomes.app, name="outcomes")
 
 
 EXIT_INTERNAL_ERROR = 3

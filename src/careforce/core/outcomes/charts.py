@@ -1,0 +1,131 @@
+"""Chart specifications (Vega-Lite, built with Altair) for the progress report; rendering to SVG
+happens in io.
+
+Each function takes the frame that is also shown next to the chart as its data table, so every
+chart has a table (accessibility) and the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import altair as alt
+import polars as pl
+
+from careforce.core.outcomes import columns as c
+from careforce.core.outcomes.actions import STATUS_ORDER
+
+PANEL_WIDTH: Final = 190
+"""Width of one small-multiple panel in pixels (three fit an A4 page)."""
+PANEL_HEIGHT: Final = 110
+"""Height of one small-multiple panel in pixels."""
+PANEL_COLUMNS: Final = 3
+"""Panels per row of a small-multiple chart."""
+STATUS_COLOURS: Final = {
+    c.ActionStatus.NOT_STARTED.value: "#505a5f",
+    c.ActionStatus.ON_TRACK.value: "#00703c",
+    c.ActionStatus.AT_RISK.value: "#f47738",
+    c.ActionStatus.OFF_TRACK.value: "#d4351c",
+    c.ActionStatus.COMPLETE.value: "#1d70b8",
+}
+"""Colours of the action statuses (GOV.UK palette); the legend names each, so colour is never
+the only cue."""
+
+
+def _data(frame: pl.DataFrame) -> alt.Data:
+    data: alt.Data = alt.Data(values=frame.to_dicts())  # type: ignore[no-untyped-call]
+    return data
+
+
+def _finish(chart: alt.TopLevelMixin, *, title: str, description: str) -> dict[str, Any]:
+    spec: dict[str, Any] = chart.properties(title=title, description=description).to_dict()
+    return spec
+
+
+def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[str, Any]:
+    """Small multiples: one panel per series, its value by period with 95% intervals.
+
+    Args:
+        points: rows with series, period, shown_value, shown_lower and shown_upper, in the order
+            the panels should appear; rows without a value are left out of the picture.
+        title: chart title.
+        description: what the chart shows (read out by screen readers).
+    """
+    order = list(dict.fromkeys(points.get_column(c.SERIES).to_list()))
+    plotted = points.filter(pl.col(c.SHOWN_VALUE).is_not_null()).select(
+        c.SERIES, c.PERIOD, c.SHOWN_VALUE, c.SHOWN_LOWER, c.SHOWN_UPPER
+    )
+    x = alt.X(f"{c.PERIOD}:O", title=None, axis=alt.Axis(labelAngle=0))
+    tooltip = [f"{c.SERIES}:N", f"{c.PERIOD}:O", f"{c.SHOWN_VALUE}:Q", f"{c.SHOWN_LOWER}:Q"]
+    interval = (
+        alt.Chart()
+        .mark_rule(color="#505a5f")
+        .encode(x=x, y=alt.Y(f"{c.SHOWN_LOWER}:Q"), y2=alt.Y2(f"{c.SHOWN_UPPER}:Q"))
+    )
+    line = (
+        alt.Chart()
+        .mark_line(point=alt.OverlayMarkDef(filled=True, size=40), color="#1d70b8")
+        .encode(
+            x=x,
+            y=alt.Y(f"{c.SHOWN_VALUE}:Q", title=None, scale=alt.Scale(zero=False)),
+            tooltip=tooltip,
+        )
+    )
+    chart = (
+        alt.layer(interval, line, data=_data(plotted))
+        .properties(width=PANEL_WIDTH, height=PANEL_HEIGHT)
+        .facet(
+            facet=alt.Facet(
+                f"{c.SERIES}:N",
+                title=None,
+                sort=order,
+                header=alt.Header(labelLimit=PANEL_WIDTH + 40, labelFontSize=10),
+            ),
+            columns=PANEL_COLUMNS,
+        )
+        .resolve_scale(y="independent")
+    )
+    return _finish(chart, title=title, description=description)
+
+
+def status_chart(counts: pl.DataFrame, *, title: str) -> dict[str, Any]:
+    """Stacked bars: the detailed actions of each key action by status.
+
+    Args:
+        counts: rows with action (label), status and count.
+        title: chart title.
+    """
+    order = list(dict.fromkeys(counts.get_column(c.ACTION).to_list()))
+    chart = (
+        alt.Chart(_data(counts.filter(pl.col(c.COUNT) > 0)))
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{c.ACTION}:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X(f"sum({c.COUNT}):Q", title="Detailed actions", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                f"{c.STATUS}:N",
+                title="Status",
+                scale=alt.Scale(
+                    domain=list(STATUS_ORDER), range=[STATUS_COLOURS[s] for s in STATUS_ORDER]
+                ),
+                sort=list(STATUS_ORDER),
+            ),
+            order=alt.Order("status_rank:Q"),
+            tooltip=[f"{c.ACTION}:N", f"{c.STATUS}:N", f"{c.COUNT}:Q"],
+        )
+        .transform_calculate(
+            status_rank=" + ".join(
+                f"(datum.status == '{status}' ? {rank} : 0)"
+                for rank, status in enumerate(STATUS_ORDER)
+            )
+        )
+        .properties(width=420, height=24 * max(len(order), 1))
+    )
+    return _finish(
+        chart,
+        title=title,
+        description=(
+            "For each key action, a bar of its detailed actions split by status: not started, "
+            "on track, at risk, off track and complete."
+        ),
+    )

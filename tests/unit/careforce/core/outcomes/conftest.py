@@ -1,0 +1,126 @@
+"""Hand-built frameworks and indicator series for the outcomes tests.
+
+Tests reach the helpers through the ``build`` fixture (a namespace), so nothing imports this
+module directly:
+
+* ``build.rows(measure_id, {period: (value, lower, upper, symbol)}, **options)`` — indicator
+  result rows of one series;
+* ``build.framework(*measures, baseline=...)`` — framework data with one outcome and sub-outcome;
+* ``build.score(framework_data, rows, test=...)`` — the evaluated scorecard.
+"""
+
+from __future__ import annotations
+
+import copy
+from types import SimpleNamespace
+from typing import Any
+
+import polars as pl
+import pytest
+
+from careforce.core.outcomes import columns as c
+from careforce.core.outcomes.bindings import framework_sources, manual_values
+from careforce.core.outcomes.evaluation import evaluate_framework
+from careforce.core.outcomes.framework import (
+    Framework,
+    SignificanceTest,
+    framework_json_schema,
+    parse_framework,
+)
+
+SCHEMA = framework_json_schema()
+
+PERIODS = ("2019/20", "2020/21", "2021/22")
+
+INDICATOR_SCHEMA = pl.Schema(
+    {
+        c.MEASURE_ID: pl.String,
+        c.MEASURE_NAME: pl.String,
+        c.PERIOD: pl.String,
+        c.AREA_CODE: pl.String,
+        c.AREA_NAME: pl.String,
+        c.BREAKDOWN: pl.String,
+        c.BREAKDOWN_VALUE: pl.String,
+        c.VALUE: pl.Float64,
+        c.LOWER: pl.Float64,
+        c.UPPER: pl.Float64,
+        c.UNIT: pl.String,
+        c.POLARITY: pl.String,
+        c.SYMBOL: pl.String,
+    }
+)
+
+Point = tuple[float | None, float | None, float | None, str | None]
+"""(value, lower, upper, symbol) of one period."""
+
+
+def indicator_rows(
+    measure_id: str,
+    points: dict[str, Point],
+    *,
+    polarity: str = "low-is-good",
+    unit: str = "proportion",
+    breakdown: str = "total",
+    breakdown_value: str = "all",
+) -> list[dict[str, Any]]:
+    """Rows of indicator results for one series."""
+    return [
+        {
+            c.MEASURE_ID: measure_id,
+            c.MEASURE_NAME: measure_id.replace("_", " ").capitalize(),
+            c.PERIOD: period,
+            c.AREA_CODE: "E10000028",
+            c.AREA_NAME: "Staffordshire",
+            c.BREAKDOWN: breakdown,
+            c.BREAKDOWN_VALUE: breakdown_value,
+            c.VALUE: value,
+            c.LOWER: lower,
+            c.UPPER: upper,
+            c.UNIT: unit,
+            c.POLARITY: polarity,
+            c.SYMBOL: symbol,
+        }
+        for period, (value, lower, upper, symbol) in points.items()
+    ]
+
+
+def framework_data(*measures: dict[str, Any], baseline: str = "2020/21") -> dict[str, Any]:
+    """A framework with one outcome, one sub-outcome and the given measures."""
+    return {
+        "schema_version": "1",
+        "name": "Test framework",
+        "baseline_period": baseline,
+        "outcomes": [
+            {
+                "code": "1",
+                "title": "More resilience",
+                "sub_outcomes": [
+                    {"code": "1.1", "title": "Capacity", "measures": list(measures)},
+                ],
+            }
+        ],
+    }
+
+
+def score(
+    data: dict[str, Any],
+    rows: list[dict[str, Any]],
+    *,
+    test: SignificanceTest | None = None,
+) -> pl.DataFrame:
+    """Parse the framework and evaluate it against the rows."""
+    framework: Framework = parse_framework(copy.deepcopy(data), SCHEMA)
+    return evaluate_framework(
+        pl.DataFrame(rows, schema=INDICATOR_SCHEMA).lazy(),
+        framework_sources(framework).lazy(),
+        manual_values(framework).lazy(),
+        area_code="E10000028",
+        area_name="Staffordshire",
+        test=test or framework.significance_test,
+    ).collect()
+
+
+@pytest.fixture(scope="session")
+def build() -> SimpleNamespace:
+    """The helpers of this module."""
+    return SimpleNamespace(rows=indicator_rows, framework=framework_data, score=score)
