@@ -15,7 +15,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import polars as pl
-import xlsxwriter
 
 SHEET_NAME_LIMIT = 31
 """Spreadsheet programs reject sheet names longer than 31 characters."""
@@ -62,42 +61,158 @@ def _replace(path: Path, write: object) -> None:
         raise
 
 
+_XLSX_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    "{sheets}</Types>"
+)
+_XLSX_SHEET_TYPE = (
+    '<Override PartName="/xl/worksheets/sheet{n}.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+)
+_XLSX_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>'
+)
+_XLSX_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<fonts count="3"><font><sz val="11"/><name val="Arial"/></font>'
+    '<font><b/><sz val="11"/><name val="Arial"/></font>'
+    '<font><b/><sz val="14"/><name val="Arial"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+_BOLD, _HEADING = 1, 2
+"""Style indexes in the XLSX stylesheet."""
+
+
+def _column_letters(count: int) -> list[str]:
+    letters = []
+    for index in range(count):
+        name, number = "", index + 1
+        while number:
+            number, remainder = divmod(number - 1, 26)
+            name = chr(65 + remainder) + name
+        letters.append(name)
+    return letters
+
+
+def _xlsx_row(number: int, values: tuple[object, ...], letters: list[str], style: int = 0) -> str:
+    styled = f' s="{style}"' if style else ""
+    cells = []
+    for letter, value in zip(letters, values, strict=False):
+        cell = _cell_value(value)
+        if cell is None:
+            continue
+        reference = f"{letter}{number}"
+        if isinstance(cell, str):
+            cells.append(
+                f'<c r="{reference}" t="inlineStr"{styled}><is><t xml:space="preserve">'
+                f"{escape(cell)}</t></is></c>"
+            )
+        else:
+            cells.append(f'<c r="{reference}"{styled}><v>{cell!r}</v></c>')
+    return f'<row r="{number}">' + "".join(cells) + "</row>"
+
+
+def _xlsx_sheet(sheet: Sheet) -> str:
+    width = max(1, len(sheet.table.columns) if sheet.table is not None else 1)
+    letters = _column_letters(width)
+    rows = [_xlsx_row(1, (sheet.title,), letters, _HEADING)]
+    rows += [_xlsx_row(n, (line,), letters) for n, line in enumerate(sheet.lines, start=2)]
+    if sheet.table is not None:
+        number = len(rows) + 1
+        rows.append(_xlsx_row(number, tuple(sheet.table.columns), letters, _BOLD))
+        rows += [
+            _xlsx_row(number + offset, values, letters)
+            for offset, values in enumerate(sheet.table.iter_rows(), start=1)
+        ]
+    widths = "".join(
+        f'<col min="{i}" max="{i}" width="18" customWidth="1"/>' for i in range(1, width + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<cols>{widths}</cols><sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+
+
 def write_xlsx(path: Path, workbook: Workbook) -> None:
-    """Write the workbook as XLSX."""
+    """Write the workbook as XLSX (Office Open XML, cells as inline strings and numbers)."""
+    names = _unique_sheet_names(workbook)
+    sheets = "".join(
+        f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
+        for n, name in enumerate(names, start=1)
+    )
+    book = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"<sheets>{sheets}</sheets></workbook>"
+    )
+    relations = "".join(
+        f'<Relationship Id="rId{n}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        f'Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, len(names) + 1)
+    )
+    style_id = len(names) + 1
+    relations += (
+        f'<Relationship Id="rId{style_id}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+        'Target="styles.xml"/>'
+    )
 
     def write(target: str) -> None:
-        book = xlsxwriter.Workbook(
-            target,
-            {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False},
-        )
-        heading = book.add_format({"bold": True, "font_size": 14})
-        bold = book.add_format({"bold": True, "text_wrap": True})
-        for sheet in workbook.sheets:
-            page = book.add_worksheet(sheet.name[:SHEET_NAME_LIMIT])
-            page.write_string(0, 0, sheet.title, heading)
-            row = 1
-            for line in sheet.lines:
-                page.write_string(row, 0, line)
-                row += 1
-            if sheet.table is not None:
-                for index, name in enumerate(sheet.table.columns):
-                    page.write_string(row, index, name, bold)
-                    page.set_column(index, index, 18)
-                for values in sheet.table.iter_rows():
-                    row += 1
-                    for index, value in enumerate(values):
-                        cell = _cell_value(value)
-                        if cell is None:
-                            continue
-                        if isinstance(cell, str):
-                            page.write_string(row, index, cell)
-                        else:
-                            page.write_number(row, index, cell)
-            else:
-                page.set_column(0, 0, 120)
-        book.close()
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(
+                "[Content_Types].xml",
+                _XLSX_CONTENT_TYPES.format(
+                    sheets="".join(_XLSX_SHEET_TYPE.format(n=n) for n in range(1, len(names) + 1))
+                ),
+            )
+            archive.writestr("_rels/.rels", _XLSX_ROOT_RELS)
+            archive.writestr("xl/workbook.xml", book)
+            archive.writestr(
+                "xl/_rels/workbook.xml.rels",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f"{relations}</Relationships>",
+            )
+            archive.writestr("xl/styles.xml", _XLSX_STYLES)
+            for n, sheet in enumerate(workbook.sheets, start=1):
+                archive.writestr(f"xl/worksheets/sheet{n}.xml", _xlsx_sheet(sheet))
 
     _replace(path, write)
+
+
+def _unique_sheet_names(workbook: Workbook) -> list[str]:
+    names: list[str] = []
+    for sheet in workbook.sheets:
+        name = sheet.name[:SHEET_NAME_LIMIT]
+        suffix = 2
+        while name in names:
+            name = f"{sheet.name[: SHEET_NAME_LIMIT - 3]}~{suffix}"
+            suffix += 1
+        names.append(name)
+    return names
 
 
 _ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>

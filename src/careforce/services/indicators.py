@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -413,6 +416,25 @@ def children_results(
     return children_measures(parts), found_all
 
 
+LARGE_WORKBOOK_ROWS = 50_000
+"""Above this many rows the ODS and XLSX files are written in two processes at once."""
+
+
+def _write_workbooks(book: Workbook, *, ods: Path, xlsx: Path) -> None:
+    """Write the ODS and XLSX workbooks, side by side on two cores when they are large."""
+    rows = sum(sheet.table.height for sheet in book.sheets if sheet.table is not None)
+    if rows < LARGE_WORKBOOK_ROWS or (os.cpu_count() or 1) < 2:
+        write_ods(ods, book)
+        write_xlsx(xlsx, book)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        pending = pool.submit(write_xlsx, xlsx, book)
+        write_ods(ods, book)
+        pending.result()
+
+
 def compute_indicators(
     ascwds: Sequence[Path],
     *,
@@ -432,8 +454,16 @@ def compute_indicators(
     """
     workers, places = load_ascwds(ascwds)
     lookup = _districts(districts)
-    worker_frame = worker_measure_frame(workers, places, districts=lookup)
-    role_frame = workplace_role_frame(workers, places, districts=lookup)
+    # Build each frame once: every breakdown's aggregation reads them.
+    worker_frame, role_frame = (
+        frame.lazy()
+        for frame in pl.collect_all(
+            [
+                worker_measure_frame(workers, places, districts=lookup),
+                workplace_role_frame(workers, places, districts=lookup),
+            ]
+        )
+    )
     results, quality, snapshot_areas = pl.collect_all(
         [
             all_measures(worker_frame, role_frame),
@@ -468,9 +498,7 @@ def compute_indicators(
     files = [out / f"{stem}.{suffix}" for suffix in ("csv", "parquet", "ods", "xlsx")]
     write_csv(files[0], table)
     write_parquet(files[1], table)
-    book = _workbook(table, unsuppressed=unsuppressed)
-    write_ods(files[2], book)
-    write_xlsx(files[3], book)
+    _write_workbooks(_workbook(table, unsuppressed=unsuppressed), ods=files[2], xlsx=files[3])
     quality_path = out / "data_quality.csv"
     write_csv(quality_path, quality.sort(MEASURE_ID, PERIOD, AREA_CODE, "state"))
     trends_path = out / "trends.csv"

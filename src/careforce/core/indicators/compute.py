@@ -293,7 +293,7 @@ def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
                 else:
                     breakdown = pl.lit(f"{dimension.value}/{column}")
                     label = pl.concat_str(
-                        [pl.col(dimension.value), pl.lit(category)], separator="/"
+                        [pl.col(dimension.value).cast(pl.String), pl.lit(category)], separator="/"
                     )
                     part_of = pl.col(dimension.value).cast(pl.String)
                 parts.append(
@@ -395,18 +395,26 @@ def data_quality(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) ->
                 WORKPLACES,
             )
         )
-    return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=QUALITY_SCHEMA)
+    if not parts:
+        return pl.LazyFrame(schema=QUALITY_SCHEMA)
+    return pl.concat(parts, how="vertical").with_columns(
+        pl.col(PERIOD, AREA_CODE, AREA_NAME).cast(pl.String)
+    )
 
 
 def all_measures(
     workers: pl.LazyFrame, workplace_roles: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
 ) -> pl.LazyFrame:
     """Every measure, unsuppressed, in one tidy frame."""
+    texts = [PERIOD, AREA_CODE, AREA_NAME, BREAKDOWN_VALUE, PART_OF, CATEGORY]
     return pl.concat(
         [
-            worker_measures(workers, measures).match_to_schema(RESULT_SCHEMA),
-            category_shares(workers, measures).match_to_schema(RESULT_SCHEMA),
-            workplace_measures(workplace_roles, measures).match_to_schema(RESULT_SCHEMA),
+            part.with_columns(pl.col(texts).cast(pl.String)).match_to_schema(RESULT_SCHEMA)
+            for part in (
+                worker_measures(workers, measures),
+                category_shares(workers, measures),
+                workplace_measures(workplace_roles, measures),
+            )
         ],
         how="vertical",
     )

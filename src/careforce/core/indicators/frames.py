@@ -179,7 +179,7 @@ def worker_measure_frame(
     source = pl.col(WK.RECRUITMENT_SOURCE).cast(pl.String)
     age_bands = {band.value: band.value for band in groups.AgeBand}
     age = pl.col(WK.AGE).cast(pl.Int32)
-    return frame.select(
+    selected = frame.select(
         pl.col(SNAPSHOT),
         pl.col(E.ESTABLISHMENT_ID),
         pl.struct(SNAPSHOT, E.ESTABLISHMENT_ID).hash().alias(PLACE),
@@ -245,6 +245,7 @@ def worker_measure_frame(
         .then(source.is_in(list(FROM_ADULT_SOCIAL_CARE)))
         .alias("recruited_from_sector"),
     )
+    return as_categories(selected, WORKER_GROUPING_COLUMNS)
 
 
 def _age_band(age: pl.Expr, bands: dict[str, str]) -> pl.Expr:
@@ -328,7 +329,7 @@ def workplace_role_frame(
     too_high = pl.col(E.LEAVERS_TOTAL) > TURNOVER_CEILING * pl.col("direct_staff")
     key_roles = {code: role.value for code, role in groups.KEY_ROLE.items()}
     role_groups = {code: group.value for code, group in groups.JOB_ROLE_GROUP.items()}
-    return frame.select(
+    selected = frame.select(
         SNAPSHOT,
         E.ESTABLISHMENT_ID,
         pl.struct(SNAPSHOT, E.ESTABLISHMENT_ID).hash().alias(PLACE),
@@ -364,6 +365,37 @@ def workplace_role_frame(
         .alias("starters_state"),
         pl.when(~known["vacancies"]).then(pl.lit("no-vacancies")).alias("vacancy_state"),
     )
+    return as_categories(selected, PLACE_GROUPING_COLUMNS)
+
+
+WORKER_GROUPING_COLUMNS = (
+    PERIOD,
+    AREA_CODE,
+    AREA_NAME,
+    *(
+        d.value
+        for d in Dimension
+        if d.value not in ("total", "workforce", "role_group", "years_in_role", "years_in_sector")
+    ),
+)
+"""Columns of the worker frame that measures are grouped by (held as categories for speed)."""
+PLACE_GROUPING_COLUMNS = (
+    PERIOD,
+    AREA_CODE,
+    AREA_NAME,
+    Dimension.SECTOR.value,
+    Dimension.SERVICE_GROUP.value,
+    Dimension.DISTRICT.value,
+    Dimension.JOB_ROLE_GROUP.value,
+    Dimension.KEY_ROLE.value,
+)
+"""Columns of the workplace-role frame that measures are grouped by."""
+
+
+def as_categories(frame: pl.LazyFrame, columns: tuple[str, ...]) -> pl.LazyFrame:
+    """Hold grouping columns as Polars categoricals: grouping by them is several times faster."""
+    present = [c for c in columns if c in frame.collect_schema().names()]
+    return frame.with_columns(pl.col(present).cast(pl.Categorical))
 
 
 TURNOVER_CEILING = 9.95
