@@ -9,6 +9,7 @@ records, so their cells have no workplace count (the employer threshold does not
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from collections.abc import Sequence
 
 import polars as pl
@@ -47,16 +48,21 @@ WORKFORCE = "workforce"
 DAYS_PER_YEAR = 365.25
 """Days in a year, for lengths of service."""
 
-_PROVIDER_CATEGORIES: dict[str, tuple[str, dict[str, str]]] = {}
+
+@dataclass(frozen=True)
+class _Cell:
+    """Where a row belongs: period, area and workforce."""
+
+    period: str
+    area_code: str
+    area_name: str
+    workforce: str
 
 
 def _row(
     measure_id: str,
-    period: str,
-    area_code: str,
-    area_name: str,
+    cell: _Cell,
     *,
-    workforce: str,
     dimension: str | None,
     value_label: str | None,
     numerator: float | None,
@@ -69,11 +75,13 @@ def _row(
 ) -> dict[str, object]:
     return {
         MEASURE_ID: measure_id,
-        PERIOD: period,
-        AREA_CODE: area_code,
-        AREA_NAME: area_name,
+        PERIOD: cell.period,
+        AREA_CODE: cell.area_code,
+        AREA_NAME: cell.area_name,
         BREAKDOWN: WORKFORCE if dimension is None else f"{WORKFORCE}/{dimension}",
-        BREAKDOWN_VALUE: workforce if value_label is None else f"{workforce}/{value_label}",
+        BREAKDOWN_VALUE: cell.workforce
+        if value_label is None
+        else f"{cell.workforce}/{value_label}",
         NUMERATOR: numerator,
         DENOMINATOR: denominator,
         VALUE: value,
@@ -81,8 +89,8 @@ def _row(
         UPPER: upper,
         WORKERS: workers,
         WORKPLACES: workplaces,
-        PART_OF: workforce if dimension is not None else None,
-        CATEGORY: value_label if value_label is not None else workforce,
+        PART_OF: cell.workforce if dimension is not None else None,
+        CATEGORY: value_label if value_label is not None else cell.workforce,
     }
 
 
@@ -106,7 +114,7 @@ def _share_rows(
     counts: dict[str, int],
     *,
     dimension: str,
-    base: dict[str, object],
+    base: _Cell,
     workplaces: int | None,
 ) -> list[dict[str, object]]:
     known = sum(counts.values())
@@ -116,9 +124,9 @@ def _share_rows(
         rows.append(
             _row(
                 measure_id,
-                **base,
+                base,
                 dimension=dimension,
-                value_label=label,  # type: ignore[arg-type]
+                value_label=label,
                 numerator=count,
                 denominator=known,
                 value=count / known if known else None,
@@ -136,16 +144,16 @@ def _proportion_row(
     k: float,
     n: float,
     *,
-    base: dict[str, object],
+    base: _Cell,
     workers: int,
     workplaces: int | None,
 ) -> dict[str, object]:
     lower, upper = _wilson(k, n) if n else (None, None)
     return _row(
         measure_id,
-        **base,
+        base,
         dimension=None,
-        value_label=None,  # type: ignore[arg-type]
+        value_label=None,
         numerator=k,
         denominator=n,
         value=k / n if n else None,
@@ -161,16 +169,16 @@ def _rate_row(
     k: float,
     n: float,
     *,
-    base: dict[str, object],
+    base: _Cell,
     workers: int,
     workplaces: int | None,
 ) -> dict[str, object]:
     lower, upper = _byar(k)
     return _row(
         measure_id,
-        **base,
+        base,
         dimension=None,
-        value_label=None,  # type: ignore[arg-type]
+        value_label=None,
         numerator=k,
         denominator=n,
         value=k / n if n else None,
@@ -182,18 +190,19 @@ def _rate_row(
 
 
 def _mean_row(
-    measure_id: str, values: pl.Series, *, base: dict[str, object], workplaces: int | None
+    measure_id: str, values: pl.Series, *, base: _Cell, workplaces: int | None
 ) -> dict[str, object]:
-    known = values.drop_nulls()
-    n = known.len()
-    mean = float(known.mean()) if n else None  # type: ignore[arg-type]
-    spread = Z_95 * float(known.std()) / n**0.5 if n > 1 else None  # type: ignore[arg-type]
+    known = [float(v) for v in values.drop_nulls().to_list()]
+    n = len(known)
+    mean = sum(known) / n if n else None
+    variance = sum((v - mean) ** 2 for v in known) / (n - 1) if n > 1 and mean is not None else None
+    spread = Z_95 * (variance**0.5) / n**0.5 if variance is not None else None
     return _row(
         measure_id,
-        **base,
+        base,
         dimension=None,
-        value_label=None,  # type: ignore[arg-type]
-        numerator=float(known.sum()) if n else None,
+        value_label=None,
+        numerator=sum(known) if n else None,
         denominator=n,
         value=mean,
         lower=max(mean - spread, 0.0) if mean is not None and spread is not None else None,
@@ -235,20 +244,17 @@ def hr_measures(
             leavers = area_staff.filter(
                 (pl.col(H.LEAVING_DATE) > start) & (pl.col(H.LEAVING_DATE) <= end)
             )
-            base = {
-                "period": period_label(end),
-                "area_code": area_code,
-                "area_name": names.get(area_code, area_code),
-                "workforce": COUNCIL_STAFF,
-            }
+            base = _Cell(
+                period_label(end), area_code, names.get(area_code, area_code), COUNCIL_STAFF
+            )
             headcount = in_post.height
             lower, upper = _byar(headcount)
             rows.append(
                 _row(
                     "filled_posts",
-                    **base,
+                    base,
                     dimension=None,
-                    value_label=None,  # type: ignore[arg-type]
+                    value_label=None,
                     numerator=headcount,
                     denominator=None,
                     value=headcount,
@@ -263,9 +269,9 @@ def hr_measures(
                 rows.append(
                     _row(
                         "filled_posts",
-                        **base,
+                        base,
                         dimension="role_group",
-                        value_label=label,  # type: ignore[arg-type]
+                        value_label=label,
                         numerator=count,
                         denominator=None,
                         value=count,
@@ -394,19 +400,16 @@ def provider_measures(
             if group[c].dtype.is_integer()
         }
         headcount = totals["headcount"]
-        base = {
-            "period": str(period),
-            "area_code": str(area_code),
-            "area_name": names.get(str(area_code), str(area_code)),
-            "workforce": PROVIDER_STAFF,
-        }
+        base = _Cell(
+            str(period), str(area_code), names.get(str(area_code), str(area_code)), PROVIDER_STAFF
+        )
         lower, upper = _byar(headcount)
         rows.append(
             _row(
                 "filled_posts",
-                **base,
+                base,
                 dimension=None,
-                value_label=None,  # type: ignore[arg-type]
+                value_label=None,
                 numerator=headcount,
                 denominator=None,
                 value=headcount,
@@ -421,9 +424,9 @@ def provider_measures(
         rows.append(
             _row(
                 "vacancies",
-                **base,
+                base,
                 dimension=None,
-                value_label=None,  # type: ignore[arg-type]
+                value_label=None,
                 numerator=vac,
                 denominator=None,
                 value=vac,
