@@ -9,8 +9,8 @@ records, so their cells have no workplace count (the employer threshold does not
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
