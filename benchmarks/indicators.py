@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from careforce.core.sources.ascwds.canonical import Area
+from careforce.core.synthetic.profiles import build_profile
 from careforce.services.ascwds import ingest_ascwds
 from careforce.services.demo_data import generate_demo_data
 from careforce.services.demo_pipeline import DEMO_SECRET, write_district_lookup
@@ -49,8 +50,6 @@ def prepare() -> list[Path]:
         print("Generating the england demo data (a few minutes)...", flush=True)
         generate_demo_data("england", DATA)
     manifest = json.loads((DATA / "manifest.json").read_text())
-    from careforce.core.synthetic.profiles import build_profile
-
     names = {area.code: area.name for area in build_profile("england").areas}
     sets: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for file in manifest["files"]:
@@ -81,9 +80,12 @@ def main() -> None:
     for directory in directories:
         command += ["--ascwds", str(directory)]
     command += [
-        "--districts", str(DATA / "geography" / "postcode_districts.csv"),
-        "--comparators", str(Path(__file__).resolve().parents[1] / "src/careforce/data/demo/comparators.csv"),
-        "--out", str(OUTPUT / "england-indicators"),
+        "--districts",
+        str(DATA / "geography" / "postcode_districts.csv"),
+        "--comparators",
+        str(Path(__file__).resolve().parents[1] / "src/careforce/data/demo/comparators.csv"),
+        "--out",
+        str(OUTPUT / "england-indicators"),
     ]
     started = time.perf_counter()
     completed = subprocess.run(command, capture_output=True, text=True, check=False)

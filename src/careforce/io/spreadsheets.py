@@ -234,7 +234,9 @@ def write_xlsx(path: Path, workbook: Workbook) -> None:
     )
 
     def write(target: str) -> None:
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with zipfile.ZipFile(
+            target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+        ) as archive:
             archive.writestr(
                 "[Content_Types].xml",
                 _XLSX_CONTENT_TYPES.format(
@@ -327,7 +329,9 @@ def write_ods(path: Path, workbook: Workbook) -> None:
     )
 
     def write(target: str) -> None:
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with zipfile.ZipFile(
+            target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+        ) as archive:
             archive.writestr(
                 zipfile.ZipInfo("mimetype"),
                 "application/vnd.oasis.opendocument.spreadsheet",

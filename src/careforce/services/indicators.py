@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -416,25 +413,6 @@ def children_results(
     return children_measures(parts), found_all
 
 
-LARGE_WORKBOOK_ROWS = 50_000
-"""Above this many rows the ODS and XLSX files are written in two processes at once."""
-
-
-def _write_workbooks(book: Workbook, *, ods: Path, xlsx: Path) -> None:
-    """Write the ODS and XLSX workbooks, side by side on two cores when they are large."""
-    rows = sum(sheet.table.height for sheet in book.sheets if sheet.table is not None)
-    if rows < LARGE_WORKBOOK_ROWS or (os.cpu_count() or 1) < 2:
-        write_ods(ods, book)
-        write_xlsx(xlsx, book)
-        return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        pending = pool.submit(write_xlsx, xlsx, book)
-        write_ods(ods, book)
-        pending.result()
-
-
 def compute_indicators(
     ascwds: Sequence[Path],
     *,
@@ -498,7 +476,9 @@ def compute_indicators(
     files = [out / f"{stem}.{suffix}" for suffix in ("csv", "parquet", "ods", "xlsx")]
     write_csv(files[0], table)
     write_parquet(files[1], table)
-    _write_workbooks(_workbook(table, unsuppressed=unsuppressed), ods=files[2], xlsx=files[3])
+    book = _workbook(table, unsuppressed=unsuppressed)
+    write_ods(files[2], book)
+    write_xlsx(files[3], book)
     quality_path = out / "data_quality.csv"
     write_csv(quality_path, quality.sort(MEASURE_ID, PERIOD, AREA_CODE, "state"))
     trends_path = out / "trends.csv"

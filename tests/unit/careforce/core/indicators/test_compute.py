@@ -18,7 +18,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from careforce.core.indicators.catalogue import MEASURES, Kind, measure_ids
+from careforce.core.indicators.catalogue import MEASURES, Kind
 from careforce.core.indicators.compute import QUALITY_SCHEMA, RESULT_SCHEMA, all_measures
 from careforce.core.indicators.frames import (
     OTHER_ROLES,
