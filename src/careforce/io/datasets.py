@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +54,21 @@ def read_text_table(path: Path, *, keep_lines: bool = False) -> pl.DataFrame:
         raise UnreadableFileError(f"{path}: {error}") from error
     frame = frame.drop(FIELD_COUNT)
     return frame.rename({LINE: LINE_NUMBER}) if keep_lines else frame.drop(LINE)
+
+
+READ_THREADS = 4
+"""Files are read on this many threads (Parquet decoding releases the interpreter lock)."""
+
+
+def read_snapshots(
+    directories: Sequence[Path], names: Sequence[str]
+) -> list[tuple[dict[str, Any], dict[str, pl.DataFrame]]]:
+    """The manifest and the named datasets of each ingestion output directory, in order."""
+
+    def read_one(directory: Path) -> tuple[dict[str, Any], dict[str, pl.DataFrame]]:
+        manifest = read_manifest(directory)
+        frames = {name: scan_dataset(directory, name).collect() for name in names}
+        return manifest, frames
+
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        return list(pool.map(read_one, directories))

@@ -38,7 +38,7 @@ from careforce.core.indicators.frames import (
     workplace_role_frame,
 )
 from careforce.core.indicators.intervals import byar_lower, byar_upper
-from careforce.core.indicators.judgement import comparison, trend
+from careforce.core.indicators.judgement import MIN_TREND_PERIODS, Trend, comparison, trend
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
 from careforce.core.sources.children import hr_extract
 from careforce.core.sources.children import provider_returns as returns_source
@@ -50,7 +50,7 @@ from careforce.core.sources.children.validation import (
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.io.csv_text import UnreadableFileError, read_csv_table
-from careforce.io.datasets import LINE_NUMBER, read_manifest, read_text_table, scan_dataset
+from careforce.io.datasets import LINE_NUMBER, read_snapshots, read_text_table
 from careforce.io.outputs import write_csv, write_json, write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
@@ -108,27 +108,28 @@ class IndicatorsResult:
 
 def load_ascwds(directories: Sequence[Path]) -> tuple[pl.LazyFrame, pl.LazyFrame]:
     """Workers and establishments of several ingestion outputs, tagged by snapshot."""
+    if not directories:
+        raise IndicatorInputError("no ASC-WDS data given (use --ascwds DIR)")
+    try:
+        loaded = read_snapshots(directories, ("establishments", "workers"))
+    except FileNotFoundError as error:
+        raise IndicatorInputError(str(error)) from error
     workers, places = [], []
-    for index, directory in enumerate(directories):
-        try:
-            manifest = read_manifest(directory)
-            establishments = scan_dataset(directory, "establishments")
-            staff = scan_dataset(directory, "workers")
-        except FileNotFoundError as error:
-            raise IndicatorInputError(str(error)) from error
+    for index, (manifest, frames) in enumerate(loaded):
         area_code = manifest.get("area_code")
         area_name = manifest.get("area_name")
         places.append(
-            establishments.with_columns(
+            frames["establishments"].with_columns(
                 pl.lit(index).alias(SNAPSHOT),
                 pl.col(E.AREA_CODE).fill_null(pl.lit(area_code, dtype=pl.String)),
                 pl.col(E.AREA_NAME).fill_null(pl.lit(area_name, dtype=pl.String)),
             )
         )
-        workers.append(staff.with_columns(pl.lit(index).alias(SNAPSHOT)))
-    if not places:
-        raise IndicatorInputError("no ASC-WDS data given (use --ascwds DIR)")
-    return pl.concat(workers, how="diagonal_relaxed"), pl.concat(places, how="diagonal_relaxed")
+        workers.append(frames["workers"].with_columns(pl.lit(index).alias(SNAPSHOT)))
+    return (
+        pl.concat(workers, how="diagonal_relaxed").lazy(),
+        pl.concat(places, how="diagonal_relaxed").lazy(),
+    )
 
 
 def _comparators(path: Path | None) -> pl.DataFrame | None:
@@ -301,10 +302,17 @@ def trends(table: pl.DataFrame) -> pl.DataFrame:
         .group_by([MEASURE_ID, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE], maintain_order=True)
         .agg(pl.col(PERIOD), pl.col(VALUE), pl.col(LOWER), pl.col(UPPER))
     )
+    enough = series.select(
+        pl.col(VALUE).list.drop_nulls().list.len() >= MIN_TREND_PERIODS
+    ).to_series()
     judged = [
-        trend(values, lowers, uppers).value
-        for values, lowers, uppers in zip(
-            series[VALUE].to_list(), series[LOWER].to_list(), series[UPPER].to_list(), strict=True
+        trend(values, lowers, uppers).value if long_enough else Trend.CANNOT_BE_CALCULATED.value
+        for values, lowers, uppers, long_enough in zip(
+            series[VALUE].to_list(),
+            series[LOWER].to_list(),
+            series[UPPER].to_list(),
+            enough.to_list(),
+            strict=True,
         )
     ]
     return series.select(
