@@ -47,6 +47,8 @@ e2e: setup
 benchmarks: setup
 	.venv/bin/python benchmarks/ingest_ascwds.py
 	.venv/bin/python benchmarks/projections.py
+	.venv/bin/python benchmarks/demo_data.py
+	.venv/bin/python benchmarks/indicators.py
 
 clean:
 	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
