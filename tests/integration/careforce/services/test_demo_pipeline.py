@@ -177,7 +177,13 @@ class TestChildrensServices:
         ids=[f"{m}-{w.split()[1]}-{p}" for m, w, p, _, _ in CHILDREN],
     )
     def test_reproduces_the_published_figure(
-        self, demo: DemoRun, measure: str, workforce: str, period: str, published: float, tolerance: float
+        self,
+        demo: DemoRun,
+        measure: str,
+        workforce: str,
+        period: str,
+        published: float,
+        tolerance: float,
     ) -> None:
         computed = _value(demo.indicators.table, measure, "workforce", workforce, period)
         assert computed == pytest.approx(published, abs=tolerance)
