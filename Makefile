@@ -6,8 +6,13 @@ UV := .tools/bin/uv
 UV_VERSION := 0.13.8
 VENV := .venv/.synced
 DEMO_OUT ?= demo-output
+NPM ?= npm
+NODE_MODULES := node_modules/.package-lock.json
+WEB_ASSETS := src/careforce/web/assets/versions.json
+WEB_FRONTEND := src/careforce/web/shared/frontend
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup demo test lint typecheck contracts unit integration e2e benchmarks clean
+.PHONY: setup demo test lint typecheck contracts unit integration e2e benchmarks clean web web-test
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -17,7 +22,18 @@ $(VENV): $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $(VENV)
 
-setup: $(VENV)
+# Front-end assets: GOV.UK Frontend, Vega and axe-core pinned by package-lock.json, built locally.
+$(NODE_MODULES): package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --ignore-scripts
+
+$(WEB_ASSETS): $(NODE_MODULES) $(WEB_FRONTEND)/build.mjs $(WEB_FRONTEND)/careforce.scss $(WEB_FRONTEND)/_images.scss
+	$(NPM) run build
+
+# The browser tests drive Debian's Chromium (never a browser downloaded by Playwright).
+$(CHROMIUM):
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
+setup: $(VENV) $(WEB_ASSETS) $(CHROMIUM)
 
 demo: setup
 	.venv/bin/careforce demo run --out $(DEMO_OUT)
@@ -32,8 +48,10 @@ typecheck: setup
 contracts: setup
 	.venv/bin/lint-imports
 
+# Every test on SQLite, then the database tests again on a PostgreSQL server the tests start.
 test: lint typecheck contracts
 	.venv/bin/pytest -q
+	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q
 
 unit: setup
 	.venv/bin/pytest -q -m unit
@@ -49,6 +67,14 @@ benchmarks: setup
 	.venv/bin/python benchmarks/projections.py
 	.venv/bin/python benchmarks/demo_data.py
 	.venv/bin/python benchmarks/indicators.py
+	.venv/bin/python benchmarks/web_load.py
+
+web: setup
+	.venv/bin/careforce web serve --demo
+
+web-test: setup
+	.venv/bin/pytest -q tests/integration/careforce/web tests/e2e/careforce/web
+	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q tests/integration/careforce/web tests/e2e/careforce/web
 
 clean:
 	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Provider benchmarks: one workplace's figures against comparable workplaces in its area."""

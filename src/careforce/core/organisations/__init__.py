@@ -1,0 +1,1 @@
+"""Organisations behind ASC-WDS workplaces: grouping workplaces into the providers that run them."""

@@ -1,0 +1,87 @@
+"""Downloads of what a page shows: CSV, and ODS or XLSX workbooks in the GSS layout."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import polars as pl
+
+from careforce.core.disclosure.policy import SYMBOL_NOTES
+from careforce.io.downloads import csv_bytes, ods_bytes, xlsx_bytes
+from careforce.io.spreadsheets import Sheet, Workbook
+
+
+class DownloadFormat(StrEnum):
+    """Formats of page downloads."""
+
+    CSV = "csv"
+    ODS = "ods"
+    XLSX = "xlsx"
+
+    @property
+    def media_type(self) -> str:
+        """The HTTP content type."""
+        return {
+            DownloadFormat.CSV: "text/csv; charset=utf-8",
+            DownloadFormat.ODS: "application/vnd.oasis.opendocument.spreadsheet",
+            DownloadFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }[self]
+
+
+@dataclass(frozen=True)
+class DownloadTable:
+    """One table of a download.
+
+    Attributes:
+        name: the sheet's name (at most 31 characters are kept).
+        title: what the table shows.
+        frame: the rows, exactly as the page shows them.
+    """
+
+    name: str
+    title: str
+    frame: pl.DataFrame
+
+
+def page_download(
+    *,
+    title: str,
+    lines: Sequence[str],
+    tables: Sequence[DownloadTable],
+    file_format: DownloadFormat,
+) -> bytes:
+    """The tables of a page as CSV (all tables stacked, with a ``table`` column) or as a
+    workbook with a cover sheet, a notes sheet explaining the symbols and a sheet per table."""
+    if file_format is DownloadFormat.CSV:
+        stacked = (
+            pl.concat(
+                [
+                    table.frame.select(pl.lit(table.title).alias("table"), pl.all())
+                    for table in tables
+                ],
+                how="diagonal_relaxed",
+            )
+            if tables
+            else pl.DataFrame()
+        )
+        return csv_bytes(stacked)
+    cover = Sheet(name="Cover", title=title, lines=tuple(lines))
+    notes = Sheet(
+        name="Notes",
+        title="Notes and symbols",
+        table=pl.DataFrame(
+            {"symbol": [s.value for s in SYMBOL_NOTES], "meaning": list(SYMBOL_NOTES.values())}
+        ),
+    )
+    sheets = [cover, notes]
+    used: set[str] = set()
+    for index, table in enumerate(tables, start=1):
+        name = table.name[:28]
+        if name in used:
+            name = f"{name[:25]} {index}"
+        used.add(name)
+        sheets.append(Sheet(name=name, title=table.title, table=table.frame))
+    workbook = Workbook(sheets)
+    return ods_bytes(workbook) if file_format is DownloadFormat.ODS else xlsx_bytes(workbook)

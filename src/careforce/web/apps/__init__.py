@@ -1,0 +1,1 @@
+"""The web service's Django apps, one per domain. Apps never import each other."""

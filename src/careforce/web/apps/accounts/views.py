@@ -1,0 +1,277 @@
+"""Sign-in and sign-out, your account (password, API tokens), users and the audit log."""
+# mypy: allow-untyped-decorators
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from careforce.services.access import Role, Viewer
+from careforce.services.audit import AuditAction, record
+from careforce.services.organisations import organisation_choices, organisation_name
+from careforce.web.apps.accounts import throttle
+from careforce.web.apps.accounts.forms import (
+    AuditFilterForm,
+    PasswordChangeForm,
+    SignInForm,
+    TokenForm,
+    UserForm,
+)
+from careforce.web.apps.accounts.models import ApiToken, AuditEvent, User
+from careforce.web.apps.accounts.tokens import create_token
+from careforce.web.shared.access import client_address, roles_required, sign_in_required, viewer_of
+
+AUDIT_PAGE_SIZE = 50
+"""Audit entries per page."""
+USERS_PAGE_SIZE = 50
+"""Users per page."""
+
+
+def _next_page(request: HttpRequest) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return "/"
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    """Sign in with an email address and password (throttled)."""
+    form = SignInForm(request.POST or None)
+    problem = ""
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        address = client_address(request)
+        until = throttle.locked_until(email, address)
+        if until is not None:
+            record(AuditAction.SIGN_IN_LOCKED, actor=email, ip_address=address)
+            minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
+            problem = (
+                "There have been too many attempts to sign in. "
+                f"Try again in {minutes} minute{'s' if minutes != 1 else ''}."
+            )
+        else:
+            user = authenticate(request, email=email, password=form.cleaned_data["password"])
+            throttle.record_attempt(email, address, succeeded=user is not None)
+            if user is not None:
+                login(request, user)
+                record(AuditAction.SIGN_IN, viewer=Viewer.of(user), ip_address=address)
+                return redirect(_next_page(request))
+            record(AuditAction.SIGN_IN_FAILED, actor=email, ip_address=address)
+            problem = "Enter a correct email address and password"
+        form.add_error(None, problem)
+    return render(
+        request,
+        "accounts/sign_in.html",
+        {"form": form, "next": _next_page(request)},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    """Sign out (a form button, so no other site can sign you out)."""
+    if request.user.is_authenticated:
+        record(AuditAction.SIGN_OUT, viewer=viewer_of(request), ip_address=client_address(request))
+    logout(request)
+    messages.success(request, "You have signed out.")
+    return redirect("pages:home-show")
+
+
+@sign_in_required
+def account(request: HttpRequest) -> HttpResponse:
+    """Your details, your password and your API tokens."""
+    user = request.user
+    tokens = ApiToken.objects.filter(user=user, revoked__isnull=True)
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "user": user,
+            "organisation": organisation_name(user.organisation_id),
+            "tokens": tokens,
+            "token_form": TokenForm(),
+            "new_secret": request.session.pop("new_token_secret", None),
+        },
+    )
+
+
+@sign_in_required
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Change your password."""
+    user: User = request.user
+    form = PasswordChangeForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        user.set_password(form.cleaned_data["new"])
+        user.save(update_fields=["password"])
+        update_session_auth_hash(request, user)
+        record(
+            AuditAction.PASSWORD_CHANGE,
+            viewer=viewer_of(request),
+            ip_address=client_address(request),
+        )
+        messages.success(request, "Your password has been changed.")
+        return redirect("accounts:account-show")
+    return render(
+        request, "accounts/password.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@sign_in_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Create an API token; its secret is shown once, on the account page."""
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        tokens = ApiToken.objects.filter(user=request.user, revoked__isnull=True)
+        return render(
+            request,
+            "accounts/account.html",
+            {
+                "user": request.user,
+                "organisation": organisation_name(request.user.organisation_id),
+                "tokens": tokens,
+                "token_form": form,
+                "new_secret": None,
+            },
+            status=400,
+        )
+    token, secret = create_token(request.user, form.cleaned_data["name"])
+    record(
+        AuditAction.TOKEN_CREATE,
+        viewer=viewer_of(request),
+        object_type="token",
+        object_id=token.pk,
+        ip_address=client_address(request),
+    )
+    request.session["new_token_secret"] = secret
+    return redirect("accounts:account-show")
+
+
+@sign_in_required
+@require_POST
+def token_delete(request: HttpRequest, token_id: int) -> HttpResponse:
+    """Revoke one of your API tokens (another user's token answers 404)."""
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user, revoked__isnull=True)
+    token.revoked = timezone.now()
+    token.save(update_fields=["revoked"])
+    record(
+        AuditAction.TOKEN_REVOKE,
+        viewer=viewer_of(request),
+        object_type="token",
+        object_id=token.pk,
+        ip_address=client_address(request),
+    )
+    messages.success(request, f"The token ‘{token.name}’ has been revoked.")
+    return redirect("accounts:account-show")
+
+
+@roles_required(Role.ADMINISTRATOR)
+def user_list(request: HttpRequest) -> HttpResponse:
+    """Every user (administrators)."""
+    page = Paginator(User.objects.select_related("organisation"), USERS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "accounts/user_list.html", {"page": page})
+
+
+def _save_user(user: User, form: UserForm) -> None:
+    data = form.cleaned_data
+    user.full_name = data["full_name"]
+    user.email = data["email"]
+    user.role = data["role"]
+    user.organisation_id = data["organisation"] if data["role"] == Role.PROVIDER.value else None
+    user.is_active = data["is_active"]
+    if data.get("password"):
+        user.set_password(data["password"])
+    user.save()
+
+
+@roles_required(Role.ADMINISTRATOR)
+@require_http_methods(["GET", "POST"])
+def user_create(request: HttpRequest) -> HttpResponse:
+    """Add a user (administrators)."""
+    form = UserForm(request.POST or None, organisations=organisation_choices())
+    if request.method == "POST" and form.is_valid():
+        user = User()
+        _save_user(user, form)
+        record(
+            AuditAction.USER_CREATE,
+            viewer=viewer_of(request),
+            organisation_id=user.organisation_id,
+            object_type="user",
+            object_id=user.pk,
+            ip_address=client_address(request),
+            detail={"role": user.role},
+        )
+        messages.success(request, f"{user.full_name} can now sign in.")
+        return redirect("accounts:user-list")
+    return render(
+        request,
+        "accounts/user_form.html",
+        {"form": form, "editing": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@roles_required(Role.ADMINISTRATOR)
+@require_http_methods(["GET", "POST"])
+def user_update(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Change a user's details, role, organisation or access (administrators)."""
+    user = get_object_or_404(User, pk=user_id)
+    initial = {
+        "full_name": user.full_name,
+        "email": user.email,
+        "role": user.role,
+        "organisation": user.organisation_id,
+        "is_active": user.is_active,
+    }
+    form = UserForm(
+        request.POST or None, initial=initial, organisations=organisation_choices(), editing=user
+    )
+    if request.method == "POST" and form.is_valid():
+        if user.pk == request.user.pk and (
+            not form.cleaned_data["is_active"] or form.cleaned_data["role"] != user.role
+        ):
+            form.add_error(None, "You cannot remove your own access or change your own role")
+        else:
+            _save_user(user, form)
+            record(
+                AuditAction.USER_UPDATE,
+                viewer=viewer_of(request),
+                organisation_id=user.organisation_id,
+                object_type="user",
+                object_id=user.pk,
+                ip_address=client_address(request),
+                detail={"role": user.role, "active": user.is_active},
+            )
+            messages.success(request, f"{user.full_name}’s details have been saved.")
+            return redirect("accounts:user-list")
+    return render(
+        request,
+        "accounts/user_form.html",
+        {"form": form, "editing": user},
+        status=400 if form.errors else 200,
+    )
+
+
+@roles_required(Role.ADMINISTRATOR)
+def audit_list(request: HttpRequest) -> HttpResponse:
+    """The audit log, newest first (administrators)."""
+    form = AuditFilterForm(request.GET or None)
+    events = AuditEvent.objects.select_related("organisation")
+    if form.is_valid() and form.cleaned_data.get("action"):
+        events = events.filter(action=form.cleaned_data["action"])
+    elif form.is_bound and not form.is_valid():
+        raise Http404("no such action")
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "accounts/audit_list.html", {"page": page, "form": form})

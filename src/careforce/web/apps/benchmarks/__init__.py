@@ -1,0 +1,1 @@
+"""Benchmarks: a provider's own figures against comparable workplaces in the area."""

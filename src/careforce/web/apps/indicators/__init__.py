@@ -1,0 +1,1 @@
+"""Indicators: the published workforce measures, their pages, charts and downloads."""

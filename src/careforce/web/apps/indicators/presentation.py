@@ -1,0 +1,507 @@
+"""What the measure pages show, worked out from the published table.
+
+Measures are published for one breakdown at a time (by sector, or by service group, or by job
+role...), never for combinations, so a page can be filtered by one of sector, service group
+and job role at a time; the forms say so when someone asks for two.
+"""
+# mypy: allow-subclassing-any
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import polars as pl
+from django import forms
+from markupsafe import Markup
+
+from careforce.core.disclosure.policy import SYMBOL_NOTES
+from careforce.core.indicators.catalogue import Kind, Measure
+from careforce.core.indicators.charts import category_chart, trend_chart
+from careforce.services.page_downloads import DownloadTable
+from careforce.services.publications import Published
+from careforce.web.shared.components import table
+from careforce.web.shared.formats import measure_value
+
+DIMENSION_LABELS: Final = {
+    "total": "All workers",
+    "sector": "Sector",
+    "service_group": "Service group",
+    "job_role_group": "Job role group",
+    "key_role": "Key job role",
+    "district": "District",
+    "sex": "Sex",
+    "age_band": "Age band",
+    "age_group": "Broad age group",
+    "ethnicity_group": "Ethnicity",
+    "nationality_group": "Nationality",
+    "contract": "Contract type",
+    "qualification_level": "Qualification level",
+}
+"""How each breakdown is named on pages."""
+POPULATION_FIELDS: Final = ("sector", "service_group", "job_role")
+"""Filters that choose whose figures a page shows (at most one at a time)."""
+JOB_ROLE_DIMENSIONS: Final = ("key_role", "job_role_group")
+"""Breakdowns the job role filter offers values of."""
+COMPARISON_TEXT: Final = {
+    "better": "better than the comparator",
+    "similar": "similar to the comparator",
+    "worse": "worse than the comparator",
+    "higher": "higher than the comparator",
+    "lower": "lower than the comparator",
+    "not-compared": "not compared",
+}
+"""How a comparison outcome reads in a sentence."""
+TABLE_COLUMNS: Final = (
+    "period",
+    "area_name",
+    "breakdown",
+    "breakdown_value",
+    "numerator",
+    "denominator",
+    "value",
+    "lower_ci",
+    "upper_ci",
+    "comparator_value",
+    "comparison",
+    "symbol",
+)
+"""Columns of the published table a download keeps (with the measure id and name first)."""
+
+
+def label(dimension: str) -> str:
+    """The name of a breakdown, e.g. ``service_group`` → ``Service group``."""
+    return DIMENSION_LABELS.get(dimension, dimension.replace("_", " ").capitalize())
+
+
+class MeasureFilterForm(forms.Form):
+    """Filters of the measure pages (a GET form)."""
+
+    period = forms.ChoiceField(label="Period", required=False)
+    area = forms.ChoiceField(label="Area", required=False)
+    sector = forms.ChoiceField(label="Sector", required=False)
+    service_group = forms.ChoiceField(label="Service group", required=False)
+    job_role = forms.ChoiceField(label="Job role", required=False)
+
+    def __init__(self, data: Any, *, published: Published) -> None:
+        """Offer the values the publication has."""
+        super().__init__(data)
+        table = published.table
+        periods = published.periods
+        self.fields["period"].choices = [(p, p) for p in reversed(periods)]
+        self.fields["area"].choices = [(code, name) for code, name in published.areas]
+
+        def values(dimension: str) -> list[str]:
+            return sorted(
+                table.filter(pl.col("breakdown") == dimension)["breakdown_value"].unique().to_list()
+            )
+
+        self.fields["sector"].choices = [
+            ("", "All sectors"),
+            *[(v, v.capitalize()) for v in values("sector")],
+        ]
+        self.fields["service_group"].choices = [
+            ("", "All service groups"),
+            *[(v, v.capitalize()) for v in values("service_group")],
+        ]
+        self.fields["job_role"].choices = [
+            ("", "All job roles"),
+            *[(f"key_role:{v}", v.capitalize()) for v in values("key_role") if v != "other roles"],
+            *[
+                (f"job_role_group:{v}", f"{v.capitalize()} (role group)")
+                for v in values("job_role_group")
+            ],
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        """At most one of sector, service group and job role."""
+        cleaned = super().clean() or {}
+        chosen = [name for name in POPULATION_FIELDS if cleaned.get(name)]
+        for name in chosen[1:]:
+            self.add_error(
+                name,
+                "Choose only one of sector, service group and job role: measures are published "
+                "for one of them at a time",
+            )
+        return cleaned
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a page is about."""
+
+    period: str
+    area_code: str
+    area_name: str
+    breakdown: str = "total"
+    breakdown_value: str = "all"
+
+    @property
+    def population(self) -> str:
+        """Whose figures, in words, e.g. ``all workers`` or ``service group: home care``."""
+        if self.breakdown == "total":
+            return "all workers"
+        return f"{label(self.breakdown).lower()}: {self.breakdown_value}"
+
+    def query(self) -> dict[str, str]:
+        """The filters as GET parameters (for links and downloads)."""
+        query = {"period": self.period, "area": self.area_code}
+        if self.breakdown == "sector":
+            query["sector"] = self.breakdown_value
+        elif self.breakdown == "service_group":
+            query["service_group"] = self.breakdown_value
+        elif self.breakdown in JOB_ROLE_DIMENSIONS:
+            query["job_role"] = f"{self.breakdown}:{self.breakdown_value}"
+        return query
+
+
+def filters_from(form: MeasureFilterForm, published: Published) -> Filters:
+    """The filters asked for, with defaults: the latest period, the first area, all workers."""
+    data = form.cleaned_data if form.is_valid() else {}
+    periods = published.periods
+    areas = dict(published.areas)
+    period = data.get("period") or (periods[-1] if periods else "")
+    area = data.get("area") or next(iter(areas), "")
+    breakdown, value = "total", "all"
+    if data.get("sector"):
+        breakdown, value = "sector", data["sector"]
+    elif data.get("service_group"):
+        breakdown, value = "service_group", data["service_group"]
+    elif data.get("job_role"):
+        breakdown, value = str(data["job_role"]).split(":", 1)
+    return Filters(period, area, areas.get(area, area), breakdown, value)
+
+
+def cell(row: dict[str, Any], unit: str) -> str:
+    """A published value as a table shows it: the number, or its GSS symbol."""
+    if row.get("symbol"):
+        return str(row["symbol"])
+    return measure_value(row.get("value"), unit)
+
+
+def interval(row: dict[str, Any], unit: str) -> str:
+    """A 95% interval, e.g. ``9.5% to 10.3%`` ('' when there is none)."""
+    if row.get("symbol") or row.get("lower_ci") is None or row.get("upper_ci") is None:
+        return ""
+    return f"{measure_value(row['lower_ci'], unit)} to {measure_value(row['upper_ci'], unit)}"
+
+
+def comparison(row: dict[str, Any], unit: str) -> str:
+    """The comparator and the outcome, e.g. ``10.4%: better than the comparator``."""
+    if row.get("comparator_value") is None:
+        return "No comparator"
+    outcome = COMPARISON_TEXT.get(row.get("comparison") or "not-compared", "not compared")
+    return f"{measure_value(row['comparator_value'], unit)}: {outcome}"
+
+
+@dataclass
+class BreakdownTable:
+    """A table of one breakdown of a measure."""
+
+    dimension: str
+    title: str
+    params: dict[str, Any]
+    frame: pl.DataFrame
+
+
+@dataclass
+class Chart:
+    """A chart with the id of its specification's data block, and what it shows in words."""
+
+    id: str
+    spec: str
+    description: str
+    summary: str = ""
+
+
+SUMMARY_CATEGORIES: Final = 6
+"""A category chart's written summary names at most this many categories."""
+
+
+def _category_summary(part: pl.DataFrame, unit: str) -> str:
+    shown = [
+        f"{row['breakdown_value']} {cell(row, unit)}"
+        for row in part.iter_rows(named=True)
+        if not row.get("symbol")
+    ]
+    withheld = part.height - len(shown)
+    words = ", ".join(shown[:SUMMARY_CATEGORIES]) or "no figure can be published"
+    if len(shown) > SUMMARY_CATEGORIES:
+        words += f", and {len(shown) - SUMMARY_CATEGORIES} more in the table"
+    if withheld:
+        words += f" ({withheld} withheld or not available)"
+    return f"In words: {words}."
+
+
+@dataclass
+class MeasureView:
+    """Everything a measure page shows."""
+
+    measure: Measure
+    filters: Filters
+    headline: dict[str, Any] | None
+    series: pl.DataFrame
+    series_table: dict[str, Any] | None
+    summary: str
+    charts: list[Chart] = field(default_factory=list)
+    tables: list[BreakdownTable] = field(default_factory=list)
+    symbols: dict[str, str] = field(default_factory=dict)
+
+    def downloads(self) -> list[DownloadTable]:
+        """The tables of the page, as the downloads hold them."""
+        keep = ["measure_id", "measure_name", *TABLE_COLUMNS]
+        tables = []
+        if not self.series.is_empty():
+            tables.append(
+                DownloadTable(
+                    "Headline",
+                    f"{self.measure.name}: {self.filters.population}",
+                    self.series.select(keep),
+                )
+            )
+        for breakdown in self.tables:
+            tables.append(
+                DownloadTable(
+                    label(breakdown.dimension), breakdown.title, breakdown.frame.select(keep)
+                )
+            )
+        return tables
+
+
+def _symbols(frame: pl.DataFrame) -> dict[str, str]:
+    used = set(frame["symbol"].drop_nulls().to_list()) if "symbol" in frame.columns else set()
+    return {symbol.value: note for symbol, note in SYMBOL_NOTES.items() if symbol.value in used}
+
+
+def _breakdown_params(
+    frame: pl.DataFrame, measure: Measure, *, title: str, heading: str
+) -> dict[str, Any]:
+    unit = measure.unit.value
+    rows = []
+    for row in frame.iter_rows(named=True):
+        rows.append(
+            [
+                row["breakdown_value"],
+                cell(row, unit),
+                interval(row, unit),
+                ""
+                if row.get("symbol") or row.get("numerator") is None
+                else f"{row['numerator']:,.0f}",
+                ""
+                if row.get("symbol") or row.get("denominator") is None
+                else f"{row['denominator']:,.0f}",
+            ]
+        )
+    head = [
+        heading,
+        "Value",
+        "95% interval",
+        "Numerator",
+        "Denominator",
+    ]
+    offset = 1
+    return table(
+        caption=title,
+        caption_size="s",
+        head=head,
+        rows=rows,
+        numeric=[offset, offset + 2, offset + 3],
+    )
+
+
+def measure_view(published: Published, measure: Measure, filters: Filters) -> MeasureView:
+    """Work out a measure page for some filters."""
+    unit = measure.unit.value
+    rows = published.table.filter(
+        (pl.col("measure_id") == measure.id) & (pl.col("area_code") == filters.area_code)
+    )
+    in_period = rows.filter(pl.col("period") == filters.period)
+    charts: list[Chart] = []
+    tables: list[BreakdownTable] = []
+    if measure.kind is Kind.CATEGORY_SHARE:
+        series = pl.DataFrame(schema=rows.schema)
+        headline = None
+        categories = [
+            b for b in in_period["breakdown"].unique(maintain_order=True).to_list() if "/" not in b
+        ]
+        for category in categories:
+            if filters.breakdown == "total":
+                part = in_period.filter(pl.col("breakdown") == category)
+            else:
+                part = in_period.filter(
+                    (pl.col("breakdown") == f"{filters.breakdown}/{category}")
+                    & pl.col("breakdown_value").str.starts_with(f"{filters.breakdown_value}/")
+                ).with_columns(pl.col("breakdown_value").str.split("/").list.last())
+            if part.is_empty():
+                continue
+            title = f"{measure.name} by {label(category).lower()}, {filters.population}, {filters.period}"
+            description = (
+                f"Bar chart: {measure.name.lower()} by {label(category).lower()} for "
+                f"{filters.population} in {filters.area_name}, {filters.period}. The table below gives the same figures."
+            )
+            chart_rows = part.select(
+                pl.col("breakdown_value").alias("category"), "value", "lower_ci", "upper_ci"
+            )
+            charts.append(
+                Chart(
+                    summary=_category_summary(part, unit),
+                    id=f"chart-{category}",
+                    spec=json.dumps(
+                        category_chart(
+                            chart_rows,
+                            title=title,
+                            description=description,
+                            unit=unit,
+                            axis_title=measure.name,
+                        )
+                    ),
+                    description=description,
+                )
+            )
+            tables.append(
+                BreakdownTable(
+                    category,
+                    title,
+                    _breakdown_params(part, measure, title=title, heading=label(category)),
+                    part,
+                )
+            )
+        summary = (
+            f"{measure.description} Shares for {filters.population} in {filters.area_name}, "
+            f"{filters.period}, are in the tables below. Choose a sector, service group or job "
+            "role above for the shares within it; every combination is in the full downloads."
+        )
+        shown = pl.concat([t.frame for t in tables], how="vertical") if tables else rows.head(0)
+        return MeasureView(
+            measure, filters, headline, series, None, summary, charts, tables, _symbols(shown)
+        )
+
+    series = rows.filter(
+        (pl.col("breakdown") == filters.breakdown)
+        & (pl.col("breakdown_value") == filters.breakdown_value)
+    ).sort("period")
+    current = series.filter(pl.col("period") == filters.period)
+    headline = current.row(0, named=True) if current.height else None
+    trend_rows = published.trends.filter(
+        (pl.col("measure_id") == measure.id)
+        & (pl.col("area_code") == filters.area_code)
+        & (pl.col("breakdown") == filters.breakdown)
+        & (pl.col("breakdown_value") == filters.breakdown_value)
+    )
+    trend = trend_rows["trend"][0] if trend_rows.height else "cannot be calculated"
+    summary = _summary(measure, filters, series, headline, trend)
+    series_table = None
+    if series.height:
+        series_table = table(
+            caption=f"{measure.name}, {filters.population}, by period",
+            caption_size="s",
+            head=["Period", "Value", "95% interval", "Comparator"],
+            rows=[
+                [row["period"], cell(row, unit), interval(row, unit), comparison(row, unit)]
+                for row in series.iter_rows(named=True)
+            ],
+            numeric=[1],
+        )
+        description = (
+            f"Line chart: {measure.name.lower()} for {filters.population} in {filters.area_name} "
+            f"by period, with 95% confidence intervals. {summary}"
+        )
+        charts.append(
+            Chart(
+                id="chart-trend",
+                spec=json.dumps(
+                    trend_chart(
+                        series.select("period", "value", "lower_ci", "upper_ci"),
+                        title=f"{measure.name}, {filters.population}",
+                        description=description,
+                        unit=unit,
+                        axis_title=measure.name,
+                    )
+                ),
+                description=description,
+            )
+        )
+    for breakdown in in_period["breakdown"].unique(maintain_order=True).to_list():
+        if breakdown == "total":
+            continue
+        part = in_period.filter(pl.col("breakdown") == breakdown)
+        title = f"{measure.name} by {label(breakdown).lower()}, {filters.period}"
+        tables.append(
+            BreakdownTable(
+                breakdown,
+                title,
+                _breakdown_params(part, measure, title=title, heading=label(breakdown)),
+                part,
+            )
+        )
+    shown = pl.concat([series, *[t.frame for t in tables]], how="vertical")
+    return MeasureView(
+        measure, filters, headline, series, series_table, summary, charts, tables, _symbols(shown)
+    )
+
+
+def _summary(
+    measure: Measure,
+    filters: Filters,
+    series: pl.DataFrame,
+    headline: dict[str, Any] | None,
+    trend: str,
+) -> str:
+    unit = measure.unit.value
+    subject = f"{measure.name} for {filters.population} in {filters.area_name}"
+    if headline is None:
+        return f"{subject}: there are no published figures for {filters.period}."
+    if headline.get("symbol"):
+        sentence = f"{subject}, {filters.period}: {SYMBOL_NOTES_TEXT.get(headline['symbol'], 'not available')}."
+    else:
+        sentence = f"{subject} was {measure_value(headline['value'], unit)} in {filters.period}"
+        if interval(headline, unit):
+            sentence += f" (95% confidence interval {interval(headline, unit)})"
+        sentence += "."
+        if headline.get("comparator_value") is not None:
+            sentence += f" The comparator is {comparison(headline, unit)}."
+    known = series.filter(pl.col("value").is_not_null() & pl.col("symbol").is_null())
+    if known.height >= 2:
+        first, last = known.row(0, named=True), known.row(-1, named=True)
+        sentence += (
+            f" It went from {measure_value(first['value'], unit)} in {first['period']} to "
+            f"{measure_value(last['value'], unit)} in {last['period']}."
+        )
+    sentence += f" Trend: {trend}" + (
+        " (a trend needs figures for 5 or more periods)."
+        if trend == "cannot be calculated"
+        else "."
+    )
+    return sentence
+
+
+SYMBOL_NOTES_TEXT: Final = {
+    "[c]": "withheld to protect confidentiality (too few workers or workplaces)",
+    "[x]": "not available",
+    "[z]": "not applicable",
+    "[u]": "low reliability",
+}
+"""The GSS symbols in a sentence."""
+
+
+def overview_rows(published: Published, filters: Filters, measures: list[Measure]) -> pl.DataFrame:
+    """The headline of every measure for the filters (category shares have none)."""
+    wanted = [m.id for m in measures if m.kind is not Kind.CATEGORY_SHARE]
+    return published.table.filter(
+        pl.col("measure_id").is_in(wanted)
+        & (pl.col("period") == filters.period)
+        & (pl.col("area_code") == filters.area_code)
+        & (pl.col("breakdown") == filters.breakdown)
+        & (pl.col("breakdown_value") == filters.breakdown_value)
+    )
+
+
+def spec_block(chart: Chart) -> Markup:
+    """A chart's specification as a JSON data block (never executed, so allowed by the CSP)."""
+    safe = chart.spec.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        Markup('<script type="application/json" id="{}-spec">').format(chart.id)
+        + Markup(safe)
+        + Markup("</script>")
+    )

@@ -1,0 +1,362 @@
+"""The published measures: an overview, a page per measure, downloads and publications."""
+# mypy: allow-untyped-decorators
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from markupsafe import Markup
+
+from careforce.core.indicators.catalogue import (
+    MEASURES,
+    Kind,
+    Measure,
+    UnknownMeasureError,
+    measure,
+)
+from careforce.services import publications
+from careforce.services.access import Role
+from careforce.services.audit import AuditAction, record
+from careforce.services.page_downloads import DownloadFormat, DownloadTable, page_download
+from careforce.web.apps.indicators.models import Publication
+from careforce.web.apps.indicators.presentation import (
+    TABLE_COLUMNS,
+    Filters,
+    MeasureFilterForm,
+    cell,
+    comparison,
+    filters_from,
+    interval,
+    label,
+    measure_view,
+    overview_rows,
+    spec_block,
+)
+from careforce.web.shared.access import client_address, roles_required, viewer_of
+from careforce.web.shared.components import link, table
+from careforce.web.shared.fragments import fragment, remembered
+
+PUBLICATIONS_SHOWN: Final = 20
+"""Publications listed on the downloads page."""
+
+
+def _catalogue() -> list[Measure]:
+    first: dict[str, Measure] = {}
+    for entry in MEASURES:
+        first.setdefault(entry.id, entry)
+    return list(first.values())
+
+
+def _published() -> publications.Published | None:
+    return publications.published()
+
+
+def _query_key(request: HttpRequest) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((key, value) for key, value in request.GET.items()))
+
+
+def _overview_context(
+    request: HttpRequest, published: publications.Published, form: MeasureFilterForm
+) -> dict[str, Any]:
+    filters = filters_from(form, published)
+    measures = _catalogue()
+    headline = {
+        row["measure_id"]: row
+        for row in overview_rows(published, filters, measures).iter_rows(named=True)
+    }
+    query = urlencode(filters.query())
+    rows = []
+    for entry in measures:
+        href = f"{reverse('indicators:measure-detail', args=[entry.id])}?{query}"
+        if entry.kind is Kind.CATEGORY_SHARE:
+            rows.append([link(href, entry.name), "Shares by category", "", "", ""])
+            continue
+        row = headline.get(entry.id)
+        unit = entry.unit.value
+        if row is None:
+            rows.append([link(href, entry.name), "[x]", "", "", unit])
+            continue
+        rows.append(
+            [
+                link(href, entry.name),
+                cell(row, unit),
+                interval(row, unit),
+                comparison(row, unit),
+                unit,
+            ]
+        )
+    params = table(
+        caption=f"Measures for {filters.population} in {filters.area_name}, {filters.period}",
+        caption_size="m",
+        head=["Measure", "Value", "95% interval", "Comparator", "Unit"],
+        rows=rows,
+        numeric=[1],
+    )
+    return {
+        "form": form,
+        "filters": filters,
+        "table": params,
+        "published": published,
+        "query": query,
+    }
+
+
+@require_GET
+def measure_list(request: HttpRequest) -> HttpResponse:
+    """The headline of every measure, for a period, an area and (optionally) one population."""
+    published = _published()
+    if published is None:
+        return render(
+            request, "indicators/empty.html", {"pending": publications.pending_publication()}
+        )
+    form = MeasureFilterForm(request.GET or None, published=published)
+    if form.is_bound and not form.is_valid():
+        body = render_to_string(
+            "indicators/measure_list_body.html", _overview_context(request, published, form)
+        )
+        status = 400
+    else:
+        body = fragment(
+            ("overview", published.key, _query_key(request)),
+            "indicators/measure_list_body.html",
+            lambda: _overview_context(request, published, form),
+        )
+        status = 200
+    return render(
+        request,
+        "indicators/measure_list.html",
+        {
+            "body": Markup(body),
+            "errors": status == 400,
+            "pending": publications.pending_publication(),
+        },
+        status=status,
+    )
+
+
+def _measure(measure_id: str) -> Measure:
+    try:
+        return measure(measure_id)
+    except UnknownMeasureError as error:
+        raise Http404("no such measure") from error
+
+
+def _detail_context(
+    entry: Measure, published: publications.Published, form: MeasureFilterForm
+) -> dict[str, Any]:
+    filters = filters_from(form, published)
+    view = measure_view(published, entry, filters)
+    return {
+        "form": form,
+        "view": view,
+        "entry": entry,
+        "filters": filters,
+        "query": urlencode(filters.query()),
+        "spec_block": spec_block,
+        "label": label,
+        "unit": entry.unit.value,
+        "cell": cell,
+        "interval": interval,
+        "comparison": comparison,
+        "breakdowns": ", ".join(
+            label(d.value).lower() for d in entry.breakdowns if d.value != "total"
+        ),
+    }
+
+
+@require_GET
+def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
+    """One measure: headline, trend chart, breakdowns and methodology."""
+    entry = _measure(measure_id)
+    published = _published()
+    if published is None:
+        return render(
+            request, "indicators/empty.html", {"pending": publications.pending_publication()}
+        )
+    form = MeasureFilterForm(request.GET or None, published=published)
+
+    def page() -> tuple[str, bool, str]:
+        context = _detail_context(entry, published, form)
+        html = render_to_string("indicators/measure_detail_body.html", context)
+        return html, bool(context["view"].charts), context["query"]
+
+    if form.is_bound and not form.is_valid():
+        body, charts, query = page()
+        status = 400
+    else:
+        key = ("measure", published.key, entry.id, _query_key(request))
+        body, charts, query = remembered(key, page)
+        status = 200
+    return render(
+        request,
+        "indicators/measure_detail.html",
+        {
+            "body": Markup(body),
+            "charts": charts,
+            "entry": entry,
+            "errors": status == 400,
+            "query": query,
+        },
+        status=status,
+    )
+
+
+def _download(
+    request: HttpRequest,
+    *,
+    name: str,
+    file_format: str,
+    key: tuple[Any, ...],
+    content: Callable[[DownloadFormat], bytes],
+) -> HttpResponse:
+    """A download, made once per publication, filters and format and then kept."""
+    try:
+        chosen = DownloadFormat(file_format)
+    except ValueError as error:
+        raise Http404("no such format") from error
+    data = remembered(("download", *key, chosen.value), lambda: content(chosen))
+    record(
+        AuditAction.DOWNLOAD,
+        viewer=viewer_of(request),
+        object_type="measures",
+        object_id=name,
+        ip_address=client_address(request),
+        detail={"format": chosen.value, "query": request.GET.urlencode()[:500]},
+    )
+    response = HttpResponse(data, content_type=chosen.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{chosen.value}"'
+    return response
+
+
+def _valid_filters(request: HttpRequest, published: publications.Published) -> Filters:
+    form = MeasureFilterForm(request.GET or None, published=published)
+    if form.is_bound and not form.is_valid():
+        raise Http404("invalid filters")
+    return filters_from(form, published)
+
+
+@require_GET
+def overview_download(request: HttpRequest, file_format: str) -> HttpResponse:
+    """The overview's table as CSV, ODS or XLSX (exactly the rows the page shows)."""
+    published = _published()
+    if published is None:
+        raise Http404("nothing published")
+    filters = _valid_filters(request, published)
+    title = f"Workforce measures for {filters.population} in {filters.area_name}, {filters.period}"
+
+    def content(chosen: DownloadFormat) -> bytes:
+        rows = overview_rows(published, filters, _catalogue()).select(
+            "measure_id", "measure_name", *TABLE_COLUMNS
+        )
+        return page_download(
+            title=title,
+            lines=[title, "Rates and shares are fractions (0.322 means 32.2%)."],
+            tables=[DownloadTable("Measures", title, rows)],
+            file_format=chosen,
+        )
+
+    return _download(
+        request,
+        name=f"measures-{filters.period.replace('/', '-')}",
+        file_format=file_format,
+        key=("overview", published.key, _query_key(request)),
+        content=content,
+    )
+
+
+@require_GET
+def measure_download(request: HttpRequest, measure_id: str, file_format: str) -> HttpResponse:
+    """A measure page's tables as CSV, ODS or XLSX (exactly the rows the page shows)."""
+    entry = _measure(measure_id)
+    published = _published()
+    if published is None:
+        raise Http404("nothing published")
+    filters = _valid_filters(request, published)
+    title = f"{entry.name} for {filters.population} in {filters.area_name}, {filters.period}"
+
+    def content(chosen: DownloadFormat) -> bytes:
+        view = measure_view(published, entry, filters)
+        return page_download(
+            title=title,
+            lines=[
+                title,
+                entry.description,
+                f"Methodology: {entry.methodology}" if entry.methodology else "",
+            ],
+            tables=view.downloads(),
+            file_format=chosen,
+        )
+
+    return _download(
+        request,
+        name=f"{entry.id}-{filters.period.replace('/', '-')}",
+        file_format=file_format,
+        key=("measure", published.key, entry.id, _query_key(request)),
+        content=content,
+    )
+
+
+@roles_required(Role.ADMINISTRATOR, Role.ANALYST)
+@require_GET
+def publication_list(request: HttpRequest) -> HttpResponse:
+    """Publications and the downloads of the current one (analysts and administrators)."""
+    return render(
+        request,
+        "indicators/publication_list.html",
+        {
+            "current": publications.current_publication(),
+            "publications": Publication.objects.all()[:PUBLICATIONS_SHOWN],
+            "pending": publications.pending_publication(),
+        },
+    )
+
+
+@roles_required(Role.ADMINISTRATOR)
+@require_POST
+def publication_create(request: HttpRequest) -> HttpResponse:
+    """Publish the measures again from the data in force (administrators)."""
+    publication_id = publications.request_publication(reason="Requested by an administrator")
+    record(
+        AuditAction.PUBLICATION,
+        viewer=viewer_of(request),
+        object_type="publication",
+        object_id=publication_id,
+        ip_address=client_address(request),
+    )
+    messages.success(request, "The measures are being published again.")
+    return redirect("indicators:publication-list")
+
+
+@roles_required(Role.ADMINISTRATOR, Role.ANALYST)
+@require_GET
+def publication_download(request: HttpRequest, publication_id: int, name: str) -> FileResponse:
+    """A whole publication's file: every measure as CSV, ODS or XLSX, or the data-quality table."""
+    publication = Publication.objects.filter(pk=publication_id, status="ready").first()
+    if publication is None:
+        raise Http404("no such publication")
+    try:
+        path, media_type = publications.publication_file(publication, name)
+    except FileNotFoundError as error:
+        raise Http404("no such file") from error
+    record(
+        AuditAction.DOWNLOAD,
+        viewer=viewer_of(request),
+        object_type="publication",
+        object_id=publication.pk,
+        ip_address=client_address(request),
+        detail={"file": name},
+    )
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=f"careforce-{publication.pk}-{path.name}",
+        content_type=media_type,
+    )

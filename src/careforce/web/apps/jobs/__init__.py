@@ -1,0 +1,1 @@
+"""Jobs: background work (validation, publishing measures) recorded in the database."""

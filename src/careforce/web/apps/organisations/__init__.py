@@ -1,0 +1,1 @@
+"""Organisations: the council, care providers and partners, and the workplaces of each."""

@@ -1,0 +1,60 @@
+"""Forms of the organisations pages."""
+# mypy: allow-subclassing-any
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from django import forms
+
+from careforce.web.apps.organisations.models import KIND_CHOICES, Organisation
+
+GSS_CODE = re.compile(r"^[EWSN]\d{8}$")
+"""ONS (GSS) area codes: a letter and eight digits, e.g. E10000028."""
+
+
+class OrganisationForm(forms.ModelForm):
+    """An organisation's details."""
+
+    kind = forms.ChoiceField(label="Kind of organisation", choices=KIND_CHOICES)
+
+    class Meta:
+        model = Organisation
+        fields: ClassVar[tuple[str, ...]] = (
+            "name",
+            "kind",
+            "area_code",
+            "area_name",
+            "cqc_provider_id",
+        )
+        labels: ClassVar[dict[str, str]] = {
+            "name": "Name",
+            "area_code": "Council area code",
+            "area_name": "Council area name",
+            "cqc_provider_id": "CQC provider ID (optional)",
+        }
+        help_texts: ClassVar[dict[str, str]] = {
+            "area_code": "The ONS code of the council area, for example E10000028.",
+        }
+        error_messages: ClassVar[dict[str, dict[str, str]]] = {
+            "name": {"required": "Enter the organisation’s name"},
+            "area_code": {"required": "Enter the council area code"},
+            "area_name": {"required": "Enter the council area name"},
+        }
+
+    def clean_area_code(self) -> str:
+        """A GSS code."""
+        code = str(self.cleaned_data["area_code"]).strip().upper()
+        if not GSS_CODE.match(code):
+            raise forms.ValidationError("Enter an ONS area code, like E10000028")
+        return code
+
+
+class OrganisationFilterForm(forms.Form):
+    """Search and filter of the organisations list."""
+
+    q = forms.CharField(label="Name contains", required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label="Kind", required=False, choices=[("", "All kinds"), *KIND_CHOICES]
+    )

@@ -1,0 +1,1 @@
+"""Pages: the start page, the accessibility statement and the privacy notice."""

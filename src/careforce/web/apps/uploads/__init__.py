@@ -1,0 +1,1 @@
+"""Uploads: files people send, their validation findings, and the snapshots they become."""

@@ -1,0 +1,175 @@
+"""Settings of the careforce web service (development, tests and ``careforce web serve``).
+
+Everything that differs between installations comes from the environment; see
+docs/deployment.md. ``careforce.web.config.production`` tightens these for a public service.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+from careforce.services.web_settings import branding_from_environment, environment_flag
+
+WEB_DIR = Path(__file__).resolve().parent.parent
+"""The ``careforce/web`` package folder."""
+DATA_DIR = Path(os.environ.get("CAREFORCE_DATA_DIR", Path.cwd() / "careforce-data")).resolve()
+"""Folder of the default SQLite database, uploaded files and collected static files."""
+ASSETS_DIR = Path(os.environ.get("CAREFORCE_ASSETS_DIR", WEB_DIR / "assets"))
+"""Front-end assets built from npm packages by ``npm run build`` (see package.json)."""
+
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY", "careforce-development-only-key-never-use-in-production-0123456789"
+)
+DEBUG = environment_flag("CAREFORCE_DEBUG", default=False)
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get(
+        "CAREFORCE_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
+    ).split(",")
+    if host.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "careforce.web.shared",
+    "careforce.web.apps.accounts",
+    "careforce.web.apps.organisations",
+    "careforce.web.apps.uploads",
+    "careforce.web.apps.jobs",
+    "careforce.web.apps.indicators",
+    "careforce.web.apps.benchmarks",
+    "careforce.web.apps.api",
+    "careforce.web.apps.pages",
+]
+
+MIDDLEWARE = [
+    "careforce.web.shared.security.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "careforce.web.apps.accounts.middleware.TokenAuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "careforce.web.config.urls"
+WSGI_APPLICATION = "careforce.web.config.wsgi.application"
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "careforce.web.shared.jinja.environment",
+            "context_processors": [
+                "django.contrib.messages.context_processors.messages",
+                "careforce.web.shared.context.service",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'careforce.sqlite3'}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Requests and the job worker write from several threads: wait for the lock rather than
+    # fail, take it at the start of each transaction, and let readers go on while one writes.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:session-create"
+LOGIN_REDIRECT_URL = "pages:home-show"
+
+SESSION_COOKIE_AGE = int(os.environ.get("CAREFORCE_SESSION_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "careforce_session"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_NAME = "careforce_csrf"
+CSRF_FAILURE_VIEW = "careforce.web.shared.views.csrf_failure"
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = os.environ.get("CAREFORCE_STATIC_ROOT") or None
+"""Where collectstatic puts the files (production); without it they are served from the apps."""
+STATICFILES_DIRS = [ASSETS_DIR]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Without collectstatic (development, the demo, tests) WhiteNoise serves from the app folders.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_MAX_AGE = 3600
+
+MEDIA_ROOT = Path(os.environ.get("CAREFORCE_MEDIA_ROOT", DATA_DIR / "media"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+CAREFORCE_MAX_UPLOAD_BYTES = int(os.environ.get("CAREFORCE_MAX_UPLOAD_MB", "200")) * 1024 * 1024
+"""Largest file accepted in one upload."""
+
+CAREFORCE_JOBS = os.environ.get("CAREFORCE_JOBS", "thread")
+"""How background jobs run: ``thread`` (a worker thread of each web process), ``inline`` or
+``manual`` (see careforce.services.jobs)."""
+CAREFORCE_COMPARATORS = os.environ.get("CAREFORCE_COMPARATORS") or None
+"""Comparator values used until an administrator uploads some (a CSV path)."""
+CAREFORCE_BRANDING = branding_from_environment()
+"""The council's name, logo and colours (see careforce.services.web_settings)."""
+CAREFORCE_LOGIN_ATTEMPTS = 5
+"""Failed sign-ins from one address for one account before it is locked (NCSC guidance)."""
+CAREFORCE_LOGIN_LOCK_MINUTES = 15
+"""How long sign-in stays locked after too many failures."""
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("CAREFORCE_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,48 @@
+"""Access decorators for views: who may open a page at all. Object-level checks (whose
+records) are in the services, which every view calls with the viewer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from careforce.services.access import Role, Viewer
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def viewer_of(request: HttpRequest) -> Viewer:
+    """Who is asking."""
+    return Viewer.of(getattr(request, "user", None))
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address the request came from (as the web server saw it)."""
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def roles_required(*roles: Role) -> Callable[[View], View]:
+    """Let only signed-in users with one of the roles in; send others to sign in (or 403)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if Role(request.user.role) not in roles:
+                raise PermissionDenied("Your account does not give access to this page.")
+            return view(request, *args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorate
+
+
+def sign_in_required(view: View) -> View:
+    """Let any signed-in user in; send others to sign in."""
+    return roles_required(*Role)(view)

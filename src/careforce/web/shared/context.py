@@ -1,0 +1,54 @@
+"""What every page's template knows: the branding, the navigation and who is signed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from careforce.services.access import Role, Viewer
+
+NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
+    None: (("Measures", "indicators:measure-list"),),
+    Role.PROVIDER: (
+        ("Measures", "indicators:measure-list"),
+        ("Uploads", "uploads:upload-list"),
+        ("Records", "uploads:snapshot-list"),
+        ("Benchmarks", "benchmarks:benchmark-show"),
+        ("Your account", "accounts:account-show"),
+    ),
+    Role.ANALYST: (
+        ("Measures", "indicators:measure-list"),
+        ("Downloads", "indicators:publication-list"),
+        ("Your account", "accounts:account-show"),
+    ),
+    Role.ADMINISTRATOR: (
+        ("Measures", "indicators:measure-list"),
+        ("Uploads", "uploads:upload-list"),
+        ("Records", "uploads:snapshot-list"),
+        ("Organisations", "organisations:organisation-list"),
+        ("Users", "accounts:user-list"),
+        ("Downloads", "indicators:publication-list"),
+        ("Audit log", "accounts:audit-list"),
+        ("Your account", "accounts:account-show"),
+    ),
+}
+"""The service navigation of each role (None: the public)."""
+
+
+def service(request: HttpRequest) -> dict[str, Any]:
+    """Branding, navigation (the current section marked) and the viewer."""
+    viewer = Viewer.of(getattr(request, "user", None))
+    path = request.path
+    items = []
+    for text, name in NAVIGATION[viewer.role]:
+        href = reverse(name)
+        active = path == href or (href != "/" and path.startswith(href.rstrip("/") + "/"))
+        items.append({"href": href, "text": text, "active": active})
+    return {
+        "branding": settings.CAREFORCE_BRANDING,
+        "navigation": items,
+        "viewer": viewer,
+    }

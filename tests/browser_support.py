@@ -1,0 +1,192 @@
+"""Fixtures for the browser tests (a pytest plugin named in tests/conftest.py): Debian's Chromium
+driven by Playwright against a live server, with axe-core run on every page and every
+Content-Security-Policy violation reported."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from careforce.services.access import Role, Viewer
+from careforce.services.jobs import run_pending, stop_worker
+from careforce.services.upload_terms import Source
+from careforce.services.uploads import accept_upload, create_upload
+from careforce.services.web_database import ORGANISATION, model, user_model
+from web_support import PASSWORD, REFERENCE_DATES, incoming
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium (installed by make setup); Playwright's own browsers are not used."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Headless, offline, no background traffic."""
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core, installed from npm by make setup (package-lock.json pins it)."""
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+"""WCAG 2.2 AA rules and axe's best practices."""
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+"""Collects Content-Security-Policy violations on every page."""
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One headless Chromium for the run."""
+    assert CHROMIUM.exists(), (
+        "Chromium is missing: run `make setup` (it installs Debian's chromium)"
+    )
+    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci)"
+    # Playwright's synchronous API keeps an event loop in this thread; Django's ORM (used by the
+    # tests themselves, never concurrently) refuses to run beside one unless told it is safe.
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    patch.undo()
+
+
+class Visitor:
+    """A person using the service in the browser; every page they reach is checked with axe
+    and for Content-Security-Policy violations."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.checked: list[str] = []
+        self.axe_source = AXE.read_text(encoding="utf-8")
+
+    def check(self) -> None:
+        """Run axe-core on the page: no violations; and no CSP violations."""
+        page = self.page
+        page.wait_for_load_state("load")
+        page.evaluate(self.axe_source)
+        result = page.evaluate(
+            "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        violations = [
+            f"{item['id']} ({item['impact']}): {item['help']} at {[node['target'] for node in item['nodes']][:3]}"
+            for item in result["violations"]
+        ]
+        assert violations == [], f"{page.url}: {json.dumps(violations, indent=1)}"
+        assert page.evaluate("window.__cspViolations") == [], page.url
+        self.checked.append(page.url)
+
+    def visit(self, path: str) -> Page:
+        """Go to a page and check it."""
+        self.page.goto(self.base_url + path)
+        self.check()
+        return self.page
+
+    def click(self, role: str, name: str) -> Page:
+        """Follow a link or press a button, wait for the next page and check it."""
+        with self.page.expect_navigation():
+            self.page.get_by_role(role, name=name, exact=True).first.click()  # type: ignore[arg-type]
+        self.check()
+        return self.page
+
+    def sign_in(self, email: str, password: str = PASSWORD) -> None:
+        """Sign in through the sign-in page."""
+        self.visit("/sign-in/")
+        self.page.fill("#id_email", email)
+        self.page.fill("#id_password", password)
+        self.click("button", "Sign in")
+
+
+@dataclass(frozen=True)
+class BrowserSite:
+    """Data of a browser test: a provider with accepted 2020-21 data, and people."""
+
+    provider: int
+    council: int
+    accepted_upload: int
+    snapshot: int
+
+
+def build_browser_site(provider_files: dict[str, Any]) -> BrowserSite:
+    """Organisations, one user of each role and provider A's accepted 2020-21 data."""
+    organisations = model(ORGANISATION).objects
+    council = organisations.create(
+        name="Staffordshire County Council",
+        kind="council",
+        area_code="E10000028",
+        area_name="Staffordshire",
+    )
+    provider = organisations.create(
+        name="Alder Care Group", kind="provider", area_code="E10000028", area_name="Staffordshire"
+    )
+    people = {
+        "admin@test.example": (Role.ADMINISTRATOR, None),
+        "analyst@test.example": (Role.ANALYST, None),
+        "alder@test.example": (Role.PROVIDER, provider),
+    }
+    for email, (role, organisation) in people.items():
+        user_model().objects.create_user(
+            email=email,
+            password=PASSWORD,
+            full_name=email.split("@")[0].title(),
+            role=role.value,
+            organisation=organisation,
+        )
+    viewer = Viewer.of(user_model().objects.get(email="alder@test.example"))
+    upload = create_upload(
+        viewer=viewer,
+        organisation_id=provider.pk,
+        source=Source.ASCWDS,
+        files=incoming(provider_files["all/2020-21"]),
+        reference_date=REFERENCE_DATES["2020-21"],
+    )
+    run_pending()
+    snapshot = accept_upload(viewer=viewer, upload_id=upload.pk)
+    run_pending()
+    return BrowserSite(
+        provider=provider.pk, council=council.pk, accepted_upload=upload.pk, snapshot=snapshot.pk
+    )
+
+
+@pytest.fixture
+def browser_site(
+    transactional_db: None, web_key: None, provider_files: dict[str, Any]
+) -> BrowserSite:
+    """Fresh data for one browser test (built with jobs run one by one) in an emptied database
+    (the shared ``site`` of the other tests may still be there)."""
+    call_command("flush", interactive=False, verbosity=0)
+    return build_browser_site(provider_files)
+
+
+@pytest.fixture
+def visitor(
+    chromium: Browser,
+    browser_site: BrowserSite,
+    live_server: Any,
+    settings: Any,
+) -> Iterator[Visitor]:
+    """A browser tab on the live server (with ``browser_site``'s data), with jobs run by the
+    worker thread as in service."""
+    settings.CAREFORCE_JOBS = "thread"
+    context = chromium.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900})
+    context.add_init_script(CSP_LISTENER)
+    try:
+        yield Visitor(context.new_page(), live_server.url)
+    finally:
+        context.close()
+        stop_worker()

@@ -1,0 +1,133 @@
+"""Every page of the service, for every role, in a real browser: axe-core reports no
+violations (WCAG 2.2 AA and best practice) and nothing breaks the Content-Security-Policy.
+Pages with errors (form errors, filters that cannot be combined, not found) are included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from browser_support import BrowserSite, Visitor
+from careforce.services.access import Viewer
+from careforce.services.jobs import job_state
+from careforce.services.upload_terms import Source
+from careforce.services.uploads import create_upload
+from careforce.services.web_database import SNAPSHOT_WORKPLACE, model, user_model
+from web_support import REFERENCE_DATES, incoming, wait_until
+
+pytestmark = pytest.mark.e2e
+
+PUBLIC_PAGES = (
+    "/",
+    "/accessibility/",
+    "/privacy/",
+    "/sign-in/",
+    "/measures/",
+    "/measures/?sector=independent",
+    "/measures/?sector=independent&service_group=residential",
+    "/measures/filled_posts/",
+    "/measures/vacancy_rate/?job_role=key_role%3Acare+worker",
+    "/measures/turnover_rate/",
+    "/measures/hourly_pay_median/",
+    "/measures/workforce_share/",
+    "/measures/contract_share/",
+    "/measures/qualification_level_share/",
+    "/no/such/page/",
+)
+"""Pages anyone can open."""
+
+
+def _provider_pages(site: BrowserSite, errors: int) -> list[str]:
+    reference = (
+        model(SNAPSHOT_WORKPLACE)
+        .objects.filter(snapshot_id=site.snapshot)
+        .values_list("establishment_id", flat=True)
+        .first()
+    )
+    return [
+        "/uploads/",
+        "/uploads/new/",
+        f"/uploads/{site.accepted_upload}/",
+        f"/uploads/{errors}/",
+        f"/uploads/{errors}/findings/",
+        f"/uploads/{errors}/findings/?severity=warning&file=staff",
+        "/uploads/records/",
+        f"/uploads/records/{site.snapshot}/",
+        f"/uploads/records/{site.snapshot}/{reference}/",
+        "/benchmarks/",
+        "/account/",
+        "/account/password/",
+    ]
+
+
+ADMINISTRATOR_PAGES = (
+    "/organisations/",
+    "/organisations/new/",
+    "/users/",
+    "/users/new/",
+    "/audit/",
+    "/measures/publications/",
+    "/benchmarks/",
+)
+"""Pages only administrators open (besides the provider pages, which they see too)."""
+
+
+@pytest.fixture
+def invalid_upload(
+    browser_site: BrowserSite, provider_files: dict[str, Any], visitor: Visitor
+) -> int:
+    provider = Viewer.of(user_model().objects.get(email="alder@test.example"))
+    upload = create_upload(
+        viewer=provider,
+        organisation_id=browser_site.provider,
+        source=Source.ASCWDS,
+        files=incoming(provider_files["a/2021-22/errors"]),
+        reference_date=REFERENCE_DATES["2021-22"],
+    )
+    assert wait_until(lambda: job_state(upload.job_id).finished, timeout=60)  # type: ignore[union-attr]
+    return int(upload.pk)
+
+
+class TestEveryPage:
+    def test_public_pages(self, visitor: Visitor) -> None:
+        for path in PUBLIC_PAGES:
+            visitor.visit(path)
+        assert len(visitor.checked) == len(PUBLIC_PAGES)
+
+    def test_sign_in_with_errors(self, visitor: Visitor) -> None:
+        visitor.visit("/sign-in/")
+        visitor.click("button", "Sign in")
+        assert visitor.page.locator(".govuk-error-summary").is_visible()
+
+    def test_provider_pages(
+        self, visitor: Visitor, browser_site: BrowserSite, invalid_upload: int
+    ) -> None:
+        visitor.sign_in("alder@test.example")
+        pages = _provider_pages(browser_site, invalid_upload)
+        for path in pages:
+            visitor.visit(path)
+        visitor.visit("/uploads/new/")
+        visitor.click("button", "Upload and check")
+        assert visitor.page.locator(".govuk-error-summary").is_visible()
+        assert (
+            len(visitor.checked) == len(pages) + 4
+        )  # with sign-in, the start page and the form twice
+
+    def test_administrator_pages(
+        self, visitor: Visitor, browser_site: BrowserSite, invalid_upload: int
+    ) -> None:
+        visitor.sign_in("admin@test.example")
+        for path in (*ADMINISTRATOR_PAGES, *_provider_pages(browser_site, invalid_upload)):
+            visitor.visit(path)
+        visitor.visit(f"/organisations/{browser_site.provider}/")
+        visitor.visit(f"/benchmarks/?organisation={browser_site.provider}")
+        visitor.visit("/users/new/")
+        visitor.click("button", "Save")
+        assert visitor.page.locator(".govuk-error-summary").is_visible()
+
+    def test_analyst_pages(self, visitor: Visitor) -> None:
+        visitor.sign_in("analyst@test.example")
+        for path in ("/", "/measures/", "/measures/publications/", "/account/", "/uploads/"):
+            visitor.visit(path)
+        assert "You do not have access to this page" in visitor.page.inner_text("h1")

@@ -1,0 +1,238 @@
+"""Every endpoint of the web service for every role, including another organisation's records.
+
+The matrix below is the access policy: public (not signed in), partner analyst, the users of
+two provider organisations (A and B) and an administrator. Records of provider A are the
+subject, so provider B must get 404 for them, exactly as for records that do not exist. A
+test checks that every URL of the service is in the matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from careforce.services.web_database import SNAPSHOT_WORKPLACE, model
+from careforce.web.apps.accounts.tokens import create_token
+from web_support import Site
+
+pytestmark = pytest.mark.integration
+
+ROLES = ("public", "analyst", "provider_a", "provider_b", "administrator")
+"""Who asks, in the order of each row's expected statuses."""
+LOGIN = "login"
+"""Expected: a redirect to the sign-in page."""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One endpoint: its URL name, how to build its arguments, its method and what each role
+    gets (a status, or LOGIN)."""
+
+    name: str
+    args: Callable[[Site], list[Any]]
+    method: str
+    expected: tuple[int | str, ...]
+    data: dict[str, str] | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.name}"
+
+
+def none(site: Site) -> list[Any]:
+    return []
+
+
+def upload_a(site: Site) -> list[Any]:
+    return [site.upload_a]
+
+
+def errors_a(site: Site) -> list[Any]:
+    return [site.upload_a_errors]
+
+
+def snapshot_a(site: Site) -> list[Any]:
+    return [site.snapshot_a]
+
+
+def workplace_a(site: Site) -> list[Any]:
+    reference = (
+        model(SNAPSHOT_WORKPLACE)
+        .objects.filter(snapshot_id=site.snapshot_a)
+        .values_list("establishment_id", flat=True)
+        .first()
+    )
+    return [site.snapshot_a, reference]
+
+
+EVERYONE = (200, 200, 200, 200, 200)
+SIGNED_IN = (LOGIN, 200, 200, 200, 200)
+ADMINISTRATORS = (LOGIN, 403, 403, 403, 200)
+RECORDS = (LOGIN, 403, 200, 200, 200)
+RECORDS_OF_A = (LOGIN, 403, 200, 404, 200)
+ANALYSTS = (LOGIN, 200, 403, 403, 200)
+API_RECORDS = (401, 403, 200, 200, 200)
+API_RECORDS_OF_A = (401, 403, 200, 404, 200)
+
+ENDPOINTS = (
+    Endpoint("pages:home-show", none, "GET", EVERYONE),
+    Endpoint("pages:accessibility-show", none, "GET", EVERYONE),
+    Endpoint("pages:privacy-show", none, "GET", EVERYONE),
+    Endpoint("shared:branding-show", none, "GET", EVERYONE),
+    Endpoint("shared:health-show", none, "GET", EVERYONE),
+    Endpoint("accounts:session-create", none, "GET", EVERYONE),
+    Endpoint("accounts:session-delete", none, "POST", (302, 302, 302, 302, 302)),
+    Endpoint("accounts:session-delete", none, "GET", (405, 405, 405, 405, 405)),
+    Endpoint("accounts:account-show", none, "GET", SIGNED_IN),
+    Endpoint("accounts:password-update", none, "GET", SIGNED_IN),
+    Endpoint(
+        "accounts:token-create", none, "POST", (LOGIN, 302, 302, 302, 302), {"name": "script"}
+    ),
+    Endpoint("accounts:token-create", none, "GET", (LOGIN, 405, 405, 405, 405)),
+    Endpoint("accounts:token-delete", lambda site: ["TOKEN"], "POST", (LOGIN, 404, 302, 404, 404)),
+    Endpoint("accounts:user-list", none, "GET", ADMINISTRATORS),
+    Endpoint("accounts:user-create", none, "GET", ADMINISTRATORS),
+    Endpoint(
+        "accounts:user-update", lambda site: [site.users["provider_a"]], "GET", ADMINISTRATORS
+    ),
+    Endpoint("accounts:audit-list", none, "GET", ADMINISTRATORS),
+    Endpoint("organisations:organisation-list", none, "GET", ADMINISTRATORS),
+    Endpoint("organisations:organisation-create", none, "GET", ADMINISTRATORS),
+    Endpoint(
+        "organisations:organisation-detail", lambda site: [site.provider_a], "GET", ADMINISTRATORS
+    ),
+    Endpoint(
+        "organisations:organisation-update", lambda site: [site.provider_a], "GET", ADMINISTRATORS
+    ),
+    Endpoint("uploads:upload-list", none, "GET", RECORDS),
+    Endpoint("uploads:upload-create", none, "GET", RECORDS),
+    Endpoint("uploads:upload-detail", upload_a, "GET", RECORDS_OF_A),
+    Endpoint("uploads:upload-detail", lambda site: [999999], "GET", (LOGIN, 403, 404, 404, 404)),
+    Endpoint("uploads:status-show", upload_a, "GET", RECORDS_OF_A),
+    Endpoint("uploads:finding-list", errors_a, "GET", RECORDS_OF_A),
+    Endpoint(
+        "uploads:finding-download", lambda site: [site.upload_a_errors, "csv"], "GET", RECORDS_OF_A
+    ),
+    Endpoint(
+        "uploads:finding-download", lambda site: [site.upload_a_errors, "xlsx"], "GET", RECORDS_OF_A
+    ),
+    Endpoint("uploads:file-download", lambda site: [site.upload_a, 1], "GET", RECORDS_OF_A),
+    Endpoint("uploads:snapshot-create", errors_a, "POST", (LOGIN, 403, 302, 404, 302)),
+    Endpoint("uploads:organisations-create", upload_a, "POST", (LOGIN, 403, 403, 403, 404)),
+    Endpoint("uploads:snapshot-list", none, "GET", RECORDS),
+    Endpoint("uploads:snapshot-detail", snapshot_a, "GET", RECORDS_OF_A),
+    Endpoint("uploads:record-list", workplace_a, "GET", RECORDS_OF_A),
+    Endpoint("indicators:measure-list", none, "GET", EVERYONE),
+    Endpoint("indicators:measure-detail", lambda site: ["vacancy_rate"], "GET", EVERYONE),
+    Endpoint("indicators:measure-detail", lambda site: ["no_such_measure"], "GET", (404,) * 5),
+    Endpoint("indicators:measure-download", lambda site: ["vacancy_rate", "csv"], "GET", EVERYONE),
+    Endpoint("indicators:overview-download", lambda site: ["ods"], "GET", EVERYONE),
+    Endpoint("indicators:publication-list", none, "GET", ANALYSTS),
+    Endpoint("indicators:publication-create", none, "POST", (LOGIN, 403, 403, 403, 302)),
+    Endpoint(
+        "indicators:publication-download", lambda site: [site.publication, "csv"], "GET", ANALYSTS
+    ),
+    Endpoint("benchmarks:benchmark-show", none, "GET", (LOGIN, 403, 200, 200, 200)),
+    Endpoint("api:root-show", none, "GET", EVERYONE),
+    Endpoint("api:schema-show", none, "GET", EVERYONE),
+    Endpoint("api:measure-list", none, "GET", EVERYONE),
+    Endpoint("api:measure-detail", lambda site: ["turnover_rate"], "GET", EVERYONE),
+    Endpoint("api:value-list", lambda site: ["turnover_rate"], "GET", EVERYONE),
+    Endpoint("api:upload-list", none, "GET", API_RECORDS),
+    Endpoint("api:upload-detail", upload_a, "GET", API_RECORDS_OF_A),
+    Endpoint("api:finding-list", errors_a, "GET", API_RECORDS_OF_A),
+    Endpoint("api:snapshot-list", none, "GET", API_RECORDS),
+    Endpoint("api:snapshot-detail", snapshot_a, "GET", API_RECORDS_OF_A),
+)
+"""The access policy."""
+
+
+def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+CASES = [
+    pytest.param(endpoint, role, expected, id=f"{endpoint.id}-{role}")
+    for endpoint in ENDPOINTS
+    for role, expected in zip(ROLES, endpoint.expected, strict=True)
+]
+
+
+class TestAccessMatrix:
+    @pytest.mark.parametrize(("endpoint", "role", "expected"), CASES)
+    def test_role_gets_expected_answer(
+        self,
+        client_as: Callable[[str], Any],
+        site: Site,
+        endpoint: Endpoint,
+        role: str,
+        expected: int | str,
+    ) -> None:
+        client = client_as(role)
+        args = endpoint.args(site)
+        if args == ["TOKEN"]:
+            token, _ = create_token(site.user("provider_a"), "for the matrix")
+            args = [token.pk]
+        url = reverse(endpoint.name, args=args)
+        response = (
+            client.post(url, endpoint.data or {}) if endpoint.method == "POST" else client.get(url)
+        )
+        if expected == LOGIN:
+            assert response.status_code == 302
+            assert response["Location"].startswith(reverse("accounts:session-create"))
+        else:
+            assert response.status_code == expected
+
+    def test_every_url_is_in_the_matrix(self) -> None:
+        covered = {endpoint.name for endpoint in ENDPOINTS}
+        assert _url_names(get_resolver()) - covered == set()
+
+
+class TestCrossOrganisationPages:
+    def test_other_organisations_upload_is_not_mentioned(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        page = client_as("provider_b").get(reverse("uploads:upload-list")).content.decode()
+        assert reverse("uploads:upload-detail", args=[site.upload_a]) not in page
+        assert reverse("uploads:upload-detail", args=[site.upload_b]) in page
+
+    def test_provider_cannot_choose_another_organisations_benchmarks(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        page = (
+            client_as("provider_b")
+            .get(reverse("benchmarks:benchmark-show"), {"organisation": site.provider_a})
+            .content.decode()
+        )
+        assert "Birch Homes" in page
+        assert "Alder Care Group" not in page
+
+    def test_provider_cannot_upload_for_another_organisation(
+        self, client_as: Callable[[str], Any], site: Site, provider_files: dict[str, Any]
+    ) -> None:
+        path = provider_files["a/2021-22"][0]
+        with path.open("rb") as stream:
+            response = client_as("provider_b").post(
+                reverse("uploads:upload-create"),
+                {
+                    "organisation": site.provider_a,
+                    "source": "ascwds",
+                    "reference_date_day": "31",
+                    "reference_date_month": "3",
+                    "reference_date_year": "2022",
+                    "files": stream,
+                },
+            )
+        assert response.status_code == 400
+        assert b"govuk-error-summary" in response.content

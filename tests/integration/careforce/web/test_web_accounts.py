@@ -1,0 +1,191 @@
+"""Accounts pages: your account and API tokens, password changes, users and the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from careforce.web.apps.accounts.models import ApiToken, AuditEvent, User
+from web_support import PASSWORD, Site, page_of
+
+pytestmark = pytest.mark.integration
+
+
+class TestAccount:
+    def test_summary_list_of_your_details(self, client_as: Callable[[str], Any]) -> None:
+        page = page_of(client_as("provider_a").get(reverse("accounts:account-show")))
+        details = dict(
+            zip(
+                page.texts(".govuk-summary-list__key"),
+                page.texts(".govuk-summary-list__value"),
+                strict=True,
+            )
+        )
+        assert details["Role"] == "Provider user"
+        assert details["Organisation"] == "Alder Care Group"
+
+    def test_new_token_is_shown_once_and_works(self, client_as: Callable[[str], Any]) -> None:
+        client = client_as("analyst")
+        client.post(reverse("accounts:token-create"), {"name": "monthly report"})
+        shown = page_of(client.get(reverse("accounts:account-show")))
+        secret = shown.text(".govuk-panel .careforce-code")
+        assert len(secret) >= 40
+        assert ["monthly report", f"{secret[:8]}…"] == shown.table(".govuk-table")[0][:2]
+        again = page_of(client.get(reverse("accounts:account-show")))
+        assert not again.all(".govuk-panel")
+        api = Client().get(reverse("api:root-show"), headers={"Authorization": f"Token {secret}"})
+        assert api.json()["viewer"] == "analyst"
+        assert ApiToken.objects.get(name="monthly report").digest != secret
+
+    def test_token_needs_a_name(self, client_as: Callable[[str], Any]) -> None:
+        response = client_as("analyst").post(reverse("accounts:token-create"), {"name": ""})
+        assert response.status_code == 400
+        assert page_of(response).text(".govuk-error-summary__list") == "Enter a name for the token"
+
+    def test_password_change(self, client_as: Callable[[str], Any], site: Site) -> None:
+        client = client_as("analyst")
+        new = "a completely different passphrase"
+        response = client.post(
+            reverse("accounts:password-update"), {"current": PASSWORD, "new": new, "confirm": new}
+        )
+        assert response.status_code == 302
+        assert site.user("analyst").check_password(new)
+        assert client.get(reverse("accounts:account-show")).status_code == 200
+
+    @pytest.mark.parametrize(
+        ("data", "message"),
+        [
+            (
+                {"current": "wrong", "new": "x" * 20, "confirm": "x" * 20},
+                "Your current password is not correct",
+            ),
+            (
+                {"current": PASSWORD, "new": "long enough phrase one", "confirm": "other"},
+                "The passwords do not match",
+            ),
+            ({"current": PASSWORD, "new": "short", "confirm": "short"}, "too short"),
+        ],
+        ids=["wrong-current", "mismatch", "too-short"],
+    )
+    def test_password_change_errors(
+        self, client_as: Callable[[str], Any], data: dict[str, str], message: str
+    ) -> None:
+        response = client_as("analyst").post(reverse("accounts:password-update"), data)
+        assert response.status_code == 400
+        assert message in page_of(response).text(".govuk-error-summary")
+
+
+class TestUsers:
+    def test_list_in_a_table(self, client_as: Callable[[str], Any]) -> None:
+        rows = page_of(client_as("administrator").get(reverse("accounts:user-list"))).table()
+        assert {row[1] for row in rows} == {
+            "admin@test.example",
+            "analyst@test.example",
+            "alder@test.example",
+            "birch@test.example",
+        }
+
+    def test_create_provider_user(self, client_as: Callable[[str], Any], site: Site) -> None:
+        response = client_as("administrator").post(
+            reverse("accounts:user-create"),
+            {
+                "full_name": "Casey Carer",
+                "email": "Casey@Test.Example",
+                "role": "provider",
+                "organisation": site.provider_b,
+                "password": "a long enough passphrase",
+                "is_active": "on",
+            },
+        )
+        assert response.status_code == 302
+        user = User.objects.get(email="casey@test.example")
+        assert user.organisation_id == site.provider_b
+        assert AuditEvent.objects.filter(action="user-create", object_id=str(user.pk)).exists()
+
+    def test_provider_user_needs_an_organisation(self, client_as: Callable[[str], Any]) -> None:
+        response = client_as("administrator").post(
+            reverse("accounts:user-create"),
+            {
+                "full_name": "No Org",
+                "email": "no@test.example",
+                "role": "provider",
+                "password": "a long enough passphrase",
+            },
+        )
+        assert response.status_code == 400
+        assert "Choose the provider user’s organisation" in page_of(response).text(
+            ".govuk-error-summary"
+        )
+
+    def test_duplicate_email_is_refused(self, client_as: Callable[[str], Any]) -> None:
+        response = client_as("administrator").post(
+            reverse("accounts:user-create"),
+            {
+                "full_name": "Again",
+                "email": "analyst@test.example",
+                "role": "analyst",
+                "password": "a long enough passphrase",
+            },
+        )
+        assert "There is already a user with this email address" in page_of(response).text(
+            ".govuk-error-summary"
+        )
+
+    def test_deactivated_user_cannot_sign_in(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        client_as("administrator").post(
+            reverse("accounts:user-update", args=[site.users["analyst"]]),
+            {
+                "full_name": "Analyst",
+                "email": "analyst@test.example",
+                "role": "analyst",
+                "password": "",
+            },
+        )
+        assert site.user("analyst").is_active is False
+        response = Client().post(
+            reverse("accounts:session-create"),
+            {"email": "analyst@test.example", "password": PASSWORD},
+        )
+        assert response.status_code == 400
+
+    def test_administrator_cannot_remove_own_access(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        response = client_as("administrator").post(
+            reverse("accounts:user-update", args=[site.users["administrator"]]),
+            {
+                "full_name": "Admin",
+                "email": "admin@test.example",
+                "role": "analyst",
+                "is_active": "on",
+            },
+        )
+        assert response.status_code == 400
+        assert site.user("administrator").role == "administrator"
+
+
+class TestAuditLog:
+    def test_uploads_and_acceptances_are_logged(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        page = page_of(
+            client_as("administrator").get(reverse("accounts:audit-list"), {"action": "acceptance"})
+        )
+        rows = page.table()
+        assert {row[1] for row in rows} == {"alder@test.example", "admin@test.example"}
+        assert {row[4] for row in rows} == {
+            f"snapshot {site.snapshot_a}",
+            f"snapshot {site.snapshot_b}",
+        }
+
+    def test_unknown_action_filter_is_not_found(self, client_as: Callable[[str], Any]) -> None:
+        response = client_as("administrator").get(
+            reverse("accounts:audit-list"), {"action": "nothing"}
+        )
+        assert response.status_code == 404
