@@ -37,6 +37,7 @@ setup: $(VENV) $(WEB_ASSETS) $(CHROMIUM)
 
 demo: setup
 	.venv/bin/careforce demo run --out $(DEMO_OUT)
+	.venv/bin/careforce web serve --demo
 
 lint: setup
 	.venv/bin/ruff check src tests benchmarks
