@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "careforce.web.apps.accounts.middleware.TokenAuthenticationMiddleware",
+    "careforce.web.apps.accounts.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -116,7 +117,8 @@ LOGIN_URL = "accounts:session-create"
 LOGIN_REDIRECT_URL = "pages:home-show"
 
 SESSION_COOKIE_AGE = int(os.environ.get("CAREFORCE_SESSION_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+"""Sessions are pushed back by SessionActivityMiddleware at most once a minute instead."""
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

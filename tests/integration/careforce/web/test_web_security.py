@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from careforce.web.apps.accounts.middleware import ACTIVITY_KEY
 from careforce.web.apps.accounts.models import AuditEvent, LoginAttempt
 from careforce.web.shared.security import CONTENT_SECURITY_POLICY
 from web_support import PASSWORD, Site, page_of
@@ -153,8 +154,21 @@ class TestThrottling:
 class TestSessions:
     def test_session_times_out_after_thirty_idle_minutes(self) -> None:
         assert settings.SESSION_COOKIE_AGE == 30 * 60
-        assert settings.SESSION_SAVE_EVERY_REQUEST is True
         assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+
+    def test_activity_pushes_the_expiry_back(self, site: Site) -> None:
+        client = Client()
+        _sign_in(client, "analyst@test.example", PASSWORD)
+        soon = timezone.now() + dt.timedelta(minutes=2)
+        Session.objects.update(expire_date=soon)
+        client.get(reverse("accounts:account-show"))
+        assert Session.objects.get().expire_date == soon  # the sign-in just stamped it
+        session = client.session
+        session[ACTIVITY_KEY] = 0
+        session.save()
+        Session.objects.update(expire_date=soon)
+        client.get(reverse("accounts:account-show"))
+        assert Session.objects.get().expire_date > timezone.now() + dt.timedelta(minutes=29)
 
     def test_session_cookie_is_http_only_and_same_site(self, site: Site) -> None:
         client = Client()

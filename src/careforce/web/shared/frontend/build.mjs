@@ -7,7 +7,7 @@
 //   vendor/vega*.min.js            Vega, Vega-Lite and vega-embed for charts
 //   versions.json                  the versions built, for the footer of docs/web.md and checks
 
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -41,8 +41,21 @@ const css = sass.compile(join(here, "careforce.scss"), {
 });
 await writeFile(join(out, "careforce", "careforce.css"), css.css);
 
+async function exists(path) {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 for (const [target, source] of Object.entries(vendor)) {
   await copyFile(join(modules, source), join(out, target));
+  // The source maps the bundles name come too: collectstatic checks every reference.
+  if (await exists(join(modules, `${source}.map`))) {
+    await copyFile(join(modules, `${source}.map`), join(out, `${target}.map`));
+  }
 }
 
 const versions = {};
