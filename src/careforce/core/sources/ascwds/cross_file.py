@@ -10,11 +10,16 @@ from careforce.core.sources.ascwds.expressions import (
     filled,
     integer,
     integer_items,
-    joined,
     key,
     text,
 )
-from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, findings_for
+from careforce.core.sources.ascwds.findings import (
+    FileKind,
+    Rule,
+    Severity,
+    check,
+    findings_for,
+)
 from careforce.core.sources.ascwds.staff import (
     AVERAGE_HOURS,
     BIRTH_DATE,
@@ -274,14 +279,6 @@ _TRAINING_TOO_YOUNG = _rule(
 )
 
 
-def _check(rule_: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
-    column = rule_.column.split("/")
-    shown = (
-        value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
-    )
-    return Check(rule_, fires, shown)
-
-
 def add_staff_keys(staff: pl.LazyFrame, columns: set[str]) -> pl.LazyFrame:
     """Add the workplace and worker keys the staff row has in the snapshot."""
     change = key(S.CHGUNIQUEWRKID) if S.CHGUNIQUEWRKID in columns else pl.lit("")
@@ -344,34 +341,34 @@ def staff_cross_findings(
     has_ids = (pl.col(STAFF_WORKPLACE_KEY) != "") & (pl.col(ORIGINAL_WORKER_ID) != "")
     found = pl.col("_wp_deleted").is_not_null()
     checks = [
-        _check(
+        check(
             _WORKER_DUPLICATE,
             row & has_ids & ~pl.when(row & has_ids).then(original).is_first_distinct(),
         ),
-        _check(_NO_WORKPLACE, row & (pl.col(STAFF_WORKPLACE_KEY) != "") & ~found),
-        _check(_WORKPLACE_DELETED, live & pl.col("_dest_deleted").fill_null(False)),
-        _check(
+        check(_NO_WORKPLACE, row & (pl.col(STAFF_WORKPLACE_KEY) != "") & ~found),
+        check(_WORKPLACE_DELETED, live & pl.col("_dest_deleted").fill_null(False)),
+        check(
             _MANAGER_NOT_CQC,
             live
             & (pl.col(ROLE) == codes.REGISTERED_MANAGER)
             & pl.col("_dest_regtype").is_not_null()
             & (pl.col("_dest_regtype") != CQC_REGISTERED),
         ),
-        _check(
+        check(
             _DHA_ROLE,
             live
             & filled(S.DHA)
             & pl.col(ROLE).is_in(sorted(codes.JOB_ROLE.codes))
             & ~pl.col(ROLE).is_in(sorted(codes.DHA_JOB_ROLES)),
         ),
-        _check(
+        check(
             _DHA_SERVICE,
             live
             & filled(S.DHA)
             & pl.col("_dest_main").is_in(sorted(codes.SERVICE.codes))
             & ~pl.col("_dest_main").is_in(sorted(codes.DHA_SERVICES)),
         ),
-        _check(_DHA_WORKPLACE_NO, live & filled(S.DHA) & (pl.col("_dest_dha") == NO)),
+        check(_DHA_WORKPLACE_NO, live & filled(S.DHA) & (pl.col("_dest_dha") == NO)),
     ]
     if S.CHGUNIQUEWRKID in columns:
         originals = staff.filter(~pl.col(EMPTY_ROW)).select(
@@ -396,7 +393,7 @@ def staff_cross_findings(
         )
         effective = pl.struct(STAFF_WORKPLACE_KEY, WORKER_ID)
         checks.append(
-            _check(
+            check(
                 _CHANGE_DUPLICATE,
                 changing
                 & (
@@ -411,9 +408,9 @@ def staff_cross_findings(
         movers_here = moving.cast(pl.Int32).sum().over(destination)
         rows_here = live.cast(pl.Int32).sum().over(destination)
         checks += [
-            _check(_TRANSFER_UNKNOWN, moving & ~pl.col("_dest_found").fill_null(False)),
-            _check(_TRANSFER_CLASH, moving & (rows_here > movers_here)),
-            _check(
+            check(_TRANSFER_UNKNOWN, moving & ~pl.col("_dest_found").fill_null(False)),
+            check(_TRANSFER_CLASH, moving & (rows_here > movers_here)),
+            check(
                 _TRANSFER_DUPLICATE,
                 moving
                 & (rows_here == movers_here)
@@ -428,7 +425,7 @@ def staff_cross_findings(
         salary, pl.col(ROLE)
     ) - full_timer.cast(pl.Int32)
     checks.append(
-        _check(
+        check(
             _FTE_SALARY,
             live & (hours < PART_TIME_HOURS) & (salary != "") & (same_pay_full_timers > 0),
         )
@@ -439,7 +436,7 @@ def staff_cross_findings(
     hours_sum = pl.when(known_ni).then(weekly_hours).sum().over(ni)
     records = known_ni.cast(pl.Int32).sum().over(ni)
     checks.append(
-        _check(
+        check(
             _NI_FULL_TIME,
             known_ni
             & (records > 1)
@@ -476,23 +473,21 @@ def workplace_cross_findings(workplace: pl.LazyFrame, staff: pl.LazyFrame) -> pl
         return_dtype=pl.Boolean,
     )
     checks = [
-        _check(
+        check(
             _TOTAL_MISMATCH,
             live & declared.is_not_null() & (declared != count),
             pl.format("{} declared, {} staff records", text(W.TOTALPERMTEMP), count),
         ),
-        _check(
+        check(
             _STARTERS_HIGH,
             live & (declared == count) & (pl.col(STARTERS_TOTAL) > count),
         ),
-        _check(
-            _LEAVERS_HIGH, live & (pl.col(LEAVERS_TOTAL) > 0) & (pl.col(LEAVERS_TOTAL) >= count)
-        ),
-        _check(
+        check(_LEAVERS_HIGH, live & (pl.col(LEAVERS_TOTAL) > 0) & (pl.col(LEAVERS_TOTAL) >= count)),
+        check(
             _VACANCIES_HIGH,
             live & (pl.col(VACANCIES_TOTAL) > 0) & (pl.col(VACANCIES_TOTAL) >= count),
         ),
-        _check(
+        check(
             _NO_MANAGER,
             live
             & (pl.col(REGISTRATION) == CQC_REGISTERED)
@@ -543,16 +538,16 @@ def training_cross_findings(
     matched = pl.col("_t_live").is_not_null()
     fourteenth = pl.col("_t_birth").dt.offset_by(f"{MINIMUM_WORKING_AGE}y")
     checks = [
-        _check(
+        check(
             _TRAINING_NO_WORKPLACE,
             row & (pl.col("_tr_wp") != "") & ~pl.col("_wp_found").fill_null(False),
         ),
-        _check(
+        check(
             _TRAINING_NO_WORKER,
             row & has_ids & pl.col("_wp_found").fill_null(False) & ~matched,
         ),
-        _check(_TRAINING_WORKER_DELETED, row & matched & ~pl.col("_t_live")),
-        _check(_TRAINING_TOO_YOUNG, row & (pl.col(COMPLETED) < fourteenth)),
+        check(_TRAINING_WORKER_DELETED, row & matched & ~pl.col("_t_live")),
+        check(_TRAINING_TOO_YOUNG, row & (pl.col(COMPLETED) < fourteenth)),
     ]
     return findings_for(frame, checks)
 

@@ -88,6 +88,18 @@ class Check:
     value_is_safe: bool = False
 
 
+def check(rule: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
+    """Bind a rule to where it fires; the value shown defaults to the rule's column(s)."""
+    columns = rule.column.split("/")
+    if value is None:
+        value = (
+            pl.concat_str([pl.col(c) for c in columns], separator="/")
+            if len(columns) > 1
+            else pl.col(columns[0])
+        )
+    return Check(rule, fires, value)
+
+
 def shape_of(value: pl.Expr) -> pl.Expr:
     """Replace letters and digits so a personal value's shape is shown but not its content."""
     return (

@@ -20,7 +20,6 @@ from careforce.core.sources.ascwds.expressions import (
     integer,
     is_integer,
     items,
-    joined,
     lenient_date,
     one_of,
     strict_date,
@@ -28,7 +27,7 @@ from careforce.core.sources.ascwds.expressions import (
     too_long,
     years_between,
 )
-from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity
+from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, check
 from careforce.core.vocab import codes
 from careforce.core.vocab.ascwds_columns import StaffColumn as S
 from careforce.core.vocab.ascwds_columns import qualification_column, qualification_notes_column
@@ -784,22 +783,14 @@ _QUAL_NOTES_LONG = _warning(
 )
 
 
-def _check(rule_: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
-    column = rule_.column.split("/")
-    shown = (
-        value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
-    )
-    return Check(rule_, fires, shown)
-
-
 def _identity_checks(columns: set[str]) -> list[Check]:
     checks = [
-        _check(_LOCAL_BLANK, _row & blank(S.LOCALESTID)),
-        _check(_LOCAL_LONG, _row & too_long(S.LOCALESTID, ID_LENGTH)),
-        _check(_WORKER_BLANK, _row & blank(S.UNIQUEWORKERID)),
-        _check(_WORKER_LONG, _row & too_long(S.UNIQUEWORKERID, ID_LENGTH)),
+        check(_LOCAL_BLANK, _row & blank(S.LOCALESTID)),
+        check(_LOCAL_LONG, _row & too_long(S.LOCALESTID, ID_LENGTH)),
+        check(_WORKER_BLANK, _row & blank(S.UNIQUEWORKERID)),
+        check(_WORKER_LONG, _row & too_long(S.UNIQUEWORKERID, ID_LENGTH)),
         *status_checks(_FILE),
-        _check(_DISPLAY_BLANK, _row & blank(S.DISPLAYID)),
+        check(_DISPLAY_BLANK, _row & blank(S.DISPLAYID)),
         Check(
             _DISPLAY_LONG,
             _row & too_long(S.DISPLAYID, ID_LENGTH),
@@ -808,7 +799,7 @@ def _identity_checks(columns: set[str]) -> list[Check]:
         ),
     ]
     if S.CHGUNIQUEWRKID in columns:
-        checks.append(_check(_CHANGE_LONG, _row & too_long(S.CHGUNIQUEWRKID, ID_LENGTH)))
+        checks.append(check(_CHANGE_LONG, _row & too_long(S.CHGUNIQUEWRKID, ID_LENGTH)))
     return checks
 
 
@@ -832,85 +823,85 @@ def _personal_checks(reference_date: dt.date, today: dt.date) -> list[Check]:
     l2_year_number = l2_year.str.to_integer(strict=False)
     l2_year_valid = l2_year.str.contains(YEAR_PATTERN).fill_null(False)
     return [
-        _check(_CONTRACT_BLANK, _live & (_contract.is_null() | (_contract == 0))),
-        _check(
+        check(_CONTRACT_BLANK, _live & (_contract.is_null() | (_contract == 0))),
+        check(
             _CONTRACT_INVALID,
             _live & (_contract > 0) & ~_contract.is_in(sorted(codes.CONTRACT_TYPE.codes)),
         ),
-        _check(_NI_FORMAT, _live & filled(S.NINUMBER) & ~text(S.NINUMBER).str.contains(NI_PATTERN)),
-        _check(_POSTCODE_BLANK, _live & blank(S.POSTCODE)),
-        _check(
+        check(_NI_FORMAT, _live & filled(S.NINUMBER) & ~text(S.NINUMBER).str.contains(NI_PATTERN)),
+        check(_POSTCODE_BLANK, _live & blank(S.POSTCODE)),
+        check(
             _POSTCODE_FORMAT,
             _live & filled(S.POSTCODE) & ~text(S.POSTCODE).str.contains(HOME_POSTCODE_PATTERN),
         ),
-        _check(_DOB_MISSING, _live & blank(S.DOB)),
-        _check(_DOB_FORMAT, _live & filled(S.DOB) & _birth.is_null()),
-        _check(_DOB_RANGE, _live & ((age < AGE_RANGE[0]) | (age > AGE_RANGE[1]))),
-        _check(_GENDER_INVALID, _live & filled_not_one_of(S.GENDER, codes.GENDER.codes)),
-        _check(_ETHNICITY_INVALID, _live & filled_not_one_of(S.ETHNICITY, codes.ETHNICITY.codes)),
-        _check(_NATIONALITY_FORMAT, _live & filled(S.NATIONALITY) & nationality.is_null()),
-        _check(
+        check(_DOB_MISSING, _live & blank(S.DOB)),
+        check(_DOB_FORMAT, _live & filled(S.DOB) & _birth.is_null()),
+        check(_DOB_RANGE, _live & ((age < AGE_RANGE[0]) | (age > AGE_RANGE[1]))),
+        check(_GENDER_INVALID, _live & filled_not_one_of(S.GENDER, codes.GENDER.codes)),
+        check(_ETHNICITY_INVALID, _live & filled_not_one_of(S.ETHNICITY, codes.ETHNICITY.codes)),
+        check(_NATIONALITY_FORMAT, _live & filled(S.NATIONALITY) & nationality.is_null()),
+        check(
             _NATIONALITY_INVALID,
             _live & nationality.is_not_null() & ~nationality.is_in(sorted(codes.NATIONALITY.codes)),
         ),
-        _check(
+        check(
             _CITIZENSHIP_IGNORED,
             _live & (nationality == codes.NATIONALITY_BRITISH) & filled(S.BRITISHCITIZENSHIP),
         ),
-        _check(
+        check(
             _CITIZENSHIP_INVALID,
             _live & filled_not_one_of(S.BRITISHCITIZENSHIP, codes.YES_NO_DONT_KNOW.codes),
         ),
-        _check(_COUNTRY_FORMAT, _live & filled(S.COUNTRYOFBIRTH) & ~is_integer(S.COUNTRYOFBIRTH)),
-        _check(
+        check(_COUNTRY_FORMAT, _live & filled(S.COUNTRYOFBIRTH) & ~is_integer(S.COUNTRYOFBIRTH)),
+        check(
             _COUNTRY_INVALID,
             _live
             & is_integer(S.COUNTRYOFBIRTH)
             & ~one_of(S.COUNTRYOFBIRTH, codes.COUNTRY.codes).fill_null(False),
         ),
-        _check(
+        check(
             _ENTRY_FORMAT,
             _live & filled(S.YEAROFENTRY) & ~text(S.YEAROFENTRY).str.contains(YEAR_PATTERN),
         ),
-        _check(_ENTRY_FUTURE, _live & (entry > today.year)),
-        _check(_ENTRY_BEFORE_BIRTH, _live & (entry < _birth.dt.year())),
-        _check(_ENTRY_NO_COUNTRY, _live & filled(S.YEAROFENTRY) & blank(S.COUNTRYOFBIRTH)),
-        _check(
+        check(_ENTRY_FUTURE, _live & (entry > today.year)),
+        check(_ENTRY_BEFORE_BIRTH, _live & (entry < _birth.dt.year())),
+        check(_ENTRY_NO_COUNTRY, _live & filled(S.YEAROFENTRY) & blank(S.COUNTRYOFBIRTH)),
+        check(
             _ENTRY_UK_BORN,
             _live & filled(S.YEAROFENTRY) & equals(S.COUNTRYOFBIRTH, codes.COUNTRY_UK),
         ),
-        _check(_DISABLED_INVALID, _live & filled_not_one_of(S.DISABLED, codes.DISABLED.codes)),
-        _check(
+        check(_DISABLED_INVALID, _live & filled_not_one_of(S.DISABLED, codes.DISABLED.codes)),
+        check(
             _CARECERT_INVALID, _live & filled_not_one_of(S.CARECERT, codes.CARE_CERTIFICATE.codes)
         ),
-        _check(
+        check(
             _L2_INVALID,
             _live
             & filled(S.L2CARECERT)
             & (~l2_option.is_in(["1", "2", "3"]) | (l2.list.len() > 2)),
         ),
-        _check(_L2_STARTED_YEAR, _live & (l2_option == "2") & l2_has_year),
-        _check(_L2_NO_YEAR, _live & (l2_option == "3") & l2_has_year),
-        _check(_L2_YEAR_FORMAT, _live & (l2_option == "1") & l2_has_year & ~l2_year_valid),
-        _check(
+        check(_L2_STARTED_YEAR, _live & (l2_option == "2") & l2_has_year),
+        check(_L2_NO_YEAR, _live & (l2_option == "3") & l2_has_year),
+        check(_L2_YEAR_FORMAT, _live & (l2_option == "1") & l2_has_year & ~l2_year_valid),
+        check(
             _L2_YEAR_EARLY,
             _live
             & (l2_option == "1")
             & l2_year_valid
             & (l2_year_number < L2_CERTIFICATE_FIRST_YEAR),
         ),
-        _check(
+        check(
             _L2_YEAR_FUTURE,
             _live & (l2_option == "1") & l2_year_valid & (l2_year_number > today.year),
         ),
-        _check(
+        check(
             _RECSOURCE_INVALID,
             _live & filled_not_one_of(S.RECSOURCE, codes.RECRUITMENT_SOURCE.codes),
         ),
-        _check(_VISA_NOT_REQUIRED, _live & filled(S.HANDCVISA) & ~visa_applies),
-        _check(_VISA_INVALID, _live & filled_not_one_of(S.HANDCVISA, codes.YES_NO_DONT_KNOW.codes)),
-        _check(_INOUT_NOT_REQUIRED, _live & filled(S.INOUTUK) & ~(visa_yes & visa_applies)),
-        _check(_INOUT_INVALID, _live & filled_not_one_of(S.INOUTUK, codes.YES_NO_DONT_KNOW.codes)),
+        check(_VISA_NOT_REQUIRED, _live & filled(S.HANDCVISA) & ~visa_applies),
+        check(_VISA_INVALID, _live & filled_not_one_of(S.HANDCVISA, codes.YES_NO_DONT_KNOW.codes)),
+        check(_INOUT_NOT_REQUIRED, _live & filled(S.INOUTUK) & ~(visa_yes & visa_applies)),
+        check(_INOUT_INVALID, _live & filled_not_one_of(S.INOUTUK, codes.YES_NO_DONT_KNOW.codes)),
     ]
 
 
@@ -942,90 +933,88 @@ def _employment_checks(today: dt.date) -> list[Check]:
     employed = _contract.is_in(sorted(codes.EMPLOYED_CONTRACTS))
     not_employed = _contract.is_in(sorted(codes.NON_EMPLOYED_CONTRACTS))
     checks = [
-        _check(_START_MISSING, _live & blank(S.STARTDATE)),
-        _check(_START_FORMAT, _live & filled(S.STARTDATE) & start.is_null()),
-        _check(_START_FUTURE, _live & (start > pl.lit(today))),
-        _check(_START_TOO_YOUNG, _live & (start < fourteenth)),
-        _check(_START_BEFORE_ENTRY, _live & (start.dt.year() < entry)),
-        _check(_SECTOR_MISSING, _live & blank(S.STARTINSECT)),
-        _check(
+        check(_START_MISSING, _live & blank(S.STARTDATE)),
+        check(_START_FORMAT, _live & filled(S.STARTDATE) & start.is_null()),
+        check(_START_FUTURE, _live & (start > pl.lit(today))),
+        check(_START_TOO_YOUNG, _live & (start < fourteenth)),
+        check(_START_BEFORE_ENTRY, _live & (start.dt.year() < entry)),
+        check(_SECTOR_MISSING, _live & blank(S.STARTINSECT)),
+        check(
             _SECTOR_FORMAT,
             _live
             & filled(S.STARTINSECT)
             & ~sector.str.contains(YEAR_PATTERN)
             & (sector != DONT_KNOW),
         ),
-        _check(_SECTOR_AFTER_START, _live & sector_valid & (sector_year > start.dt.year())),
-        _check(
+        check(_SECTOR_AFTER_START, _live & sector_valid & (sector_year > start.dt.year())),
+        check(
             _SECTOR_TOO_YOUNG,
             _live & sector_valid & (sector_year < _birth.dt.year() + MINIMUM_WORKING_AGE),
         ),
-        _check(_DHA_INVALID, _live & filled_not_one_of(S.DHA, codes.YES_NO_DONT_KNOW.codes)),
-        _check(
+        check(_DHA_INVALID, _live & filled_not_one_of(S.DHA, codes.YES_NO_DONT_KNOW.codes)),
+        check(
             _APPRENTICE_INVALID,
             _live & filled_not_one_of(S.APPRENTICE, codes.YES_NO_DONT_KNOW.codes),
         ),
-        _check(
-            _ZERO_INVALID, _live & filled_not_one_of(S.ZEROHRCONT, codes.YES_NO_DONT_KNOW.codes)
-        ),
-        _check(_ZERO_MISSING, _live & (hours > 0) & blank(S.ZEROHRCONT)),
-        _check(_ZERO_WITH_HOURS, _live & (hours > 0) & zero.is_in([YES, int(DONT_KNOW)])),
-        _check(_ZERO_HOURS_NOT_ZERO, _live & (hours == 0) & (zero == NO)),
-        _check(
+        check(_ZERO_INVALID, _live & filled_not_one_of(S.ZEROHRCONT, codes.YES_NO_DONT_KNOW.codes)),
+        check(_ZERO_MISSING, _live & (hours > 0) & blank(S.ZEROHRCONT)),
+        check(_ZERO_WITH_HOURS, _live & (hours > 0) & zero.is_in([YES, int(DONT_KNOW)])),
+        check(_ZERO_HOURS_NOT_ZERO, _live & (hours == 0) & (zero == NO)),
+        check(
             _SICK_INVALID,
             _live
             & filled(S.DAYSSICK)
             & (sick != DONT_KNOW)
             & ~(sick_days <= MAX_SICK_DAYS).fill_null(False),
         ),
-        _check(_PAY_INTERVAL_FORMAT, _live & filled(S.SALARYINT) & ~is_integer(S.SALARYINT)),
-        _check(
+        check(_PAY_INTERVAL_FORMAT, _live & filled(S.SALARYINT) & ~is_integer(S.SALARYINT)),
+        check(
             _PAY_INTERVAL_INVALID,
             _live & is_integer(S.SALARYINT) & interval_invalid,
         ),
-        _check(_SALARY_IGNORED, _live & filled(S.SALARY) & (pay_interval == int(DONT_KNOW))),
-        _check(
+        check(_SALARY_IGNORED, _live & filled(S.SALARY) & (pay_interval == int(DONT_KNOW))),
+        check(
             _SALARY_INTERVAL,
             _live
             & filled(S.SALARY)
             & ~interval_invalid
             & (pay_interval.is_null() | (pay_interval == HOURLY)),
         ),
-        _check(
+        check(
             _SALARY_RANGE,
             _live
             & filled(S.SALARY)
             & (pay_interval == ANNUAL)
             & ~((salary >= SALARY_RANGE[0]) & (salary <= salary_max)).fill_null(False),
         ),
-        _check(_RATE_IGNORED, _live & filled(S.HOURLYRATE) & (pay_interval == int(DONT_KNOW))),
-        _check(
+        check(_RATE_IGNORED, _live & filled(S.HOURLYRATE) & (pay_interval == int(DONT_KNOW))),
+        check(
             _RATE_INTERVAL,
             _live
             & filled(S.HOURLYRATE)
             & ~interval_invalid
             & (pay_interval.is_null() | (pay_interval == ANNUAL)),
         ),
-        _check(
+        check(
             _RATE_FORMAT,
             _live
             & filled(S.HOURLYRATE)
             & (pay_interval == HOURLY)
             & ~text(S.HOURLYRATE).str.contains(MONEY_PATTERN),
         ),
-        _check(_ROLE_BLANK, _live & _role.is_null()),
-        _check(
+        check(_ROLE_BLANK, _live & _role.is_null()),
+        check(
             _ROLE_INVALID, _live & _role.is_not_null() & ~_role.is_in(sorted(codes.JOB_ROLE.codes))
         ),
-        _check(_ROLE_DESC_MISSING, _live & _role.is_in(other_roles) & blank(S.MAINJRDESC)),
-        _check(_ROLE_DESC_LONG, _live & too_long(S.MAINJRDESC, DESCRIPTION_LENGTH)),
-        _check(
+        check(_ROLE_DESC_MISSING, _live & _role.is_in(other_roles) & blank(S.MAINJRDESC)),
+        check(_ROLE_DESC_LONG, _live & too_long(S.MAINJRDESC, DESCRIPTION_LENGTH)),
+        check(
             _ROLE_DESC_IGNORED,
             _live & _role.is_not_null() & ~_role.is_in(other_roles) & filled(S.MAINJRDESC),
         ),
-        _check(_CONTHOURS_ZERO_HOURS, _live & filled(S.CONTHOURS) & (zero == YES)),
-        _check(_CONTHOURS_NOT_EMPLOYED, _live & filled(S.CONTHOURS) & not_employed),
-        _check(
+        check(_CONTHOURS_ZERO_HOURS, _live & filled(S.CONTHOURS) & (zero == YES)),
+        check(_CONTHOURS_NOT_EMPLOYED, _live & filled(S.CONTHOURS) & not_employed),
+        check(
             _AVGHOURS_EMPLOYED,
             _live & filled(S.AVGHOURS) & employed & (zero != YES).fill_null(True),
         ),
@@ -1033,14 +1022,14 @@ def _employment_checks(today: dt.date) -> list[Check]:
     for column in (S.CONTHOURS, S.AVGHOURS):
         value = text(column)
         checks += [
-            _check(
+            check(
                 _HOURS_FORMAT[column],
                 _live
                 & filled(column)
                 & (value != DONT_KNOW)
                 & ~value.str.contains(HALF_HOURS_PATTERN),
             ),
-            _check(
+            check(
                 _HOURS_HIGH[column],
                 _live
                 & (value != DONT_KNOW)
@@ -1057,49 +1046,49 @@ def _role_specific_checks() -> list[Check]:
     sc = items(S.SCQUAL)
     level_codes = [str(c) for c in sorted(codes.QUALIFICATION_LEVEL.codes)]
     checks = [
-        _check(_NMC_MISSING, _live & nurse & ~is_integer(S.NMCREG)),
-        _check(_NMC_IGNORED, _live & _role.is_not_null() & ~nurse & filled(S.NMCREG)),
-        _check(
+        check(_NMC_MISSING, _live & nurse & ~is_integer(S.NMCREG)),
+        check(_NMC_IGNORED, _live & _role.is_not_null() & ~nurse & filled(S.NMCREG)),
+        check(
             _NMC_INVALID,
             _live
             & nurse
             & filled_not_one_of(S.NMCREG, codes.NMC_REGISTER.codes)
             & is_integer(S.NMCREG),
         ),
-        _check(_AMHP_MISSING, _live & social_worker & blank(S.AMHP)),
-        _check(
+        check(_AMHP_MISSING, _live & social_worker & blank(S.AMHP)),
+        check(
             _AMHP_INVALID,
             _live & social_worker & filled_not_one_of(S.AMHP, codes.YES_NO_DONT_KNOW.codes),
         ),
-        _check(_AMHP_IGNORED, _live & _role.is_not_null() & ~social_worker & filled(S.AMHP)),
-        _check(_SCQUAL_BLANK, _live & blank(S.SCQUAL)),
-        _check(
+        check(_AMHP_IGNORED, _live & _role.is_not_null() & ~social_worker & filled(S.AMHP)),
+        check(_SCQUAL_BLANK, _live & blank(S.SCQUAL)),
+        check(
             _SCQUAL_NO_LEVEL,
             _live
             & (sc.list.first() == "1")
             & ((sc.list.len() < 2) | (sc.list.get(1, null_on_oob=True) == "")),
         ),
-        _check(
+        check(
             _SCQUAL_REGULATED,
             _live
             & _role.is_in(sorted(codes.REGULATED_PROFESSION_ROLES))
             & (sc.list.first() == "1")
             & ((sc.list.len() < 2) | (sc.list.get(1, null_on_oob=True) == "")),
         ),
-        _check(_CWP_INVALID, _live & filled_not_one_of(S.CWPCATEGORY, codes.CWP_CATEGORY.codes)),
+        check(_CWP_INVALID, _live & filled_not_one_of(S.CWPCATEGORY, codes.CWP_CATEGORY.codes)),
     ]
     for column in (S.SCQUAL, S.NONSCQUAL):
         parts = items(column)
         indicator = parts.list.first()
         level = parts.list.get(1, null_on_oob=True)
         checks += [
-            _check(
+            check(
                 _QUAL_INDICATOR[column],
                 _live
                 & filled(column)
                 & (~indicator.is_in(["1", "2", "999"]) | (parts.list.len() > 2)),
             ),
-            _check(
+            check(
                 _QUAL_LEVEL[column],
                 _live
                 & (indicator == "1")

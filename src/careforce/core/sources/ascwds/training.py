@@ -13,12 +13,11 @@ from careforce.core.sources.ascwds.expressions import (
     filled,
     filled_not_one_of,
     integer,
-    joined,
     strict_date,
     text,
     too_long,
 )
-from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity
+from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, check
 from careforce.core.vocab import codes
 from careforce.core.vocab.ascwds_columns import TrainingColumn as T
 
@@ -216,14 +215,6 @@ _NOTES_LONG = _error(
 )
 
 
-def _check(rule_: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
-    column = rule_.column.split("/")
-    shown = (
-        value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
-    )
-    return Check(rule_, fires, shown)
-
-
 def training_checks(*, today: dt.date) -> list[Check]:
     """Every field rule of the training file, bound to its expressions."""
     completed = pl.col(COMPLETED)
@@ -235,48 +226,46 @@ def training_checks(*, today: dt.date) -> list[Check]:
     external = integer(T.WHODELIVERED) == EXTERNAL_PROVIDER
     return [
         *row_shape_checks(_FILE),
-        _check(_LOCAL_BLANK, _row & blank(T.LOCALESTID)),
-        _check(_LOCAL_LONG, _row & too_long(T.LOCALESTID, ID_LENGTH)),
-        _check(_WORKER_BLANK, _row & blank(T.UNIQUEWORKERID)),
-        _check(_WORKER_LONG, _row & too_long(T.UNIQUEWORKERID, ID_LENGTH)),
-        _check(_COMPLETED_FORMAT, _live & filled(T.DATECOMPLETED) & completed.is_null()),
-        _check(_COMPLETED_FUTURE, _live & (completed > pl.lit(today))),
-        _check(_EXPIRY_FORMAT, _live & filled(T.EXPIRYDATE) & expires.is_null()),
-        _check(_EXPIRY_BEFORE, _live & (expires <= completed)),
-        _check(_NAME_LONG, _live & too_long(T.TRAININGNAME, NAME_LENGTH)),
-        _check(_CATEGORY_BLANK, _live & blank(T.CATEGORY)),
-        _check(
+        check(_LOCAL_BLANK, _row & blank(T.LOCALESTID)),
+        check(_LOCAL_LONG, _row & too_long(T.LOCALESTID, ID_LENGTH)),
+        check(_WORKER_BLANK, _row & blank(T.UNIQUEWORKERID)),
+        check(_WORKER_LONG, _row & too_long(T.UNIQUEWORKERID, ID_LENGTH)),
+        check(_COMPLETED_FORMAT, _live & filled(T.DATECOMPLETED) & completed.is_null()),
+        check(_COMPLETED_FUTURE, _live & (completed > pl.lit(today))),
+        check(_EXPIRY_FORMAT, _live & filled(T.EXPIRYDATE) & expires.is_null()),
+        check(_EXPIRY_BEFORE, _live & (expires <= completed)),
+        check(_NAME_LONG, _live & too_long(T.TRAININGNAME, NAME_LENGTH)),
+        check(_CATEGORY_BLANK, _live & blank(T.CATEGORY)),
+        check(
             _CATEGORY_INVALID,
             _live
             & filled(T.CATEGORY)
             & ~category.is_in(sorted(codes.TRAINING_CATEGORY.codes)).fill_null(False),
         ),
-        _check(
-            _ACCREDITED_INVALID, _live & filled_not_one_of(T.ACCREDITED, codes.ACCREDITED.codes)
-        ),
-        _check(
+        check(_ACCREDITED_INVALID, _live & filled_not_one_of(T.ACCREDITED, codes.ACCREDITED.codes)),
+        check(
             _NOTES_LONG,
             _live & too_long(T.NOTES, NOTES_LENGTH),
             pl.format("[{} characters]", text(T.NOTES).str.len_chars()),
         ),
-        _check(_WHO_INVALID, _live & filled_not_one_of(T.WHODELIVERED, codes.WHO_DELIVERED.codes)),
-        _check(_PROVIDER_IGNORED, _live & filled(T.PROVIDERNAME) & ~external.fill_null(False)),
-        _check(
+        check(_WHO_INVALID, _live & filled_not_one_of(T.WHODELIVERED, codes.WHO_DELIVERED.codes)),
+        check(_PROVIDER_IGNORED, _live & filled(T.PROVIDERNAME) & ~external.fill_null(False)),
+        check(
             _PROVIDER_INVALID,
             _live
             & external.fill_null(False)
             & filled_not_one_of(T.PROVIDERNAME, codes.TRAINING_PROVIDER.codes),
         ),
-        _check(_HOW_INVALID, _live & filled_not_one_of(T.HOWDELIVERED, codes.HOW_DELIVERED.codes)),
-        _check(
+        check(_HOW_INVALID, _live & filled_not_one_of(T.HOWDELIVERED, codes.HOW_DELIVERED.codes)),
+        check(
             _VALIDITY_INVALID,
             _live
             & filled(T.VALIDITY)
             & ~does_not_expire
             & ~((months >= 1) & (months <= MAX_VALIDITY_MONTHS)).fill_null(False),
         ),
-        _check(_VALIDITY_NONE_EXPIRY, _live & does_not_expire & filled(T.EXPIRYDATE)),
-        _check(
+        check(_VALIDITY_NONE_EXPIRY, _live & does_not_expire & filled(T.EXPIRYDATE)),
+        check(
             _VALIDITY_MISMATCH,
             _live
             & (months >= 1)

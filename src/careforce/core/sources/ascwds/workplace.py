@@ -19,13 +19,12 @@ from careforce.core.sources.ascwds.expressions import (
     integer_items,
     item_count,
     items,
-    joined,
     key,
     one_of,
     text,
     too_long,
 )
-from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity
+from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, check
 from careforce.core.vocab import codes
 from careforce.core.vocab.ascwds_columns import WorkplaceColumn as W
 
@@ -689,14 +688,6 @@ _TTRATE_SERVICE = _warning(
 )
 
 
-def _check(rule_: Rule, fires: pl.Expr, value: pl.Expr | None = None) -> Check:
-    column = rule_.column.split("/")
-    shown = (
-        value if value is not None else (joined(*column) if len(column) > 1 else text(column[0]))
-    )
-    return Check(rule_, fires, shown)
-
-
 def _in_range(value: pl.Expr, low: float, high: float, *, low_inclusive: bool) -> pl.Expr:
     above = value >= low if low_inclusive else value > low
     return above & (value <= high)
@@ -705,29 +696,29 @@ def _in_range(value: pl.Expr, low: float, high: float, *, low_inclusive: bool) -
 def _identity_checks() -> list[Check]:
     workplace_key = pl.col(WORKPLACE_KEY)
     return [
-        _check(_ID_BLANK, _row & blank(W.LOCALESTID)),
-        _check(_ID_LONG, _row & too_long(W.LOCALESTID, ID_LENGTH)),
-        _check(
+        check(_ID_BLANK, _row & blank(W.LOCALESTID)),
+        check(_ID_LONG, _row & too_long(W.LOCALESTID, ID_LENGTH)),
+        check(
             _ID_DUPLICATE,
             _row & filled(W.LOCALESTID) & ~workplace_key.is_first_distinct(),
         ),
         *status_checks(_FILE),
-        _check(_NAME_BLANK, _row & blank(W.ESTNAME)),
-        _check(_NAME_LONG, _row & too_long(W.ESTNAME, NAME_LENGTH)),
+        check(_NAME_BLANK, _row & blank(W.ESTNAME)),
+        check(_NAME_LONG, _row & too_long(W.ESTNAME, NAME_LENGTH)),
     ]
 
 
 def _address_checks() -> list[Check]:
     sanitised = text(W.POSTCODE).str.replace_all(r"[^A-Za-z0-9]", "").str.to_uppercase()
     return [
-        _check(_ADDRESS1_BLANK, _live & blank(W.ADDRESS1)),
+        check(_ADDRESS1_BLANK, _live & blank(W.ADDRESS1)),
         *(
-            _check(found, _live & too_long(column, ADDRESS_LENGTH))
+            check(found, _live & too_long(column, ADDRESS_LENGTH))
             for column, found in _ADDRESS_LONG.items()
         ),
-        _check(_POSTCODE_BLANK, _live & blank(W.POSTCODE)),
-        _check(_POSTCODE_LONG, _live & too_long(W.POSTCODE, POSTCODE_LENGTH)),
-        _check(
+        check(_POSTCODE_BLANK, _live & blank(W.POSTCODE)),
+        check(_POSTCODE_LONG, _live & too_long(W.POSTCODE, POSTCODE_LENGTH)),
+        check(
             _POSTCODE_FORMAT,
             _live
             & filled(W.POSTCODE)
@@ -744,50 +735,50 @@ def _registration_checks() -> list[Check]:
     is_cqc = _regtype == CQC_REGISTERED
     not_cqc = _regtype == NOT_REGISTERED
     return [
-        _check(_ESTTYPE_BLANK, _live & blank(W.ESTTYPE)),
-        _check(_ESTTYPE_INVALID, _live & filled_not_one_of(W.ESTTYPE, codes.EMPLOYER_TYPE.codes)),
-        _check(
+        check(_ESTTYPE_BLANK, _live & blank(W.ESTTYPE)),
+        check(_ESTTYPE_INVALID, _live & filled_not_one_of(W.ESTTYPE, codes.EMPLOYER_TYPE.codes)),
+        check(
             _OTHERTYPE_MISSING, _live & equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE) & blank(W.OTHERTYPE)
         ),
-        _check(
+        check(
             _OTHERTYPE_LONG,
             _live
             & equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE)
             & too_long(W.OTHERTYPE, OTHER_TYPE_LENGTH),
         ),
-        _check(
+        check(
             _OTHERTYPE_IGNORED,
             _live
             & filled(W.ESTTYPE)
             & ~equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE)
             & filled(W.OTHERTYPE),
         ),
-        _check(_PERMCQC_INVALID, _live & filled_not_one_of(W.PERMCQC, codes.PERMISSION.codes)),
-        _check(_PERMLA_INVALID, _live & filled_not_one_of(W.PERMLA, codes.PERMISSION.codes)),
-        _check(_REGTYPE_BLANK, _live & blank(W.REGTYPE)),
-        _check(
+        check(_PERMCQC_INVALID, _live & filled_not_one_of(W.PERMCQC, codes.PERMISSION.codes)),
+        check(_PERMLA_INVALID, _live & filled_not_one_of(W.PERMLA, codes.PERMISSION.codes)),
+        check(_REGTYPE_BLANK, _live & blank(W.REGTYPE)),
+        check(
             _REGTYPE_INVALID, _live & filled_not_one_of(W.REGTYPE, codes.REGISTRATION_TYPE.codes)
         ),
-        _check(
+        check(
             _REGTYPE_CQC_WITHOUT_SERVICE,
             _live & is_cqc & known_service & ~cqc_service & ~head_office,
         ),
-        _check(_REGTYPE_NONCQC_WITH_SERVICE, _live & not_cqc & cqc_service),
-        _check(_PROVNUM_BLANK, _live & is_cqc & blank(W.PROVNUM)),
-        _check(
+        check(_REGTYPE_NONCQC_WITH_SERVICE, _live & not_cqc & cqc_service),
+        check(_PROVNUM_BLANK, _live & is_cqc & blank(W.PROVNUM)),
+        check(
             _PROVNUM_FORMAT,
             _live & is_cqc & filled(W.PROVNUM) & ~text(W.PROVNUM).str.contains(CQC_ID_PATTERN),
         ),
-        _check(_PROVNUM_IGNORED, _live & not_cqc & filled(W.PROVNUM)),
-        _check(_LOCATION_BLANK, _live & is_cqc & ~head_office & blank(W.LOCATIONID)),
-        _check(
+        check(_PROVNUM_IGNORED, _live & not_cqc & filled(W.PROVNUM)),
+        check(_LOCATION_BLANK, _live & is_cqc & ~head_office & blank(W.LOCATIONID)),
+        check(
             _LOCATION_FORMAT,
             _live
             & is_cqc
             & filled(W.LOCATIONID)
             & ~text(W.LOCATIONID).str.contains(CQC_ID_PATTERN),
         ),
-        _check(
+        check(
             _LOCATION_DUPLICATE,
             _live
             & is_cqc
@@ -796,7 +787,7 @@ def _registration_checks() -> list[Check]:
             .then(pl.col(W.LOCATIONID))
             .is_first_distinct(),
         ),
-        _check(_LOCATION_IGNORED, _live & not_cqc & filled(W.LOCATIONID)),
+        check(_LOCATION_IGNORED, _live & not_cqc & filled(W.LOCATIONID)),
     ]
 
 
@@ -805,20 +796,20 @@ def _service_checks() -> list[Check]:
     service_items = integer_items(W.ALLSERVICES)
     service_count = pl.col(SERVICE_COUNT)
     checks = [
-        _check(_MAIN_BLANK, _live & ~pl.col(W.MAINSERVICE).str.contains(r"^[0-9]+$")),
-        _check(_MAIN_INVALID, _live & _main.is_not_null() & ~_main.is_in(sorted(service_codes))),
-        _check(
+        check(_MAIN_BLANK, _live & ~pl.col(W.MAINSERVICE).str.contains(r"^[0-9]+$")),
+        check(_MAIN_INVALID, _live & _main.is_not_null() & ~_main.is_in(sorted(service_codes))),
+        check(
             _ALL_MISSING_MAIN,
             _live & _main.is_not_null() & ~service_items.list.contains(_main),
         ),
-        _check(
+        check(
             _ALL_ZERO_WITH_OTHERS,
             _live & service_items.list.contains(0) & (service_count > 1),
         ),
-        _check(
+        check(
             _ALL_NOT_INTEGER, _live & filled(W.ALLSERVICES) & any_item_not_integer(W.ALLSERVICES)
         ),
-        _check(_ALL_UNKNOWN, _live & any_item_not_in(W.ALLSERVICES, {0, *service_codes})),
+        check(_ALL_UNKNOWN, _live & any_item_not_in(W.ALLSERVICES, {0, *service_codes})),
     ]
     for column in (W.CAPACITY, W.UTILISATION):
         bad_item = items(column).list.eval(
@@ -828,9 +819,9 @@ def _service_checks() -> list[Check]:
                 & (pl.element().str.to_integer(strict=False) < MAX_CAPACITY)
             )
         )
-        checks.append(_check(_CAPACITY_FORMAT[column], _live & bad_item.list.any()))
+        checks.append(check(_CAPACITY_FORMAT[column], _live & bad_item.list.any()))
     checks.append(
-        _check(
+        check(
             _CAPACITY_UTILISATION_COUNT,
             _live
             & filled(W.CAPACITY)
@@ -840,7 +831,7 @@ def _service_checks() -> list[Check]:
     )
     for column, found in _SERVICE_ITEMS_COUNT.items():
         checks.append(
-            _check(
+            check(
                 found,
                 _live
                 & filled(column)
@@ -849,7 +840,7 @@ def _service_checks() -> list[Check]:
             )
         )
     checks.append(
-        _check(
+        check(
             _SERVICEDESC_LONG,
             _live
             & items(W.SERVICEDESC).list.eval(pl.element().str.len_chars() > NAME_LENGTH).list.any(),
@@ -874,18 +865,16 @@ def _service_checks() -> list[Check]:
         .otherwise(is_other.list.any())
     )
     checks += [
-        _check(
-            _USERS_FORMAT, _live & filled(W.SERVICEUSERS) & any_item_not_integer(W.SERVICEUSERS)
-        ),
-        _check(_USERS_UNKNOWN, _live & any_item_not_in(W.SERVICEUSERS, codes.SERVICE_USER.codes)),
-        _check(
+        check(_USERS_FORMAT, _live & filled(W.SERVICEUSERS) & any_item_not_integer(W.SERVICEUSERS)),
+        check(_USERS_UNKNOWN, _live & any_item_not_in(W.SERVICEUSERS, codes.SERVICE_USER.codes)),
+        check(
             _USERS_DESC_COUNT,
             _live
             & filled(W.OTHERUSERDESC)
             & (item_count(W.OTHERUSERDESC) != item_count(W.SERVICEUSERS)),
         ),
-        _check(_USERS_DESC_MISSING, _live & filled(W.SERVICEUSERS) & missing_description),
-        _check(
+        check(_USERS_DESC_MISSING, _live & filled(W.SERVICEUSERS) & missing_description),
+        check(
             _USERS_DESC_LONG,
             _live & descriptions.list.eval(pl.element().str.len_chars() > NAME_LENGTH).list.any(),
         ),
@@ -901,19 +890,19 @@ def _dha_checks() -> list[Check]:
     )
     only_dont_know = text(W.DHAACTIVITIES) == DONT_KNOW
     return [
-        _check(_DHA_INVALID, _live & filled_not_one_of(W.DHA, codes.YES_NO_DONT_KNOW.codes)),
-        _check(
+        check(_DHA_INVALID, _live & filled_not_one_of(W.DHA, codes.YES_NO_DONT_KNOW.codes)),
+        check(
             _DHA_SERVICE,
             _live
             & one_of(W.DHA, codes.YES_NO_DONT_KNOW.codes)
             & _main.is_in(sorted(codes.SERVICE.codes))
             & ~_main.is_in(sorted(codes.DHA_SERVICES)),
         ),
-        _check(
+        check(
             _DHA_ACTIVITIES_IGNORED,
             _live & filled(W.DHAACTIVITIES) & ~only_dont_know & ~equals(W.DHA, 1),
         ),
-        _check(
+        check(
             _DHA_ACTIVITIES_INVALID,
             _live
             & equals(W.DHA, 1)
@@ -934,17 +923,17 @@ def _slv_checks() -> list[Check]:
         for column in _SLV_ASC
     )
     checks = [
-        _check(
+        check(
             _TOTAL_INVALID,
             _live & (total.is_null() | (total > MAX_COUNT)),
         ),
-        _check(
+        check(
             _TOTAL_ZERO,
             _live & (total == 0) & _main.is_not_null() & (_main != codes.HEAD_OFFICE_SERVICE),
         ),
-        _check(_ROLES_BLANK, _live & blank(W.ALLJOBROLES) & any_positive),
-        _check(_ROLES_FORMAT, _live & filled(W.ALLJOBROLES) & any_item_not_integer(W.ALLJOBROLES)),
-        _check(_ROLES_UNKNOWN, _live & any_item_not_in(W.ALLJOBROLES, codes.JOB_ROLE.codes)),
+        check(_ROLES_BLANK, _live & blank(W.ALLJOBROLES) & any_positive),
+        check(_ROLES_FORMAT, _live & filled(W.ALLJOBROLES) & any_item_not_integer(W.ALLJOBROLES)),
+        check(_ROLES_UNKNOWN, _live & any_item_not_in(W.ALLJOBROLES, codes.JOB_ROLE.codes)),
     ]
     for column in _SLV_ASC:
         dont_know = text(column) == DONT_KNOW
@@ -952,7 +941,7 @@ def _slv_checks() -> list[Check]:
             pl.element().is_null() | (pl.element() > MAX_COUNT)
         )
         checks += [
-            _check(
+            check(
                 _SLV_COUNT[column],
                 _live
                 & filled(column)
@@ -960,7 +949,7 @@ def _slv_checks() -> list[Check]:
                 & ~dont_know
                 & (item_count(column) != role_count),
             ),
-            _check(_SLV_FORMAT[column], _live & filled(column) & out_of_range.list.any()),
+            check(_SLV_FORMAT[column], _live & filled(column) & out_of_range.list.any()),
         ]
     rm_vacancy = pl.struct(
         integer_items(W.ALLJOBROLES).alias("roles"), integer_items(W.VACANCIES).alias("n")
@@ -972,7 +961,7 @@ def _slv_checks() -> list[Check]:
         return_dtype=pl.Boolean,
     )
     checks.append(
-        _check(
+        check(
             _RM_VACANCY,
             _live
             & filled(W.ALLJOBROLES)
@@ -983,16 +972,16 @@ def _slv_checks() -> list[Check]:
     )
     reasons_apply = _live & (pl.col(LEAVERS_TOTAL) > 0) & filled(W.REASONS)
     checks += [
-        _check(_REASONS_FORMAT, reasons_apply & any_item_not_integer(W.REASONS)),
-        _check(
+        check(_REASONS_FORMAT, reasons_apply & any_item_not_integer(W.REASONS)),
+        check(
             _REASONNOS_COUNT,
             reasons_apply & (item_count(W.REASONNOS) != item_count(W.REASONS)),
         ),
-        _check(
+        check(
             _REASONNOS_FORMAT,
             reasons_apply & filled(W.REASONNOS) & any_item_not_integer(W.REASONNOS),
         ),
-        _check(
+        check(
             _REASONNOS_TOTAL,
             reasons_apply
             & ~any_item_not_integer(W.REASONNOS)
@@ -1021,12 +1010,12 @@ def _pay_and_pathway_checks() -> list[Check]:
     no_sleep_ins = pay_group.is_not_null() & ~pay_group.is_in([1, 2])
     no_travel = pay_group.is_not_null() & (pay_group != 1)
     return [
-        _check(
+        check(
             _REPEAT_INVALID,
             _live & filled_not_one_of(W.REPEATTRAINING, codes.REPEAT_TRAINING.codes),
         ),
-        _check(_CWPAWARE_INVALID, _live & filled_not_one_of(W.CWPAWARE, codes.CWP_AWARENESS.codes)),
-        _check(
+        check(_CWPAWARE_INVALID, _live & filled_not_one_of(W.CWPAWARE, codes.CWP_AWARENESS.codes)),
+        check(
             _CWPUSE_INVALID,
             _live
             & filled(W.CWPUSE)
@@ -1035,19 +1024,19 @@ def _pay_and_pathway_checks() -> list[Check]:
                 | ((cwp_use != "1") & (cwp_reasons.list.len() > 0))
             ),
         ),
-        _check(_CWPUSE_REASON_INVALID, _live & (cwp_use == "1") & bad_reason),
-        _check(_CWPUSEDESC_LONG, _live & too_long(W.CWPUSEDESC, NAME_LENGTH)),
-        _check(_CWPUSEDESC_IGNORED, _live & filled(W.CWPUSEDESC) & ~has_other_reason),
-        _check(
+        check(_CWPUSE_REASON_INVALID, _live & (cwp_use == "1") & bad_reason),
+        check(_CWPUSEDESC_LONG, _live & too_long(W.CWPUSEDESC, NAME_LENGTH)),
+        check(_CWPUSEDESC_IGNORED, _live & filled(W.CWPUSEDESC) & ~has_other_reason),
+        check(
             _SICKPAY_INVALID,
             _live & filled(W.SICKPAY) & ~text(W.SICKPAY).str.to_uppercase().is_in(SICK_PAY_ANSWERS),
         ),
-        _check(
+        check(
             _PENSION_INVALID,
             _live & filled(W.PENSION) & ~text(W.PENSION).str.to_uppercase().is_in(SICK_PAY_ANSWERS),
         ),
-        _check(_ACTUALCONT_IGNORED, _live & filled(W.ACTUALCONT) & ~pension_yes),
-        _check(
+        check(_ACTUALCONT_IGNORED, _live & filled(W.ACTUALCONT) & ~pension_yes),
+        check(
             _ACTUALCONT_RANGE,
             _live
             & pension_yes
@@ -1056,39 +1045,39 @@ def _pay_and_pathway_checks() -> list[Check]:
                 False
             ),
         ),
-        _check(
+        check(
             _OPTOUT_INVALID, _live & filled_not_one_of(W.OPTOUTPEN, codes.YES_NO_DONT_KNOW.codes)
         ),
-        _check(
+        check(
             _HOLIDAY_INVALID,
             _live
             & filled(W.HOLIDAY)
             & ~text(W.HOLIDAY).str.contains(r"^[0-9]+$")
             & (text(W.HOLIDAY).str.to_uppercase() != "UNKNOWN"),
         ),
-        _check(
+        check(
             _SLEEPINS_INVALID, _live & filled_not_one_of(W.SLEEPINS, codes.YES_NO_DONT_KNOW.codes)
         ),
-        _check(_SLEEPINS_SERVICE, _live & filled(W.SLEEPINS) & no_sleep_ins),
-        _check(_SLEEPINPAY_NO_SLEEPINS, _live & filled(W.SLEEPINPAY) & ~equals(W.SLEEPINS, 1)),
-        _check(
+        check(_SLEEPINS_SERVICE, _live & filled(W.SLEEPINS) & no_sleep_ins),
+        check(_SLEEPINPAY_NO_SLEEPINS, _live & filled(W.SLEEPINPAY) & ~equals(W.SLEEPINS, 1)),
+        check(
             _SLEEPINPAY_INVALID, _live & filled_not_one_of(W.SLEEPINPAY, codes.SLEEP_IN_PAY.codes)
         ),
-        _check(_SLEEPINPAY_SERVICE, _live & filled(W.SLEEPINPAY) & no_sleep_ins),
-        _check(_TRAVEL_INVALID, _live & filled_not_one_of(W.TRAVELTIME, codes.TRAVEL_TIME.codes)),
-        _check(_TRAVEL_SERVICE, _live & filled(W.TRAVELTIME) & no_travel),
-        _check(
+        check(_SLEEPINPAY_SERVICE, _live & filled(W.SLEEPINPAY) & no_sleep_ins),
+        check(_TRAVEL_INVALID, _live & filled_not_one_of(W.TRAVELTIME, codes.TRAVEL_TIME.codes)),
+        check(_TRAVEL_SERVICE, _live & filled(W.TRAVELTIME) & no_travel),
+        check(
             _TTRATE_IGNORED,
             _live & filled(W.TTDIFFRATE) & ~equals(W.TRAVELTIME, DIFFERENT_TRAVEL_RATE),
         ),
-        _check(
+        check(
             _TTRATE_RANGE,
             _live
             & equals(W.TRAVELTIME, DIFFERENT_TRAVEL_RATE)
             & filled(W.TTDIFFRATE)
             & ~_in_range(rate, *TRAVEL_RATE_RANGE, low_inclusive=True).fill_null(False),
         ),
-        _check(_TTRATE_SERVICE, _live & filled(W.TTDIFFRATE) & no_travel),
+        check(_TTRATE_SERVICE, _live & filled(W.TTDIFFRATE) & no_travel),
     ]
 
 
