@@ -27,6 +27,7 @@ class AuditAction(StrEnum):
     ORGANISATION_UPDATE = "organisation-update"
     TOKEN_CREATE = "token-create"
     TOKEN_REVOKE = "token-revoke"
+    ACTION_PLAN_CHANGE = "action-plan-change"
 
 
 def record(

@@ -31,6 +31,8 @@ PUBLICATION: Final = "indicators.Publication"
 """A computed, disclosure-controlled table of every measure."""
 AUDIT_EVENT: Final = "accounts.AuditEvent"
 """An entry of the audit log."""
+ACTION_CHANGE: Final = "outcomes.ActionChange"
+"""A change recorded to the action plan (an update, a milestone, lead partners)."""
 API_TOKEN: Final = "accounts.ApiToken"
 """A user's API token."""
 

@@ -10,7 +10,7 @@ update must agree with ``status``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
@@ -262,6 +262,26 @@ class UnknownActionError(KeyError):
     """No detailed action has the code asked for."""
 
 
+def _with_detail_change(
+    plan: ActionPlan, code: str, change: Callable[[dict[str, Any]], None]
+) -> ActionPlan:
+    """The plan with one detailed action's data changed in place by ``change``, checked again."""
+    data = plan.model_dump(mode="python", exclude_unset=True)
+    for action in data["actions"]:
+        for detail in action["detailed_actions"]:
+            if detail["code"] == code:
+                change(detail)
+                try:
+                    updated = ActionPlan.model_validate(data)
+                except ValidationError as error:
+                    raise ConfigurationError(pydantic_problems(error)) from None
+                problems = check_action_plan(updated)
+                if problems:
+                    raise ConfigurationError(problems)
+                return updated
+    raise UnknownActionError(code)
+
+
 def with_update(plan: ActionPlan, *, code: str, update: Update) -> ActionPlan:
     """The plan with an update added to a detailed action (and its status, if reported).
 
@@ -270,18 +290,66 @@ def with_update(plan: ActionPlan, *, code: str, update: Update) -> ActionPlan:
         ConfigurationError: the plan with the update is inconsistent (e.g. an older update
             reporting a status that is not the current one).
     """
-    data = plan.model_dump(mode="python", exclude_unset=True)
-    for action in data["actions"]:
-        for detail in action["detailed_actions"]:
-            if detail["code"] == code:
-                detail.setdefault("updates", []).append(
-                    update.model_dump(mode="python", exclude_unset=True)
-                )
-                if update.status is not None:
-                    detail["status"] = update.status
-                updated = ActionPlan.model_validate(data)
-                problems = check_action_plan(updated)
-                if problems:
-                    raise ConfigurationError(problems)
-                return updated
-    raise UnknownActionError(code)
+
+    def change(detail: dict[str, Any]) -> None:
+        detail.setdefault("updates", []).append(
+            update.model_dump(mode="python", exclude_unset=True)
+        )
+        if update.status is not None:
+            detail["status"] = update.status
+
+    return _with_detail_change(plan, code, change)
+
+
+def with_milestone(plan: ActionPlan, *, code: str, milestone: Milestone) -> ActionPlan:
+    """The plan with a milestone added to a detailed action (milestones are kept by due date).
+
+    Raises:
+        UnknownActionError: no detailed action has that code.
+        ConfigurationError: the plan with the milestone is inconsistent.
+    """
+
+    def change(detail: dict[str, Any]) -> None:
+        milestones = [*detail.get("milestones", []), milestone.model_dump(exclude_unset=True)]
+        detail["milestones"] = sorted(milestones, key=lambda item: item["due"])
+
+    return _with_detail_change(plan, code, change)
+
+
+def with_milestone_completed(
+    plan: ActionPlan, *, code: str, index: int, completed: dt.date
+) -> ActionPlan:
+    """The plan with a detailed action's milestone (by position) marked complete on a date.
+
+    Raises:
+        UnknownActionError: no detailed action has that code.
+        ConfigurationError: there is no such milestone, it is already complete, or the date is
+            before the plan's start.
+    """
+
+    def change(detail: dict[str, Any]) -> None:
+        milestones = detail.get("milestones", [])
+        where: tuple[str | int, ...] = ("milestones", index)
+        if not 0 <= index < len(milestones):
+            raise ConfigurationError([Problem(where, f"{code} has no milestone {index + 1}")])
+        if milestones[index].get("completed") is not None:
+            raise ConfigurationError(
+                [Problem(where, f"{milestones[index]['title']!r} is already complete")]
+            )
+        milestones[index]["completed"] = completed
+
+    return _with_detail_change(plan, code, change)
+
+
+def with_lead_partners(plan: ActionPlan, *, code: str, partners: list[str]) -> ActionPlan:
+    """The plan with a detailed action's lead partners replaced.
+
+    Raises:
+        UnknownActionError: no detailed action has that code.
+        ConfigurationError: a partner's name is empty.
+    """
+
+    def change(detail: dict[str, Any]) -> None:
+        detail["lead_partners"] = list(partners)
+
+    return _with_detail_change(plan, code, change)

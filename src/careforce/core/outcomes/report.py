@@ -168,7 +168,7 @@ def _series_name(row: dict[str, Any]) -> str:
     return f"{row[c.MEASURE_CODE]} {_label(row)}" + (f" ({suffix})" if suffix else "")
 
 
-def _outcome_chart(outcome: str, title: str, scorecard: pl.DataFrame, key: str) -> Chart | None:
+def outcome_chart(outcome: str, title: str, scorecard: pl.DataFrame, key: str) -> Chart | None:
     """Small multiples of every series of the outcome that has at least one value."""
     series = scorecard.filter(
         (pl.col(c.OUTCOME) == outcome)
@@ -427,7 +427,7 @@ def progress_report(
             for row in rows
             if row[c.NOTE] and row[c.SOURCE_NUMBER] == 1
         ]
-        chart = _outcome_chart(outcome, title, scorecard, key=f"outcome-{outcome}")
+        chart = outcome_chart(outcome, title, scorecard, key=f"outcome-{outcome}")
         outcomes.append(OutcomeSection(outcome, title, table, chart, notes))
     flags = {"overdue": 0, "stale": 0, "detailed_actions": 0, "stale_months": 0}
     status_summary = chart = details = status_changes = recent = None

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "careforce.web.apps.jobs",
     "careforce.web.apps.indicators",
     "careforce.web.apps.benchmarks",
+    "careforce.web.apps.outcomes",
     "careforce.web.apps.api",
     "careforce.web.apps.pages",
 ]
@@ -162,6 +163,10 @@ CAREFORCE_JOBS = os.environ.get("CAREFORCE_JOBS", "thread")
 ``manual`` (see careforce.services.jobs)."""
 CAREFORCE_COMPARATORS = os.environ.get("CAREFORCE_COMPARATORS") or None
 """Comparator values used until an administrator uploads some (a CSV path)."""
+CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or None
+"""The outcomes framework file (a path or a shipped name; default: the Staffordshire one)."""
+CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None
+"""The action-plan file changes are recorded against (default: the Staffordshire plan)."""
 CAREFORCE_BRANDING = branding_from_environment()
 """The council's name, logo and colours (see careforce.services.web_settings)."""
 CAREFORCE_LOGIN_ATTEMPTS = 5

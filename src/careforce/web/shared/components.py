@@ -7,6 +7,7 @@ fields, error summaries linking to the fields).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
@@ -170,6 +171,22 @@ def field(
     return params
 
 
+def textarea(bound: BoundField, *, hint: str | None = None, rows: int = 5) -> dict[str, Any]:
+    """Parameters of a GOV.UK textarea for a form field."""
+    value = bound.value()
+    params: dict[str, Any] = {
+        "id": bound.id_for_label,
+        "name": bound.html_name,
+        "label": {"text": str(bound.label), "classes": "govuk-label--m"},
+        "value": "" if value is None else value,
+        "rows": rows,
+        "errorMessage": _error_message(bound),
+    }
+    if hint or bound.help_text:
+        params["hint"] = {"text": hint or bound.help_text}
+    return params
+
+
 def select(
     bound: BoundField | None = None,
     *,
@@ -306,6 +323,18 @@ def pagination(page: Page[Any], query: QueryDict, *, window: int = 2) -> dict[st
     return params
 
 
+def json_block(element_id: str, data: str | Mapping[str, Any]) -> Markup:
+    """JSON (text or a mapping) as a data block a script reads by id: never executed, so the
+    Content-Security-Policy allows it; ``<``, ``>`` and ``&`` are escaped so it cannot end early."""
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        Markup('<script type="application/json" id="{}">').format(element_id)
+        + Markup(safe)
+        + Markup("</script>")
+    )
+
+
 def code(text: object) -> Markup:
     """Text shown as code (hashes, references, values from files), escaped."""
     return Markup('<span class="careforce-code">{}</span>').format("" if text is None else text)
@@ -325,6 +354,8 @@ GLOBALS: Final = {
     "error_summary": error_summary,
     "field": field,
     "select": select,
+    "textarea": textarea,
+    "json_block": json_block,
     "radios": radios,
     "file_upload": file_upload,
     "date_input": date_input,

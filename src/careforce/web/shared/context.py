@@ -11,9 +11,15 @@ from django.urls import reverse
 from careforce.services.access import Role, Viewer
 
 NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
-    None: (("Measures", "indicators:measure-list"),),
+    None: (
+        ("Measures", "indicators:measure-list"),
+        ("Outcomes", "outcomes:scorecard-show"),
+        ("Action plan", "outcomes:action-list"),
+    ),
     Role.PROVIDER: (
         ("Measures", "indicators:measure-list"),
+        ("Outcomes", "outcomes:scorecard-show"),
+        ("Action plan", "outcomes:action-list"),
         ("Uploads", "uploads:upload-list"),
         ("Records", "uploads:snapshot-list"),
         ("Benchmarks", "benchmarks:benchmark-show"),
@@ -21,11 +27,15 @@ NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
     ),
     Role.ANALYST: (
         ("Measures", "indicators:measure-list"),
+        ("Outcomes", "outcomes:scorecard-show"),
+        ("Action plan", "outcomes:action-list"),
         ("Downloads", "indicators:publication-list"),
         ("Your account", "accounts:account-show"),
     ),
     Role.ADMINISTRATOR: (
         ("Measures", "indicators:measure-list"),
+        ("Outcomes", "outcomes:scorecard-show"),
+        ("Action plan", "outcomes:action-list"),
         ("Uploads", "uploads:upload-list"),
         ("Records", "uploads:snapshot-list"),
         ("Organisations", "organisations:organisation-list"),

@@ -40,6 +40,7 @@ GOVUK_COMPONENTS: Final = {
     "govukTable": "table",
     "govukTag": "tag",
     "govukTaskList": "task-list",
+    "govukTextarea": "textarea",
     "govukWarningText": "warning-text",
 }
 """The GOV.UK Frontend components pages use, by macro name (the crowned header and footer are

@@ -11,8 +11,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from careforce.services.upload_terms import Severity, Source
+from careforce.web.shared.date_parts import clean_date_parts, date_part_fields, set_initial_date
 
-EARLIEST_REFERENCE_DATE: Final = dt.date(2010, 1, 1)
+EARLIEST_REFERENCE_DATE: Final = dt.date(2010, 1, 2)
 """ASC-WDS (then NMDS-SC) data before 2010 are not in the bulk-upload format."""
 
 
@@ -64,9 +65,6 @@ class UploadForm(forms.Form):
         initial=Source.ASCWDS.value,
         error_messages={"required": "Choose what the files are"},
     )
-    reference_date_day = forms.CharField(label="Day", required=False, max_length=2)
-    reference_date_month = forms.CharField(label="Month", required=False, max_length=2)
-    reference_date_year = forms.CharField(label="Year", required=False, max_length=4)
     files = MultipleFileField(
         label="Files",
         error_messages={"required": "Choose the files to upload"},
@@ -81,6 +79,7 @@ class UploadForm(forms.Form):
     ) -> None:
         """Offer the organisations the person may upload for, and (administrators) every source."""
         super().__init__(*args, **kwargs)
+        self.fields.update(date_part_fields("reference_date"))
         self.administrator = administrator
         choices: list[tuple[Any, str]] = list(organisations)
         if administrator:
@@ -90,11 +89,7 @@ class UploadForm(forms.Form):
             self.fields["source"].choices = [(Source.ASCWDS.value, Source.ASCWDS.label)]
             if organisations:
                 self.fields["organisation"].initial = organisations[0][0]
-        if not self.is_bound:
-            default = _default_reference_date()
-            self.initial.setdefault("reference_date_day", str(default.day))
-            self.initial.setdefault("reference_date_month", str(default.month))
-            self.initial.setdefault("reference_date_year", str(default.year))
+        set_initial_date(self, "reference_date", _default_reference_date())
 
     def clean_files(self) -> list[UploadedFile]:
         """No file over the size limit; at most three ASC-WDS files."""
@@ -126,40 +121,13 @@ class UploadForm(forms.Form):
         return cleaned
 
     def _reference_date(self) -> dt.date | None:
-        parts = [
-            (self.cleaned_data.get(f"reference_date_{part}") or "").strip()
-            for part in ("day", "month", "year")
-        ]
-        if not any(parts):
-            self.add_error("reference_date_day", "Enter the date the files describe")
-            return None
-        if not all(parts):
-            missing = [
-                name
-                for name, value in zip(("day", "month", "year"), parts, strict=True)
-                if not value
-            ]
-            self.add_error(
-                f"reference_date_{missing[0]}",
-                f"The date the files describe must include a {' and '.join(missing)}",
-            )
-            return None
-        try:
-            day = dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            self.add_error("reference_date_day", "The date the files describe must be a real date")
-            return None
-        if day > dt.date.today():
-            self.add_error(
-                "reference_date_day", "The date the files describe must be today or in the past"
-            )
-            return None
-        if day < EARLIEST_REFERENCE_DATE:
-            self.add_error(
-                "reference_date_day", "The date the files describe must be after 1 January 2010"
-            )
-            return None
-        return day
+        return clean_date_parts(
+            self,
+            "reference_date",
+            subject="the date the files describe",
+            earliest=EARLIEST_REFERENCE_DATE,
+            latest=dt.date.today(),
+        )
 
 
 class FindingFilterForm(forms.Form):

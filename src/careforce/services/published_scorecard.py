@@ -1,0 +1,70 @@
+"""The outcomes scorecard of the published measures: the framework in force
+(``CAREFORCE_OUTCOMES_FRAMEWORK``, else the shipped Staffordshire framework) evaluated against
+the current publication for one area.
+
+The publication is disclosure-controlled, so the scorecard shows nothing that is not already
+published: a suppressed value stays ``[c]`` and every judgement that needs it cannot be made.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from django.conf import settings
+
+from careforce.services.organisations import OrganisationKind
+from careforce.services.outcomes import Evaluation, evaluate, load_framework
+from careforce.services.publications import Published
+from careforce.services.web_database import ORGANISATION, model
+
+_cache: dict[tuple[Any, ...], Evaluation] = {}
+_cache_lock = threading.Lock()
+MAX_KEPT = 16
+"""Evaluations kept in memory (one per publication and area)."""
+
+
+def framework_file() -> str | None:
+    """The configured framework file (None: the shipped Staffordshire framework)."""
+    configured: str | None = getattr(settings, "CAREFORCE_OUTCOMES_FRAMEWORK", None)
+    return configured or None
+
+
+def partnership_area(published: Published) -> str | None:
+    """The area the scorecard shows by default: the council's area when it is published,
+    else the first published area."""
+    codes = [code for code, _ in published.areas]
+    councils = (
+        model(ORGANISATION).objects.filter(kind=OrganisationKind.COUNCIL.value).order_by("id")
+    )
+    for code in councils.values_list("area_code", flat=True):
+        if code in codes:
+            return str(code)
+    return codes[0] if codes else None
+
+
+def published_evaluation(published: Published, area: str | None) -> Evaluation:
+    """The framework evaluated against the publication for an area (kept in memory).
+
+    Raises:
+        OutcomesInputError: the framework cannot be used with the publication (a measure id
+            it names is not published, for example) or the area is not published.
+    """
+    loaded = load_framework(framework_file())
+    key = (published.key, area, str(loaded.path), loaded.path.stat().st_mtime_ns)
+    with _cache_lock:
+        found = _cache.get(key)
+    if found is not None:
+        return found
+    evaluation = evaluate(
+        loaded.framework,
+        published.table,
+        area=area,
+        lines=loaded.lines,
+        framework_path=loaded.path,
+    )
+    with _cache_lock:
+        if len(_cache) >= MAX_KEPT:
+            _cache.clear()
+        _cache[key] = evaluation
+    return evaluation

@@ -1,0 +1,1 @@
+"""The outcomes framework's scorecard and the action plan, on the web."""
