@@ -151,7 +151,7 @@ _cache_lock = threading.Lock()
 
 def _state_key(path: Path) -> tuple[Any, ...]:
     changes = model(ACTION_CHANGE).objects
-    last = changes.order_by("-id").values_list("id", flat=True).first()
+    last = changes.order_by("-id").values_list("id", "created").first()
     return (str(path), path.stat().st_mtime_ns, changes.count(), last)
 
 

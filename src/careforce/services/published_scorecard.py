@@ -31,13 +31,16 @@ def framework_file() -> str | None:
 
 
 def partnership_area(published: Published) -> str | None:
-    """The area the scorecard shows by default: the council's area when it is published,
-    else the first published area."""
+    """The area the scorecard shows by default: the service's council area
+    (``CAREFORCE_AREA_CODE``) when it is published, else a council organisation's area, else
+    the first published area."""
     codes = [code for code, _ in published.areas]
-    councils = (
-        model(ORGANISATION).objects.filter(kind=OrganisationKind.COUNCIL.value).order_by("id")
-    )
-    for code in councils.values_list("area_code", flat=True):
+    councils = model(ORGANISATION).objects.filter(kind=OrganisationKind.COUNCIL.value)
+    candidates = [
+        settings.CAREFORCE_BRANDING.area_code,
+        *councils.order_by("id").values_list("area_code", flat=True),
+    ]
+    for code in candidates:
         if code in codes:
             return str(code)
     return codes[0] if codes else None

@@ -75,6 +75,8 @@ ADMINISTRATORS = (LOGIN, 403, 403, 403, 200)
 RECORDS = (LOGIN, 403, 200, 200, 200)
 RECORDS_OF_A = (LOGIN, 403, 200, 404, 200)
 ANALYSTS = (LOGIN, 200, 403, 403, 200)
+PARTNERS = ANALYSTS
+"""Partner analysts and administrators (the action plan's updates and history)."""
 API_RECORDS = (401, 403, 200, 200, 200)
 API_RECORDS_OF_A = (401, 403, 200, 404, 200)
 
@@ -137,6 +139,34 @@ ENDPOINTS = (
         "indicators:publication-download", lambda site: [site.publication, "csv"], "GET", ANALYSTS
     ),
     Endpoint("benchmarks:benchmark-show", none, "GET", (LOGIN, 403, 200, 200, 200)),
+    Endpoint("outcomes:scorecard-show", none, "GET", EVERYONE),
+    Endpoint("outcomes:scorecard-download", lambda site: ["csv"], "GET", EVERYONE),
+    Endpoint("outcomes:outcome-detail", lambda site: ["2"], "GET", EVERYONE),
+    Endpoint("outcomes:outcome-detail", lambda site: ["9"], "GET", (404,) * 5),
+    Endpoint("outcomes:outcome-download", lambda site: ["3", "ods"], "GET", EVERYONE),
+    Endpoint("outcomes:action-list", none, "GET", EVERYONE),
+    Endpoint("outcomes:action-download", lambda site: ["csv"], "GET", EVERYONE),
+    Endpoint("outcomes:action-detail", lambda site: ["3.1"], "GET", EVERYONE),
+    Endpoint("outcomes:action-detail", lambda site: ["9.9"], "GET", (404,) * 5),
+    Endpoint("outcomes:update-create", lambda site: ["3.1"], "GET", PARTNERS),
+    Endpoint(
+        "outcomes:update-create",
+        lambda site: ["3.1"],
+        "POST",
+        (LOGIN, 302, 403, 403, 302),
+        {"date_day": "1", "date_month": "6", "date_year": "2024", "text": "Progress"},
+    ),
+    Endpoint("outcomes:milestone-create", lambda site: ["3.1"], "GET", ADMINISTRATORS),
+    Endpoint("outcomes:partners-update", lambda site: ["3.1"], "GET", ADMINISTRATORS),
+    Endpoint(
+        "outcomes:partners-update",
+        lambda site: ["3.1"],
+        "POST",
+        (LOGIN, 403, 403, 403, 302),
+        {"partners": "Staffordshire County Council"},
+    ),
+    Endpoint("outcomes:change-list", none, "GET", PARTNERS),
+    Endpoint("outcomes:plan-download", none, "GET", PARTNERS),
     Endpoint("api:root-show", none, "GET", EVERYONE),
     Endpoint("api:schema-show", none, "GET", EVERYONE),
     Endpoint("api:measure-list", none, "GET", EVERYONE),
