@@ -53,7 +53,8 @@ def run(
     ] = "staffordshire",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the generator.")] = 2022,
 ) -> None:
-    """Generate demo data, ingest it as a provider's upload would be, and compute the measures."""
+    """Generate demo data, ingest it as a provider's upload would be, compute the measures and
+    (one county) write the outcomes scorecard and progress report."""
     console = Console()
     result = run_demo(
         out, profile=profile, seed=seed, progress=lambda step: console.print(f"• {step}")
@@ -95,3 +96,12 @@ def run(
     console.print(
         f"Measures written to {result.indicators_dir} (indicators.csv, .ods, .xlsx, .parquet)."
     )
+    if result.outcomes is not None:
+        report = result.outcomes.report
+        flags = report.flags
+        console.print(
+            f"Outcomes scorecard for {report.period or 'no period'} and the annual progress "
+            f"report written to {out / 'outcomes'} (progress-report.html, progress-report.pdf, "
+            f"scorecard.csv); action plan: {flags['detailed_actions']} detailed actions, "
+            f"{flags['overdue']} overdue, {flags['stale']} stale."
+        )

@@ -1,4 +1,5 @@
-"""Use case: the demo end to end — generate a profile's data, ingest it, compute the measures.
+"""Use case: the demo end to end — generate a profile's data, ingest it, compute the measures,
+evaluate the outcomes framework and write the annual progress report.
 
 Everything goes through the same services as real data: the generated ASC-WDS files are
 ingested with ``ingest_ascwds`` exactly as a provider's upload would be.
@@ -20,6 +21,7 @@ from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
 from careforce.services.indicators import IndicatorsResult, compute_indicators
+from careforce.services.outcomes import ReportResult, write_progress_report
 
 Progress = Callable[[str], None]
 """Called with a description of each step."""
@@ -37,6 +39,8 @@ class DemoRun:
     ingested_dirs: list[Path]
     indicators: IndicatorsResult
     indicators_dir: Path
+    outcomes: ReportResult | None = None
+    """The outcomes scorecard and progress report (a profile of one area only)."""
 
 
 def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Path:
@@ -63,8 +67,12 @@ def run_demo(
     seed: int = DEFAULT_SEED,
     scale: float = 1.0,
     progress: Progress | None = None,
+    as_of: dt.date | None = None,
 ) -> DemoRun:
-    """Generate the demo data under ``out/data``, ingest every file set and compute the measures."""
+    """Generate the demo data under ``out/data``, ingest every file set, compute the measures
+    and (for a profile of one area) evaluate the outcomes framework and write the annual
+    progress report under ``out/outcomes``, with the action plan's flags at ``as_of`` (today
+    by default)."""
 
     def say(step: str) -> None:
         if progress is not None:
@@ -112,4 +120,12 @@ def run_demo(
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
     )
-    return DemoRun(data, ingested, directories, indicators, indicators_dir)
+    outcomes = None
+    if len(names) == 1:
+        say("Evaluating the outcomes framework and writing the progress report")
+        outcomes = write_progress_report(
+            indicators=indicators_dir / "indicators.csv",
+            out=out / "outcomes",
+            as_of=as_of or dt.date.today(),
+        )
+    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes)

@@ -207,3 +207,30 @@ class TestChildrensServices:
             "2021/22",
         )
         assert female == pytest.approx(0.77, abs=0.01)
+
+
+class TestDemoOutcomes:
+    def test_the_scorecard_uses_the_demo_measures(self, demo: DemoRun) -> None:
+        assert demo.outcomes is not None
+        scorecard = demo.outcomes.evaluation.scorecard
+        row = scorecard.filter(
+            (pl.col("measure_code") == "1.1b") & (pl.col("period") == "2021/22")
+        ).row(0, named=True)
+        assert row["measure_id"] == "vacancy_rate"
+        assert row["value"] == _value(
+            demo.indicators.table, "vacancy_rate", "total", "all", "2021/22"
+        )
+        assert row["previous_period"] == "2020/21"
+        assert row["direction_since_last"] == "worsening"
+
+    def test_the_report_and_scorecard_files_are_written(self, demo: DemoRun) -> None:
+        assert demo.outcomes is not None
+        names = {path.name for path in demo.outcomes.files}
+        assert {
+            "progress-report.html",
+            "progress-report.pdf",
+            "scorecard.csv",
+            "actions.csv",
+        } <= names
+        assert demo.outcomes.report.period == "2021/22"
+        assert demo.outcomes.report.flags["detailed_actions"] == 36

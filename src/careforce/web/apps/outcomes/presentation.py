@@ -108,15 +108,29 @@ def _value(row: dict[str, Any]) -> str:
     return format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL])
 
 
-def _trend(row: dict[str, Any]) -> str:
-    """The change since the previous period with its judgement, in words."""
+def _trend(row: dict[str, Any]) -> Markup:
+    """The change since the previous period and its judgement as a tag."""
     if _no_source(row):
-        return EMPTY
-    change = format_change(row[c.CHANGE_SINCE_LAST], row[c.UNIT])
-    judgement = str(row[c.DIRECTION_SINCE_LAST] or c.Direction.CANNOT_BE_CALCULATED.value)
+        return Markup(EMPTY)
     if row[c.PREVIOUS_PERIOD] is None:
-        return "No earlier period"
-    return f"{change} since {row[c.PREVIOUS_PERIOD]}: {judgement}" if change != EMPTY else judgement
+        return Markup("No earlier period")
+    change = format_change(row[c.CHANGE_SINCE_LAST], row[c.UNIT])
+    tag = judgement_tag(row[c.DIRECTION_SINCE_LAST])
+    if change == EMPTY:
+        return tag
+    return Markup("{} since {}<br>{}").format(change, row[c.PREVIOUS_PERIOD], tag)
+
+
+def _since_baseline(row: dict[str, Any]) -> Markup:
+    """The judgement since the baseline as a tag (saying so when the period is the baseline)."""
+    if _no_source(row):
+        return Markup("")
+    if row[c.DIRECTION] == c.Direction.NOT_APPLICABLE.value and row[c.BASELINE_PERIOD]:
+        words = (
+            "Baseline period" if row[c.PERIOD] == row[c.BASELINE_PERIOD] else "Before the baseline"
+        )
+        return coloured_tag(words, "grey")
+    return judgement_tag(row[c.DIRECTION])
 
 
 def _target(row: dict[str, Any]) -> str:
@@ -177,11 +191,12 @@ def overview_table(
                 _source_label(row),
                 _value(row),
                 _trend(row),
-                Markup("") if _no_source(row) else judgement_tag(row[c.DIRECTION]),
+                _since_baseline(row),
             ]
         )
     return table(
-        caption=f"Outcome {outcome}: {title}, {period or 'no data yet'}",
+        caption=f"Measures of outcome {outcome} ({title}), {period or 'no data yet'}",
+        caption_size="s",
         head=["Measure", "Data", "Latest value", "Trend", "Since the baseline"],
         rows=body,
         numeric=[2],
@@ -221,19 +236,20 @@ def outcome_tables(rows: pl.DataFrame, outcome: str, period: str | None) -> list
                 _value(row),
                 format_interval(row[c.LOWER], row[c.UPPER], row[c.UNIT]),
                 _baseline_change(row),
-                Markup("") if _no_source(row) else judgement_tag(row[c.DIRECTION]),
+                _since_baseline(row),
                 _trend(row),
                 _target(row),
             ]
             for row in members
         ]
-        heading = f"{key} {titles[key]}" if key else titles[key]
+        heading = f"sub-outcome {key}" if key else f"the {titles[key].lower()}"
         tables.append(
             SubOutcomeTable(
                 key,
                 titles[key],
                 table(
-                    caption=f"{heading}, {period or 'no data yet'}",
+                    caption=f"Measures of {heading}, {period or 'no data yet'}",
+                    caption_size="s",
                     head=[
                         "Measure",
                         "Data",
@@ -280,8 +296,20 @@ def chart_table(chart: Chart) -> dict[str, Any]:
     )
 
 
-def outcome_summary(rows: pl.DataFrame) -> list[tuple[str, str, int, dict[str, int]]]:
-    """Per outcome: code, title, series with data and how many have each judgement."""
+@dataclass(frozen=True)
+class OutcomeSummary:
+    """How an outcome's data series are doing: since the baseline and since the last period."""
+
+    code: str
+    title: str
+    series: int
+    since_baseline: dict[str, int]
+    since_last: dict[str, int]
+
+
+def outcome_summary(rows: pl.DataFrame) -> list[OutcomeSummary]:
+    """Per outcome: the data series and how many have each judgement (since the baseline, and
+    since the previous period)."""
     summary = []
     for outcome, title in (
         rows.select(c.OUTCOME, c.OUTCOME_TITLE).unique(maintain_order=True).iter_rows()
@@ -290,10 +318,11 @@ def outcome_summary(rows: pl.DataFrame) -> list[tuple[str, str, int, dict[str, i
             (pl.col(c.OUTCOME) == outcome)
             & (pl.col(c.SOURCE_STATUS) != c.SourceStatus.NO_DATA_SOURCE.value)
         )
-        judgements = dict(mine.group_by(c.DIRECTION).len().iter_rows())
-        summary.append(
-            (str(outcome), str(title), mine.height, {str(k): int(v) for k, v in judgements.items()})
-        )
+        counts = [
+            {str(k): int(v) for k, v in mine.group_by(column).len().iter_rows()}
+            for column in (c.DIRECTION, c.DIRECTION_SINCE_LAST)
+        ]
+        summary.append(OutcomeSummary(str(outcome), str(title), mine.height, *counts))
     return summary
 
 
