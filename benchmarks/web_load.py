@@ -224,8 +224,14 @@ def _user(
             request("CSV download", public, f"/measures/{measure}/download.csv?{query}")
         elif choice < 0.80:
             request("ODS download", public, f"/measures/{measure}/download.ods?{query}")
-        else:
+        elif choice < 0.88:
             request("benchmarks", provider, "/benchmarks/")
+        elif choice < 0.94:
+            outcome = rng.choice(["", "1/", "2/", "3/", "4/"])
+            request("outcomes", public, f"/outcomes/{outcome}")
+        else:
+            action = rng.choice(["", "1.1/", "3.1/", "5.2/", "8.3/"])
+            request("action plan", public, f"/action-plan/{action}")
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -146,6 +146,7 @@ class PlanInForce:
 
 
 _cache: dict[tuple[Any, ...], PlanInForce] = {}
+_progress: dict[tuple[Any, ...], ActionProgress] = {}
 _cache_lock = threading.Lock()
 
 
@@ -185,7 +186,15 @@ def progress_in_force(as_of: dt.date | None = None) -> tuple[PlanInForce, Action
     """The plan in force and its progress (status, milestones, overdue and stale flags) today."""
     current = plan_in_force()
     when = as_of or dt.date.today()
-    return current, action_progress(current.plan, as_of=when, path=current.path)
+    key = (current.key, when)
+    with _cache_lock:
+        found = _progress.get(key)
+    if found is None:
+        found = action_progress(current.plan, as_of=when, path=current.path)
+        with _cache_lock:
+            _progress.clear()
+            _progress[key] = found
+    return current, found
 
 
 def find_detail(plan: ActionPlan, code: str) -> tuple[KeyAction, DetailedAction]:

@@ -65,6 +65,7 @@ from careforce.web.apps.outcomes.presentation import (
 )
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import table
+from careforce.web.shared.fragments import remembered
 
 CHANGES_PER_PAGE: Final = 50
 """Changes listed on a page of the history."""
@@ -84,6 +85,7 @@ class _Scorecard:
         self.form: ScorecardFilterForm | None = None
         if published is None:
             return
+        self.published_key = published.key
         default = partnership_area(published)
         areas = published.areas
         periods = sorted(published.periods, reverse=True)
@@ -181,7 +183,16 @@ def outcome_detail(request: HttpRequest, outcome: str) -> HttpResponse:
         raise Http404("no such outcome")
     title = titles[outcome]
     whole = scorecard.evaluation.scorecard
-    chart = chart_of(whole, outcome, title)
+    chart = remembered(
+        (
+            "outcome-chart",
+            scorecard.published_key,
+            scorecard.evaluation.area_code,
+            str(scorecard.evaluation.framework_path),
+            outcome,
+        ),
+        lambda: chart_of(whole, outcome, title),
+    )
     _, progress = progress_in_force()
     linked = progress.flags.filter(
         pl.col(c.OUTCOMES).str.split("; ").list.contains(pl.lit(outcome))
