@@ -109,6 +109,17 @@ def _represent_list(dumper: Any, items: list[Any]) -> Any:
 
 _Dumper.add_representer(list, _represent_list)
 
+_LOST_IN_PLAIN_STYLES: Final = "\x85"
+"""NEXT LINE: a line break to YAML, so outside double quotes it would read back as a space."""
+
+
+def _represent_text(dumper: Any, text: str) -> Any:
+    style = '"' if any(char in text for char in _LOST_IN_PLAIN_STYLES) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
 
 def _line_map(node: Node | None) -> dict[tuple[str | int, ...], int]:
     """The line (from 1) of every field and list item, by path."""

@@ -173,7 +173,14 @@ def plan_in_force() -> PlanInForce:
         try:
             plan = apply_change(plan, ChangeKind(change.kind), change.code, change.payload)
             applied += 1
-        except (UnknownActionError, ConfigurationError, ValidationError, KeyError, ValueError):
+        except (
+            UnknownActionError,
+            ConfigurationError,
+            ValidationError,
+            KeyError,
+            TypeError,
+            ValueError,
+        ):
             skipped.add(change.pk)
     result = PlanInForce(plan, loaded.path, applied, frozenset(skipped), key)
     with _cache_lock:
@@ -247,6 +254,10 @@ def record_changes(
                 raise ChangeRejectedError(_problem_lines(error)) from None
             except ValidationError as error:
                 raise ChangeRejectedError([str(item["msg"]) for item in error.errors()]) from None
+            except (KeyError, TypeError, ValueError) as error:
+                raise ChangeRejectedError(
+                    [f"the {kind.label.lower()} is incomplete: {error}"]
+                ) from None
             change = model(ACTION_CHANGE).objects.create(
                 code=code,
                 kind=kind.value,

@@ -54,6 +54,8 @@ def clean_date_parts(
         required: whether an empty date is an error (else None without error).
     """
     named = subject[0].upper() + subject[1:]
+    if any(form.has_error(f"{prefix}_{part}") for part in PARTS):
+        return None
     parts = [(form.cleaned_data.get(f"{prefix}_{part}") or "").strip() for part in PARTS]
     if not any(parts):
         if required:
@@ -64,6 +66,8 @@ def clean_date_parts(
         form.add_error(f"{prefix}_{missing[0]}", f"{named} must include a {' and '.join(missing)}")
         return None
     try:
+        if not all(part.isascii() and part.isdigit() for part in parts):
+            raise ValueError(parts)
         day = dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
     except ValueError:
         form.add_error(f"{prefix}_day", f"{named} must be a real date")

@@ -8,9 +8,10 @@ from typing import Any, Final
 
 from django import forms
 
-from careforce.core.outcomes.action_plan import DetailedAction
+from careforce.core.outcomes.action_plan import DetailedAction, Milestone
 from careforce.core.outcomes.columns import ActionStatus
 from careforce.web.shared.date_parts import clean_date_parts, date_part_fields, set_initial_date
+from careforce.web.shared.formats import date
 
 KEEP_STATUS: Final = ""
 """The status choice that leaves the status as it is."""
@@ -18,6 +19,11 @@ MAX_TEXT: Final = 4000
 """Longest update text accepted."""
 MAX_PARTNERS: Final = 20
 """Most lead partners accepted for one detailed action."""
+
+
+def milestone_choice(milestone: Milestone) -> str:
+    """How a milestone is chosen in a form: its due date and title."""
+    return f"{milestone.due.isoformat()} {milestone.title}"
 
 
 def _url(value: str) -> str:
@@ -55,8 +61,12 @@ class UpdateForm(forms.Form):
     evidence_url = forms.CharField(
         label="Link to the evidence (optional)", required=False, max_length=500
     )
-    milestone = forms.TypedChoiceField(
-        label="Milestone completed (optional)", required=False, coerce=int, empty_value=None
+    milestone = forms.ChoiceField(
+        label="Milestone completed (optional)",
+        required=False,
+        error_messages={
+            "invalid_choice": "That milestone is no longer open: choose the milestone again"
+        },
     )
 
     def __init__(
@@ -70,11 +80,12 @@ class UpdateForm(forms.Form):
             (KEEP_STATUS, f"Keep as {detail.status.value}"),
             *[(status.value, status.value.capitalize()) for status in ActionStatus],
         ]
+        self.detail = detail
         self.fields["milestone"].choices = [
             ("", "None"),
             *[
-                (index, f"{milestone.title} (due {milestone.due:%d/%m/%Y})")
-                for index, milestone in enumerate(detail.milestones)
+                (milestone_choice(milestone), f"{milestone.title} (due {date(milestone.due)})")
+                for milestone in detail.milestones
                 if milestone.completed is None
             ],
         ]
@@ -97,6 +108,17 @@ class UpdateForm(forms.Form):
         if cleaned.get("evidence_url") and not cleaned.get("evidence_title"):
             self.add_error("evidence_title", "Enter what the evidence is")
         return cleaned
+
+    def milestone_index(self) -> int | None:
+        """The position of the milestone chosen in the detailed action (None: no milestone).
+
+        Milestones are chosen by due date and title, not by position, so a milestone added
+        while the form was open cannot be completed by mistake."""
+        chosen = self.cleaned_data.get("milestone")
+        for index, milestone in enumerate(self.detail.milestones):
+            if chosen and milestone.completed is None and milestone_choice(milestone) == chosen:
+                return index
+        return None
 
     def update_payload(self) -> dict[str, Any]:
         """The update as the action plan records it."""

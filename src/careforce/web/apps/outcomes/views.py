@@ -457,7 +457,7 @@ def update_create(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         payload = form.update_payload()
         changes: list[tuple[ChangeKind, dict[str, Any]]] = [(ChangeKind.UPDATE, payload)]
-        index = form.cleaned_data.get("milestone")
+        index = form.milestone_index()
         if index is not None:
             changes.append(
                 (
