@@ -42,7 +42,11 @@ class TestLayout:
     def test_navigation_depends_on_role(self, client_as: Callable[[str], Any]) -> None:
         public = page_of(client_as("public").get(reverse("pages:home-show")))
         admin = page_of(client_as("administrator").get(reverse("pages:home-show")))
-        assert public.texts(".govuk-service-navigation__item") == ["Measures"]
+        assert public.texts(".govuk-service-navigation__item") == [
+            "Measures",
+            "Outcomes",
+            "Action plan",
+        ]
         assert "Audit log" in admin.texts(".govuk-service-navigation__item")
 
     def test_current_section_is_marked(self, client_as: Callable[[str], Any]) -> None:
