@@ -38,7 +38,12 @@ from careforce.core.outcomes.validation import ConfigurationError, Problem
 from careforce.io.outcomes_files import format_action_plan_yaml
 from careforce.services.access import Role, Viewer
 from careforce.services.audit import AuditAction, record
-from careforce.services.outcomes import ActionProgress, action_progress, load_action_plan
+from careforce.services.outcomes import (
+    ActionProgress,
+    action_progress,
+    configuration_path,
+    load_action_plan,
+)
 from careforce.services.web_database import ACTION_CHANGE, model
 
 
@@ -162,12 +167,13 @@ def plan_in_force() -> PlanInForce:
     Raises:
         OutcomesInputError: the plan file cannot be used.
     """
-    loaded = load_action_plan(plan_file())
-    key = _state_key(loaded.path)
+    path = configuration_path(plan_file(), framework=False)
+    key = _state_key(path)
     with _cache_lock:
         found = _cache.get(key)
     if found is not None:
         return found
+    loaded = load_action_plan(path)
     plan, applied, skipped = loaded.plan, 0, set()
     for change in model(ACTION_CHANGE).objects.order_by("created", "id"):
         try:

@@ -43,6 +43,8 @@ from careforce.core.outcomes.validation import ConfigurationError, Problem
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.outcomes_files import (
     ACTION_PLAN_SCHEMA_FILE,
+    DEFAULT_ACTION_PLAN,
+    DEFAULT_FRAMEWORK,
     FRAMEWORK_SCHEMA_FILE,
     ActionPlanFile,
     ConfigurationFileError,
@@ -51,6 +53,7 @@ from careforce.io.outcomes_files import (
     located_problems,
     read_action_plan_file,
     read_framework_file,
+    resolve_file,
     write_action_plan_file,
     write_schema,
 )
@@ -109,6 +112,19 @@ def load_framework(spec: str | Path | None = None) -> FrameworkFile:
     """
     try:
         return read_framework_file(spec)
+    except ConfigurationFileError as error:
+        raise OutcomesInputError(error.lines) from None
+
+
+def configuration_path(spec: str | Path | None, *, framework: bool) -> Path:
+    """The file a framework (``framework=True``) or action-plan spec names, without reading it
+    (a path, a shipped name, or the shipped Staffordshire file when None).
+
+    Raises:
+        OutcomesInputError: neither a file nor a shipped name.
+    """
+    try:
+        return resolve_file(spec or (DEFAULT_FRAMEWORK if framework else DEFAULT_ACTION_PLAN))
     except ConfigurationFileError as error:
         raise OutcomesInputError(error.lines) from None
 

@@ -14,7 +14,12 @@ from typing import Any
 from django.conf import settings
 
 from careforce.services.organisations import OrganisationKind
-from careforce.services.outcomes import Evaluation, evaluate, load_framework
+from careforce.services.outcomes import (
+    Evaluation,
+    configuration_path,
+    evaluate,
+    load_framework,
+)
 from careforce.services.publications import Published
 from careforce.services.web_database import ORGANISATION, model
 
@@ -53,12 +58,13 @@ def published_evaluation(published: Published, area: str | None) -> Evaluation:
         OutcomesInputError: the framework cannot be used with the publication (a measure id
             it names is not published, for example) or the area is not published.
     """
-    loaded = load_framework(framework_file())
-    key = (published.key, area, str(loaded.path), loaded.path.stat().st_mtime_ns)
+    path = configuration_path(framework_file(), framework=True)
+    key = (published.key, area, str(path), path.stat().st_mtime_ns)
     with _cache_lock:
         found = _cache.get(key)
     if found is not None:
         return found
+    loaded = load_framework(path)
     evaluation = evaluate(
         loaded.framework,
         published.table,
