@@ -22,9 +22,10 @@ from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from careforce.core.configuration import Problem
 from careforce.core.outcomes.action_plan import ActionPlan, parse_action_plan
 from careforce.core.outcomes.framework import Framework, parse_framework
-from careforce.core.outcomes.validation import ConfigurationError, Problem
+from careforce.core.outcomes.validation import ConfigurationError
 from careforce.io.text_files import write_text_file
 
 FRAMEWORK_SCHEMA_FILE: Final = "outcomes-framework.v1.schema.json"

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from pydantic import ValidationError
 
+from careforce.core.configuration import Problem
 from careforce.core.outcomes.action_plan import (
     ActionPlan,
     DetailedAction,
@@ -34,7 +35,7 @@ from careforce.core.outcomes.action_plan import (
     with_milestone_completed,
     with_update,
 )
-from careforce.core.outcomes.validation import ConfigurationError, Problem
+from careforce.core.outcomes.validation import ConfigurationError
 from careforce.io.outcomes_files import format_action_plan_yaml
 from careforce.services.access import Role, Viewer
 from careforce.services.audit import AuditAction, record

@@ -17,6 +17,7 @@ from typing import Final
 
 import polars as pl
 
+from careforce.core.configuration import Problem
 from careforce.core.indicators.catalogue import MEASURES, Dimension
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import (
@@ -39,7 +40,7 @@ from careforce.core.outcomes.bindings import framework_sources, manual_values
 from careforce.core.outcomes.evaluation import evaluate_framework
 from careforce.core.outcomes.framework import Framework, framework_json_schema, placed_measures
 from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, progress_report
-from careforce.core.outcomes.validation import ConfigurationError, Problem
+from careforce.core.outcomes.validation import ConfigurationError
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.outcomes_files import (
     ACTION_PLAN_SCHEMA_FILE,

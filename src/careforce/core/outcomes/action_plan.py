@@ -15,18 +15,16 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 
-from careforce.core.outcomes.columns import ActionStatus
-from careforce.core.outcomes.validation import (
-    CODE_PATTERN,
+from careforce.core.configuration import (
     SCHEMA_DIALECT,
-    ConfigurationError,
     Problem,
     SchemaGenerator,
     duplicates,
     pydantic_problems,
-    schema_problems,
     tidy_schema,
 )
+from careforce.core.outcomes.columns import ActionStatus
+from careforce.core.outcomes.validation import CODE_PATTERN, ConfigurationError, schema_problems
 
 ACTION_PLAN_SCHEMA_VERSION: Final = "1"
 """Version of the action-plan file format; bumped on any incompatible change."""

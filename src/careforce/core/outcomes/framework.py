@@ -16,19 +16,21 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careforce.core.outcomes.columns import ALL, TOTAL, Polarity
-from careforce.core.outcomes.validation import (
-    CODE_PATTERN,
-    PERIOD_PATTERN,
+from careforce.core.configuration import (
     SCHEMA_DIALECT,
-    SYMBOL_PATTERN,
-    ConfigurationError,
     Problem,
     SchemaGenerator,
     duplicates,
     pydantic_problems,
-    schema_problems,
     tidy_schema,
+)
+from careforce.core.outcomes.columns import ALL, TOTAL, Polarity
+from careforce.core.outcomes.validation import (
+    CODE_PATTERN,
+    PERIOD_PATTERN,
+    SYMBOL_PATTERN,
+    ConfigurationError,
+    schema_problems,
 )
 
 FRAMEWORK_SCHEMA_VERSION: Final = "1"

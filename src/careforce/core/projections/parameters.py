@@ -7,20 +7,22 @@ JSON Schema generated from these models (structure and types), by the models the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
+
+from careforce.core.configuration import (
+    SCHEMA_DIALECT,
+    ProblemsError,
+    SchemaGenerator,
+    tidy_schema,
+)
 
 SCHEMA_VERSION: Final = "1"
 """Version of the parameter-file format; bumped on any incompatible change."""
 SCHEMA_ID: Final = "https://careforce.example/schemas/projection-parameters/v1.json"
 """The ``$id`` of the JSON Schema; carries :data:`SCHEMA_VERSION`."""
-SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-"""JSON Schema dialect the schema is written in."""
 NO_DRIVER: Final = "none"
 """``demand_driver`` value meaning the requirement stays at the base workforce."""
 NAME_PATTERN: Final = r"^[A-Za-z][A-Za-z0-9_-]*$"
@@ -447,78 +449,24 @@ class ProjectionParameters(BaseModel):
         raise KeyError(name)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One problem in a parameter file: where (a path of keys and indexes) and what."""
-
-    path: tuple[str | int, ...]
-    message: str
-
-    @property
-    def field(self) -> str:
-        """Dotted path, e.g. ``groups[0].replacement_rate``."""
-        text = ""
-        for part in self.path:
-            if isinstance(part, int):
-                text += f"[{part}]"
-            else:
-                text += f".{part}" if text else part
-        return text or "(file)"
-
-    @property
-    def pointer(self) -> str:
-        """JSON pointer, e.g. ``/groups/0/replacement_rate``."""
-        return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in self.path)
-
-    def __str__(self) -> str:
-        """The problem as one line naming the field."""
-        return f"{self.field}: {self.message}"
-
-
-class ParameterError(ValueError):
+class ParameterError(ProblemsError):
     """A parameter file (or a scenario applied to it) is not usable."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        """Keep every problem; the message is the first, with a count of the others."""
-        self.problems = problems
-        first = str(problems[0]) if problems else "invalid parameters"
-        more = len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
-        super().__init__(first + suffix)
+    default_message: ClassVar[str] = "invalid parameters"
 
 
-class _SchemaGenerator(GenerateJsonSchema):
-    """Pydantic's generator, tuned for a file format: no nulls (TOML has none), no titles."""
-
-    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
-        """Optional fields are simply omitted from a TOML file."""
-        return self.generate_inner(schema["schema"])
-
-    def field_title_should_be_set(self, schema: Any) -> bool:
-        """Property titles repeat the key; leave them out."""
-        return False
-
-
-def _tidy(node: Any) -> Any:
-    if isinstance(node, dict):
-        tidied = {key: _tidy(value) for key, value in node.items()}
-        if tidied.get("default", 0) is None:
-            del tidied["default"]
-        patterns = tidied.get("patternProperties")
-        if isinstance(patterns, dict) and len(patterns) == 1 and "properties" not in tidied:
-            # A table keyed by names: reject keys that are not names, not just ignore them.
-            ((pattern, values),) = patterns.items()
-            del tidied["patternProperties"]
-            tidied["propertyNames"] = {
-                **tidied.get("propertyNames", {}),
-                "pattern": pattern,
-                "description": "a name: a letter, then letters, digits, '_' or '-'",
-            }
-            tidied["additionalProperties"] = values
-        return tidied
-    if isinstance(node, list):
-        return [_tidy(item) for item in node]
-    return node
+def _names_as_keys(schema: dict[str, Any]) -> None:
+    """A table keyed by names rejects keys that are not names, rather than ignoring them."""
+    patterns = schema.get("patternProperties")
+    if isinstance(patterns, dict) and len(patterns) == 1 and "properties" not in schema:
+        ((pattern, values),) = patterns.items()
+        del schema["patternProperties"]
+        schema["propertyNames"] = {
+            **schema.get("propertyNames", {}),
+            "pattern": pattern,
+            "description": "a name: a letter, then letters, digits, '_' or '-'",
+        }
+        schema["additionalProperties"] = values
 
 
 def parameters_json_schema() -> dict[str, Any]:
@@ -527,13 +475,13 @@ def parameters_json_schema() -> dict[str, Any]:
     The committed copy in ``schema/projection-parameters.v1.schema.json`` is what validates
     files; a test checks it equals this.
     """
-    generated = ProjectionParameters.model_json_schema(schema_generator=_SchemaGenerator)
+    generated = ProjectionParameters.model_json_schema(schema_generator=SchemaGenerator)
     driver = generated["$defs"]["Driver"]
     driver["oneOf"] = [{"required": [key]} for key in ("growth", "population", "weights")]
     schema: dict[str, Any] = {
         "$schema": SCHEMA_DIALECT,
         "$id": SCHEMA_ID,
-        **_tidy(generated),
+        **tidy_schema(generated, _names_as_keys),
     }
     schema["description"] = (
         f"careforce workforce projection parameters, format version {SCHEMA_VERSION}. "

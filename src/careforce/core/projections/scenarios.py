@@ -7,15 +7,15 @@ from collections.abc import Sequence
 import polars as pl
 from pydantic import ValidationError
 
+from careforce.core.configuration import Problem, pydantic_problems
 from careforce.core.projections import columns as c
 from careforce.core.projections.parameters import (
     ParameterError,
-    Problem,
     ProjectionParameters,
     merge_scenario,
 )
 from careforce.core.projections.projection import project
-from careforce.core.projections.validation import check_parameters, pydantic_problems
+from careforce.core.projections.validation import check_parameters
 
 
 class UnknownScenarioError(KeyError):

@@ -6,15 +6,14 @@ is wrong in plain words.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
 
+from careforce.core.configuration import Problem, Wording, pydantic_problems
+from careforce.core.configuration import schema_problems as _schema_problems
 from careforce.core.projections.drivers import DriverError, last_year
 from careforce.core.projections.inputs import NumericParameter, numeric_parameters
 from careforce.core.projections.parameters import (
@@ -24,118 +23,28 @@ from careforce.core.projections.parameters import (
     DistributionKind,
     Group,
     ParameterError,
-    Problem,
     ProjectionParameters,
     SensitivityRange,
     UncertainParameter,
     merge_scenario,
 )
 
-_TYPE_WORDS: Final = {
-    "number": "a number",
-    "integer": "a whole number",
-    "string": "text in quotes",
-    "object": "a table",
-    "array": "a list",
-    "boolean": "true or false",
-}
-_BOUND_WORDS: Final = {
-    "minimum": "at least",
-    "maximum": "at most",
-    "exclusiveMinimum": "more than",
-    "exclusiveMaximum": "less than",
-}
-_PATTERN_WORDS: Final = {
-    NAME_PATTERN: "a name: a letter, then letters, digits, '_' or '-'",
-    YEAR_KEY_PATTERN: "a year of four digits",
-}
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _schema_problem(error: SchemaError) -> Problem:
-    """Turn a JSON Schema error into a problem naming the field."""
-    path: tuple[str | int, ...] = tuple(error.absolute_path)
-    rule, expected, value = error.validator, error.validator_value, error.instance
-    if rule == "required":
-        missing = next((key for key in expected if key not in value), "?")
-        return Problem((*path, missing), "is required but missing")
-    if rule == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
-        extra = sorted(key for key in value if key not in known)
-        hint = f" (expected one of: {', '.join(known)})" if known else ""
-        return Problem((*path, extra[0] if extra else "?"), f"is not a known field{hint}")
-    if rule == "type":
-        words = (
-            " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in expected)
-            if isinstance(expected, list)
-            else _TYPE_WORDS.get(expected, expected)
-        )
-        return Problem(path, f"must be {words}, not {_show(value)}")
-    if rule == "pattern":
-        words = _PATTERN_WORDS.get(expected, f"text matching {expected}")
-        if "propertyNames" in error.schema_path:
-            return Problem((*path, value), f"the key {_show(value)} must be {words}")
-        return Problem(path, f"{_show(value)} must be {words}")
-    if rule == "oneOf" and all(
-        set(branch) == {"required"} and len(branch["required"]) == 1 for branch in expected
-    ):
-        keys = [branch["required"][0] for branch in expected]
-        given = [key for key in keys if key in value]
-        if given:
-            return Problem(path, f"give only one of {', '.join(keys)}, not {' and '.join(given)}")
-        return Problem(path, f"give one of {', '.join(keys)}")
-    return Problem(path, _rule_message(str(rule), expected, value) or error.message)
-
-
-def _rule_message(rule: str, expected: Any, value: Any) -> str | None:
-    """Plain words for the simple JSON Schema rules; None for the others."""
-    shown = _show(value)
-    if rule in _BOUND_WORDS:
-        return f"must be {_BOUND_WORDS[rule]} {expected}, not {shown}"
-    if rule == "enum":
-        return f"must be one of {', '.join(_show(item) for item in expected)}, not {shown}"
-    if rule == "const":
-        return f"must be {_show(expected)}, not {shown}"
-    if rule == "minItems":
-        return f"must have at least {expected} item{'s' if expected != 1 else ''}"
-    if rule in ("minProperties", "minLength"):
-        return "must not be empty"
-    if rule == "maxLength":
-        return f"must be at most {expected} characters long"
-    if rule == "uniqueItems":
-        return "must not repeat a value"
-    return None
-
-
-def _non_finite(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[Problem]:
-    """TOML allows nan and inf; no parameter may be either."""
-    if isinstance(node, float) and not math.isfinite(node):
-        yield Problem(path, f"must be a finite number, not {node}")
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _non_finite(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _non_finite(value, (*path, index))
+WORDING: Final = Wording(
+    mapping="a table",
+    mapping_type="a table",
+    text="text in quotes",
+    patterns={
+        NAME_PATTERN: "a name: a letter, then letters, digits, '_' or '-'",
+        YEAR_KEY_PATTERN: "a year of four digits",
+    },
+    text_keys=False,
+)
+"""How messages about TOML parameter files name things."""
 
 
 def schema_problems(data: Any, schema: Mapping[str, Any]) -> list[Problem]:
-    """Problems of raw parameter data against the JSON Schema, in document order."""
-    validator = Draft202012Validator(schema)
-    problems = list(_non_finite(data))
-    problems += [_schema_problem(error) for error in validator.iter_errors(data)]
-    return problems
+    """Problems of raw parameter data (as read from TOML) against the JSON Schema."""
+    return _schema_problems(data, schema, WORDING)
 
 
 def _driver_problems(params: ProjectionParameters) -> Iterator[Problem]:
@@ -374,11 +283,6 @@ def check_parameters(params: ProjectionParameters) -> list[Problem]:
         problems += _variation_problems(params)
         problems += _scenario_problems(params)
     return problems
-
-
-def pydantic_problems(error: ValidationError) -> list[Problem]:
-    """Problems from a pydantic validation error."""
-    return [Problem(tuple(item["loc"]), item["msg"]) for item in error.errors()]
 
 
 def parse_parameters(data: Mapping[str, Any], schema: Mapping[str, Any]) -> ProjectionParameters:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from careforce.core.configuration import Problem
 from careforce.core.outcomes.bindings import framework_sources, manual_values
 from careforce.core.outcomes.framework import (
     FRAMEWORK_SCHEMA_ID,
@@ -15,7 +16,7 @@ from careforce.core.outcomes.framework import (
     framework_json_schema,
     parse_framework,
 )
-from careforce.core.outcomes.validation import ConfigurationError, Problem
+from careforce.core.outcomes.validation import ConfigurationError
 
 pytestmark = pytest.mark.unit
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
+from careforce.core.configuration import Problem
 from careforce.core.projections.parameters import (
     SCHEMA_ID,
     SCHEMA_VERSION,
     ParameterError,
-    Problem,
     parameters_json_schema,
 )
 from careforce.core.projections.validation import parse_parameters
