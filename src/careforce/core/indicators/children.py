@@ -164,6 +164,32 @@ def _proportion_row(
     )
 
 
+def _count_row(
+    measure_id: str,
+    count: int,
+    *,
+    base: _Cell,
+    workers: int,
+    workplaces: int | None,
+    dimension: str | None = None,
+    value_label: str | None = None,
+) -> dict[str, object]:
+    lower, upper = _byar(count)
+    return _row(
+        measure_id,
+        base,
+        dimension=dimension,
+        value_label=value_label,
+        numerator=count,
+        denominator=None,
+        value=count,
+        lower=lower,
+        upper=upper,
+        workers=workers,
+        workplaces=workplaces,
+    )
+
+
 def _rate_row(
     measure_id: str,
     k: float,
@@ -248,39 +274,21 @@ def hr_measures(
                 period_label(end), area_code, names.get(area_code, area_code), COUNCIL_STAFF
             )
             headcount = in_post.height
-            lower, upper = _byar(headcount)
             rows.append(
-                _row(
-                    "filled_posts",
-                    base,
-                    dimension=None,
-                    value_label=None,
-                    numerator=headcount,
-                    denominator=None,
-                    value=headcount,
-                    lower=lower,
-                    upper=upper,
-                    workers=headcount,
-                    workplaces=None,
-                )
+                _count_row("filled_posts", headcount, base=base, workers=headcount, workplaces=None)
             )
-            for label, count in _counts(in_post, H.ROLE_GROUP).items():
-                lo, hi = _byar(count)
-                rows.append(
-                    _row(
-                        "filled_posts",
-                        base,
-                        dimension="role_group",
-                        value_label=label,
-                        numerator=count,
-                        denominator=None,
-                        value=count,
-                        lower=lo,
-                        upper=hi,
-                        workers=count,
-                        workplaces=None,
-                    )
+            rows += [
+                _count_row(
+                    "filled_posts",
+                    count,
+                    base=base,
+                    workers=count,
+                    workplaces=None,
+                    dimension="role_group",
+                    value_label=label,
                 )
+                for label, count in _counts(in_post, H.ROLE_GROUP).items()
+            ]
             rows.append(
                 _rate_row(
                     "turnover_rate",
@@ -403,38 +411,14 @@ def provider_measures(
         base = _Cell(
             str(period), str(area_code), names.get(str(area_code), str(area_code)), PROVIDER_STAFF
         )
-        lower, upper = _byar(headcount)
         rows.append(
-            _row(
-                "filled_posts",
-                base,
-                dimension=None,
-                value_label=None,
-                numerator=headcount,
-                denominator=None,
-                value=headcount,
-                lower=lower,
-                upper=upper,
-                workers=headcount,
-                workplaces=providers,
+            _count_row(
+                "filled_posts", headcount, base=base, workers=headcount, workplaces=providers
             )
         )
         vac = totals["vacancies"]
-        lo, hi = _byar(vac)
         rows.append(
-            _row(
-                "vacancies",
-                base,
-                dimension=None,
-                value_label=None,
-                numerator=vac,
-                denominator=None,
-                value=vac,
-                lower=lo,
-                upper=hi,
-                workers=headcount,
-                workplaces=providers,
-            )
+            _count_row("vacancies", vac, base=base, workers=headcount, workplaces=providers)
         )
         rows.append(
             _proportion_row(
