@@ -42,6 +42,7 @@ from careforce.web.apps.indicators.presentation import (
 )
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import link, table
+from careforce.web.shared.downloads import page_file
 from careforce.web.shared.fragments import fragment, remembered
 
 PUBLICATIONS_SHOWN: Final = 20
@@ -218,22 +219,15 @@ def _download(
     content: Callable[[DownloadFormat], bytes],
 ) -> HttpResponse:
     """A download, made once per publication, filters and format and then kept."""
-    try:
-        chosen = DownloadFormat(file_format)
-    except ValueError as error:
-        raise Http404("no such format") from error
-    data = remembered(("download", *key, chosen.value), lambda: content(chosen))
-    record(
-        AuditAction.DOWNLOAD,
-        viewer=viewer_of(request),
+    return page_file(
+        request,
+        name=name,
+        file_format=file_format,
         object_type="measures",
-        object_id=name,
-        ip_address=client_address(request),
-        detail={"format": chosen.value, "query": request.GET.urlencode()[:500]},
+        content=lambda chosen: remembered(
+            ("download", *key, chosen.value), lambda: content(chosen)
+        ),
     )
-    response = HttpResponse(data, content_type=chosen.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{chosen.value}"'
-    return response
 
 
 def _valid_filters(request: HttpRequest, published: publications.Published) -> Filters:

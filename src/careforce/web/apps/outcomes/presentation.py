@@ -326,6 +326,11 @@ def outcome_summary(rows: pl.DataFrame) -> list[OutcomeSummary]:
     return summary
 
 
+def contributes_to(outcome: str) -> pl.Expr:
+    """Whether a detailed action (a row of the action flags) contributes to an outcome."""
+    return pl.col(c.OUTCOMES).str.split(LIST_SEPARATOR).list.contains(pl.lit(outcome))
+
+
 def action_rows(flags: pl.DataFrame, *, href: Any) -> Iterable[list[Cell]]:
     """Rows of a table of detailed actions: action, lead partners, status, next milestone,
     last update, flags. ``href`` gives a detailed action's page from its code."""

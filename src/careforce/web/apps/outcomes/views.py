@@ -8,7 +8,6 @@ partners.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Final
 
 import polars as pl
@@ -35,7 +34,6 @@ from careforce.services.action_plan_changes import (
     progress_in_force,
     record_changes,
 )
-from careforce.services.audit import AuditAction, record
 from careforce.services.outcomes import Evaluation, OutcomesInputError
 from careforce.services.page_downloads import DownloadFormat, DownloadTable, page_download
 from careforce.services.published_scorecard import partnership_area, published_evaluation
@@ -51,6 +49,7 @@ from careforce.web.apps.outcomes.presentation import (
     action_rows,
     chart_of,
     chart_table,
+    contributes_to,
     flag_words,
     history_rows,
     milestone_rows,
@@ -65,6 +64,7 @@ from careforce.web.apps.outcomes.presentation import (
 )
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import table
+from careforce.web.shared.downloads import attachment, page_file
 from careforce.web.shared.fragments import remembered
 
 CHANGES_PER_PAGE: Final = 50
@@ -194,9 +194,7 @@ def outcome_detail(request: HttpRequest, outcome: str) -> HttpResponse:
         lambda: chart_of(whole, outcome, title),
     )
     _, progress = progress_in_force()
-    linked = progress.flags.filter(
-        pl.col(c.OUTCOMES).str.split("; ").list.contains(pl.lit(outcome))
-    )
+    linked = progress.flags.filter(contributes_to(outcome))
     return render(
         request,
         "outcomes/outcome_detail.html",
@@ -220,27 +218,6 @@ def outcome_detail(request: HttpRequest, outcome: str) -> HttpResponse:
     )
 
 
-def _download_response(
-    request: HttpRequest, *, name: str, file_format: str, content: Callable[[DownloadFormat], bytes]
-) -> HttpResponse:
-    try:
-        chosen = DownloadFormat(file_format)
-    except ValueError as error:
-        raise Http404("no such format") from error
-    data = content(chosen)
-    record(
-        AuditAction.DOWNLOAD,
-        viewer=viewer_of(request),
-        object_type="outcomes",
-        object_id=name,
-        ip_address=client_address(request),
-        detail={"format": chosen.value, "query": request.GET.urlencode()[:500]},
-    )
-    response = HttpResponse(data, content_type=chosen.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{chosen.value}"'
-    return response
-
-
 def _scorecard_lines(scorecard: _Scorecard, what: str) -> list[str]:
     assert scorecard.evaluation is not None
     return [
@@ -261,8 +238,9 @@ def scorecard_download(request: HttpRequest, file_format: str) -> HttpResponse:
         raise Http404("no scorecard")
     title = f"Outcomes scorecard for {scorecard.area_name}"
     frame = scorecard.evaluation.scorecard
-    return _download_response(
+    return page_file(
         request,
+        object_type="outcomes",
         name="outcomes-scorecard",
         file_format=file_format,
         content=lambda chosen: page_download(
@@ -284,8 +262,9 @@ def outcome_download(request: HttpRequest, outcome: str, file_format: str) -> Ht
     if frame.is_empty():
         raise Http404("no such outcome")
     title = f"Outcome {outcome} scorecard for {scorecard.area_name}"
-    return _download_response(
+    return page_file(
         request,
+        object_type="outcomes",
         name=f"outcome-{outcome}",
         file_format=file_format,
         content=lambda chosen: page_download(
@@ -309,9 +288,7 @@ def _filtered(flags: pl.DataFrame, form: ActionFilterForm) -> pl.DataFrame:
     if data.get("status"):
         flags = flags.filter(pl.col(c.STATUS) == data["status"])
     if data.get("outcome"):
-        flags = flags.filter(
-            pl.col(c.OUTCOMES).str.split("; ").list.contains(pl.lit(data["outcome"]))
-        )
+        flags = flags.filter(contributes_to(data["outcome"]))
     flag = data.get("flag")
     if flag == "overdue":
         flags = flags.filter(pl.col(c.OVERDUE))
@@ -388,7 +365,13 @@ def action_download(request: HttpRequest, file_format: str) -> HttpResponse:
             file_format=chosen,
         )
 
-    return _download_response(request, name="action-plan", file_format=file_format, content=content)
+    return page_file(
+        request,
+        name="action-plan",
+        file_format=file_format,
+        object_type="outcomes",
+        content=content,
+    )
 
 
 def _detail_or_404(code: str) -> Any:
@@ -543,13 +526,11 @@ def change_list(request: HttpRequest) -> HttpResponse:
 def plan_download(request: HttpRequest) -> HttpResponse:
     """The plan in force as an action-plan file (YAML), for the command line or to keep."""
     current, _ = progress_in_force()
-    record(
-        AuditAction.DOWNLOAD,
-        viewer=viewer_of(request),
+    return attachment(
+        request,
+        plan_yaml(current),
+        file_name="action-plan.yaml",
+        media_type="application/yaml; charset=utf-8",
         object_type="action-plan",
         object_id=current.path.name,
-        ip_address=client_address(request),
     )
-    response = HttpResponse(plan_yaml(current), content_type="application/yaml; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="action-plan.yaml"'
-    return response
