@@ -14,6 +14,7 @@ import shutil
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
@@ -85,14 +86,14 @@ class Published:
         """Identifies this publication's content, for what is kept in memory from it."""
         return self.publication_id, str(self.created)
 
-    @property
+    @cached_property
     def periods(self) -> list[str]:
-        """The periods published, oldest first."""
+        """The periods published, oldest first (worked out once per publication)."""
         return sorted(self.table["period"].unique().to_list())
 
-    @property
+    @cached_property
     def areas(self) -> list[tuple[str, str]]:
-        """The areas published: (code, name), by name."""
+        """The areas published: (code, name), by name (worked out once per publication)."""
         pairs = self.table.select("area_code", "area_name").unique().sort("area_name")
         return list(pairs.iter_rows())
 
