@@ -78,4 +78,5 @@ web-test: setup
 	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q tests/integration/careforce/web tests/e2e/careforce/web
 
 clean:
-	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis \
+		.import_linter_cache node_modules src/careforce/web/assets careforce-demo
