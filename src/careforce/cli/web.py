@@ -75,8 +75,14 @@ def serve_command(
     if demo:
         site = build_demo_apart(options=options, scale=scale)
         table = Table(title="Demo accounts (the passwords change with every demo run)")
-        for column in ("Role", "Email address", "Password", "Organisation"):
-            table.add_column(column)
+        # Whoever signs in copies the email address and password: never cut them short.
+        for column, values in (
+            ("Role", [a.role.value for a in site.accounts]),
+            ("Email address", [a.email for a in site.accounts]),
+            ("Password", [a.password for a in site.accounts]),
+        ):
+            table.add_column(column, no_wrap=True, min_width=max(map(len, values)))
+        table.add_column("Organisation")
         for account in site.accounts:
             table.add_row(account.role.value, account.email, account.password, account.organisation)
         console.print(table)

@@ -47,7 +47,7 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     log = folder / "output.log"
     environment = {
         **os.environ,
-        "COLUMNS": "200",
+        "COLUMNS": "80",  # a usual terminal: the accounts must still be printed whole
         "NO_COLOR": "1",
         "CAREFORCE_SECRET_KEY": "e2e-web-demo",
     }
