@@ -21,7 +21,7 @@ from careforce.core.vocab.ascwds_columns import (
     qualification_column,
     qualification_notes_column,
 )
-from careforce.core.vocab.codes import CQC_REGULATED_SERVICES
+from careforce.core.vocab.workplace_codes import CQC_REGULATED_SERVICES
 
 STATUS: Final = "UNCHECKED"
 """STATUS the ASC-WDS download writes in every workplace and staff row."""

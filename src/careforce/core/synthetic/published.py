@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.vocab.codes import REGISTERED_MANAGER, REGISTERED_NURSE
 from careforce.core.vocab.groups import RoleGroup, ServiceGroup
+from careforce.core.vocab.staff_codes import REGISTERED_MANAGER, REGISTERED_NURSE
 
 SENIOR_CARE_WORKER: Final = 7
 """ASC-WDS job role code of a senior care worker (a key role in the strategy's tables)."""

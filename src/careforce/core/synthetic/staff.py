@@ -45,8 +45,8 @@ from careforce.core.synthetic.sampling import (
     years_before,
 )
 from careforce.core.synthetic.workplaces import Workplace, postcode
-from careforce.core.vocab.codes import REGISTERED_MANAGER, REGISTERED_NURSE, SOCIAL_WORKER
 from careforce.core.vocab.groups import JOB_ROLE_GROUP, RoleGroup, ServiceGroup
+from careforce.core.vocab.staff_codes import REGISTERED_MANAGER, REGISTERED_NURSE, SOCIAL_WORKER
 
 K = TypeVar("K", bound=Hashable)
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import polars as pl
 
-from careforce.core.vocab.codes import CodeTable
+from careforce.core.vocab.code_table import CodeTable
 
 
 def code_table_enum(table: CodeTable) -> pl.Enum:

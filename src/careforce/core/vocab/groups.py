@@ -1,6 +1,6 @@
 """Groupings of ASC-WDS codes used by the workforce measures.
 
-Each grouping maps BUDI codes from :mod:`careforce.core.vocab.codes` to a small StrEnum, following
+Each grouping maps BUDI codes from the code tables (:mod:`careforce.core.vocab.code_table`) to a small StrEnum, following
 the groups Skills for Care publish for the adult social care workforce. Where Skills for Care do
 not say how a code is grouped, the choice made here is written next to the code.
 """
@@ -12,14 +12,13 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.vocab.codes import (
+from careforce.core.vocab.code_table import UnknownCodeError
+from careforce.core.vocab.geography_codes import (
     NATIONALITY,
     NATIONALITY_BRITISH,
     NATIONALITY_DONT_KNOW,
-    REGISTERED_MANAGER,
-    REGISTERED_NURSE,
-    UnknownCodeError,
 )
+from careforce.core.vocab.staff_codes import REGISTERED_MANAGER, REGISTERED_NURSE
 
 # --------------------------------------------------------------------------------------------
 # Job roles

@@ -58,7 +58,14 @@ from careforce.core.sources.ascwds.workplace import (
     REGISTRATION,
     WORKPLACE_KEY,
 )
-from careforce.core.vocab import codes, groups
+from careforce.core.vocab import (
+    code_table,
+    geography_codes,
+    groups,
+    staff_codes,
+    training_codes,
+    workplace_codes,
+)
 from careforce.core.vocab.ascwds_columns import LINE
 from careforce.core.vocab.ascwds_columns import StaffColumn as S
 from careforce.core.vocab.ascwds_columns import TrainingColumn as T
@@ -118,7 +125,7 @@ def keyed_hash(values: pl.Series, secret: bytes) -> pl.Series:
 
 
 def _answer(column: str) -> pl.Expr:
-    return labelled(integer(column), codes.YES_NO_DONT_KNOW).cast(pl.String).cast(ANSWER_ENUM)
+    return labelled(integer(column), code_table.YES_NO_DONT_KNOW).cast(pl.String).cast(ANSWER_ENUM)
 
 
 def _postcode_district(column: str) -> pl.Expr:
@@ -193,14 +200,14 @@ def establishments_frame(
             pl.col(STATUS_UPPER).cast(STATUS_ENUM).alias(E.STATUS),
             text(W.ESTNAME).alias(E.NAME),
             _postcode_district(W.POSTCODE).alias(E.POSTCODE_DISTRICT),
-            labelled(integer(W.ESTTYPE), codes.EMPLOYER_TYPE).alias(E.EMPLOYER_TYPE),
+            labelled(integer(W.ESTTYPE), workplace_codes.EMPLOYER_TYPE).alias(E.EMPLOYER_TYPE),
             grouped(integer(W.ESTTYPE), dict(groups.EMPLOYER_SECTOR), groups.Sector).alias(
                 E.SECTOR
             ),
             regulated.alias(E.CQC_REGULATED),
             pl.when(regulated).then(text(W.PROVNUM)).otherwise(None).alias(E.PROVIDER_ID),
             pl.when(regulated).then(text(W.LOCATIONID)).otherwise(None).alias(E.LOCATION_ID),
-            labelled(pl.col(MAIN_SERVICE), codes.SERVICE).alias(E.MAIN_SERVICE),
+            labelled(pl.col(MAIN_SERVICE), workplace_codes.SERVICE).alias(E.MAIN_SERVICE),
             pl.col(MAIN_SERVICE).cast(pl.Int16).alias(E.MAIN_SERVICE_CODE),
             grouped(pl.col(MAIN_SERVICE), dict(groups.SERVICE_GROUP), groups.ServiceGroup).alias(
                 E.SERVICE_GROUP
@@ -210,7 +217,9 @@ def establishments_frame(
             .cast(pl.List(pl.Int16))
             .alias(E.SERVICES),
             integer_items(W.SERVICEUSERS)
-            .list.eval(pl.element().filter(pl.element().is_in(sorted(codes.SERVICE_USER.codes))))
+            .list.eval(
+                pl.element().filter(pl.element().is_in(sorted(workplace_codes.SERVICE_USER.codes)))
+            )
             .cast(pl.List(pl.Int16))
             .alias(E.SERVICE_USERS),
             integer(W.TOTALPERMTEMP).cast(pl.Int32).alias(E.TOTAL_STAFF),
@@ -221,7 +230,7 @@ def establishments_frame(
             .list.sum()
             .cast(pl.Int32)
             .alias("_v"),
-            pl.when(pl.col(MAIN_SERVICE).is_in(sorted(codes.DHA_SERVICES)))
+            pl.when(pl.col(MAIN_SERVICE).is_in(sorted(workplace_codes.DHA_SERVICES)))
             .then(_answer(W.DHA))
             .alias(E.DHA),
             pl.when(sick_pay == "1")
@@ -272,7 +281,7 @@ def _job_role_items(row: dict[str, object]) -> list[dict[str, int | None]]:
     assert isinstance(roles, list)
     result: list[dict[str, int | None]] = []
     for position, role in enumerate(roles):
-        if role not in codes.JOB_ROLE:
+        if role not in staff_codes.JOB_ROLE:
             continue
 
         def at(name: str, index: int = position) -> int | None:
@@ -283,7 +292,7 @@ def _job_role_items(row: dict[str, object]) -> list[dict[str, int | None]]:
             return value if isinstance(value, int) else None
 
         vacancies = at("v")
-        if role == codes.REGISTERED_MANAGER and row["ignore_rm"]:
+        if role == staff_codes.REGISTERED_MANAGER and row["ignore_rm"]:
             vacancies = None
         result.append(
             {
@@ -335,7 +344,7 @@ def workers_frame(
         sick.cast(pl.Float64, strict=False)
     )
     zero = integer(S.ZEROHRCONT)
-    employed = pl.col(CONTRACT).is_in(sorted(codes.EMPLOYED_CONTRACTS))
+    employed = pl.col(CONTRACT).is_in(sorted(staff_codes.EMPLOYED_CONTRACTS))
     interval = integer(S.SALARYINT)
     money = {
         column: pl.when(text(column).str.contains(MONEY_PATTERN)).then(
@@ -367,53 +376,53 @@ def workers_frame(
         pl.lit(reference_date).alias(WK.REFERENCE_DATE),
         pl.col(STATUS_UPPER).cast(STATUS_ENUM).alias(WK.STATUS),
         _postcode_district(S.POSTCODE).alias(WK.POSTCODE_DISTRICT),
-        labelled(integer(S.GENDER), codes.GENDER).alias(WK.GENDER),
+        labelled(integer(S.GENDER), staff_codes.GENDER).alias(WK.GENDER),
         pl.when(age_ok).then(age).cast(pl.Int16).alias(WK.AGE),
-        labelled(integer(S.ETHNICITY), codes.ETHNICITY).alias(WK.ETHNICITY),
+        labelled(integer(S.ETHNICITY), staff_codes.ETHNICITY).alias(WK.ETHNICITY),
         grouped(integer(S.ETHNICITY), dict(groups.ETHNICITY_GROUP), groups.EthnicityGroup).alias(
             WK.ETHNICITY_GROUP
         ),
-        pl.when(integer(S.NATIONALITY).is_in(sorted(codes.NATIONALITY.codes)))
+        pl.when(integer(S.NATIONALITY).is_in(sorted(geography_codes.NATIONALITY.codes)))
         .then(integer(S.NATIONALITY))
         .cast(pl.Int16)
         .alias(WK.NATIONALITY_CODE),
         grouped(
             integer(S.NATIONALITY), dict(groups.NATIONALITY_GROUP), groups.NationalityGroup
         ).alias(WK.NATIONALITY_GROUP),
-        pl.when(integer(S.NATIONALITY) != codes.NATIONALITY_BRITISH)
+        pl.when(integer(S.NATIONALITY) != geography_codes.NATIONALITY_BRITISH)
         .then(_answer(S.BRITISHCITIZENSHIP))
         .alias(WK.BRITISH_CITIZENSHIP),
-        pl.when(integer(S.COUNTRYOFBIRTH).is_in(sorted(codes.COUNTRY.codes)))
+        pl.when(integer(S.COUNTRYOFBIRTH).is_in(sorted(geography_codes.COUNTRY.codes)))
         .then(integer(S.COUNTRYOFBIRTH))
         .cast(pl.Int16)
         .alias(WK.COUNTRY_OF_BIRTH_CODE),
         pl.when(
             text(S.YEAROFENTRY).str.contains(YEAR_PATTERN)
             & integer(S.COUNTRYOFBIRTH).is_not_null()
-            & (integer(S.COUNTRYOFBIRTH) != codes.COUNTRY_UK)
+            & (integer(S.COUNTRYOFBIRTH) != geography_codes.COUNTRY_UK)
         )
         .then(integer(S.YEAROFENTRY))
         .cast(pl.Int16)
         .alias(WK.YEAR_OF_ENTRY),
-        labelled(integer(S.DISABLED), codes.DISABLED).alias(WK.DISABLED),
-        labelled(integer(S.CARECERT), codes.CARE_CERTIFICATE).alias(WK.CARE_CERTIFICATE),
-        labelled(l2.list.first().str.to_integer(strict=False), codes.L2_CARE_CERTIFICATE).alias(
-            WK.L2_CARE_CERTIFICATE
-        ),
-        labelled(integer(S.RECSOURCE), codes.RECRUITMENT_SOURCE).alias(WK.RECRUITMENT_SOURCE),
+        labelled(integer(S.DISABLED), staff_codes.DISABLED).alias(WK.DISABLED),
+        labelled(integer(S.CARECERT), staff_codes.CARE_CERTIFICATE).alias(WK.CARE_CERTIFICATE),
+        labelled(
+            l2.list.first().str.to_integer(strict=False), staff_codes.L2_CARE_CERTIFICATE
+        ).alias(WK.L2_CARE_CERTIFICATE),
+        labelled(integer(S.RECSOURCE), staff_codes.RECRUITMENT_SOURCE).alias(WK.RECRUITMENT_SOURCE),
         _answer(S.HANDCVISA).alias(WK.HEALTH_CARE_VISA),
         pl.when(integer(S.HANDCVISA) == 1).then(_answer(S.INOUTUK)).alias(WK.RECRUITED_OUTSIDE_UK),
         pl.when(start_ok & (start <= pl.lit(today))).then(start).alias(WK.START_DATE),
         pl.when(sector_ok).then(sector_year).cast(pl.Int16).alias(WK.START_YEAR_IN_SECTOR),
-        pl.when(role.is_in(sorted(codes.DHA_JOB_ROLES))).then(_answer(S.DHA)).alias(WK.DHA),
+        pl.when(role.is_in(sorted(staff_codes.DHA_JOB_ROLES))).then(_answer(S.DHA)).alias(WK.DHA),
         _answer(S.APPRENTICE).alias(WK.APPRENTICE),
-        labelled(pl.col(CONTRACT), codes.CONTRACT_TYPE).alias(WK.CONTRACT),
+        labelled(pl.col(CONTRACT), staff_codes.CONTRACT_TYPE).alias(WK.CONTRACT),
         _answer(S.ZEROHRCONT).alias(WK.ZERO_HOURS),
         pl.when(days_sick <= MAX_SICK_DAYS).then(days_sick).alias(WK.DAYS_SICK),
-        labelled(interval, codes.SALARY_INTERVAL).alias(WK.PAY_INTERVAL),
+        labelled(interval, staff_codes.SALARY_INTERVAL).alias(WK.PAY_INTERVAL),
         pl.when(interval == 1).then(money[S.SALARY]).alias(WK.ANNUAL_SALARY),
         pl.when(interval == 3).then(money[S.HOURLYRATE]).alias(WK.HOURLY_RATE),
-        labelled(role, codes.JOB_ROLE).alias(WK.MAIN_JOB_ROLE),
+        labelled(role, staff_codes.JOB_ROLE).alias(WK.MAIN_JOB_ROLE),
         role.cast(pl.Int16).alias(WK.MAIN_JOB_ROLE_CODE),
         grouped(role, dict(groups.JOB_ROLE_GROUP), groups.RoleGroup).alias(WK.JOB_ROLE_GROUP),
         grouped(role, dict(groups.KEY_ROLE), groups.KeyRole).alias(WK.KEY_ROLE),
@@ -423,11 +432,11 @@ def workers_frame(
         pl.when((~employed | (zero == 1)) & (pl.col(AVERAGE_HOURS) <= MAX_HOURS))
         .then(pl.col(AVERAGE_HOURS))
         .alias(WK.AVERAGE_HOURS),
-        pl.when(role == codes.REGISTERED_NURSE)
-        .then(labelled(integer(S.NMCREG), codes.NMC_REGISTER))
+        pl.when(role == staff_codes.REGISTERED_NURSE)
+        .then(labelled(integer(S.NMCREG), staff_codes.NMC_REGISTER))
         .alias(WK.NMC_REGISTER),
-        pl.when(role == codes.SOCIAL_WORKER).then(_answer(S.AMHP)).alias(WK.AMHP),
-        labelled(sc.list.first().str.to_integer(strict=False), codes.YES_NO_DONT_KNOW)
+        pl.when(role == staff_codes.SOCIAL_WORKER).then(_answer(S.AMHP)).alias(WK.AMHP),
+        labelled(sc.list.first().str.to_integer(strict=False), code_table.YES_NO_DONT_KNOW)
         .cast(pl.String)
         .cast(ANSWER_ENUM)
         .alias(WK.SOCIAL_CARE_QUALIFICATION),
@@ -435,11 +444,11 @@ def workers_frame(
         .then(
             labelled(
                 sc.list.get(1, null_on_oob=True).str.to_integer(strict=False),
-                codes.QUALIFICATION_LEVEL,
+                staff_codes.QUALIFICATION_LEVEL,
             )
         )
         .alias(WK.SOCIAL_CARE_QUALIFICATION_LEVEL),
-        labelled(nsc.list.first().str.to_integer(strict=False), codes.YES_NO_DONT_KNOW)
+        labelled(nsc.list.first().str.to_integer(strict=False), code_table.YES_NO_DONT_KNOW)
         .cast(pl.String)
         .cast(ANSWER_ENUM)
         .alias(WK.OTHER_QUALIFICATION),
@@ -447,11 +456,11 @@ def workers_frame(
         .then(
             labelled(
                 nsc.list.get(1, null_on_oob=True).str.to_integer(strict=False),
-                codes.QUALIFICATION_LEVEL,
+                staff_codes.QUALIFICATION_LEVEL,
             )
         )
         .alias(WK.OTHER_QUALIFICATION_LEVEL),
-        labelled(integer(S.CWPCATEGORY), codes.CWP_CATEGORY).alias(WK.CWP_CATEGORY),
+        labelled(integer(S.CWPCATEGORY), staff_codes.CWP_CATEGORY).alias(WK.CWP_CATEGORY),
         qualifications.alias(WK.QUALIFICATIONS),
     )
 
@@ -461,7 +470,7 @@ _QUALIFICATION_DTYPE = pl.Struct({"code": pl.Int16, "year": pl.Int16})
 
 def _qualifications(columns: list[str]) -> pl.Expr:
     """The QUALACHnn columns as a list of {code, year}; unknown codes are left out."""
-    known = sorted(codes.QUALIFICATION.codes)
+    known = sorted(staff_codes.QUALIFICATION.codes)
     entries = []
     for column in columns:
         parts = items(column)
@@ -522,20 +531,20 @@ def training_frame(
         pl.col(TR.WORKER_ID),
         pl.col("_dest").alias(TR.ESTABLISHMENT_ID),
         pl.lit(reference_date).alias(TR.REFERENCE_DATE),
-        labelled(category, codes.TRAINING_CATEGORY).alias(TR.CATEGORY),
+        labelled(category, training_codes.TRAINING_CATEGORY).alias(TR.CATEGORY),
         category.cast(pl.Int16).alias(TR.CATEGORY_CODE),
         text(T.TRAININGNAME).alias(TR.TRAINING_NAME),
-        labelled(integer(T.ACCREDITED), codes.ACCREDITED).alias(TR.ACCREDITED),
-        labelled(integer(T.WHODELIVERED), codes.WHO_DELIVERED).alias(TR.DELIVERED_BY),
+        labelled(integer(T.ACCREDITED), training_codes.ACCREDITED).alias(TR.ACCREDITED),
+        labelled(integer(T.WHODELIVERED), training_codes.WHO_DELIVERED).alias(TR.DELIVERED_BY),
         pl.when(integer(T.WHODELIVERED) == 2)
         .then(
-            pl.when(integer(T.PROVIDERNAME).is_in(sorted(codes.TRAINING_PROVIDER.codes))).then(
-                integer(T.PROVIDERNAME)
-            )
+            pl.when(
+                integer(T.PROVIDERNAME).is_in(sorted(training_codes.TRAINING_PROVIDER.codes))
+            ).then(integer(T.PROVIDERNAME))
         )
         .cast(pl.Int16)
         .alias(TR.PROVIDER_CODE),
-        labelled(integer(T.HOWDELIVERED), codes.HOW_DELIVERED).alias(TR.DELIVERY),
+        labelled(integer(T.HOWDELIVERED), training_codes.HOW_DELIVERED).alias(TR.DELIVERY),
         pl.when((months >= 1) & (months <= 999))
         .then(months)
         .cast(pl.Int16)

@@ -37,7 +37,7 @@ from careforce.core.sources.ascwds.workplace import (
     VACANCIES_TOTAL,
     WORKPLACE_KEY,
 )
-from careforce.core.vocab import codes
+from careforce.core.vocab import code_table, staff_codes, workplace_codes
 from careforce.core.vocab.ascwds_columns import LINE
 from careforce.core.vocab.ascwds_columns import StaffColumn as S
 from careforce.core.vocab.ascwds_columns import TrainingColumn as T
@@ -350,7 +350,7 @@ def staff_cross_findings(
         check(
             _MANAGER_NOT_CQC,
             live
-            & (pl.col(ROLE) == codes.REGISTERED_MANAGER)
+            & (pl.col(ROLE) == staff_codes.REGISTERED_MANAGER)
             & pl.col("_dest_regtype").is_not_null()
             & (pl.col("_dest_regtype") != CQC_REGISTERED),
         ),
@@ -358,15 +358,15 @@ def staff_cross_findings(
             _DHA_ROLE,
             live
             & filled(S.DHA)
-            & pl.col(ROLE).is_in(sorted(codes.JOB_ROLE.codes))
-            & ~pl.col(ROLE).is_in(sorted(codes.DHA_JOB_ROLES)),
+            & pl.col(ROLE).is_in(sorted(staff_codes.JOB_ROLE.codes))
+            & ~pl.col(ROLE).is_in(sorted(staff_codes.DHA_JOB_ROLES)),
         ),
         check(
             _DHA_SERVICE,
             live
             & filled(S.DHA)
-            & pl.col("_dest_main").is_in(sorted(codes.SERVICE.codes))
-            & ~pl.col("_dest_main").is_in(sorted(codes.DHA_SERVICES)),
+            & pl.col("_dest_main").is_in(sorted(workplace_codes.SERVICE.codes))
+            & ~pl.col("_dest_main").is_in(sorted(workplace_codes.DHA_SERVICES)),
         ),
         check(_DHA_WORKPLACE_NO, live & filled(S.DHA) & (pl.col("_dest_dha") == NO)),
     ]
@@ -454,7 +454,7 @@ def workplace_cross_findings(workplace: pl.LazyFrame, staff: pl.LazyFrame) -> pl
         .group_by(DESTINATION_KEY)
         .agg(
             pl.len().alias("_staff_count"),
-            (pl.col(ROLE) == codes.REGISTERED_MANAGER).any().alias("_has_manager"),
+            (pl.col(ROLE) == staff_codes.REGISTERED_MANAGER).any().alias("_has_manager"),
         )
     )
     frame = workplace.join(
@@ -467,7 +467,7 @@ def workplace_cross_findings(workplace: pl.LazyFrame, staff: pl.LazyFrame) -> pl
         integer_items(W.ALLJOBROLES).alias("roles"), integer_items(W.VACANCIES).alias("n")
     ).map_elements(
         lambda row: any(
-            role == codes.REGISTERED_MANAGER and (n or 0) > 0 and n != codes.DONT_KNOW
+            role == staff_codes.REGISTERED_MANAGER and (n or 0) > 0 and n != code_table.DONT_KNOW
             for role, n in zip(row["roles"] or [], row["n"] or [], strict=False)
         ),
         return_dtype=pl.Boolean,
@@ -491,7 +491,7 @@ def workplace_cross_findings(workplace: pl.LazyFrame, staff: pl.LazyFrame) -> pl
             _NO_MANAGER,
             live
             & (pl.col(REGISTRATION) == CQC_REGISTERED)
-            & (pl.col(MAIN_SERVICE) != codes.HEAD_OFFICE_SERVICE)
+            & (pl.col(MAIN_SERVICE) != workplace_codes.HEAD_OFFICE_SERVICE)
             & ~pl.col("_has_manager")
             & ~role_vacancies,
         ),

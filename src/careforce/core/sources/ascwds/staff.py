@@ -28,7 +28,7 @@ from careforce.core.sources.ascwds.expressions import (
     years_between,
 )
 from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, check
-from careforce.core.vocab import codes
+from careforce.core.vocab import code_table, geography_codes, staff_codes
 from careforce.core.vocab.ascwds_columns import StaffColumn as S
 from careforce.core.vocab.ascwds_columns import qualification_column, qualification_notes_column
 
@@ -810,11 +810,13 @@ def _personal_checks(reference_date: dt.date, today: dt.date) -> list[Check]:
     entry = integer(S.YEAROFENTRY)
     visa_applies = (
         filled(S.NATIONALITY)
-        & ~nationality.is_in([codes.NATIONALITY_BRITISH, codes.NATIONALITY_DONT_KNOW]).fill_null(
-            False
-        )
+        & ~nationality.is_in(
+            [geography_codes.NATIONALITY_BRITISH, geography_codes.NATIONALITY_DONT_KNOW]
+        ).fill_null(False)
         & (citizenship != YES).fill_null(True)
-    ) | ((nationality == codes.NATIONALITY_DONT_KNOW) & (citizenship == NO)).fill_null(False)
+    ) | ((nationality == geography_codes.NATIONALITY_DONT_KNOW) & (citizenship == NO)).fill_null(
+        False
+    )
     visa_yes = equals(S.HANDCVISA, YES)
     l2 = items(S.L2CARECERT)
     l2_option = l2.list.first()
@@ -826,7 +828,7 @@ def _personal_checks(reference_date: dt.date, today: dt.date) -> list[Check]:
         check(_CONTRACT_BLANK, _live & (_contract.is_null() | (_contract == 0))),
         check(
             _CONTRACT_INVALID,
-            _live & (_contract > 0) & ~_contract.is_in(sorted(codes.CONTRACT_TYPE.codes)),
+            _live & (_contract > 0) & ~_contract.is_in(sorted(staff_codes.CONTRACT_TYPE.codes)),
         ),
         check(_NI_FORMAT, _live & filled(S.NINUMBER) & ~text(S.NINUMBER).str.contains(NI_PATTERN)),
         check(_POSTCODE_BLANK, _live & blank(S.POSTCODE)),
@@ -837,27 +839,33 @@ def _personal_checks(reference_date: dt.date, today: dt.date) -> list[Check]:
         check(_DOB_MISSING, _live & blank(S.DOB)),
         check(_DOB_FORMAT, _live & filled(S.DOB) & _birth.is_null()),
         check(_DOB_RANGE, _live & ((age < AGE_RANGE[0]) | (age > AGE_RANGE[1]))),
-        check(_GENDER_INVALID, _live & filled_not_one_of(S.GENDER, codes.GENDER.codes)),
-        check(_ETHNICITY_INVALID, _live & filled_not_one_of(S.ETHNICITY, codes.ETHNICITY.codes)),
+        check(_GENDER_INVALID, _live & filled_not_one_of(S.GENDER, staff_codes.GENDER.codes)),
+        check(
+            _ETHNICITY_INVALID, _live & filled_not_one_of(S.ETHNICITY, staff_codes.ETHNICITY.codes)
+        ),
         check(_NATIONALITY_FORMAT, _live & filled(S.NATIONALITY) & nationality.is_null()),
         check(
             _NATIONALITY_INVALID,
-            _live & nationality.is_not_null() & ~nationality.is_in(sorted(codes.NATIONALITY.codes)),
+            _live
+            & nationality.is_not_null()
+            & ~nationality.is_in(sorted(geography_codes.NATIONALITY.codes)),
         ),
         check(
             _CITIZENSHIP_IGNORED,
-            _live & (nationality == codes.NATIONALITY_BRITISH) & filled(S.BRITISHCITIZENSHIP),
+            _live
+            & (nationality == geography_codes.NATIONALITY_BRITISH)
+            & filled(S.BRITISHCITIZENSHIP),
         ),
         check(
             _CITIZENSHIP_INVALID,
-            _live & filled_not_one_of(S.BRITISHCITIZENSHIP, codes.YES_NO_DONT_KNOW.codes),
+            _live & filled_not_one_of(S.BRITISHCITIZENSHIP, code_table.YES_NO_DONT_KNOW.codes),
         ),
         check(_COUNTRY_FORMAT, _live & filled(S.COUNTRYOFBIRTH) & ~is_integer(S.COUNTRYOFBIRTH)),
         check(
             _COUNTRY_INVALID,
             _live
             & is_integer(S.COUNTRYOFBIRTH)
-            & ~one_of(S.COUNTRYOFBIRTH, codes.COUNTRY.codes).fill_null(False),
+            & ~one_of(S.COUNTRYOFBIRTH, geography_codes.COUNTRY.codes).fill_null(False),
         ),
         check(
             _ENTRY_FORMAT,
@@ -868,11 +876,12 @@ def _personal_checks(reference_date: dt.date, today: dt.date) -> list[Check]:
         check(_ENTRY_NO_COUNTRY, _live & filled(S.YEAROFENTRY) & blank(S.COUNTRYOFBIRTH)),
         check(
             _ENTRY_UK_BORN,
-            _live & filled(S.YEAROFENTRY) & equals(S.COUNTRYOFBIRTH, codes.COUNTRY_UK),
+            _live & filled(S.YEAROFENTRY) & equals(S.COUNTRYOFBIRTH, geography_codes.COUNTRY_UK),
         ),
-        check(_DISABLED_INVALID, _live & filled_not_one_of(S.DISABLED, codes.DISABLED.codes)),
+        check(_DISABLED_INVALID, _live & filled_not_one_of(S.DISABLED, staff_codes.DISABLED.codes)),
         check(
-            _CARECERT_INVALID, _live & filled_not_one_of(S.CARECERT, codes.CARE_CERTIFICATE.codes)
+            _CARECERT_INVALID,
+            _live & filled_not_one_of(S.CARECERT, staff_codes.CARE_CERTIFICATE.codes),
         ),
         check(
             _L2_INVALID,
@@ -896,12 +905,16 @@ def _personal_checks(reference_date: dt.date, today: dt.date) -> list[Check]:
         ),
         check(
             _RECSOURCE_INVALID,
-            _live & filled_not_one_of(S.RECSOURCE, codes.RECRUITMENT_SOURCE.codes),
+            _live & filled_not_one_of(S.RECSOURCE, staff_codes.RECRUITMENT_SOURCE.codes),
         ),
         check(_VISA_NOT_REQUIRED, _live & filled(S.HANDCVISA) & ~visa_applies),
-        check(_VISA_INVALID, _live & filled_not_one_of(S.HANDCVISA, codes.YES_NO_DONT_KNOW.codes)),
+        check(
+            _VISA_INVALID, _live & filled_not_one_of(S.HANDCVISA, code_table.YES_NO_DONT_KNOW.codes)
+        ),
         check(_INOUT_NOT_REQUIRED, _live & filled(S.INOUTUK) & ~(visa_yes & visa_applies)),
-        check(_INOUT_INVALID, _live & filled_not_one_of(S.INOUTUK, codes.YES_NO_DONT_KNOW.codes)),
+        check(
+            _INOUT_INVALID, _live & filled_not_one_of(S.INOUTUK, code_table.YES_NO_DONT_KNOW.codes)
+        ),
     ]
 
 
@@ -920,18 +933,20 @@ def _employment_checks(today: dt.date) -> list[Check]:
         salary_text.cast(pl.Float64, strict=False)
     )
     salary_max = (
-        pl.when(_role == codes.SENIOR_MANAGEMENT).then(SENIOR_SALARY_MAX).otherwise(SALARY_RANGE[1])
+        pl.when(_role == staff_codes.SENIOR_MANAGEMENT)
+        .then(SENIOR_SALARY_MAX)
+        .otherwise(SALARY_RANGE[1])
     )
     interval_invalid = filled(S.SALARYINT) & ~one_of(
-        S.SALARYINT, codes.SALARY_INTERVAL.codes
+        S.SALARYINT, staff_codes.SALARY_INTERVAL.codes
     ).fill_null(False)
     sick = text(S.DAYSSICK)
     sick_days = pl.when(sick.str.contains(r"^[0-9]+(\.[05])?$")).then(
         sick.cast(pl.Float64, strict=False)
     )
-    other_roles = [codes.OTHER_DIRECT_CARE_ROLE, codes.OTHER_NON_CARE_ROLE]
-    employed = _contract.is_in(sorted(codes.EMPLOYED_CONTRACTS))
-    not_employed = _contract.is_in(sorted(codes.NON_EMPLOYED_CONTRACTS))
+    other_roles = [staff_codes.OTHER_DIRECT_CARE_ROLE, staff_codes.OTHER_NON_CARE_ROLE]
+    employed = _contract.is_in(sorted(staff_codes.EMPLOYED_CONTRACTS))
+    not_employed = _contract.is_in(sorted(staff_codes.NON_EMPLOYED_CONTRACTS))
     checks = [
         check(_START_MISSING, _live & blank(S.STARTDATE)),
         check(_START_FORMAT, _live & filled(S.STARTDATE) & start.is_null()),
@@ -951,12 +966,15 @@ def _employment_checks(today: dt.date) -> list[Check]:
             _SECTOR_TOO_YOUNG,
             _live & sector_valid & (sector_year < _birth.dt.year() + MINIMUM_WORKING_AGE),
         ),
-        check(_DHA_INVALID, _live & filled_not_one_of(S.DHA, codes.YES_NO_DONT_KNOW.codes)),
+        check(_DHA_INVALID, _live & filled_not_one_of(S.DHA, code_table.YES_NO_DONT_KNOW.codes)),
         check(
             _APPRENTICE_INVALID,
-            _live & filled_not_one_of(S.APPRENTICE, codes.YES_NO_DONT_KNOW.codes),
+            _live & filled_not_one_of(S.APPRENTICE, code_table.YES_NO_DONT_KNOW.codes),
         ),
-        check(_ZERO_INVALID, _live & filled_not_one_of(S.ZEROHRCONT, codes.YES_NO_DONT_KNOW.codes)),
+        check(
+            _ZERO_INVALID,
+            _live & filled_not_one_of(S.ZEROHRCONT, code_table.YES_NO_DONT_KNOW.codes),
+        ),
         check(_ZERO_MISSING, _live & (hours > 0) & blank(S.ZEROHRCONT)),
         check(_ZERO_WITH_HOURS, _live & (hours > 0) & zero.is_in([YES, int(DONT_KNOW)])),
         check(_ZERO_HOURS_NOT_ZERO, _live & (hours == 0) & (zero == NO)),
@@ -1004,7 +1022,8 @@ def _employment_checks(today: dt.date) -> list[Check]:
         ),
         check(_ROLE_BLANK, _live & _role.is_null()),
         check(
-            _ROLE_INVALID, _live & _role.is_not_null() & ~_role.is_in(sorted(codes.JOB_ROLE.codes))
+            _ROLE_INVALID,
+            _live & _role.is_not_null() & ~_role.is_in(sorted(staff_codes.JOB_ROLE.codes)),
         ),
         check(_ROLE_DESC_MISSING, _live & _role.is_in(other_roles) & blank(S.MAINJRDESC)),
         check(_ROLE_DESC_LONG, _live & too_long(S.MAINJRDESC, DESCRIPTION_LENGTH)),
@@ -1041,10 +1060,10 @@ def _employment_checks(today: dt.date) -> list[Check]:
 
 
 def _role_specific_checks() -> list[Check]:
-    nurse = _role == codes.REGISTERED_NURSE
-    social_worker = _role == codes.SOCIAL_WORKER
+    nurse = _role == staff_codes.REGISTERED_NURSE
+    social_worker = _role == staff_codes.SOCIAL_WORKER
     sc = items(S.SCQUAL)
-    level_codes = [str(c) for c in sorted(codes.QUALIFICATION_LEVEL.codes)]
+    level_codes = [str(c) for c in sorted(staff_codes.QUALIFICATION_LEVEL.codes)]
     checks = [
         check(_NMC_MISSING, _live & nurse & ~is_integer(S.NMCREG)),
         check(_NMC_IGNORED, _live & _role.is_not_null() & ~nurse & filled(S.NMCREG)),
@@ -1052,13 +1071,13 @@ def _role_specific_checks() -> list[Check]:
             _NMC_INVALID,
             _live
             & nurse
-            & filled_not_one_of(S.NMCREG, codes.NMC_REGISTER.codes)
+            & filled_not_one_of(S.NMCREG, staff_codes.NMC_REGISTER.codes)
             & is_integer(S.NMCREG),
         ),
         check(_AMHP_MISSING, _live & social_worker & blank(S.AMHP)),
         check(
             _AMHP_INVALID,
-            _live & social_worker & filled_not_one_of(S.AMHP, codes.YES_NO_DONT_KNOW.codes),
+            _live & social_worker & filled_not_one_of(S.AMHP, code_table.YES_NO_DONT_KNOW.codes),
         ),
         check(_AMHP_IGNORED, _live & _role.is_not_null() & ~social_worker & filled(S.AMHP)),
         check(_SCQUAL_BLANK, _live & blank(S.SCQUAL)),
@@ -1071,11 +1090,13 @@ def _role_specific_checks() -> list[Check]:
         check(
             _SCQUAL_REGULATED,
             _live
-            & _role.is_in(sorted(codes.REGULATED_PROFESSION_ROLES))
+            & _role.is_in(sorted(staff_codes.REGULATED_PROFESSION_ROLES))
             & (sc.list.first() == "1")
             & ((sc.list.len() < 2) | (sc.list.get(1, null_on_oob=True) == "")),
         ),
-        check(_CWP_INVALID, _live & filled_not_one_of(S.CWPCATEGORY, codes.CWP_CATEGORY.codes)),
+        check(
+            _CWP_INVALID, _live & filled_not_one_of(S.CWPCATEGORY, staff_codes.CWP_CATEGORY.codes)
+        ),
     ]
     for column in (S.SCQUAL, S.NONSCQUAL):
         parts = items(column)
@@ -1101,7 +1122,7 @@ def _role_specific_checks() -> list[Check]:
 
 
 def _qualification_checks(numbers: list[int], today: dt.date) -> list[Check]:
-    qualification_codes = sorted(codes.QUALIFICATION.codes)
+    qualification_codes = sorted(staff_codes.QUALIFICATION.codes)
     checks: list[Check] = []
     for number in numbers:
         column = qualification_column(number)

@@ -18,7 +18,7 @@ from careforce.core.sources.ascwds.expressions import (
     too_long,
 )
 from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, check
-from careforce.core.vocab import codes
+from careforce.core.vocab import training_codes
 from careforce.core.vocab.ascwds_columns import TrainingColumn as T
 
 _FILE = FileKind.TRAINING
@@ -240,23 +240,32 @@ def training_checks(*, today: dt.date) -> list[Check]:
             _CATEGORY_INVALID,
             _live
             & filled(T.CATEGORY)
-            & ~category.is_in(sorted(codes.TRAINING_CATEGORY.codes)).fill_null(False),
+            & ~category.is_in(sorted(training_codes.TRAINING_CATEGORY.codes)).fill_null(False),
         ),
-        check(_ACCREDITED_INVALID, _live & filled_not_one_of(T.ACCREDITED, codes.ACCREDITED.codes)),
+        check(
+            _ACCREDITED_INVALID,
+            _live & filled_not_one_of(T.ACCREDITED, training_codes.ACCREDITED.codes),
+        ),
         check(
             _NOTES_LONG,
             _live & too_long(T.NOTES, NOTES_LENGTH),
             pl.format("[{} characters]", text(T.NOTES).str.len_chars()),
         ),
-        check(_WHO_INVALID, _live & filled_not_one_of(T.WHODELIVERED, codes.WHO_DELIVERED.codes)),
+        check(
+            _WHO_INVALID,
+            _live & filled_not_one_of(T.WHODELIVERED, training_codes.WHO_DELIVERED.codes),
+        ),
         check(_PROVIDER_IGNORED, _live & filled(T.PROVIDERNAME) & ~external.fill_null(False)),
         check(
             _PROVIDER_INVALID,
             _live
             & external.fill_null(False)
-            & filled_not_one_of(T.PROVIDERNAME, codes.TRAINING_PROVIDER.codes),
+            & filled_not_one_of(T.PROVIDERNAME, training_codes.TRAINING_PROVIDER.codes),
         ),
-        check(_HOW_INVALID, _live & filled_not_one_of(T.HOWDELIVERED, codes.HOW_DELIVERED.codes)),
+        check(
+            _HOW_INVALID,
+            _live & filled_not_one_of(T.HOWDELIVERED, training_codes.HOW_DELIVERED.codes),
+        ),
         check(
             _VALIDITY_INVALID,
             _live

@@ -25,7 +25,7 @@ from careforce.core.sources.ascwds.expressions import (
     too_long,
 )
 from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity, check
-from careforce.core.vocab import codes
+from careforce.core.vocab import code_table, staff_codes, workplace_codes
 from careforce.core.vocab.ascwds_columns import WorkplaceColumn as W
 
 _FILE = FileKind.WORKPLACE
@@ -93,7 +93,7 @@ def _warning(slug: str, column: str, message: str, guidance: str, asc: int | Non
 
 def add_workplace_columns(frame: pl.LazyFrame) -> pl.LazyFrame:
     """Add the derived columns the workplace rules read."""
-    pay_groups = codes.SERVICE_PAY_GROUP
+    pay_groups = workplace_codes.SERVICE_PAY_GROUP
     return frame.with_columns(
         integer(W.MAINSERVICE).alias(MAIN_SERVICE),
         integer(W.REGTYPE).alias(REGISTRATION),
@@ -729,14 +729,17 @@ def _address_checks() -> list[Check]:
 
 
 def _registration_checks() -> list[Check]:
-    cqc_service = _main.is_in(sorted(codes.CQC_REGULATED_SERVICES))
-    head_office = _main == codes.HEAD_OFFICE_SERVICE
-    known_service = _main.is_in(sorted(codes.SERVICE.codes))
+    cqc_service = _main.is_in(sorted(workplace_codes.CQC_REGULATED_SERVICES))
+    head_office = _main == workplace_codes.HEAD_OFFICE_SERVICE
+    known_service = _main.is_in(sorted(workplace_codes.SERVICE.codes))
     is_cqc = _regtype == CQC_REGISTERED
     not_cqc = _regtype == NOT_REGISTERED
     return [
         check(_ESTTYPE_BLANK, _live & blank(W.ESTTYPE)),
-        check(_ESTTYPE_INVALID, _live & filled_not_one_of(W.ESTTYPE, codes.EMPLOYER_TYPE.codes)),
+        check(
+            _ESTTYPE_INVALID,
+            _live & filled_not_one_of(W.ESTTYPE, workplace_codes.EMPLOYER_TYPE.codes),
+        ),
         check(
             _OTHERTYPE_MISSING, _live & equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE) & blank(W.OTHERTYPE)
         ),
@@ -753,11 +756,12 @@ def _registration_checks() -> list[Check]:
             & ~equals(W.ESTTYPE, OTHER_EMPLOYER_TYPE)
             & filled(W.OTHERTYPE),
         ),
-        check(_PERMCQC_INVALID, _live & filled_not_one_of(W.PERMCQC, codes.PERMISSION.codes)),
-        check(_PERMLA_INVALID, _live & filled_not_one_of(W.PERMLA, codes.PERMISSION.codes)),
+        check(_PERMCQC_INVALID, _live & filled_not_one_of(W.PERMCQC, code_table.PERMISSION.codes)),
+        check(_PERMLA_INVALID, _live & filled_not_one_of(W.PERMLA, code_table.PERMISSION.codes)),
         check(_REGTYPE_BLANK, _live & blank(W.REGTYPE)),
         check(
-            _REGTYPE_INVALID, _live & filled_not_one_of(W.REGTYPE, codes.REGISTRATION_TYPE.codes)
+            _REGTYPE_INVALID,
+            _live & filled_not_one_of(W.REGTYPE, workplace_codes.REGISTRATION_TYPE.codes),
         ),
         check(
             _REGTYPE_CQC_WITHOUT_SERVICE,
@@ -792,7 +796,7 @@ def _registration_checks() -> list[Check]:
 
 
 def _service_checks() -> list[Check]:
-    service_codes = codes.SERVICE.codes
+    service_codes = workplace_codes.SERVICE.codes
     service_items = integer_items(W.ALLSERVICES)
     service_count = pl.col(SERVICE_COUNT)
     checks = [
@@ -847,7 +851,7 @@ def _service_checks() -> list[Check]:
         )
     )
     user_items = integer_items(W.SERVICEUSERS)
-    other_users = sorted(codes.OTHER_SERVICE_USERS)
+    other_users = sorted(workplace_codes.OTHER_SERVICE_USERS)
     descriptions = items(W.OTHERUSERDESC)
     is_other = user_items.list.eval(pl.element().is_in(other_users))
     missing_description = (
@@ -866,7 +870,10 @@ def _service_checks() -> list[Check]:
     )
     checks += [
         check(_USERS_FORMAT, _live & filled(W.SERVICEUSERS) & any_item_not_integer(W.SERVICEUSERS)),
-        check(_USERS_UNKNOWN, _live & any_item_not_in(W.SERVICEUSERS, codes.SERVICE_USER.codes)),
+        check(
+            _USERS_UNKNOWN,
+            _live & any_item_not_in(W.SERVICEUSERS, workplace_codes.SERVICE_USER.codes),
+        ),
         check(
             _USERS_DESC_COUNT,
             _live
@@ -886,17 +893,19 @@ def _dha_checks() -> list[Check]:
     activities = items(W.DHAACTIVITIES)
     valid_activity = activities.list.eval(
         pl.element().str.contains(r"^[0-9]+$")
-        & pl.element().str.to_integer(strict=False).is_in(sorted(codes.DHA_ACTIVITY.codes))
+        & pl.element()
+        .str.to_integer(strict=False)
+        .is_in(sorted(workplace_codes.DHA_ACTIVITY.codes))
     )
     only_dont_know = text(W.DHAACTIVITIES) == DONT_KNOW
     return [
-        check(_DHA_INVALID, _live & filled_not_one_of(W.DHA, codes.YES_NO_DONT_KNOW.codes)),
+        check(_DHA_INVALID, _live & filled_not_one_of(W.DHA, code_table.YES_NO_DONT_KNOW.codes)),
         check(
             _DHA_SERVICE,
             _live
-            & one_of(W.DHA, codes.YES_NO_DONT_KNOW.codes)
-            & _main.is_in(sorted(codes.SERVICE.codes))
-            & ~_main.is_in(sorted(codes.DHA_SERVICES)),
+            & one_of(W.DHA, code_table.YES_NO_DONT_KNOW.codes)
+            & _main.is_in(sorted(workplace_codes.SERVICE.codes))
+            & ~_main.is_in(sorted(workplace_codes.DHA_SERVICES)),
         ),
         check(
             _DHA_ACTIVITIES_IGNORED,
@@ -929,11 +938,14 @@ def _slv_checks() -> list[Check]:
         ),
         check(
             _TOTAL_ZERO,
-            _live & (total == 0) & _main.is_not_null() & (_main != codes.HEAD_OFFICE_SERVICE),
+            _live
+            & (total == 0)
+            & _main.is_not_null()
+            & (_main != workplace_codes.HEAD_OFFICE_SERVICE),
         ),
         check(_ROLES_BLANK, _live & blank(W.ALLJOBROLES) & any_positive),
         check(_ROLES_FORMAT, _live & filled(W.ALLJOBROLES) & any_item_not_integer(W.ALLJOBROLES)),
-        check(_ROLES_UNKNOWN, _live & any_item_not_in(W.ALLJOBROLES, codes.JOB_ROLE.codes)),
+        check(_ROLES_UNKNOWN, _live & any_item_not_in(W.ALLJOBROLES, staff_codes.JOB_ROLE.codes)),
     ]
     for column in _SLV_ASC:
         dont_know = text(column) == DONT_KNOW
@@ -955,7 +967,7 @@ def _slv_checks() -> list[Check]:
         integer_items(W.ALLJOBROLES).alias("roles"), integer_items(W.VACANCIES).alias("n")
     ).map_elements(
         lambda row: any(
-            role == codes.REGISTERED_MANAGER and (n or 0) > 0 and n != int(DONT_KNOW)
+            role == staff_codes.REGISTERED_MANAGER and (n or 0) > 0 and n != int(DONT_KNOW)
             for role, n in zip(row["roles"] or [], row["n"] or [], strict=False)
         ),
         return_dtype=pl.Boolean,
@@ -995,7 +1007,7 @@ def _pay_and_pathway_checks() -> list[Check]:
     cwp_items = items(W.CWPUSE)
     cwp_use = cwp_items.list.first()
     cwp_reasons = cwp_items.list.slice(1)
-    reason_codes = sorted(codes.CWP_USE_REASON.codes)
+    reason_codes = sorted(workplace_codes.CWP_USE_REASON.codes)
     bad_reason = cwp_reasons.list.eval(
         ~(
             pl.element().str.contains(r"^[0-9]+$")
@@ -1012,15 +1024,18 @@ def _pay_and_pathway_checks() -> list[Check]:
     return [
         check(
             _REPEAT_INVALID,
-            _live & filled_not_one_of(W.REPEATTRAINING, codes.REPEAT_TRAINING.codes),
+            _live & filled_not_one_of(W.REPEATTRAINING, workplace_codes.REPEAT_TRAINING.codes),
         ),
-        check(_CWPAWARE_INVALID, _live & filled_not_one_of(W.CWPAWARE, codes.CWP_AWARENESS.codes)),
+        check(
+            _CWPAWARE_INVALID,
+            _live & filled_not_one_of(W.CWPAWARE, workplace_codes.CWP_AWARENESS.codes),
+        ),
         check(
             _CWPUSE_INVALID,
             _live
             & filled(W.CWPUSE)
             & (
-                ~cwp_use.is_in([str(c) for c in sorted(codes.YES_NO_DONT_KNOW.codes)])
+                ~cwp_use.is_in([str(c) for c in sorted(code_table.YES_NO_DONT_KNOW.codes)])
                 | ((cwp_use != "1") & (cwp_reasons.list.len() > 0))
             ),
         ),
@@ -1046,7 +1061,8 @@ def _pay_and_pathway_checks() -> list[Check]:
             ),
         ),
         check(
-            _OPTOUT_INVALID, _live & filled_not_one_of(W.OPTOUTPEN, codes.YES_NO_DONT_KNOW.codes)
+            _OPTOUT_INVALID,
+            _live & filled_not_one_of(W.OPTOUTPEN, code_table.YES_NO_DONT_KNOW.codes),
         ),
         check(
             _HOLIDAY_INVALID,
@@ -1056,15 +1072,20 @@ def _pay_and_pathway_checks() -> list[Check]:
             & (text(W.HOLIDAY).str.to_uppercase() != "UNKNOWN"),
         ),
         check(
-            _SLEEPINS_INVALID, _live & filled_not_one_of(W.SLEEPINS, codes.YES_NO_DONT_KNOW.codes)
+            _SLEEPINS_INVALID,
+            _live & filled_not_one_of(W.SLEEPINS, code_table.YES_NO_DONT_KNOW.codes),
         ),
         check(_SLEEPINS_SERVICE, _live & filled(W.SLEEPINS) & no_sleep_ins),
         check(_SLEEPINPAY_NO_SLEEPINS, _live & filled(W.SLEEPINPAY) & ~equals(W.SLEEPINS, 1)),
         check(
-            _SLEEPINPAY_INVALID, _live & filled_not_one_of(W.SLEEPINPAY, codes.SLEEP_IN_PAY.codes)
+            _SLEEPINPAY_INVALID,
+            _live & filled_not_one_of(W.SLEEPINPAY, workplace_codes.SLEEP_IN_PAY.codes),
         ),
         check(_SLEEPINPAY_SERVICE, _live & filled(W.SLEEPINPAY) & no_sleep_ins),
-        check(_TRAVEL_INVALID, _live & filled_not_one_of(W.TRAVELTIME, codes.TRAVEL_TIME.codes)),
+        check(
+            _TRAVEL_INVALID,
+            _live & filled_not_one_of(W.TRAVELTIME, workplace_codes.TRAVEL_TIME.codes),
+        ),
         check(_TRAVEL_SERVICE, _live & filled(W.TRAVELTIME) & no_travel),
         check(
             _TTRATE_IGNORED,

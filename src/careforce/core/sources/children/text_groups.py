@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from careforce.core.vocab import codes, groups
+from careforce.core.vocab import geography_codes, groups
 
 UNKNOWN_ANSWERS = ("", "NOT KNOWN", "PREFER NOT TO SAY", "UNKNOWN", "NOT STATED", "REFUSED")
 """Answers that say nothing about the person (compared upper-case)."""
@@ -12,7 +12,7 @@ UNKNOWN_ANSWERS = ("", "NOT KNOWN", "PREFER NOT TO SAY", "UNKNOWN", "NOT STATED"
 
 def _nationality_names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for code, label in codes.NATIONALITY.labels.items():
+    for code, label in geography_codes.NATIONALITY.labels.items():
         group = groups.NATIONALITY_GROUP.get(code)
         if group is not None and label.upper() not in names:
             names[label.upper()] = group.value

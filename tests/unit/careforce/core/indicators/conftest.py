@@ -43,7 +43,7 @@ from careforce.core.indicators.frames import (
     workplace_role_frame,
 )
 from careforce.core.sources.ascwds.canonical import ANSWER_ENUM, STATUS_ENUM
-from careforce.core.vocab import codes, groups
+from careforce.core.vocab import geography_codes, groups, staff_codes, workplace_codes
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import JobRoleCount as J
 from careforce.core.vocab.canonical_columns import Worker as WK
@@ -81,12 +81,12 @@ ESTABLISHMENT_SCHEMA = pl.Schema(
         E.STATUS: STATUS_ENUM,
         E.NAME: pl.String(),
         E.POSTCODE_DISTRICT: pl.String(),
-        E.EMPLOYER_TYPE: code_table_enum(codes.EMPLOYER_TYPE),
+        E.EMPLOYER_TYPE: code_table_enum(workplace_codes.EMPLOYER_TYPE),
         E.SECTOR: str_enum(groups.Sector),
         E.CQC_REGULATED: pl.Boolean(),
         E.PROVIDER_ID: pl.String(),
         E.LOCATION_ID: pl.String(),
-        E.MAIN_SERVICE: code_table_enum(codes.SERVICE),
+        E.MAIN_SERVICE: code_table_enum(workplace_codes.SERVICE),
         E.MAIN_SERVICE_CODE: pl.Int16(),
         E.SERVICE_GROUP: str_enum(groups.ServiceGroup),
         E.SERVICES: pl.List(pl.Int16),
@@ -112,44 +112,44 @@ WORKER_SCHEMA = pl.Schema(
         WK.REFERENCE_DATE: pl.Date(),
         WK.STATUS: STATUS_ENUM,
         WK.POSTCODE_DISTRICT: pl.String(),
-        WK.GENDER: code_table_enum(codes.GENDER),
+        WK.GENDER: code_table_enum(staff_codes.GENDER),
         WK.AGE: pl.Int16(),
-        WK.ETHNICITY: code_table_enum(codes.ETHNICITY),
+        WK.ETHNICITY: code_table_enum(staff_codes.ETHNICITY),
         WK.ETHNICITY_GROUP: str_enum(groups.EthnicityGroup),
         WK.NATIONALITY_CODE: pl.Int16(),
         WK.NATIONALITY_GROUP: str_enum(groups.NationalityGroup),
         WK.BRITISH_CITIZENSHIP: ANSWER_ENUM,
         WK.COUNTRY_OF_BIRTH_CODE: pl.Int16(),
         WK.YEAR_OF_ENTRY: pl.Int16(),
-        WK.DISABLED: code_table_enum(codes.DISABLED),
-        WK.CARE_CERTIFICATE: code_table_enum(codes.CARE_CERTIFICATE),
-        WK.L2_CARE_CERTIFICATE: code_table_enum(codes.L2_CARE_CERTIFICATE),
-        WK.RECRUITMENT_SOURCE: code_table_enum(codes.RECRUITMENT_SOURCE),
+        WK.DISABLED: code_table_enum(staff_codes.DISABLED),
+        WK.CARE_CERTIFICATE: code_table_enum(staff_codes.CARE_CERTIFICATE),
+        WK.L2_CARE_CERTIFICATE: code_table_enum(staff_codes.L2_CARE_CERTIFICATE),
+        WK.RECRUITMENT_SOURCE: code_table_enum(staff_codes.RECRUITMENT_SOURCE),
         WK.HEALTH_CARE_VISA: ANSWER_ENUM,
         WK.RECRUITED_OUTSIDE_UK: ANSWER_ENUM,
         WK.START_DATE: pl.Date(),
         WK.START_YEAR_IN_SECTOR: pl.Int16(),
         WK.DHA: ANSWER_ENUM,
         WK.APPRENTICE: ANSWER_ENUM,
-        WK.CONTRACT: code_table_enum(codes.CONTRACT_TYPE),
+        WK.CONTRACT: code_table_enum(staff_codes.CONTRACT_TYPE),
         WK.ZERO_HOURS: ANSWER_ENUM,
         WK.DAYS_SICK: pl.Float64(),
-        WK.PAY_INTERVAL: code_table_enum(codes.SALARY_INTERVAL),
+        WK.PAY_INTERVAL: code_table_enum(staff_codes.SALARY_INTERVAL),
         WK.ANNUAL_SALARY: pl.Float64(),
         WK.HOURLY_RATE: pl.Float64(),
-        WK.MAIN_JOB_ROLE: code_table_enum(codes.JOB_ROLE),
+        WK.MAIN_JOB_ROLE: code_table_enum(staff_codes.JOB_ROLE),
         WK.MAIN_JOB_ROLE_CODE: pl.Int16(),
         WK.JOB_ROLE_GROUP: str_enum(groups.RoleGroup),
         WK.KEY_ROLE: str_enum(groups.KeyRole),
         WK.CONTRACTED_HOURS: pl.Float64(),
         WK.AVERAGE_HOURS: pl.Float64(),
-        WK.NMC_REGISTER: code_table_enum(codes.NMC_REGISTER),
+        WK.NMC_REGISTER: code_table_enum(staff_codes.NMC_REGISTER),
         WK.AMHP: ANSWER_ENUM,
         WK.SOCIAL_CARE_QUALIFICATION: ANSWER_ENUM,
-        WK.SOCIAL_CARE_QUALIFICATION_LEVEL: code_table_enum(codes.QUALIFICATION_LEVEL),
+        WK.SOCIAL_CARE_QUALIFICATION_LEVEL: code_table_enum(staff_codes.QUALIFICATION_LEVEL),
         WK.OTHER_QUALIFICATION: ANSWER_ENUM,
-        WK.OTHER_QUALIFICATION_LEVEL: code_table_enum(codes.QUALIFICATION_LEVEL),
-        WK.CWP_CATEGORY: code_table_enum(codes.CWP_CATEGORY),
+        WK.OTHER_QUALIFICATION_LEVEL: code_table_enum(staff_codes.QUALIFICATION_LEVEL),
+        WK.CWP_CATEGORY: code_table_enum(staff_codes.CWP_CATEGORY),
         WK.QUALIFICATIONS: QUALIFICATIONS_DTYPE,
     }
 )
@@ -168,7 +168,7 @@ def _built_as_strings(schema: pl.Schema) -> pl.Schema:
 
 def _service(code: int) -> dict[str, Any]:
     return {
-        E.MAIN_SERVICE: codes.SERVICE.labels[code],
+        E.MAIN_SERVICE: workplace_codes.SERVICE.labels[code],
         E.MAIN_SERVICE_CODE: code,
         E.SERVICE_GROUP: groups.SERVICE_GROUP[code].value,
         E.SERVICES: [code],
@@ -177,7 +177,7 @@ def _service(code: int) -> dict[str, Any]:
 
 def _employer(code: int) -> dict[str, Any]:
     return {
-        E.EMPLOYER_TYPE: codes.EMPLOYER_TYPE.labels[code],
+        E.EMPLOYER_TYPE: workplace_codes.EMPLOYER_TYPE.labels[code],
         E.SECTOR: groups.EMPLOYER_SECTOR[code].value,
     }
 
@@ -185,7 +185,7 @@ def _employer(code: int) -> dict[str, Any]:
 def _role(code: int) -> dict[str, Any]:
     key_role = groups.KEY_ROLE.get(code)
     return {
-        WK.MAIN_JOB_ROLE: codes.JOB_ROLE.labels[code],
+        WK.MAIN_JOB_ROLE: staff_codes.JOB_ROLE.labels[code],
         WK.MAIN_JOB_ROLE_CODE: code,
         WK.JOB_ROLE_GROUP: groups.JOB_ROLE_GROUP[code].value,
         WK.KEY_ROLE: key_role.value if key_role is not None else None,
@@ -266,10 +266,10 @@ def worker(
         WK.AGE: 40,
         WK.ETHNICITY: "English/Welsh/Scottish/Northern Irish/British",
         WK.ETHNICITY_GROUP: "White",
-        WK.NATIONALITY_CODE: codes.NATIONALITY_BRITISH,
+        WK.NATIONALITY_CODE: geography_codes.NATIONALITY_BRITISH,
         WK.NATIONALITY_GROUP: "British",
         WK.BRITISH_CITIZENSHIP: None,
-        WK.COUNTRY_OF_BIRTH_CODE: codes.COUNTRY_UK,
+        WK.COUNTRY_OF_BIRTH_CODE: geography_codes.COUNTRY_UK,
         WK.YEAR_OF_ENTRY: None,
         WK.DISABLED: "No",
         WK.CARE_CERTIFICATE: "Yes, completed",
@@ -290,7 +290,7 @@ def worker(
         **_role(role),
         WK.CONTRACTED_HOURS: 37.5,
         WK.AVERAGE_HOURS: None,
-        WK.NMC_REGISTER: "Adult" if role == codes.REGISTERED_NURSE else None,
+        WK.NMC_REGISTER: "Adult" if role == staff_codes.REGISTERED_NURSE else None,
         WK.AMHP: None,
         WK.SOCIAL_CARE_QUALIFICATION: "Yes",
         WK.SOCIAL_CARE_QUALIFICATION_LEVEL: "Level 2",

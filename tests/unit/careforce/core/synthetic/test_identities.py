@@ -13,8 +13,9 @@ from careforce.core.synthetic.identities import (
     NON_EU_NATIONALITIES,
     ni_number,
 )
-from careforce.core.vocab.codes import COUNTRY, ETHNICITY, NATIONALITY
+from careforce.core.vocab.geography_codes import COUNTRY, NATIONALITY
 from careforce.core.vocab.groups import NATIONALITY_GROUP, NationalityGroup
+from careforce.core.vocab.staff_codes import ETHNICITY
 
 pytestmark = pytest.mark.unit
 

@@ -7,69 +7,89 @@ import re
 
 import pytest
 
-from careforce.core.vocab import codes
-from careforce.core.vocab.codes import (
-    ACCREDITED,
-    CARE_CERTIFICATE,
-    CONTRACT_TYPE,
+from careforce.core.vocab import (
+    code_table,
+    geography_codes,
+    staff_codes,
+    training_codes,
+    workplace_codes,
+)
+from careforce.core.vocab.code_table import (
+    DONT_KNOW,
+    PERMISSION,
+    YES_NO_DONT_KNOW,
+    CodeTable,
+    UnknownCodeError,
+)
+from careforce.core.vocab.geography_codes import (
     COUNTRY,
     COUNTRY_UK,
-    CQC_REGULATED_SERVICES,
-    CWP_AWARENESS,
-    CWP_CATEGORY,
-    CWP_USE_REASON,
-    DHA_ACTIVITY,
-    DHA_JOB_ROLES,
-    DHA_SERVICES,
-    DISABLED,
-    DONT_KNOW,
-    EMPLOYED_CONTRACTS,
-    EMPLOYER_TYPE,
-    ETHNICITY,
-    GENDER,
-    HEAD_OFFICE_SERVICE,
-    HOW_DELIVERED,
-    JOB_ROLE,
-    L2_CARE_CERTIFICATE,
     NATIONALITY,
     NATIONALITY_BRITISH,
     NATIONALITY_DONT_KNOW,
     NATIONALITY_OTHER,
+)
+from careforce.core.vocab.staff_codes import (
+    CARE_CERTIFICATE,
+    CONTRACT_TYPE,
+    CWP_CATEGORY,
+    DHA_JOB_ROLES,
+    DISABLED,
+    EMPLOYED_CONTRACTS,
+    ETHNICITY,
+    GENDER,
+    JOB_ROLE,
+    L2_CARE_CERTIFICATE,
     NMC_REGISTER,
     NON_EMPLOYED_CONTRACTS,
-    OTHER_DESCRIPTION_SERVICES,
     OTHER_DIRECT_CARE_ROLE,
     OTHER_NON_CARE_ROLE,
-    OTHER_SERVICE_USERS,
-    PERMISSION,
     QUALIFICATION,
     QUALIFICATION_GROUP,
     QUALIFICATION_LEVEL,
     RECRUITMENT_SOURCE,
     REGISTERED_MANAGER,
     REGISTERED_NURSE,
-    REGISTRATION_TYPE,
     REGULATED_PROFESSION_ROLES,
-    REPEAT_TRAINING,
     SALARY_INTERVAL,
     SENIOR_MANAGEMENT,
+    SOCIAL_WORKER,
+)
+from careforce.core.vocab.training_codes import (
+    ACCREDITED,
+    HOW_DELIVERED,
+    TRAINING_CATEGORY,
+    TRAINING_PROVIDER,
+    WHO_DELIVERED,
+)
+from careforce.core.vocab.workplace_codes import (
+    CQC_REGULATED_SERVICES,
+    CWP_AWARENESS,
+    CWP_USE_REASON,
+    DHA_ACTIVITY,
+    DHA_SERVICES,
+    EMPLOYER_TYPE,
+    HEAD_OFFICE_SERVICE,
+    OTHER_DESCRIPTION_SERVICES,
+    OTHER_SERVICE_USERS,
+    REGISTRATION_TYPE,
+    REPEAT_TRAINING,
     SERVICE,
     SERVICE_PAY_GROUP,
     SERVICE_USER,
     SLEEP_IN_PAY,
-    SOCIAL_WORKER,
-    TRAINING_CATEGORY,
-    TRAINING_PROVIDER,
     TRAVEL_TIME,
-    WHO_DELIVERED,
-    YES_NO_DONT_KNOW,
-    CodeTable,
-    UnknownCodeError,
 )
 
 pytestmark = pytest.mark.unit
 
-ALL_TABLES = [value for value in vars(codes).values() if isinstance(value, CodeTable)]
+CODE_MODULES = (code_table, workplace_codes, staff_codes, geography_codes, training_codes)
+ALL_TABLES = [
+    value
+    for module in CODE_MODULES
+    for value in vars(module).values()
+    if isinstance(value, CodeTable)
+]
 
 
 def _table_id(value: object) -> str | None:

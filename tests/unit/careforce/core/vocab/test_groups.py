@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from careforce.core.vocab.codes import (
-    EMPLOYER_TYPE,
-    ETHNICITY,
-    JOB_ROLE,
-    NATIONALITY,
-    SERVICE,
-    UnknownCodeError,
-)
+from careforce.core.vocab.code_table import UnknownCodeError
+from careforce.core.vocab.geography_codes import NATIONALITY
 from careforce.core.vocab.groups import (
     EMPLOYER_SECTOR,
     ETHNICITY_GROUP,
@@ -29,6 +23,8 @@ from careforce.core.vocab.groups import (
     age_band,
     nationality_group,
 )
+from careforce.core.vocab.staff_codes import ETHNICITY, JOB_ROLE
+from careforce.core.vocab.workplace_codes import EMPLOYER_TYPE, SERVICE
 
 pytestmark = pytest.mark.unit
 
