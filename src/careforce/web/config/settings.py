@@ -40,16 +40,25 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "careforce.web.shared",
-    "careforce.web.apps.accounts",
-    "careforce.web.apps.organisations",
-    "careforce.web.apps.uploads",
-    "careforce.web.apps.jobs",
-    "careforce.web.apps.indicators",
-    "careforce.web.apps.benchmarks",
-    "careforce.web.apps.outcomes",
-    "careforce.web.apps.api",
-    "careforce.web.apps.pages",
+    "careforce.web.models.accounts",
+    "careforce.web.models.organisations",
+    "careforce.web.models.uploads",
+    "careforce.web.models.jobs",
+    "careforce.web.models.indicators",
+    "careforce.web.models.outcomes",
 ]
+
+PAGE_APPS = (
+    "pages",
+    "accounts",
+    "organisations",
+    "uploads",
+    "indicators",
+    "benchmarks",
+    "outcomes",
+)
+"""The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
+apps: the data model's apps are under ``careforce/web/models``)."""
 
 MIDDLEWARE = [
     "careforce.web.shared.security.SecurityHeadersMiddleware",
@@ -71,7 +80,7 @@ WSGI_APPLICATION = "careforce.web.config.wsgi.application"
 TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [],
+        "DIRS": [WEB_DIR / "apps" / name / "jinja2" for name in PAGE_APPS],
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "careforce.web.shared.jinja.environment",

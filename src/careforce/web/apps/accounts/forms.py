@@ -10,7 +10,7 @@ from django.contrib.auth.password_validation import validate_password
 
 from careforce.services.access import ROLE_LABELS, Role
 from careforce.services.audit import AuditAction
-from careforce.web.apps.accounts.models import User
+from careforce.web.models.accounts.models import User
 
 
 class SignInForm(forms.Form):

@@ -13,7 +13,7 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from careforce.web.apps.accounts.models import LoginAttempt
+from careforce.web.models.accounts.models import LoginAttempt
 
 
 def _window() -> dt.timedelta:

@@ -8,7 +8,7 @@ from typing import Any, Final
 
 from django.utils import timezone
 
-from careforce.web.apps.accounts.models import ApiToken
+from careforce.web.models.accounts.models import ApiToken
 
 TOKEN_BYTES: Final = 32
 """Random bytes in a token (256 bits)."""

@@ -23,8 +23,8 @@ from careforce.web.apps.accounts.forms import (
     TokenForm,
     UserForm,
 )
-from careforce.web.apps.accounts.models import ApiToken, AuditEvent, User
 from careforce.web.apps.accounts.tokens import create_token
+from careforce.web.models.accounts.models import ApiToken, AuditEvent, User
 from careforce.web.shared.access import client_address, roles_required, sign_in_required, viewer_of
 
 AUDIT_PAGE_SIZE = 50

@@ -26,7 +26,6 @@ from careforce.services import publications
 from careforce.services.access import Role
 from careforce.services.audit import AuditAction, record
 from careforce.services.page_downloads import DownloadFormat, DownloadTable, page_download
-from careforce.web.apps.indicators.models import Publication
 from careforce.web.apps.indicators.presentation import (
     TABLE_COLUMNS,
     Filters,
@@ -40,6 +39,7 @@ from careforce.web.apps.indicators.presentation import (
     overview_rows,
     spec_block,
 )
+from careforce.web.models.indicators.models import Publication
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import link, table
 from careforce.web.shared.downloads import page_file

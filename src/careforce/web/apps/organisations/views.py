@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from careforce.services.access import Role
 from careforce.services.audit import AuditAction, record
 from careforce.web.apps.organisations.forms import OrganisationFilterForm, OrganisationForm
-from careforce.web.apps.organisations.models import Organisation
+from careforce.web.models.organisations.models import Organisation
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 
 PAGE_SIZE = 50

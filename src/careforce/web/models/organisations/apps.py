@@ -9,7 +9,7 @@ from django.apps import AppConfig
 class OrganisationsConfig(AppConfig):
     """Organisations and their registered workplaces."""
 
-    name = "careforce.web.apps.organisations"
+    name = "careforce.web.models.organisations"
     label = "organisations"
     verbose_name = "Organisations"
     default_auto_field = "django.db.models.BigAutoField"

@@ -9,7 +9,7 @@ from django.apps import AppConfig
 class UploadsConfig(AppConfig):
     """Uploads, findings and snapshots."""
 
-    name = "careforce.web.apps.uploads"
+    name = "careforce.web.models.uploads"
     label = "uploads"
     verbose_name = "Uploads"
     default_auto_field = "django.db.models.BigAutoField"

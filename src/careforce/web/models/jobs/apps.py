@@ -9,7 +9,7 @@ from django.apps import AppConfig
 class JobsConfig(AppConfig):
     """Background jobs run by the web process."""
 
-    name = "careforce.web.apps.jobs"
+    name = "careforce.web.models.jobs"
     label = "jobs"
     verbose_name = "Jobs"
     default_auto_field = "django.db.models.BigAutoField"

@@ -9,7 +9,7 @@ from django.apps import AppConfig
 class IndicatorsConfig(AppConfig):
     """Published measures."""
 
-    name = "careforce.web.apps.indicators"
+    name = "careforce.web.models.indicators"
     label = "indicators"
     verbose_name = "Measures"
     default_auto_field = "django.db.models.BigAutoField"

@@ -9,7 +9,7 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     """Users, roles, sign-in, API tokens and the audit log."""
 
-    name = "careforce.web.apps.accounts"
+    name = "careforce.web.models.accounts"
     label = "accounts"
     verbose_name = "Accounts"
     default_auto_field = "django.db.models.BigAutoField"
