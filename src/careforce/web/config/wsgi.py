@@ -6,7 +6,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from careforce.services.jobs import JobMode, mode, start_worker
+from careforce.web.backend.jobs import JobMode, mode, start_worker
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careforce.web.config.settings")
 

@@ -11,7 +11,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from careforce.services.access import Role, Viewer
+from careforce.web.backend.access import Viewer
+from careforce.web.models.accounts.terms import Role
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 

@@ -8,9 +8,9 @@ from typing import Any
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
-from careforce.services.access import ROLE_LABELS, Role
-from careforce.services.audit import AuditAction
+from careforce.web.backend.audit import AuditAction
 from careforce.web.models.accounts.models import User
+from careforce.web.models.accounts.terms import ROLE_LABELS, Role
 
 
 class SignInForm(forms.Form):

@@ -12,9 +12,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from careforce.services.access import Role, Viewer
-from careforce.services.audit import AuditAction, record
-from careforce.services.organisations import organisation_choices, organisation_name
 from careforce.web.apps.accounts import throttle
 from careforce.web.apps.accounts.forms import (
     AuditFilterForm,
@@ -24,7 +21,11 @@ from careforce.web.apps.accounts.forms import (
     UserForm,
 )
 from careforce.web.apps.accounts.tokens import create_token
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.organisations import organisation_choices, organisation_name
 from careforce.web.models.accounts.models import ApiToken, AuditEvent, User
+from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import client_address, roles_required, sign_in_required, viewer_of
 
 AUDIT_PAGE_SIZE = 50

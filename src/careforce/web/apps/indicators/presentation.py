@@ -19,8 +19,8 @@ from markupsafe import Markup
 from careforce.core.disclosure.policy import SYMBOL_NOTES
 from careforce.core.indicators.catalogue import Kind, Measure
 from careforce.core.indicators.charts import category_chart, trend_chart
-from careforce.services.page_downloads import DownloadTable
-from careforce.services.publications import Published
+from careforce.web.backend.downloads import DownloadTable
+from careforce.web.backend.publications import Published
 from careforce.web.shared.components import json_block, table
 from careforce.web.shared.formats import measure_value
 

@@ -22,10 +22,6 @@ from careforce.core.indicators.catalogue import (
     UnknownMeasureError,
     measure,
 )
-from careforce.services import publications
-from careforce.services.access import Role
-from careforce.services.audit import AuditAction, record
-from careforce.services.page_downloads import DownloadFormat, DownloadTable, page_download
 from careforce.web.apps.indicators.presentation import (
     TABLE_COLUMNS,
     Filters,
@@ -39,6 +35,10 @@ from careforce.web.apps.indicators.presentation import (
     overview_rows,
     spec_block,
 )
+from careforce.web.backend import publications
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.downloads import DownloadFormat, DownloadTable, page_download
+from careforce.web.models.accounts.terms import Role
 from careforce.web.models.indicators.models import Publication
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import link, table

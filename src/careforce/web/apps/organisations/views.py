@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from careforce.services.access import Role
-from careforce.services.audit import AuditAction, record
 from careforce.web.apps.organisations.forms import OrganisationFilterForm, OrganisationForm
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.models.accounts.terms import Role
 from careforce.web.models.organisations.models import Organisation
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 

@@ -24,7 +24,8 @@ from careforce.core.outcomes.presentation import (
     format_value,
 )
 from careforce.core.outcomes.report import Chart, latest_period, outcome_chart
-from careforce.services.action_plan_changes import ChangeKind, ChangeRow
+from careforce.web.backend.action_plan import ChangeRow
+from careforce.web.models.outcomes.terms import ChangeKind
 from careforce.web.shared.components import Cell, link, table
 from careforce.web.shared.formats import date, datetime
 

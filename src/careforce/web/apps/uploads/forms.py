@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from careforce.services.upload_terms import Severity, Source
+from careforce.web.models.uploads.terms import Severity, Source
 from careforce.web.shared.date_parts import clean_date_parts, date_part_fields, set_initial_date
 
 EARLIEST_REFERENCE_DATE: Final = dt.date(2010, 1, 2)

@@ -17,17 +17,18 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careforce.services import uploads as service
-from careforce.services.access import NotVisibleError, Role
-from careforce.services.audit import AuditAction, record
-from careforce.services.jobs import job_state
-from careforce.services.organisations import (
+from careforce.web.apps.uploads.forms import FindingFilterForm, UploadFilterForm, UploadForm
+from careforce.web.backend import uploads as service
+from careforce.web.backend.access import NotVisibleError
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.jobs import job_state
+from careforce.web.backend.organisations import (
     create_organisations_from_workplaces,
     organisation_choices,
     organisation_name,
 )
-from careforce.services.upload_terms import Severity, Source, UploadStatus
-from careforce.web.apps.uploads.forms import FindingFilterForm, UploadFilterForm, UploadForm
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.uploads.terms import Severity, Source, UploadStatus
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 
 UPLOADS_PAGE_SIZE: Final = 25

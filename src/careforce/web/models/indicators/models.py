@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
-from careforce.services.publications import PublicationStatus
+from careforce.web.models.indicators.terms import PublicationStatus
 
 STATUS_CHOICES = [(status.value, status.value) for status in PublicationStatus]
 """Choices of a publication's status."""

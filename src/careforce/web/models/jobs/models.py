@@ -8,7 +8,7 @@ from typing import ClassVar
 from django.db import models
 from django.utils import timezone
 
-from careforce.services.jobs import JobStatus
+from careforce.web.models.jobs.terms import JobStatus
 
 STATUS_CHOICES = [(status.value, status.value) for status in JobStatus]
 """Choices of a job's status."""

@@ -8,7 +8,7 @@ from typing import ClassVar
 from django.db import models
 from django.utils import timezone
 
-from careforce.services.organisations import OrganisationKind
+from careforce.web.models.organisations.terms import OrganisationKind
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in OrganisationKind]
 """Choices of the kind field."""

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careforce.services.action_plan_changes import ChangeKind
+from careforce.web.models.outcomes.terms import ChangeKind
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in ChangeKind]
 """Choices of a change's kind."""

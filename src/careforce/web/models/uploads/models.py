@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careforce.services.upload_terms import FileRole, Source, UploadStatus
+from careforce.web.models.uploads.terms import FileRole, Source, UploadStatus
 
 SOURCE_CHOICES = [(source.value, source.label) for source in Source]
 """Choices of an upload's source."""

@@ -5,7 +5,7 @@
 import django.utils.timezone
 from django.db import migrations, models
 
-import careforce.services.jobs
+import careforce.web.models.jobs.terms
 
 
 class Migration(migrations.Migration):
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                             ("succeeded", "succeeded"),
                             ("failed", "failed"),
                         ],
-                        default=careforce.services.jobs.JobStatus["PENDING"],
+                        default=careforce.web.models.jobs.terms.JobStatus["PENDING"],
                         max_length=20,
                     ),
                 ),

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from careforce.services.access import Role
-from careforce.services.publications import current_publication
-from careforce.services.web_database import ORGANISATION, UPLOAD, model, user_model
-from careforce.services.web_demo import DemoFolderError, build_demo, prepare_folder
+from careforce.web.backend.demo import build_demo
+from careforce.web.backend.publications import current_publication
+from careforce.web.backend.service import DemoFolderError, prepare_folder
+from careforce.web.models.accounts.models import User
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.organisations.models import Organisation
+from careforce.web.models.uploads.models import Upload
 
 pytestmark = pytest.mark.integration
 
@@ -39,14 +42,14 @@ class TestBuildDemo:
         providers = [account for account in site.accounts if account.role is Role.PROVIDER]
         assert providers[0].organisation != providers[1].organisation
         for account in site.accounts:
-            assert user_model().objects.get(email=account.email).check_password(account.password)
-        uploads = model(UPLOAD).objects.filter(uploaded_by__email="admin@demo.careforce.example")
+            assert User.objects.get(email=account.email).check_password(account.password)
+        uploads = Upload.objects.filter(uploaded_by__email="admin@demo.careforce.example")
         assert sorted(uploads.values_list("status", flat=True)) == [
             "accepted",
             "accepted",
             "stored",
         ]
-        assert model(ORGANISATION).objects.filter(kind="provider").count() >= 2
+        assert Organisation.objects.filter(kind="provider").count() >= 2
         publication = current_publication()
         assert publication is not None
         assert publication.rows > 0

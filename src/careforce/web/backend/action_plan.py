@@ -14,7 +14,6 @@ import datetime as dt
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
@@ -37,38 +36,18 @@ from careforce.core.outcomes.action_plan import (
 )
 from careforce.core.outcomes.validation import ConfigurationError
 from careforce.io.outcomes_files import format_action_plan_yaml
-from careforce.services.access import Role, Viewer
-from careforce.services.audit import AuditAction, record
 from careforce.services.outcomes import (
     ActionProgress,
     action_progress,
     configuration_path,
     load_action_plan,
 )
-from careforce.services.web_database import ACTION_CHANGE, model
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.outcomes.models import ActionChange
+from careforce.web.models.outcomes.terms import ChangeKind
 
-
-class ChangeKind(StrEnum):
-    """What a recorded change does to a detailed action."""
-
-    UPDATE = "update"
-    MILESTONE = "milestone"
-    MILESTONE_COMPLETED = "milestone-completed"
-    LEAD_PARTNERS = "lead-partners"
-
-    @property
-    def label(self) -> str:
-        """How pages name the change."""
-        return CHANGE_LABELS[self]
-
-
-CHANGE_LABELS: Final = {
-    ChangeKind.UPDATE: "Progress update",
-    ChangeKind.MILESTONE: "Milestone added",
-    ChangeKind.MILESTONE_COMPLETED: "Milestone completed",
-    ChangeKind.LEAD_PARTNERS: "Lead partners set",
-}
-"""How pages name each kind of change."""
 UPDATERS: Final = frozenset({Role.ADMINISTRATOR, Role.ANALYST})
 """Roles that may record progress updates and complete milestones (partner analysts and
 administrators)."""
@@ -157,7 +136,7 @@ _cache_lock = threading.Lock()
 
 
 def _state_key(path: Path) -> tuple[Any, ...]:
-    changes = model(ACTION_CHANGE).objects
+    changes = ActionChange.objects
     last = changes.order_by("-id").values_list("id", "created").first()
     return (str(path), path.stat().st_mtime_ns, changes.count(), last)
 
@@ -176,7 +155,7 @@ def plan_in_force() -> PlanInForce:
         return found
     loaded = load_action_plan(path)
     plan, applied, skipped = loaded.plan, 0, set()
-    for change in model(ACTION_CHANGE).objects.order_by("created", "id"):
+    for change in ActionChange.objects.order_by("created", "id"):
         try:
             plan = apply_change(plan, ChangeKind(change.kind), change.code, change.payload)
             applied += 1
@@ -265,7 +244,7 @@ def record_changes(
                 raise ChangeRejectedError(
                     [f"the {kind.label.lower()} is incomplete: {error}"]
                 ) from None
-            change = model(ACTION_CHANGE).objects.create(
+            change = ActionChange.objects.create(
                 code=code,
                 kind=kind.value,
                 payload=dict(payload),
@@ -301,7 +280,7 @@ class ChangeRow:
 def change_history(code: str | None = None) -> Iterator[ChangeRow]:
     """Recorded changes, newest first (of one detailed action, or all)."""
     current = plan_in_force()
-    changes = model(ACTION_CHANGE).objects.select_related("user").order_by("-created", "-id")
+    changes = ActionChange.objects.select_related("user").order_by("-created", "-id")
     if code is not None:
         changes = changes.filter(code=code)
     for change in changes:

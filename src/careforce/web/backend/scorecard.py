@@ -13,15 +13,15 @@ from typing import Any
 
 from django.conf import settings
 
-from careforce.services.organisations import OrganisationKind
 from careforce.services.outcomes import (
     Evaluation,
     configuration_path,
     evaluate,
     load_framework,
 )
-from careforce.services.publications import Published
-from careforce.services.web_database import ORGANISATION, model
+from careforce.web.backend.publications import Published
+from careforce.web.models.organisations.models import Organisation
+from careforce.web.models.organisations.terms import OrganisationKind
 
 _cache: dict[tuple[Any, ...], Evaluation] = {}
 _cache_lock = threading.Lock()
@@ -40,7 +40,7 @@ def partnership_area(published: Published) -> str | None:
     (``CAREFORCE_AREA_CODE``) when it is published, else a council organisation's area, else
     the first published area."""
     codes = [code for code, _ in published.areas]
-    councils = model(ORGANISATION).objects.filter(kind=OrganisationKind.COUNCIL.value)
+    councils = Organisation.objects.filter(kind=OrganisationKind.COUNCIL.value)
     candidates = [
         settings.CAREFORCE_BRANDING.area_code,
         *councils.order_by("id").values_list("area_code", flat=True),

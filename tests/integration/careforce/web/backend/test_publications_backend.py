@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
-from careforce.services import publications
-from careforce.services.access import Viewer
-from careforce.services.effective_data import parts_in_force, workplaces_in_force
-from careforce.services.jobs import run_pending
-from careforce.services.upload_terms import Source
-from careforce.services.uploads import accept_upload, create_upload
-from careforce.services.web_database import PUBLICATION, SNAPSHOT, model
+from careforce.web.backend import publications
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.jobs import run_pending
+from careforce.web.backend.snapshots import parts_in_force, workplaces_in_force
+from careforce.web.backend.uploads import accept_upload, create_upload
+from careforce.web.models.indicators.models import Publication
+from careforce.web.models.uploads.models import Snapshot
+from careforce.web.models.uploads.terms import Source
 from web_support import REFERENCE_DATES, Site, incoming
 
 pytestmark = pytest.mark.integration
@@ -70,7 +71,7 @@ class TestDataInForce:
 
 class TestPublication:
     def test_is_computed_from_the_data_in_force(self, db: None, site: Site) -> None:
-        publication = model(PUBLICATION).objects.get(pk=site.publication)
+        publication = Publication.objects.get(pk=site.publication)
         assert publication.snapshot_ids == [site.snapshot_a, site.snapshot_b]
         assert publication.comparators == f"comparators.csv (upload {site.upload_comparators})"
         found = publications.published()
@@ -83,8 +84,8 @@ class TestPublication:
         first = publications.request_publication(reason="one")
         second = publications.request_publication(reason="two")
         run_pending()
-        assert model(PUBLICATION).objects.get(pk=first).status == "superseded"
-        assert model(PUBLICATION).objects.get(pk=second).status == "ready"
+        assert Publication.objects.get(pk=first).status == "superseded"
+        assert Publication.objects.get(pk=second).status == "ready"
 
     def test_unusable_comparators_do_not_stop_publication(
         self, db: None, site: Site, tmp_path: Path
@@ -102,13 +103,13 @@ class TestPublication:
         )
         publication = publications.request_publication(reason="bad comparators")
         run_pending()
-        done = model(PUBLICATION).objects.get(pk=publication)
+        done = Publication.objects.get(pk=publication)
         assert done.status == "ready"
         assert "comparator values could not be used" in done.message
 
     def test_nothing_accepted_publishes_nothing(self, db: None, site: Site) -> None:
-        model(SNAPSHOT).objects.all().delete()
+        Snapshot.objects.all().delete()
         publication = publications.request_publication(reason="empty")
         run_pending()
-        assert model(PUBLICATION).objects.get(pk=publication).rows == 0
+        assert Publication.objects.get(pk=publication).rows == 0
         assert publications.published() is None

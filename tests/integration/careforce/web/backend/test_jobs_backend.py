@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from careforce.services import jobs
-from careforce.services.web_database import JOB, model
+from careforce.web.backend import job_kinds, jobs
+from careforce.web.models.jobs.models import Job
 from web_support import wait_until
 
 pytestmark = pytest.mark.integration
@@ -32,8 +32,8 @@ def fail(payload: dict[str, Any], progress: jobs.Progress) -> None:
 @pytest.fixture
 def handlers(monkeypatch: pytest.MonkeyPatch) -> None:
     CALLS.clear()
-    monkeypatch.setitem(jobs.HANDLERS, "test-record", f"{__name__}:record_call")
-    monkeypatch.setitem(jobs.HANDLERS, "test-fail", f"{__name__}:fail")
+    monkeypatch.setitem(job_kinds.HANDLERS, "test-record", record_call)
+    monkeypatch.setitem(job_kinds.HANDLERS, "test-fail", fail)
 
 
 class TestRunning:
@@ -62,7 +62,7 @@ class TestRunning:
 
     def test_a_claimed_job_is_not_run_twice(self, db: None, handlers: None) -> None:
         job = jobs.enqueue("test-record", payload={})
-        model(JOB).objects.filter(pk=job).update(status="running")
+        Job.objects.filter(pk=job).update(status="running")
         assert jobs.run_pending() == 0
         assert CALLS == []
 
@@ -70,7 +70,7 @@ class TestRunning:
 class TestInterruptedJobs:
     def test_stale_running_job_is_started_again(self, db: None, handlers: None) -> None:
         job = jobs.enqueue("test-record", payload={"again": True})
-        model(JOB).objects.filter(pk=job).update(
+        Job.objects.filter(pk=job).update(
             status="running", attempts=1, heartbeat=timezone.now() - dt.timedelta(minutes=30)
         )
         assert jobs.requeue_interrupted() == 1
@@ -79,13 +79,13 @@ class TestInterruptedJobs:
 
     def test_job_interrupted_too_often_fails(self, db: None, handlers: None) -> None:
         job = jobs.enqueue("test-record", payload={})
-        model(JOB).objects.filter(pk=job).update(
+        Job.objects.filter(pk=job).update(
             status="running",
             attempts=jobs.MAX_ATTEMPTS,
             heartbeat=timezone.now() - dt.timedelta(hours=1),
         )
         jobs.requeue_interrupted()
-        assert model(JOB).objects.get(pk=job).status == "failed"
+        assert Job.objects.get(pk=job).status == "failed"
 
 
 class TestWorkerThread:

@@ -32,31 +32,30 @@ from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import Worker as WK
 from careforce.io.raw_files import link_as, store_chunks, stored_path
 from careforce.io.snapshot_files import read_establishments, scan_snapshot_dataset
-from careforce.services.access import NotVisibleError, Viewer
 from careforce.services.ascwds import Area, UnusableInputError, ingest_ascwds
-from careforce.services.audit import AuditAction, record
-from careforce.services.jobs import Progress, enqueue
-from careforce.services.organisations import (
-    OrganisationKind,
+from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.jobs import JobKind, Progress, enqueue
+from careforce.web.backend.organisations import (
     attribute_workplaces,
     register_workplaces,
     visible_organisation,
 )
-from careforce.services.publications import request_publication
-from careforce.services.upload_terms import (
+from careforce.web.backend.publications import request_publication
+from careforce.web.models.organisations.terms import OrganisationKind
+from careforce.web.models.uploads.models import (
+    Finding,
+    Snapshot,
+    SnapshotWorkplace,
+    Upload,
+    UploadFile,
+)
+from careforce.web.models.uploads.terms import (
     VALIDATED_SOURCES,
     FileRole,
     Severity,
     Source,
     UploadStatus,
-)
-from careforce.services.web_database import (
-    FINDING,
-    SNAPSHOT,
-    SNAPSHOT_WORKPLACE,
-    UPLOAD,
-    UPLOAD_FILE,
-    model,
 )
 
 MAX_ASCWDS_FILES: Final = 3
@@ -149,7 +148,7 @@ def create_upload(
     root = media_root()
     stored = [(incoming.name, store_chunks(root, incoming.chunks)) for incoming in files]
     fingerprint = _fingerprint(source, (kept.sha256 for _, kept in stored))
-    uploads = model(UPLOAD).objects
+    uploads = Upload.objects
     earlier = (
         uploads.filter(organisation=organisation, source=source.value, fingerprint=fingerprint)
         .exclude(status=UploadStatus.DUPLICATE)
@@ -172,9 +171,9 @@ def create_upload(
             fingerprint=fingerprint,
             duplicate_of=earlier,
         )
-        model(UPLOAD_FILE).objects.bulk_create(
+        UploadFile.objects.bulk_create(
             [
-                model(UPLOAD_FILE)(
+                UploadFile(
                     upload=upload,
                     position=position,
                     name=name[:255],
@@ -187,7 +186,7 @@ def create_upload(
             ]
         )
         if status is UploadStatus.RECEIVED:
-            upload.job_id = enqueue("validate-upload", payload={"upload_id": upload.pk})
+            upload.job_id = enqueue(JobKind.VALIDATE_UPLOAD, payload={"upload_id": upload.pk})
             upload.save(update_fields=["job_id"])
         record(
             AuditAction.UPLOAD,
@@ -209,7 +208,7 @@ def create_upload(
 
 
 def _finding_rows(upload: Any, findings: pl.DataFrame) -> Iterable[Any]:
-    finding = model(FINDING)
+    finding = Finding
     columns = ("file", "line", "column", "value", "code", "severity", "message")
     for position, row in enumerate(findings.select(columns).iter_rows(), start=1):
         file, line, column, value, code, severity, message = row
@@ -228,7 +227,7 @@ def _finding_rows(upload: Any, findings: pl.DataFrame) -> Iterable[Any]:
 
 def run_validation(payload: dict[str, Any], progress: Progress) -> None:
     """Job: validate an ASC-WDS upload and store its findings (the ``validate-upload`` job)."""
-    uploads = model(UPLOAD).objects
+    uploads = Upload.objects
     upload = uploads.select_related("organisation").get(pk=payload["upload_id"])
     uploads.filter(pk=upload.pk).update(status=UploadStatus.VALIDATING)
     root = media_root()
@@ -263,12 +262,12 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
     counts = {entry["file"]: entry["rows"] for entry in result.manifest["inputs"]}
     valid = result.datasets_written and result.errors == 0
     with transaction.atomic():
-        model(FINDING).objects.filter(upload=upload).delete()
+        Finding.objects.filter(upload=upload).delete()
         rows = list(_finding_rows(upload, result.findings))
         for start in range(0, len(rows), FINDINGS_BATCH):
-            model(FINDING).objects.bulk_create(rows[start : start + FINDINGS_BATCH])
+            Finding.objects.bulk_create(rows[start : start + FINDINGS_BATCH])
         for kept in files:
-            model(UPLOAD_FILE).objects.filter(pk=kept.pk).update(
+            UploadFile.objects.filter(pk=kept.pk).update(
                 role=roles.get(kept.sha256, FileRole.OTHER.value)
             )
         uploads.filter(pk=upload.pk).update(
@@ -285,7 +284,7 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
 
 def visible_uploads(viewer: Viewer) -> Any:
     """The uploads the viewer may see, newest first (a query set)."""
-    uploads = model(UPLOAD).objects.select_related("organisation", "uploaded_by")
+    uploads = Upload.objects.select_related("organisation", "uploaded_by")
     scope = viewer.organisation_filter()
     return uploads.none() if scope is None else uploads.filter(**scope)
 
@@ -304,7 +303,7 @@ def visible_upload(viewer: Viewer, upload_id: int) -> Any:
 
 def findings_of(upload: Any, *, severity: Severity | None = None, file: str | None = None) -> Any:
     """The findings of an upload in file and line order, optionally of one severity or file."""
-    findings = model(FINDING).objects.filter(upload=upload)
+    findings = Finding.objects.filter(upload=upload)
     if severity is not None:
         findings = findings.filter(severity=severity.value)
     if file:
@@ -315,7 +314,7 @@ def findings_of(upload: Any, *, severity: Severity | None = None, file: str | No
 def finding_files(upload: Any) -> list[str]:
     """The files an upload's findings are about, in file order."""
     order = {role.value: index for index, role in enumerate(FileRole)}
-    files = set(model(FINDING).objects.filter(upload=upload).values_list("file", flat=True))
+    files = set(Finding.objects.filter(upload=upload).values_list("file", flat=True))
     return sorted(files, key=lambda name: order.get(name, len(order)))
 
 
@@ -343,7 +342,7 @@ def raw_file(upload: Any, position: int) -> tuple[Any, Path]:
     Raises:
         NotVisibleError: the upload has no such file.
     """
-    kept = model(UPLOAD_FILE).objects.filter(upload=upload, position=position).first()
+    kept = UploadFile.objects.filter(upload=upload, position=position).first()
     if kept is None:
         raise NotVisibleError(f"file {position} of upload {upload.pk}")
     return kept, stored_path(media_root(), kept.stored)
@@ -412,12 +411,12 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> An
         ).iter_rows(named=True)
     }
     period = period_label(upload.reference_date)
-    uploads = model(UPLOAD).objects
+    uploads = Upload.objects
     with transaction.atomic():
         locked = uploads.select_for_update().select_related("organisation").get(pk=upload.pk)
         if locked.status != UploadStatus.VALID:
             raise UploadNotAcceptableError("This upload has already been accepted.")
-        snapshot = model(SNAPSHOT).objects.create(
+        snapshot = Snapshot.objects.create(
             upload=locked,
             organisation=locked.organisation,
             source=locked.source,
@@ -430,9 +429,9 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> An
             workplaces=len(owners),
             workers=sum(workers.values()),
         )
-        model(SNAPSHOT_WORKPLACE).objects.bulk_create(
+        SnapshotWorkplace.objects.bulk_create(
             [
-                model(SNAPSHOT_WORKPLACE)(
+                SnapshotWorkplace(
                     snapshot=snapshot,
                     organisation_id=owner.organisation_id,
                     establishment_id=owner.establishment_id,
@@ -469,7 +468,7 @@ def visible_snapshots(viewer: Viewer) -> Any:
     A provider sees the snapshots holding any of its workplaces (its own uploads and area
     uploads that include it); an administrator sees all.
     """
-    snapshots = model(SNAPSHOT).objects.select_related("organisation", "upload")
+    snapshots = Snapshot.objects.select_related("organisation", "upload")
     if viewer.is_administrator:
         return snapshots.all()
     if viewer.is_provider and viewer.organisation_id is not None:
@@ -491,9 +490,7 @@ def visible_snapshot(viewer: Viewer, snapshot_id: int) -> Any:
 
 def snapshot_workplaces(viewer: Viewer, snapshot: Any) -> Any:
     """The workplaces of a snapshot the viewer may see (a query set)."""
-    workplaces = (
-        model(SNAPSHOT_WORKPLACE).objects.filter(snapshot=snapshot).select_related("organisation")
-    )
+    workplaces = SnapshotWorkplace.objects.filter(snapshot=snapshot).select_related("organisation")
     scope = viewer.organisation_filter()
     return workplaces.none() if scope is None else workplaces.filter(**scope)
 

@@ -8,20 +8,14 @@ from typing import Any
 
 import pytest
 
-from careforce.services import uploads
-from careforce.services.access import NotVisibleError, Viewer
-from careforce.services.jobs import run_pending
-from careforce.services.upload_terms import Source
-from careforce.services.web_database import (
-    AUDIT_EVENT,
-    FINDING,
-    JOB,
-    SNAPSHOT,
-    SNAPSHOT_WORKPLACE,
-    UPLOAD,
-    WORKPLACE,
-    model,
-)
+from careforce.web.backend import uploads
+from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.jobs import run_pending
+from careforce.web.models.accounts.models import AuditEvent
+from careforce.web.models.jobs.models import Job
+from careforce.web.models.organisations.models import Workplace
+from careforce.web.models.uploads.models import Finding, Snapshot, SnapshotWorkplace, Upload
+from careforce.web.models.uploads.terms import Source
 from web_support import REFERENCE_DATES, Site, incoming
 
 pytestmark = pytest.mark.integration
@@ -59,7 +53,7 @@ class TestCreateUpload:
             first.files.values_list("stored", flat=True)
         )
         assert first.status == "received"
-        assert model(JOB).objects.get(pk=first.job_id).kind == "validate-upload"
+        assert Job.objects.get(pk=first.job_id).kind == "validate-upload"
 
     def test_viewer_must_see_the_organisation(
         self, provider_a: Viewer, site: Site, provider_files: dict[str, Any]
@@ -97,7 +91,7 @@ class TestValidation:
         upload.refresh_from_db()
         assert upload.status == "unusable"
         assert upload.message.startswith("rota export.csv: ")
-        assert not model(FINDING).objects.filter(upload=upload).exists()
+        assert not Finding.objects.filter(upload=upload).exists()
 
     def test_fault_marks_the_upload_failed_and_keeps_the_files(
         self,
@@ -113,7 +107,7 @@ class TestValidation:
         upload = _upload(provider_a, site, provider_files["a/2021-22"])
         run_pending()
         upload.refresh_from_db()
-        job = model(JOB).objects.get(pk=upload.job_id)
+        job = Job.objects.get(pk=upload.job_id)
         assert upload.status == "failed"
         assert job.status == "failed"
         assert job.message == "RuntimeError: disk full"
@@ -145,8 +139,8 @@ class TestAcceptance:
     ) -> None:
         upload = _upload(provider_a, site, provider_files["a/2021-22"])
         run_pending()
-        audits = model(AUDIT_EVENT).objects.count()
-        workplaces = model(WORKPLACE).objects.count()
+        audits = AuditEvent.objects.count()
+        workplaces = Workplace.objects.count()
 
         def fail(**kwargs: Any) -> int:
             raise RuntimeError("publication queue unavailable")
@@ -156,10 +150,10 @@ class TestAcceptance:
             uploads.accept_upload(viewer=provider_a, upload_id=upload.pk)
         upload.refresh_from_db()
         assert upload.status == "valid"
-        assert not model(SNAPSHOT).objects.filter(upload=upload).exists()
-        assert not model(SNAPSHOT_WORKPLACE).objects.filter(snapshot__upload=upload).exists()
-        assert model(AUDIT_EVENT).objects.count() == audits
-        assert model(WORKPLACE).objects.count() == workplaces
+        assert not Snapshot.objects.filter(upload=upload).exists()
+        assert not SnapshotWorkplace.objects.filter(snapshot__upload=upload).exists()
+        assert AuditEvent.objects.count() == audits
+        assert Workplace.objects.count() == workplaces
 
     def test_other_organisations_upload_cannot_be_accepted(self, db: None, site: Site) -> None:
         with pytest.raises(NotVisibleError):
@@ -178,5 +172,5 @@ class TestAcceptance:
         assert set(snapshot.workplaces_of.values_list("organisation_id", flat=True)) == {
             site.provider_a
         }
-        assert model(JOB).objects.filter(kind="publish-measures", status="pending").exists()
-        assert model(UPLOAD).objects.get(pk=upload.pk).accepted_by_id == site.users["provider_a"]
+        assert Job.objects.filter(kind="publish-measures", status="pending").exists()
+        assert Upload.objects.get(pk=upload.pk).accepted_by_id == site.users["provider_a"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from careforce.services.access import Viewer
-from careforce.services.web_database import AUDIT_EVENT, model
+from careforce.web.backend.access import Viewer
+from careforce.web.models.accounts.models import AuditEvent
 
 
 class AuditAction(StrEnum):
@@ -54,7 +54,7 @@ def record(
         detail: anything else worth keeping (never personal data from the files).
     """
     signed_in = viewer is not None and viewer.user_id is not None
-    model(AUDIT_EVENT).objects.create(
+    AuditEvent.objects.create(
         user_id=viewer.user_id if signed_in and viewer else None,
         actor=(viewer.email if signed_in and viewer else actor)[:254],
         action=action.value,

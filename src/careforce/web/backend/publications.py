@@ -1,7 +1,7 @@
 """Publishing the measures from the data in force, and reading what was published.
 
 Whenever a snapshot is accepted a publication is queued; its job takes the data in force (see
-:mod:`careforce.services.effective_data`), runs :func:`compute_indicators` on it — the same
+:mod:`careforce.web.backend.snapshots`), runs :func:`compute_indicators` on it — the same
 computation, disclosure control and files as ``careforce indicators compute`` — and records
 the publication. Pages and the API read the latest ready publication's table, kept in memory
 until a newer one is ready.
@@ -13,7 +13,6 @@ import logging
 import shutil
 import threading
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
@@ -28,23 +27,15 @@ from careforce.io.csv_text import UnreadableFileError
 from careforce.io.datasets import read_text_table
 from careforce.io.raw_files import stored_path
 from careforce.io.snapshot_files import read_table, write_part
-from careforce.services.effective_data import parts_in_force
 from careforce.services.indicators import IndicatorInputError, compute_indicators
-from careforce.services.jobs import Progress, enqueue
-from careforce.services.upload_terms import Source, UploadStatus
-from careforce.services.web_database import PUBLICATION, UPLOAD, model
+from careforce.web.backend.jobs import JobKind, Progress, enqueue
+from careforce.web.backend.snapshots import parts_in_force
+from careforce.web.models.indicators.models import Publication
+from careforce.web.models.indicators.terms import PublicationStatus
+from careforce.web.models.uploads.models import Upload
+from careforce.web.models.uploads.terms import Source, UploadStatus
 
 logger = logging.getLogger(__name__)
-
-
-class PublicationStatus(StrEnum):
-    """Where a publication is."""
-
-    PENDING = "pending"
-    RUNNING = "running"
-    READY = "ready"
-    SUPERSEDED = "superseded"
-    FAILED = "failed"
 
 
 PUBLICATIONS_FOLDER: Final = "publications"
@@ -104,10 +95,12 @@ def request_publication(*, reason: str) -> int:
     Returns:
         The publication's id.
     """
-    publication = model(PUBLICATION).objects.create(
+    publication = Publication.objects.create(
         status=PublicationStatus.PENDING.value, reason=reason[:200]
     )
-    publication.job_id = enqueue("publish-measures", payload={"publication_id": publication.pk})
+    publication.job_id = enqueue(
+        JobKind.PUBLISH_MEASURES, payload={"publication_id": publication.pk}
+    )
     publication.save(update_fields=["job_id"])
     return int(publication.pk)
 
@@ -116,8 +109,7 @@ def _comparators() -> tuple[Path | None, str]:
     """The comparator file to use and how to name it: the latest stored upload of comparator
     values, else the ``CAREFORCE_COMPARATORS`` setting, else none."""
     latest = (
-        model(UPLOAD)
-        .objects.filter(source=Source.COMPARATORS.value, status=UploadStatus.STORED.value)
+        Upload.objects.filter(source=Source.COMPARATORS.value, status=UploadStatus.STORED.value)
         .order_by("-created", "-id")
         .first()
     )
@@ -132,7 +124,7 @@ def _comparators() -> tuple[Path | None, str]:
 
 def run_publication(payload: dict[str, Any], progress: Progress) -> None:
     """Job: publish the measures (the ``publish-measures`` job)."""
-    publications = model(PUBLICATION).objects
+    publications = Publication.objects
     publication = publications.get(pk=payload["publication_id"])
     newer = publications.filter(
         pk__gt=publication.pk, status=PublicationStatus.PENDING.value
@@ -195,8 +187,7 @@ def run_publication(payload: dict[str, Any], progress: Progress) -> None:
 def current_publication() -> Any | None:
     """The latest ready publication (None before any)."""
     return (
-        model(PUBLICATION)
-        .objects.filter(status=PublicationStatus.READY.value)
+        Publication.objects.filter(status=PublicationStatus.READY.value)
         .order_by("-finished", "-id")
         .first()
     )
@@ -205,8 +196,7 @@ def current_publication() -> Any | None:
 def pending_publication() -> Any | None:
     """A publication waiting or running (None when the measures are up to date)."""
     return (
-        model(PUBLICATION)
-        .objects.filter(
+        Publication.objects.filter(
             Q(status=PublicationStatus.PENDING.value) | Q(status=PublicationStatus.RUNNING.value)
         )
         .order_by("-id")

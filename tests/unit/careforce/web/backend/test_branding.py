@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careforce.services.web_settings import (
+from careforce.web.backend.branding import (
     Branding,
     BrandingError,
     branding_from_environment,

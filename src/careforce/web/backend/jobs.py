@@ -14,12 +14,11 @@ How jobs run is set by ``CAREFORCE_JOBS`` in the Django settings:
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
@@ -29,21 +28,13 @@ from django.db import close_old_connections, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from careforce.services.web_database import JOB, model
+from careforce.web.models.jobs.models import Job
+from careforce.web.models.jobs.terms import JobStatus
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """Called by a job with (step description, steps done, steps in all)."""
-
-
-class JobStatus(StrEnum):
-    """Where a job is in its life."""
-
-    PENDING = "pending"
-    RUNNING = "running"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
 
 
 class JobMode(StrEnum):
@@ -54,11 +45,15 @@ class JobMode(StrEnum):
     MANUAL = "manual"
 
 
-HANDLERS: Final[dict[str, str]] = {
-    "validate-upload": "careforce.services.uploads:run_validation",
-    "publish-measures": "careforce.services.publications:run_publication",
-}
-"""What each kind of job runs (``module:function``, called with the payload and a progress callback)."""
+class JobKind(StrEnum):
+    """What a job does (its handler is in :data:`careforce.web.backend.job_kinds.HANDLERS`)."""
+
+    VALIDATE_UPLOAD = "validate-upload"
+    PUBLISH_MEASURES = "publish-measures"
+
+
+Handler = Callable[[dict[str, Any], Progress], None]
+"""What a kind of job runs: called with the job's payload and a progress callback."""
 
 POLL_SECONDS: Final = 2.0
 """The worker looks for jobs queued by other processes this often."""
@@ -104,7 +99,7 @@ def mode() -> JobMode:
     return JobMode(getattr(settings, "CAREFORCE_JOBS", JobMode.THREAD.value))
 
 
-def enqueue(kind: str, *, payload: dict[str, Any]) -> int:
+def enqueue(kind: JobKind, *, payload: dict[str, Any]) -> int:
     """Queue a job; it starts once the current transaction (if any) commits.
 
     Returns:
@@ -113,9 +108,9 @@ def enqueue(kind: str, *, payload: dict[str, Any]) -> int:
     Raises:
         UnknownJobKindError: no handler runs jobs of this kind.
     """
-    if kind not in HANDLERS:
+    if kind not in _handlers():
         raise UnknownJobKindError(kind)
-    job = model(JOB).objects.create(kind=kind, payload=payload)
+    job = Job.objects.create(kind=kind, payload=payload)
     transaction.on_commit(_dispatch)
     return int(job.pk)
 
@@ -133,7 +128,7 @@ def job_state(job_id: int | None) -> JobState | None:
     """The state of a job, or None when there is no such job."""
     if job_id is None:
         return None
-    job = model(JOB).objects.filter(pk=job_id).first()
+    job = Job.objects.filter(pk=job_id).first()
     if job is None:
         return None
     return JobState(
@@ -148,7 +143,7 @@ def job_state(job_id: int | None) -> JobState | None:
 
 
 def _claim() -> Any | None:
-    jobs = model(JOB).objects
+    jobs = Job.objects
     candidates = list(
         jobs.filter(status=JobStatus.PENDING)
         .order_by("created", "id")
@@ -164,19 +159,23 @@ def _claim() -> Any | None:
     return None
 
 
-def _handler(kind: str) -> Callable[[dict[str, Any], Progress], None]:
-    try:
-        module_name, function = HANDLERS[kind].split(":")
-    except KeyError as error:
-        raise UnknownJobKindError(kind) from error
-    handler: Callable[[dict[str, Any], Progress], None] = getattr(
-        importlib.import_module(module_name), function
-    )
-    return handler
+def _handlers() -> Mapping[JobKind, Handler]:
+    # The handlers queue jobs themselves (an accepted upload queues a publication), so their
+    # registry imports this module and is looked up only once a job is queued or run.
+    from careforce.web.backend.job_kinds import HANDLERS  # noqa: PLC0415
+
+    return HANDLERS
+
+
+def _handler(kind: str) -> Handler:
+    for known, handler in _handlers().items():
+        if known == kind:
+            return handler
+    raise UnknownJobKindError(kind)
 
 
 def _run(job: Any) -> None:
-    jobs = model(JOB).objects
+    jobs = Job.objects
     last = 0.0
     last_step = ""
 
@@ -226,7 +225,7 @@ def run_pending(*, limit: int | None = None) -> int:
 def requeue_interrupted() -> int:
     """Start again jobs whose process ended while running them (or fail them after
     :data:`MAX_ATTEMPTS`). Returns how many were found."""
-    jobs = model(JOB).objects
+    jobs = Job.objects
     stale = jobs.filter(status=JobStatus.RUNNING, heartbeat__lt=timezone.now() - STALE_AFTER)
     found = 0
     for job in stale:

@@ -18,10 +18,10 @@ from careforce.io.outcomes_files import (
     read_action_plan_file,
     shipped_files,
 )
-from careforce.services import action_plan_changes
-from careforce.services.access import Role, Viewer
-from careforce.services.action_plan_changes import (
-    ChangeKind,
+from careforce.services.outcomes import load_action_plan
+from careforce.web.backend import action_plan as action_plan_changes
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.action_plan import (
     ChangeRejectedError,
     change_history,
     find_detail,
@@ -29,14 +29,11 @@ from careforce.services.action_plan_changes import (
     plan_yaml,
     record_changes,
 )
-from careforce.services.outcomes import load_action_plan
-from careforce.services.web_database import (
-    ACTION_CHANGE,
-    AUDIT_EVENT,
-    ORGANISATION,
-    model,
-    user_model,
-)
+from careforce.web.models.accounts.models import AuditEvent, User
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.organisations.models import Organisation
+from careforce.web.models.outcomes.models import ActionChange
+from careforce.web.models.outcomes.terms import ChangeKind
 
 pytestmark = pytest.mark.integration
 
@@ -57,7 +54,7 @@ class People:
 
 
 def _viewer(email: str, role: Role, name: str, organisation: Any = None) -> Viewer:
-    user = user_model().objects.create_user(
+    user = User.objects.create_user(
         email=email, password=PASSWORD, full_name=name, role=role.value, organisation=organisation
     )
     return Viewer.of(user)
@@ -80,7 +77,7 @@ def shipped_plan(settings: Any) -> None:
 @pytest.fixture
 def people(db: None, shipped_plan: None, settings: Any) -> People:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    organisation = model(ORGANISATION).objects.create(
+    organisation = Organisation.objects.create(
         name="Alder Care Group", kind="provider", area_code="E10000028", area_name="Staffordshire"
     )
     return People(
@@ -112,11 +109,11 @@ def detail_in_force(code: str = CODE) -> Any:
 
 
 def stored() -> int:
-    return int(model(ACTION_CHANGE).objects.count())
+    return int(ActionChange.objects.count())
 
 
 def audited() -> list[Any]:
-    return list(model(AUDIT_EVENT).objects.filter(action="action-plan-change").order_by("id"))
+    return list(AuditEvent.objects.filter(action="action-plan-change").order_by("id"))
 
 
 def rewrite(path: Path, text: str) -> None:
@@ -158,7 +155,7 @@ class TestRecordChanges:
             ip_address="192.0.2.1",
         )
         assert len(ids) == 1
-        change = model(ACTION_CHANGE).objects.get(pk=ids[0])
+        change = ActionChange.objects.get(pk=ids[0])
         assert (change.code, change.kind, change.recorded_by) == (
             CODE,
             "update",
@@ -385,7 +382,7 @@ class TestHistory:
         record_changes(
             people.analyst, code=CODE, changes=[(ChangeKind.UPDATE, update("2023-01-05"))]
         )
-        user_model().objects.filter(pk=people.analyst.user_id).delete()
+        User.objects.filter(pk=people.analyst.user_id).delete()
         (row,) = change_history()
         assert row.recorded_by_name == "analyst@changes.example"
         assert row.applied

@@ -1,7 +1,7 @@
 """Use case: a provider's benchmarks — its workplaces' figures against comparable workplaces.
 
 The data are those in force for a period (the latest accepted data of every organisation, see
-:mod:`careforce.services.effective_data`). Comparison figures pass the same disclosure
+:mod:`careforce.web.backend.snapshots`). Comparison figures pass the same disclosure
 thresholds as published measures.
 """
 
@@ -18,9 +18,9 @@ from careforce.core.benchmarks.comparison import Scope, benchmark, group_sizes
 from careforce.core.benchmarks.inputs import SNAPSHOT_ID, worker_inputs, workplace_inputs
 from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.vocab.canonical_columns import Establishment as E
-from careforce.services.access import Viewer
-from careforce.services.effective_data import load_in_force, snapshots_key, workplaces_in_force
-from careforce.services.organisations import visible_organisation
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.organisations import visible_organisation
+from careforce.web.backend.snapshots import load_in_force, snapshots_key, workplaces_in_force
 
 __all__ = [
     "BENCHMARK_MEASURES",

@@ -17,7 +17,7 @@ from django.conf import settings
 
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.io.snapshot_files import scan_snapshot_dataset
-from careforce.services.web_database import SNAPSHOT, SNAPSHOT_WORKPLACE, model
+from careforce.web.models.uploads.models import Snapshot, SnapshotWorkplace
 
 SNAPSHOT_ID = "snapshot_id"
 """Column: the snapshot a row comes from."""
@@ -54,7 +54,7 @@ _lock = threading.Lock()
 def snapshots_key() -> tuple[tuple[int, object], ...]:
     """Every snapshot's id and acceptance time: what is in force changes exactly when this does
     (snapshots and their workplaces are never changed once accepted)."""
-    return tuple(model(SNAPSHOT).objects.order_by("pk").values_list("pk", "created"))
+    return tuple(Snapshot.objects.order_by("pk").values_list("pk", "created"))
 
 
 def workplaces_in_force(*, period: str | None = None) -> pl.DataFrame:
@@ -74,7 +74,7 @@ def workplaces_in_force(*, period: str | None = None) -> pl.DataFrame:
 
 
 def _workplaces_in_force(period: str | None) -> pl.DataFrame:
-    workplaces = model(SNAPSHOT_WORKPLACE).objects.all()
+    workplaces = SnapshotWorkplace.objects.all()
     if period is not None:
         workplaces = workplaces.filter(period=period)
     rows = list(
@@ -90,7 +90,7 @@ def _workplaces_in_force(period: str | None) -> pl.DataFrame:
         },
         orient="row",
     )
-    order = list(model(SNAPSHOT).objects.order_by("created", "id").values_list("pk", flat=True))
+    order = list(Snapshot.objects.order_by("created", "id").values_list("pk", flat=True))
     ranks = pl.DataFrame(
         {SNAPSHOT_ID: order, "_rank": list(range(len(order)))},
         schema={SNAPSHOT_ID: pl.Int64, "_rank": pl.Int64},
@@ -107,8 +107,8 @@ def _workplaces_in_force(period: str | None) -> pl.DataFrame:
 def parts_in_force(*, period: str | None = None) -> list[PartInForce]:
     """The snapshots in force and which of their workplaces are, oldest snapshot first."""
     in_force = workplaces_in_force(period=period)
-    sizes = dict(model(SNAPSHOT).objects.values_list("pk", "workplaces"))
-    directories = dict(model(SNAPSHOT).objects.values_list("pk", "directory"))
+    sizes = dict(Snapshot.objects.values_list("pk", "workplaces"))
+    directories = dict(Snapshot.objects.values_list("pk", "directory"))
     parts = []
     for snapshot_id in in_force[SNAPSHOT_ID].unique(maintain_order=True).to_list():
         part = in_force.filter(pl.col(SNAPSHOT_ID) == snapshot_id)
@@ -127,7 +127,7 @@ def parts_in_force(*, period: str | None = None) -> list[PartInForce]:
 
 def periods_in_force() -> list[str]:
     """The periods with data, oldest first."""
-    return sorted(set(model(SNAPSHOT).objects.values_list("period", flat=True)))
+    return sorted(set(Snapshot.objects.values_list("period", flat=True)))
 
 
 def load_in_force(*, period: str) -> tuple[pl.LazyFrame, pl.LazyFrame]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -19,27 +18,10 @@ from careforce.core.organisations.grouping import (
 )
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.io.snapshot_files import read_establishments
-from careforce.services.access import NotVisibleError, Viewer
-from careforce.services.audit import AuditAction, record
-from careforce.services.web_database import ORGANISATION, WORKPLACE, model
-
-
-class OrganisationKind(StrEnum):
-    """What kind of organisation a partner is."""
-
-    COUNCIL = "council"
-    PROVIDER = "provider"
-    PARTNER = "partner"
-
-    @property
-    def label(self) -> str:
-        """The kind as pages name it."""
-        return {
-            OrganisationKind.COUNCIL: "Council",
-            OrganisationKind.PROVIDER: "Care provider",
-            OrganisationKind.PARTNER: "Other partner",
-        }[self]
-
+from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.models.organisations.models import Organisation, Workplace
+from careforce.web.models.organisations.terms import OrganisationKind
 
 AREA_UPLOADERS = (OrganisationKind.COUNCIL, OrganisationKind.PARTNER)
 """Organisations whose ASC-WDS uploads cover other organisations' workplaces (an area's data)."""
@@ -62,7 +44,7 @@ class WorkplaceOwner:
 
 def visible_organisations(viewer: Viewer) -> Any:
     """The organisations the viewer may see records of (a query set)."""
-    organisations = model(ORGANISATION).objects
+    organisations = Organisation.objects
     scope = viewer.organisation_filter("pk")
     return organisations.none() if scope is None else organisations.filter(**scope)
 
@@ -92,10 +74,8 @@ def attribute_workplaces(
     if OrganisationKind(organisation.kind) not in AREA_UPLOADERS:
         return [WorkplaceOwner(ref, organisation.pk, False) for ref in ids]
     owners: dict[str, set[int]] = {}
-    registered = (
-        model(WORKPLACE)
-        .objects.filter(reference__in=ids)
-        .values_list("reference", "organisation_id")
+    registered = Workplace.objects.filter(reference__in=ids).values_list(
+        "reference", "organisation_id"
     )
     for reference, organisation_id in registered:
         owners.setdefault(reference, set()).add(organisation_id)
@@ -115,10 +95,10 @@ def register_workplaces(organisation: Any, establishments: pl.DataFrame) -> int:
     Returns:
         How many were registered.
     """
-    workplaces = model(WORKPLACE).objects
+    workplaces = Workplace.objects
     known = set(workplaces.filter(organisation=organisation).values_list("reference", flat=True))
     new = [
-        model(WORKPLACE)(
+        Workplace(
             organisation=organisation,
             reference=row[E.ESTABLISHMENT_ID],
             name=row[E.NAME] or "",
@@ -163,14 +143,14 @@ def create_organisations_from_workplaces(
     uploader = upload.organisation
     establishments = read_establishments(directory)
     registered = set(
-        model(WORKPLACE)
-        .objects.filter(reference__in=establishments[E.ESTABLISHMENT_ID].to_list())
-        .values_list("reference", flat=True)
+        Workplace.objects.filter(
+            reference__in=establishments[E.ESTABLISHMENT_ID].to_list()
+        ).values_list("reference", flat=True)
     )
     fresh = establishments.filter(~pl.col(E.ESTABLISHMENT_ID).is_in(sorted(registered)))
     groups = group_by_provider(fresh.lazy(), council_name=uploader.name).collect()
     by_key = fresh.join(groups, on=E.ESTABLISHMENT_ID, how="inner")
-    organisations = model(ORGANISATION)
+    organisations = Organisation
     created: list[int] = []
     with transaction.atomic():
         for (_key, name, kind), part in by_key.group_by(
@@ -203,7 +183,7 @@ def create_organisations_from_workplaces(
 
 def organisation_choices(*, kind: OrganisationKind | None = None) -> list[tuple[int, str]]:
     """(id, name) of every organisation, by name, for forms."""
-    organisations = model(ORGANISATION).objects.order_by("name", "id")
+    organisations = Organisation.objects.order_by("name", "id")
     if kind is not None:
         organisations = organisations.filter(kind=kind.value)
     return [(pk, name) for pk, name in organisations.values_list("pk", "name")]
@@ -213,5 +193,5 @@ def organisation_name(organisation_id: int | None) -> str:
     """An organisation's name ('' when there is none)."""
     if organisation_id is None:
         return ""
-    found = model(ORGANISATION).objects.filter(pk=organisation_id).values_list("name", flat=True)
+    found = Organisation.objects.filter(pk=organisation_id).values_list("name", flat=True)
     return next(iter(found), "")

@@ -1,7 +1,7 @@
 """Use case: a demonstration of the web service with the Staffordshire demo data.
 
 Builds a fresh database in a demo folder, generates the Staffordshire demo data, loads it
-through the same services as a real upload (an administrator uploads each year's ASC-WDS
+through the same use cases as a real upload (an administrator uploads each year's ASC-WDS
 files for the council, they are validated, organisations are created from the workplaces'
 providers, and the files are accepted), publishes the measures and creates demo accounts:
 an administrator, a partner analyst and users of two provider organisations.
@@ -10,11 +10,8 @@ an administrator, a partner analyst and users of two provider organisations.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import secrets
-import shutil
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,20 +20,20 @@ from typing import Final
 from django.db.models import Count
 
 from careforce.io.raw_files import file_chunks
-from careforce.services.access import Role, Viewer
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
-from careforce.services.jobs import run_pending
-from careforce.services.organisations import OrganisationKind, create_organisations_from_workplaces
-from careforce.services.upload_terms import Source, UploadStatus
-from careforce.services.uploads import IncomingFile, accept_upload, create_upload, media_root
-from careforce.services.web_database import ORGANISATION, model, user_model
-from careforce.services.web_service import ServiceOptions, configure
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.jobs import run_pending
+from careforce.web.backend.organisations import create_organisations_from_workplaces
+from careforce.web.backend.uploads import IncomingFile, accept_upload, create_upload, media_root
+from careforce.web.models.accounts.models import User
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.organisations.models import Organisation
+from careforce.web.models.organisations.terms import OrganisationKind
+from careforce.web.models.uploads.terms import Source, UploadStatus
 
 Progress = Callable[[str], None]
 """Called with a description of each step."""
 
-MARKER: Final = ".careforce-demo"
-"""File marking a folder as a demo folder (only such a folder is ever emptied)."""
 DEMO_PROFILE: Final = "staffordshire"
 """The demo data profile."""
 COUNCIL_NAME: Final = "Staffordshire County Council"
@@ -49,10 +46,6 @@ PROVIDER_USERS: Final = 2
 """Provider organisations given a demo user."""
 PASSWORD_BYTES: Final = 12
 """Random bytes in each demo password."""
-
-
-class DemoFolderError(RuntimeError):
-    """The folder given for the demo holds something else; it is left alone."""
 
 
 @dataclass(frozen=True)
@@ -75,22 +68,6 @@ class DemoSite:
     organisations: int
 
 
-def prepare_folder(data_dir: Path) -> None:
-    """Empty a demo folder (or create one). Refuses a folder that is not empty and not a demo's.
-
-    Raises:
-        DemoFolderError: the folder holds something other than a demo.
-    """
-    if data_dir.exists() and any(data_dir.iterdir()) and not (data_dir / MARKER).exists():
-        raise DemoFolderError(
-            f"{data_dir} is not empty and is not a careforce demo folder; choose another with --data-dir"
-        )
-    if data_dir.exists():
-        shutil.rmtree(data_dir)
-    data_dir.mkdir(parents=True)
-    (data_dir / MARKER).write_text("careforce web demo: this folder is emptied by each demo run\n")
-
-
 def _password() -> str:
     return secrets.token_urlsafe(PASSWORD_BYTES)
 
@@ -99,7 +76,7 @@ def _create_user(
     email: str, name: str, role: Role, organisation: object | None = None
 ) -> DemoAccount:
     password = _password()
-    user_model().objects.create_user(
+    User.objects.create_user(
         email=email, password=password, full_name=name, role=role.value, organisation=organisation
     )
     return DemoAccount(role, email, password, getattr(organisation, "name", ""))
@@ -140,7 +117,7 @@ def build_demo(
 
     say("Generating the Staffordshire demo data")
     manifest = generate_demo_data(DEMO_PROFILE, data_dir / "demo-data", seed=seed, scale=scale)
-    organisations = model(ORGANISATION).objects
+    organisations = Organisation.objects
     council = organisations.create(
         name=COUNCIL_NAME,
         kind=OrganisationKind.COUNCIL.value,
@@ -150,7 +127,7 @@ def build_demo(
     accounts = [
         _create_user("admin@demo.careforce.example", "Alex Administrator", Role.ADMINISTRATOR)
     ]
-    admin = user_model().objects.get(email=accounts[0].email)
+    admin = User.objects.get(email=accounts[0].email)
     viewer = Viewer(user_id=admin.pk, role=Role.ADMINISTRATOR, email=admin.email)
     comparators = Path(str(resources.files("careforce.data").joinpath("demo", "comparators.csv")))
     create_upload(
@@ -208,33 +185,3 @@ def build_demo(
         snapshots=snapshots,
         organisations=organisations.count(),
     )
-
-
-def _build_in_this_process(options: ServiceOptions, scale: float, seed: int) -> DemoSite:
-    configure(options)
-    return build_demo(
-        data_dir=options.data_dir,
-        scale=scale,
-        seed=seed,
-        progress=lambda step: print(f"{step}…", flush=True),
-    )
-
-
-def build_demo_apart(
-    *, options: ServiceOptions, scale: float = 1.0, seed: int = DEFAULT_SEED
-) -> DemoSite:
-    """Build the demo (see :func:`build_demo`) in a separate, freshly started process.
-
-    The web server forks its worker processes from the process that calls this. Polars'
-    thread pool does not survive a fork (a forked worker would hang at its first query), so
-    the demo's Polars work is done in a process of its own and this one never starts the pool.
-    Progress is printed by that process.
-
-    Args:
-        options: the service's data folder (already migrated); jobs must be ``manual``.
-        scale: size of the demo data.
-        seed: seed of the demo data.
-    """
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(_build_in_this_process, options, scale, seed).result()
