@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from django.db.models import QuerySet
+
 from careforce.web.backend.access import Viewer
 from careforce.web.models.accounts.models import AuditEvent
 
@@ -64,3 +66,9 @@ def record(
         ip_address=ip_address[:45],
         detail=detail or {},
     )
+
+
+def audit_events(*, action: str | None = None) -> QuerySet[AuditEvent]:
+    """The audit log, newest first, with each entry's organisation (of one action, or all)."""
+    events = AuditEvent.objects.select_related("organisation")
+    return events.filter(action=action) if action else events

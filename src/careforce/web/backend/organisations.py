@@ -9,6 +9,7 @@ from typing import Any
 
 import polars as pl
 from django.db import transaction
+from django.db.models import Count, QuerySet
 
 from careforce.core.organisations.grouping import (
     GROUP_KEY,
@@ -20,6 +21,7 @@ from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.io.snapshot_files import read_establishments
 from careforce.web.backend.access import NotVisibleError, Viewer
 from careforce.web.backend.audit import AuditAction, record
+from careforce.web.models.accounts.models import User
 from careforce.web.models.organisations.models import Organisation, Workplace
 from careforce.web.models.organisations.terms import OrganisationKind
 
@@ -195,3 +197,48 @@ def organisation_name(organisation_id: int | None) -> str:
         return ""
     found = Organisation.objects.filter(pk=organisation_id).values_list("name", flat=True)
     return next(iter(found), "")
+
+
+def organisations_with_workplace_counts(
+    *, name_contains: str = "", kind: str = ""
+) -> QuerySet[Organisation]:
+    """Organisations by name, each with ``workplace_count``, optionally only those whose name
+    contains some text or of one kind."""
+    organisations = Organisation.objects.annotate(workplace_count=Count("workplaces"))
+    if name_contains:
+        organisations = organisations.filter(name__icontains=name_contains)
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations.order_by("name", "id")
+
+
+@dataclass(frozen=True)
+class OrganisationRecords:
+    """An organisation and what is registered to it.
+
+    Attributes:
+        organisation: the organisation.
+        workplaces: its registered workplaces.
+        users: its users.
+        uploads: how many uploads it has.
+    """
+
+    organisation: Organisation
+    workplaces: QuerySet[Workplace]
+    users: QuerySet[User]
+    uploads: int
+
+
+def organisation_records(viewer: Viewer, organisation_id: int) -> OrganisationRecords:
+    """An organisation the viewer may see, its workplaces, its users and how many uploads it has.
+
+    Raises:
+        NotVisibleError: there is no such organisation or the viewer may not see it.
+    """
+    organisation = visible_organisation(viewer, organisation_id)
+    return OrganisationRecords(
+        organisation=organisation,
+        workplaces=organisation.workplaces.all(),
+        users=organisation.users.all(),
+        uploads=organisation.uploads.count(),
+    )

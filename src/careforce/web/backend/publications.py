@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import polars as pl
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from careforce.core.indicators.catalogue import measure_ids
@@ -202,6 +202,18 @@ def pending_publication() -> Any | None:
         .order_by("-id")
         .first()
     )
+
+
+def recent_publications(limit: int) -> QuerySet[Publication]:
+    """The latest publications, newest first (of any status)."""
+    return Publication.objects.all()[:limit]
+
+
+def ready_publication(publication_id: int) -> Publication | None:
+    """A ready publication by id (None when there is none)."""
+    return Publication.objects.filter(
+        pk=publication_id, status=PublicationStatus.READY.value
+    ).first()
 
 
 _cache: dict[tuple[int, str], Published] = {}

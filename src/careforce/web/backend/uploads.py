@@ -24,6 +24,7 @@ import polars as pl
 import polars.selectors as cs
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from careforce.core.indicators.frames import period_label
@@ -289,6 +290,19 @@ def visible_uploads(viewer: Viewer) -> Any:
     return uploads.none() if scope is None else uploads.filter(**scope)
 
 
+def uploads_with_files(
+    viewer: Viewer, *, organisation_id: int | None = None, with_snapshot: bool = False
+) -> QuerySet[Upload]:
+    """The uploads the viewer may see with their files (of one organisation, or all), and
+    their snapshots when asked."""
+    uploads = visible_uploads(viewer)
+    if organisation_id is not None:
+        uploads = uploads.filter(organisation_id=organisation_id)
+    if with_snapshot:
+        uploads = uploads.select_related("snapshot")
+    return uploads.prefetch_related("files")
+
+
 def visible_upload(viewer: Viewer, upload_id: int) -> Any:
     """One upload the viewer may see.
 
@@ -309,6 +323,21 @@ def findings_of(upload: Any, *, severity: Severity | None = None, file: str | No
     if file:
         findings = findings.filter(file=file)
     return findings.order_by("position")
+
+
+def finding_counts(upload: Upload) -> dict[tuple[str, str], int]:
+    """How many errors and warnings an upload has in each file: (file, severity) -> count."""
+    findings = findings_of(upload)
+    return {
+        (file, severity): findings.filter(file=file, severity=severity).count()
+        for file in finding_files(upload)
+        for severity in (Severity.ERROR.value, Severity.WARNING.value)
+    }
+
+
+def upload_files(upload: Upload) -> QuerySet[UploadFile]:
+    """The files of an upload, in the order they were sent."""
+    return upload.files.all()
 
 
 def finding_files(upload: Any) -> list[str]:

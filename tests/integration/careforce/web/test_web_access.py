@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from careforce.web.apps.accounts.tokens import create_token
+from careforce.web.backend.accounts import create_token
 from careforce.web.models.uploads.models import SnapshotWorkplace
 from web_support import Site
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 
+from careforce.web.backend.accounts import email_taken
 from careforce.web.backend.audit import AuditAction
-from careforce.web.models.accounts.models import User
 from careforce.web.models.accounts.terms import ROLE_LABELS, Role
 
 
@@ -49,7 +50,7 @@ class PasswordChangeForm(forms.Form):
         error_messages={"required": "Enter the new password again"},
     )
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: AbstractBaseUser, **kwargs: Any) -> None:
         """Bind to the user whose password changes."""
         super().__init__(*args, **kwargs)
         self.user = user
@@ -128,7 +129,7 @@ class UserForm(forms.Form):
         self,
         *args: Any,
         organisations: list[tuple[int, str]],
-        editing: User | None = None,
+        editing: AbstractBaseUser | None = None,
         **kwargs: Any,
     ) -> None:
         """Offer the organisations; when editing, the password may stay as it is."""
@@ -143,10 +144,7 @@ class UserForm(forms.Form):
     def clean_email(self) -> str:
         """Email addresses are unique (and compared in lower case)."""
         email = str(self.cleaned_data["email"]).lower()
-        others = User.objects.filter(email=email)
-        if self.editing is not None:
-            others = others.exclude(pk=self.editing.pk)
-        if others.exists():
+        if email_taken(email, apart_from=self.editing.pk if self.editing is not None else None):
             raise forms.ValidationError("There is already a user with this email address")
         return email
 

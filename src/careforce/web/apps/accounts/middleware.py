@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from careforce.web.apps.accounts.tokens import user_for_token
+from careforce.web.backend.accounts import user_for_token
 
 API_PREFIX = "/api/"
 """Only API requests may use tokens."""

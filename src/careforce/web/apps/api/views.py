@@ -150,7 +150,7 @@ def _upload_json(upload: Any) -> dict[str, Any]:
                 "sha256": f.sha256,
                 "bytes": f.size,
             }
-            for f in upload.files.all()
+            for f in uploads.upload_files(upload)
         ],
         "links": {
             "findings": reverse("api:finding-list", args=[upload.pk]),
@@ -164,7 +164,7 @@ def upload_list(request: HttpRequest, viewer: Viewer) -> JsonResponse:
     """Uploads the viewer may see, newest first."""
     return paginated(
         request,
-        uploads.visible_uploads(viewer).select_related("snapshot").prefetch_related("files"),
+        uploads.uploads_with_files(viewer, with_snapshot=True),
         _upload_json,
     )
 

@@ -39,7 +39,6 @@ from careforce.web.backend import publications
 from careforce.web.backend.audit import AuditAction, record
 from careforce.web.backend.downloads import DownloadFormat, DownloadTable, page_download
 from careforce.web.models.accounts.terms import Role
-from careforce.web.models.indicators.models import Publication
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import link, table
 from careforce.web.shared.downloads import page_file
@@ -307,7 +306,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         "indicators/publication_list.html",
         {
             "current": publications.current_publication(),
-            "publications": Publication.objects.all()[:PUBLICATIONS_SHOWN],
+            "publications": publications.recent_publications(PUBLICATIONS_SHOWN),
             "pending": publications.pending_publication(),
         },
     )
@@ -333,7 +332,7 @@ def publication_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def publication_download(request: HttpRequest, publication_id: int, name: str) -> FileResponse:
     """A whole publication's file: every measure as CSV, ODS or XLSX, or the data-quality table."""
-    publication = Publication.objects.filter(pk=publication_id, status="ready").first()
+    publication = publications.ready_publication(publication_id)
     if publication is None:
         raise Http404("no such publication")
     try:
