@@ -7,9 +7,14 @@ these rules, so the pages and the API cannot disagree about access.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from careforce.web.models.accounts.terms import Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from careforce.web.models.accounts.models import User
 
 
 class NotVisibleError(LookupError):
@@ -33,9 +38,9 @@ class Viewer:
     email: str = ""
 
     @classmethod
-    def of(cls, user: Any) -> Viewer:
+    def of(cls, user: User | AnonymousUser | None) -> Viewer:
         """The viewer for a Django user (anonymous users are the public)."""
-        if user is None or not getattr(user, "is_authenticated", False):
+        if user is None or not user.is_authenticated:
             return cls()
         role = Role(user.role)
         return cls(
@@ -78,7 +83,7 @@ class Viewer:
             return True
         return self.role is Role.PROVIDER and organisation_id == self.organisation_id
 
-    def organisation_filter(self, field: str = "organisation_id") -> dict[str, Any] | None:
+    def organisation_filter(self, field: str = "organisation_id") -> dict[str, int] | None:
         """Query filter limiting records to the viewer's organisations; None when it sees none.
 
         Args:

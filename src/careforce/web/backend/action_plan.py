@@ -127,15 +127,15 @@ class PlanInForce:
     path: Path
     applied: int
     not_applied: frozenset[int] = field(default_factory=frozenset)
-    key: tuple[Any, ...] = ()
+    key: tuple[object, ...] = ()
 
 
-_cache: dict[tuple[Any, ...], PlanInForce] = {}
-_progress: dict[tuple[Any, ...], ActionProgress] = {}
+_cache: dict[tuple[object, ...], PlanInForce] = {}
+_progress: dict[tuple[object, ...], ActionProgress] = {}
 _cache_lock = threading.Lock()
 
 
-def _state_key(path: Path) -> tuple[Any, ...]:
+def _state_key(path: Path) -> tuple[object, ...]:
     changes = ActionChange.objects
     last = changes.order_by("-id").values_list("id", "created").first()
     return (str(path), path.stat().st_mtime_ns, changes.count(), last)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
 
 import polars as pl
 
@@ -21,6 +20,7 @@ from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.organisations import visible_organisation
 from careforce.web.backend.snapshots import load_in_force, snapshots_key, workplaces_in_force
+from careforce.web.models.organisations.models import Organisation
 
 __all__ = [
     "BENCHMARK_MEASURES",
@@ -71,7 +71,7 @@ class BenchmarkReport:
         policy: the disclosure thresholds applied.
     """
 
-    organisation: Any
+    organisation: Organisation
     period: str
     periods: list[str]
     workplaces: list[WorkplaceChoice]

@@ -142,7 +142,7 @@ def job_state(job_id: int | None) -> JobState | None:
     )
 
 
-def _claim() -> Any | None:
+def _claim() -> Job | None:
     jobs = Job.objects
     candidates = list(
         jobs.filter(status=JobStatus.PENDING)
@@ -174,7 +174,7 @@ def _handler(kind: str) -> Handler:
     raise UnknownJobKindError(kind)
 
 
-def _run(job: Any) -> None:
+def _run(job: Job) -> None:
     jobs = Job.objects
     last = 0.0
     last_step = ""

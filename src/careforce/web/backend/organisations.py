@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 from django.db import transaction
@@ -24,6 +23,7 @@ from careforce.web.backend.audit import AuditAction, record
 from careforce.web.models.accounts.models import User
 from careforce.web.models.organisations.models import Organisation, Workplace
 from careforce.web.models.organisations.terms import OrganisationKind
+from careforce.web.models.uploads.models import Upload
 
 AREA_UPLOADERS = (OrganisationKind.COUNCIL, OrganisationKind.PARTNER)
 """Organisations whose ASC-WDS uploads cover other organisations' workplaces (an area's data)."""
@@ -44,14 +44,14 @@ class WorkplaceOwner:
     registered: bool
 
 
-def visible_organisations(viewer: Viewer) -> Any:
+def visible_organisations(viewer: Viewer) -> QuerySet[Organisation]:
     """The organisations the viewer may see records of (a query set)."""
     organisations = Organisation.objects
     scope = viewer.organisation_filter("pk")
     return organisations.none() if scope is None else organisations.filter(**scope)
 
 
-def visible_organisation(viewer: Viewer, organisation_id: int) -> Any:
+def visible_organisation(viewer: Viewer, organisation_id: int) -> Organisation:
     """One organisation the viewer may see.
 
     Raises:
@@ -64,7 +64,7 @@ def visible_organisation(viewer: Viewer, organisation_id: int) -> Any:
 
 
 def attribute_workplaces(
-    organisation: Any, establishment_ids: Iterable[str]
+    organisation: Organisation, establishment_ids: Iterable[str]
 ) -> list[WorkplaceOwner]:
     """Decide whose data each workplace of an upload is.
 
@@ -91,7 +91,7 @@ def attribute_workplaces(
     return result
 
 
-def register_workplaces(organisation: Any, establishments: pl.DataFrame) -> int:
+def register_workplaces(organisation: Organisation, establishments: pl.DataFrame) -> int:
     """Register an organisation's workplaces (those not registered to it yet).
 
     Returns:
@@ -120,7 +120,7 @@ def register_workplaces(organisation: Any, establishments: pl.DataFrame) -> int:
 
 
 def create_organisations_from_workplaces(
-    *, viewer: Viewer, upload: Any, directory: Path, ip_address: str = ""
+    *, viewer: Viewer, upload: Upload, directory: Path, ip_address: str = ""
 ) -> list[int]:
     """Create an organisation for each provider in an area upload whose workplaces are not
     registered yet, and register them (administrators only).

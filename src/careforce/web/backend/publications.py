@@ -9,6 +9,7 @@ until a newer one is ready.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import threading
@@ -67,7 +68,7 @@ class Published:
     """
 
     publication_id: int
-    created: Any
+    created: dt.datetime
     table: pl.DataFrame
     trends: pl.DataFrame
     quality: pl.DataFrame
@@ -184,7 +185,7 @@ def run_publication(payload: dict[str, Any], progress: Progress) -> None:
     # record of what was published when remains.
 
 
-def current_publication() -> Any | None:
+def current_publication() -> Publication | None:
     """The latest ready publication (None before any)."""
     return (
         Publication.objects.filter(status=PublicationStatus.READY.value)
@@ -193,7 +194,7 @@ def current_publication() -> Any | None:
     )
 
 
-def pending_publication() -> Any | None:
+def pending_publication() -> Publication | None:
     """A publication waiting or running (None when the measures are up to date)."""
     return (
         Publication.objects.filter(
@@ -270,7 +271,7 @@ def published() -> Published | None:
     return loaded
 
 
-def publication_file(publication: Any, name: str) -> tuple[Path, str]:
+def publication_file(publication: Publication, name: str) -> tuple[Path, str]:
     """A file of a publication by download name (``csv``, ``ods``, ``xlsx``, ``quality``).
 
     Returns:

@@ -9,7 +9,6 @@ published: a suppressed value stays ``[c]`` and every judgement that needs it ca
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from django.conf import settings
 
@@ -23,7 +22,7 @@ from careforce.web.backend.publications import Published
 from careforce.web.models.organisations.models import Organisation
 from careforce.web.models.organisations.terms import OrganisationKind
 
-_cache: dict[tuple[Any, ...], Evaluation] = {}
+_cache: dict[tuple[object, ...], Evaluation] = {}
 _cache_lock = threading.Lock()
 MAX_KEPT = 16
 """Evaluations kept in memory (one per publication and area)."""

@@ -16,10 +16,11 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import django
 from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.core.wsgi import get_wsgi_application
@@ -94,7 +95,7 @@ def use_background_jobs() -> None:
 class _Application(BaseApplication):
     """gunicorn's application: the Django WSGI application, with a job worker per process."""
 
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, options: dict[str, object]) -> None:
         self.options = options
         super().__init__()
 
@@ -102,7 +103,7 @@ class _Application(BaseApplication):
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self) -> Any:
+    def load(self) -> WSGIHandler:
         application = get_wsgi_application()
         from careforce.web.backend.jobs import JobMode, mode, start_worker  # noqa: PLC0415
 

@@ -117,7 +117,7 @@ def create_upload(
     files: Sequence[IncomingFile],
     reference_date: dt.date | None,
     ip_address: str = "",
-) -> Any:
+) -> Upload:
     """Keep the files and record the upload; queue validation for an ASC-WDS file set.
 
     Args:
@@ -208,7 +208,7 @@ def create_upload(
     return upload
 
 
-def _finding_rows(upload: Any, findings: pl.DataFrame) -> Iterable[Any]:
+def _finding_rows(upload: Upload, findings: pl.DataFrame) -> Iterable[Finding]:
     finding = Finding
     columns = ("file", "line", "column", "value", "code", "severity", "message")
     for position, row in enumerate(findings.select(columns).iter_rows(), start=1):
@@ -224,6 +224,13 @@ def _finding_rows(upload: Any, findings: pl.DataFrame) -> Iterable[Any]:
             severity=severity,
             message=message,
         )
+
+
+def _reference_date(upload: Upload) -> dt.date:
+    """The date an ASC-WDS upload describes (asked for with every ASC-WDS upload)."""
+    if upload.reference_date is None:
+        raise UploadNotAcceptableError(f"upload {upload.pk} has no reference date")
+    return upload.reference_date
 
 
 def run_validation(payload: dict[str, Any], progress: Progress) -> None:
@@ -242,7 +249,7 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
     try:
         result = ingest_ascwds(
             inputs,
-            reference_date=upload.reference_date,
+            reference_date=_reference_date(upload),
             out=folder / "validation",
             area=Area(code=organisation.area_code, name=organisation.area_name),
             progress=progress,
@@ -283,7 +290,7 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
         )
 
 
-def visible_uploads(viewer: Viewer) -> Any:
+def visible_uploads(viewer: Viewer) -> QuerySet[Upload]:
     """The uploads the viewer may see, newest first (a query set)."""
     uploads = Upload.objects.select_related("organisation", "uploaded_by")
     scope = viewer.organisation_filter()
@@ -303,7 +310,7 @@ def uploads_with_files(
     return uploads.prefetch_related("files")
 
 
-def visible_upload(viewer: Viewer, upload_id: int) -> Any:
+def visible_upload(viewer: Viewer, upload_id: int) -> Upload:
     """One upload the viewer may see.
 
     Raises:
@@ -315,7 +322,9 @@ def visible_upload(viewer: Viewer, upload_id: int) -> Any:
     return found
 
 
-def findings_of(upload: Any, *, severity: Severity | None = None, file: str | None = None) -> Any:
+def findings_of(
+    upload: Upload, *, severity: Severity | None = None, file: str | None = None
+) -> QuerySet[Finding]:
     """The findings of an upload in file and line order, optionally of one severity or file."""
     findings = Finding.objects.filter(upload=upload)
     if severity is not None:
@@ -340,7 +349,7 @@ def upload_files(upload: Upload) -> QuerySet[UploadFile]:
     return upload.files.all()
 
 
-def finding_files(upload: Any) -> list[str]:
+def finding_files(upload: Upload) -> list[str]:
     """The files an upload's findings are about, in file order."""
     order = {role.value: index for index, role in enumerate(FileRole)}
     files = set(Finding.objects.filter(upload=upload).values_list("file", flat=True))
@@ -353,7 +362,7 @@ def guidance(code: str) -> str:
     return rule.guidance if rule is not None else ""
 
 
-def findings_file(upload: Any, file_format: str) -> Path:
+def findings_file(upload: Upload, file_format: str) -> Path:
     """The findings of a validated upload as a file (``csv`` or ``xlsx``, with guidance).
 
     Raises:
@@ -365,7 +374,7 @@ def findings_file(upload: Any, file_format: str) -> Path:
     return stored_path(media_root(), f"{upload.output}/{name}")
 
 
-def raw_file(upload: Any, position: int) -> tuple[Any, Path]:
+def raw_file(upload: Upload, position: int) -> tuple[UploadFile, Path]:
     """A file of an upload, exactly as it was sent, and where it is kept.
 
     Raises:
@@ -393,7 +402,7 @@ class AttributionSummary:
     unregistered: int
 
 
-def attribution_summary(upload: Any) -> AttributionSummary | None:
+def attribution_summary(upload: Upload) -> AttributionSummary | None:
     """Whose data a valid upload's workplaces will be (None before validation succeeds)."""
     if upload.status not in (UploadStatus.VALID, UploadStatus.ACCEPTED) or not upload.output:
         return None
@@ -417,7 +426,7 @@ def _workers_by_workplace(directory: Path) -> dict[str, int]:
     return dict(zip(counts[WK.ESTABLISHMENT_ID], counts["workers"], strict=True))
 
 
-def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> Any:
+def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> Snapshot:
     """Turn a valid upload into a snapshot, all or nothing, and queue the measures' update.
 
     Raises:
@@ -439,7 +448,7 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> An
             E.ESTABLISHMENT_ID, E.NAME, pl.col(E.MAIN_SERVICE).cast(pl.String)
         ).iter_rows(named=True)
     }
-    period = period_label(upload.reference_date)
+    period = period_label(_reference_date(upload))
     uploads = Upload.objects
     with transaction.atomic():
         locked = uploads.select_for_update().select_related("organisation").get(pk=upload.pk)
@@ -451,7 +460,7 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> An
             source=locked.source,
             area_code=locked.organisation.area_code,
             area_name=locked.organisation.area_name,
-            reference_date=locked.reference_date,
+            reference_date=_reference_date(locked),
             period=period,
             accepted_by_id=viewer.user_id,
             directory=locked.output,
@@ -491,7 +500,7 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> An
     return snapshot
 
 
-def visible_snapshots(viewer: Viewer) -> Any:
+def visible_snapshots(viewer: Viewer) -> QuerySet[Snapshot]:
     """The snapshots with data of the viewer's organisation, newest first (a query set).
 
     A provider sees the snapshots holding any of its workplaces (its own uploads and area
@@ -505,7 +514,7 @@ def visible_snapshots(viewer: Viewer) -> Any:
     return snapshots.none()
 
 
-def visible_snapshot(viewer: Viewer, snapshot_id: int) -> Any:
+def visible_snapshot(viewer: Viewer, snapshot_id: int) -> Snapshot:
     """One snapshot the viewer may see.
 
     Raises:
@@ -517,7 +526,7 @@ def visible_snapshot(viewer: Viewer, snapshot_id: int) -> Any:
     return found
 
 
-def snapshot_workplaces(viewer: Viewer, snapshot: Any) -> Any:
+def snapshot_workplaces(viewer: Viewer, snapshot: Snapshot) -> QuerySet[SnapshotWorkplace]:
     """The workplaces of a snapshot the viewer may see (a query set)."""
     workplaces = SnapshotWorkplace.objects.filter(snapshot=snapshot).select_related("organisation")
     scope = viewer.organisation_filter()
@@ -541,7 +550,7 @@ STAFF_RECORD_COLUMNS: Final = (
 demographic detail, which the measures only ever show in aggregate)."""
 
 
-def workplace_staff(viewer: Viewer, snapshot: Any, establishment_id: str) -> pl.DataFrame:
+def workplace_staff(viewer: Viewer, snapshot: Snapshot, establishment_id: str) -> pl.DataFrame:
     """The staff records of one workplace of a snapshot, for its organisation or an administrator.
 
     Raises:

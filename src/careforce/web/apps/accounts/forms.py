@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 
 from careforce.web.backend.accounts import email_taken
 from careforce.web.backend.audit import AuditAction
 from careforce.web.models.accounts.terms import ROLE_LABELS, Role
+from careforce.web.shared.forms import choice_field
+
+if TYPE_CHECKING:
+    from careforce.web.models.accounts.models import User
 
 
 class SignInForm(forms.Form):
@@ -50,7 +53,7 @@ class PasswordChangeForm(forms.Form):
         error_messages={"required": "Enter the new password again"},
     )
 
-    def __init__(self, *args: Any, user: AbstractBaseUser, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         """Bind to the user whose password changes."""
         super().__init__(*args, **kwargs)
         self.user = user
@@ -129,13 +132,13 @@ class UserForm(forms.Form):
         self,
         *args: Any,
         organisations: list[tuple[int, str]],
-        editing: AbstractBaseUser | None = None,
+        editing: User | None = None,
         **kwargs: Any,
     ) -> None:
         """Offer the organisations; when editing, the password may stay as it is."""
         super().__init__(*args, **kwargs)
         self.editing = editing
-        self.fields["organisation"].choices = [("", "None"), *organisations]
+        choice_field(self.fields["organisation"]).choices = [("", "None"), *organisations]
         if editing is None:
             self.fields["password"].required = True
             self.fields["password"].help_text = "At least 12 characters."

@@ -35,7 +35,7 @@ class TokenAuthenticationMiddleware:
                 return response
             request.user = user
             # A token, not a cookie, authenticates this request: no cross-site request can forge it.
-            request._dont_enforce_csrf_checks = True
+            request._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]
         return self.get_response(request)
 
 

@@ -24,7 +24,13 @@ from careforce.web.backend.access import NotVisibleError, Viewer
 from careforce.web.backend.audit import AuditAction, audit_events, record
 from careforce.web.backend.organisations import organisation_choices, organisation_name
 from careforce.web.models.accounts.terms import Role
-from careforce.web.shared.access import client_address, roles_required, sign_in_required, viewer_of
+from careforce.web.shared.access import (
+    client_address,
+    roles_required,
+    sign_in_required,
+    signed_in_user,
+    viewer_of,
+)
 
 AUDIT_PAGE_SIZE = 50
 """Audit entries per page."""
@@ -88,7 +94,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @sign_in_required
 def account(request: HttpRequest) -> HttpResponse:
     """Your details, your password and your API tokens."""
-    user = request.user
+    user = signed_in_user(request)
     tokens = accounts.active_tokens(user)
     return render(
         request,
@@ -107,7 +113,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
     """Change your password."""
-    user = request.user
+    user = signed_in_user(request)
     form = PasswordChangeForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         accounts.change_password(user, form.cleaned_data["new"])
@@ -128,22 +134,23 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     """Create an API token; its secret is shown once, on the account page."""
+    user = signed_in_user(request)
     form = TokenForm(request.POST)
     if not form.is_valid():
-        tokens = accounts.active_tokens(request.user)
+        tokens = accounts.active_tokens(user)
         return render(
             request,
             "accounts/account.html",
             {
-                "user": request.user,
-                "organisation": organisation_name(request.user.organisation_id),
+                "user": user,
+                "organisation": organisation_name(user.organisation_id),
                 "tokens": tokens,
                 "token_form": form,
                 "new_secret": None,
             },
             status=400,
         )
-    token, secret = accounts.create_token(request.user, form.cleaned_data["name"])
+    token, secret = accounts.create_token(user, form.cleaned_data["name"])
     record(
         AuditAction.TOKEN_CREATE,
         viewer=viewer_of(request),
@@ -160,7 +167,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 def token_delete(request: HttpRequest, token_id: int) -> HttpResponse:
     """Revoke one of your API tokens (another user's token answers 404)."""
     try:
-        token = accounts.revoke_token(request.user, token_id)
+        token = accounts.revoke_token(signed_in_user(request), token_id)
     except NotVisibleError as error:
         raise Http404("no such token") from error
     record(

@@ -60,7 +60,7 @@ def _published() -> publications.Published | None:
 
 
 def _query_key(request: HttpRequest) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((key, value) for key, value in request.GET.items()))
+    return tuple(sorted((key, str(value)) for key, value in request.GET.items()))
 
 
 def _overview_context(
@@ -118,6 +118,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
             request, "indicators/empty.html", {"pending": publications.pending_publication()}
         )
     form = MeasureFilterForm(request.GET or None, published=published)
+    body: str
     if form.is_bound and not form.is_valid():
         body = render_to_string(
             "indicators/measure_list_body.html", _overview_context(request, published, form)

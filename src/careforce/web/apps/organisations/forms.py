@@ -14,7 +14,7 @@ GSS_CODE = re.compile(r"^[EWSN]\d{8}$")
 """ONS (GSS) area codes: a letter and eight digits, e.g. E10000028."""
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     """An organisation's details."""
 
     kind = forms.ChoiceField(label="Kind of organisation", choices=KIND_CHOICES)
