@@ -73,7 +73,7 @@ def _password() -> str:
 
 
 def _create_user(
-    email: str, name: str, role: Role, organisation: object | None = None
+    email: str, name: str, role: Role, organisation: Organisation | None = None
 ) -> DemoAccount:
     password = _password()
     User.objects.create_user(
