@@ -1,6 +1,9 @@
 """Fixtures for the browser tests (a pytest plugin named in tests/conftest.py): Debian's Chromium
 driven by Playwright against a live server, with axe-core run on every page and every
-Content-Security-Policy violation reported."""
+Content-Security-Policy violation reported.
+
+pytest loads this plugin before Django is set up: what imports the data model (the web back
+end, the models) is imported inside the functions that use it."""
 
 from __future__ import annotations
 
@@ -14,11 +17,9 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from careforce.services.access import Role, Viewer
-from careforce.services.jobs import run_pending, stop_worker
-from careforce.services.upload_terms import Source
-from careforce.services.uploads import accept_upload, create_upload
-from careforce.services.web_database import ORGANISATION, model, user_model
+from careforce.web.backend.access import Viewer
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.uploads.terms import Source
 from web_support import PASSWORD, REFERENCE_DATES, incoming
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -124,7 +125,12 @@ class BrowserSite:
 
 def build_browser_site(provider_files: dict[str, Any]) -> BrowserSite:
     """Organisations, one user of each role and provider A's accepted 2020-21 data."""
-    organisations = model(ORGANISATION).objects
+    from careforce.web.backend.jobs import run_pending  # noqa: PLC0415
+    from careforce.web.backend.uploads import accept_upload, create_upload  # noqa: PLC0415
+    from careforce.web.models.accounts.models import User  # noqa: PLC0415
+    from careforce.web.models.organisations.models import Organisation  # noqa: PLC0415
+
+    organisations = Organisation.objects
     council = organisations.create(
         name="Staffordshire County Council",
         kind="council",
@@ -140,14 +146,14 @@ def build_browser_site(provider_files: dict[str, Any]) -> BrowserSite:
         "alder@test.example": (Role.PROVIDER, provider),
     }
     for email, (role, organisation) in people.items():
-        user_model().objects.create_user(
+        User.objects.create_user(
             email=email,
             password=PASSWORD,
             full_name=email.split("@")[0].title(),
             role=role.value,
             organisation=organisation,
         )
-    viewer = Viewer.of(user_model().objects.get(email="alder@test.example"))
+    viewer = Viewer.of(User.objects.get(email="alder@test.example"))
     upload = create_upload(
         viewer=viewer,
         organisation_id=provider.pk,
@@ -182,6 +188,8 @@ def visitor(
 ) -> Iterator[Visitor]:
     """A browser tab on the live server (with ``browser_site``'s data), with jobs run by the
     worker thread as in service."""
+    from careforce.web.backend.jobs import stop_worker  # noqa: PLC0415
+
     settings.CAREFORCE_JOBS = "thread"
     context = chromium.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900})
     context.add_init_script(CSP_LISTENER)

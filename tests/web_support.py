@@ -5,6 +5,9 @@ services as real uploads: a council, two providers each with an accepted ASC-WDS
 their own workplaces (from the generated demo data), one provider upload with errors, stored
 comparator values and a publication of the measures. Tests using ``db`` see it and roll back
 their own changes; tests using a live server build their own data.
+
+pytest loads this plugin before Django is set up: what imports the data model (the web back
+end, the models) is imported inside the functions that use it.
 """
 
 from __future__ import annotations
@@ -17,20 +20,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cssselect2
 import pytest
 import tinyhtml5
 from django.test import Client
 
-from careforce.services.access import Role, Viewer
 from careforce.services.demo_data import generate_demo_data
-from careforce.services.jobs import run_pending
-from careforce.services.publications import current_publication
-from careforce.services.upload_terms import Source
-from careforce.services.uploads import IncomingFile, accept_upload, create_upload
-from careforce.services.web_database import ORGANISATION, model, user_model
+from careforce.web.backend.access import Viewer
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.uploads.terms import Source
+
+if TYPE_CHECKING:
+    from careforce.web.backend.uploads import IncomingFile
 
 PASSWORD = "correct horse battery staple"
 """Password of every test user (long enough for the password validators)."""
@@ -86,6 +89,8 @@ def with_errors(files: list[Path], target: Path) -> list[Path]:
 
 def incoming(paths: list[Path]) -> list[IncomingFile]:
     """Files on disk as the upload service takes them."""
+    from careforce.web.backend.uploads import IncomingFile  # noqa: PLC0415
+
     return [IncomingFile(path.name, iter([path.read_bytes()])) for path in paths]
 
 
@@ -150,12 +155,20 @@ class Site:
 
     def user(self, role: str) -> Any:
         """The user of a role: administrator, analyst, provider_a or provider_b."""
-        return user_model().objects.get(pk=self.users[role])
+        from careforce.web.models.accounts.models import User  # noqa: PLC0415
+
+        return User.objects.get(pk=self.users[role])
 
 
 def build_site(provider_files: dict[str, Any]) -> Site:
     """Organisations, users, uploads, snapshots and a publication, through the services."""
-    organisations = model(ORGANISATION).objects
+    from careforce.web.backend.jobs import run_pending  # noqa: PLC0415
+    from careforce.web.backend.publications import current_publication  # noqa: PLC0415
+    from careforce.web.backend.uploads import accept_upload, create_upload  # noqa: PLC0415
+    from careforce.web.models.accounts.models import User  # noqa: PLC0415
+    from careforce.web.models.organisations.models import Organisation  # noqa: PLC0415
+
+    organisations = Organisation.objects
     council = organisations.create(
         name="Staffordshire County Council",
         kind="council",
@@ -176,7 +189,7 @@ def build_site(provider_files: dict[str, Any]) -> Site:
     }
     users = {}
     for role, (email, kind, organisation) in people.items():
-        user = user_model().objects.create_user(
+        user = User.objects.create_user(
             email=email,
             password=PASSWORD,
             full_name=role.replace("_", " ").title(),
@@ -186,7 +199,7 @@ def build_site(provider_files: dict[str, Any]) -> Site:
         users[role] = user.pk
 
     def viewer(role: str) -> Viewer:
-        return Viewer.of(user_model().objects.get(pk=users[role]))
+        return Viewer.of(User.objects.get(pk=users[role]))
 
     comparators = Path(str(resources.files("careforce.data").joinpath("demo", "comparators.csv")))
     stored = create_upload(

@@ -9,14 +9,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from careforce.services.web_demo import DemoFolderError, build_demo_apart, prepare_folder
-from careforce.services.web_service import (
+from careforce.web.backend.service import (
     DEFAULT_THREADS,
     DEFAULT_WORKERS,
+    DemoFolderError,
     ServiceConfigurationError,
     ServiceOptions,
+    build_demo_apart,
     check_and_migrate,
     configure,
+    prepare_folder,
     serve,
     use_background_jobs,
 )

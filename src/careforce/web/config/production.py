@@ -7,7 +7,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from careforce.services.web_settings import environment_flag
+from careforce.web.backend.branding import environment_flag
 from careforce.web.config.settings import *  # noqa: F403
 
 if not os.environ.get("DJANGO_SECRET_KEY"):

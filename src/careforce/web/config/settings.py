@@ -12,7 +12,7 @@ from typing import Any
 
 import dj_database_url
 
-from careforce.services.web_settings import branding_from_environment, environment_flag
+from careforce.web.backend.branding import branding_from_environment, environment_flag
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 """The ``careforce/web`` package folder."""
@@ -40,16 +40,25 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "careforce.web.shared",
-    "careforce.web.apps.accounts",
-    "careforce.web.apps.organisations",
-    "careforce.web.apps.uploads",
-    "careforce.web.apps.jobs",
-    "careforce.web.apps.indicators",
-    "careforce.web.apps.benchmarks",
-    "careforce.web.apps.outcomes",
-    "careforce.web.apps.api",
-    "careforce.web.apps.pages",
+    "careforce.web.models.accounts",
+    "careforce.web.models.organisations",
+    "careforce.web.models.uploads",
+    "careforce.web.models.jobs",
+    "careforce.web.models.indicators",
+    "careforce.web.models.outcomes",
 ]
+
+PAGE_APPS = (
+    "pages",
+    "accounts",
+    "organisations",
+    "uploads",
+    "indicators",
+    "benchmarks",
+    "outcomes",
+)
+"""The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
+apps: the data model's apps are under ``careforce/web/models``)."""
 
 MIDDLEWARE = [
     "careforce.web.shared.security.SecurityHeadersMiddleware",
@@ -71,7 +80,7 @@ WSGI_APPLICATION = "careforce.web.config.wsgi.application"
 TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [],
+        "DIRS": [WEB_DIR / "apps" / name / "jinja2" for name in PAGE_APPS],
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "careforce.web.shared.jinja.environment",
@@ -160,7 +169,7 @@ CAREFORCE_MAX_UPLOAD_BYTES = int(os.environ.get("CAREFORCE_MAX_UPLOAD_MB", "200"
 
 CAREFORCE_JOBS = os.environ.get("CAREFORCE_JOBS", "thread")
 """How background jobs run: ``thread`` (a worker thread of each web process), ``inline`` or
-``manual`` (see careforce.services.jobs)."""
+``manual`` (see careforce.web.backend.jobs)."""
 CAREFORCE_COMPARATORS = os.environ.get("CAREFORCE_COMPARATORS") or None
 """Comparator values used until an administrator uploads some (a CSV path)."""
 CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or None
@@ -168,7 +177,7 @@ CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or
 CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None
 """The action-plan file changes are recorded against (default: the Staffordshire plan)."""
 CAREFORCE_BRANDING = branding_from_environment()
-"""The council's name, logo and colours (see careforce.services.web_settings)."""
+"""The council's name, logo and colours (see careforce.web.backend.branding)."""
 CAREFORCE_LOGIN_ATTEMPTS = 5
 """Failed sign-ins from one address for one account before it is locked (NCSC guidance)."""
 CAREFORCE_LOGIN_LOCK_MINUTES = 15

@@ -6,11 +6,12 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from careforce.services.jobs import JobMode, mode, start_worker
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careforce.web.config.settings")
 
 application = get_wsgi_application()
+
+# The job worker queries the data model: it is imported once Django is set up.
+from careforce.web.backend.jobs import JobMode, mode, start_worker  # noqa: E402
 
 if mode() is JobMode.THREAD:
     start_worker()

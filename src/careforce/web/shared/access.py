@@ -5,20 +5,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 
-from careforce.services.access import Role, Viewer
+from careforce.web.backend.access import Viewer
+from careforce.web.models.accounts.terms import Role
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+if TYPE_CHECKING:
+    from careforce.web.models.accounts.models import User
+
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 def viewer_of(request: HttpRequest) -> Viewer:
     """Who is asking."""
     return Viewer.of(getattr(request, "user", None))
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The signed-in user of a request to a page only signed-in users may open."""
+    user = request.user
+    if not user.is_authenticated:
+        raise PermissionDenied("Sign in to open this page.")
+    return user
 
 
 def client_address(request: HttpRequest) -> str:
@@ -31,7 +43,7 @@ def roles_required(*roles: Role) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if Role(request.user.role) not in roles:

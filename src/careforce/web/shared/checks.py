@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
 
-from careforce.services.web_settings import branding_problems
+from careforce.web.backend.branding import branding_problems
 
 ASSET_FILES = (
     "careforce/careforce.css",

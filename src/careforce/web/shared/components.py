@@ -16,6 +16,8 @@ from django.forms import BoundField, Form
 from django.http import QueryDict
 from markupsafe import Markup, escape
 
+from careforce.web.shared.forms import choices_of
+
 TAG_COLOURS: Final = {
     "received": "grey",
     "validating": "blue",
@@ -200,10 +202,10 @@ def select(
     """Parameters of a GOV.UK select, from a form field or from options."""
     if bound is not None:
         name, label = bound.html_name, str(bound.label)
-        options = [(str(value), str(text)) for value, text in bound.field.choices]
+        options = [(str(value), str(text)) for value, text in choices_of(bound.field)]
         current = bound.value()
         selected = "" if current is None else str(current)
-        hint = hint or bound.help_text or None
+        hint = hint or str(bound.help_text) or None
         error = _error_message(bound)
         identifier = bound.id_for_label
     else:
@@ -231,7 +233,7 @@ def radios(
     current = "" if bound.value() is None else str(bound.value())
     items = [
         {"value": str(value), "text": str(text), "checked": str(value) == current}
-        for value, text in bound.field.choices
+        for value, text in choices_of(bound.field)
     ]
     params: dict[str, Any] = {
         "idPrefix": bound.id_for_label,

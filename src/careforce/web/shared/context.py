@@ -8,7 +8,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from careforce.services.access import Role, Viewer
+from careforce.web.backend.access import Viewer
+from careforce.web.models.accounts.terms import Role
 
 NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
     None: (

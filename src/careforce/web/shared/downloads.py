@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from careforce.services.audit import AuditAction, record
-from careforce.services.page_downloads import DownloadFormat
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.downloads import DownloadFormat
 from careforce.web.shared.access import client_address, viewer_of
 
 

@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 
 from browser_support import BrowserSite, Visitor
-from careforce.services.access import Viewer
-from careforce.services.jobs import job_state
-from careforce.services.upload_terms import Source
-from careforce.services.uploads import create_upload
-from careforce.services.web_database import SNAPSHOT_WORKPLACE, model, user_model
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.jobs import job_state
+from careforce.web.backend.uploads import create_upload
+from careforce.web.models.accounts.models import User
+from careforce.web.models.uploads.models import SnapshotWorkplace
+from careforce.web.models.uploads.terms import Source
 from web_support import REFERENCE_DATES, incoming, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -40,8 +41,7 @@ PUBLIC_PAGES = (
 
 def _provider_pages(site: BrowserSite, errors: int) -> list[str]:
     reference = (
-        model(SNAPSHOT_WORKPLACE)
-        .objects.filter(snapshot_id=site.snapshot)
+        SnapshotWorkplace.objects.filter(snapshot_id=site.snapshot)
         .values_list("establishment_id", flat=True)
         .first()
     )
@@ -77,7 +77,7 @@ ADMINISTRATOR_PAGES = (
 def invalid_upload(
     browser_site: BrowserSite, provider_files: dict[str, Any], visitor: Visitor
 ) -> int:
-    provider = Viewer.of(user_model().objects.get(email="alder@test.example"))
+    provider = Viewer.of(User.objects.get(email="alder@test.example"))
     upload = create_upload(
         viewer=provider,
         organisation_id=browser_site.provider,

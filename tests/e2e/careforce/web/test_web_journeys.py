@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from browser_support import BrowserSite, Visitor
-from careforce.services.jobs import stop_worker
-from careforce.services.web_database import JOB, model
+from careforce.web.backend.jobs import stop_worker
+from careforce.web.models.jobs.models import Job
 from web_support import REFERENCE_DATES, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -45,7 +45,7 @@ def _jobs() -> str:
     """The background jobs, to say why a wait failed."""
     return "\n".join(
         f"{job.pk} {job.kind} {job.status} {job.step!r} {job.message}"
-        for job in model(JOB).objects.order_by("pk")
+        for job in Job.objects.order_by("pk")
     )
 
 

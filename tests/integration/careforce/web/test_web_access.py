@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from careforce.services.web_database import SNAPSHOT_WORKPLACE, model
-from careforce.web.apps.accounts.tokens import create_token
+from careforce.web.backend.accounts import create_token
+from careforce.web.models.uploads.models import SnapshotWorkplace
 from web_support import Site
 
 pytestmark = pytest.mark.integration
@@ -61,8 +61,7 @@ def snapshot_a(site: Site) -> list[Any]:
 
 def workplace_a(site: Site) -> list[Any]:
     reference = (
-        model(SNAPSHOT_WORKPLACE)
-        .objects.filter(snapshot_id=site.snapshot_a)
+        SnapshotWorkplace.objects.filter(snapshot_id=site.snapshot_a)
         .values_list("establishment_id", flat=True)
         .first()
     )

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from careforce.web.apps.accounts.models import ApiToken, AuditEvent, User
+from careforce.web.models.accounts.models import ApiToken, AuditEvent, User
 from web_support import PASSWORD, Site, page_of
 
 pytestmark = pytest.mark.integration

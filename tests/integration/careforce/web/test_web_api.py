@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careforce.core.indicators.catalogue import measure_ids
-from careforce.web.apps.accounts.tokens import create_token
 from careforce.web.apps.api import urls as api_urls
 from careforce.web.apps.api.openapi import PATHS, document
+from careforce.web.backend.accounts import create_token
 from web_support import Site
 
 pytestmark = pytest.mark.integration

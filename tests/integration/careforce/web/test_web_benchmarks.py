@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from careforce.core.benchmarks.catalogue import BENCHMARK_MEASURES
-from careforce.services.access import NotVisibleError, Viewer
-from careforce.services.benchmarks import NoBenchmarkDataError, provider_benchmarks
+from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.benchmarks import NoBenchmarkDataError, provider_benchmarks
 from web_support import PROVIDER_A_WORKPLACES, Site, page_of
 
 pytestmark = pytest.mark.integration

@@ -14,9 +14,10 @@ import pytest
 from django.urls import reverse
 
 from careforce.core.indicators.catalogue import measure_ids
-from careforce.services.jobs import run_pending
-from careforce.services.publications import published
-from careforce.services.web_database import AUDIT_EVENT, PUBLICATION, model
+from careforce.web.backend.jobs import run_pending
+from careforce.web.backend.publications import published
+from careforce.web.models.accounts.models import AuditEvent
+from careforce.web.models.indicators.models import Publication
 from web_support import Site, page_of
 
 pytestmark = pytest.mark.integration
@@ -170,7 +171,7 @@ class TestDownloads:
         client_as("analyst").get(
             reverse("indicators:measure-download", args=["turnover_rate", "csv"])
         )
-        event = model(AUDIT_EVENT).objects.filter(action="download").first()
+        event = AuditEvent.objects.filter(action="download").first()
         assert event.actor == "analyst@test.example"
         assert event.object_id == "turnover_rate-2020-21"
 
@@ -194,7 +195,7 @@ class TestPublications:
         response = client_as("administrator").post(reverse("indicators:publication-create"))
         assert response.status_code == 302
         run_pending()
-        latest = model(PUBLICATION).objects.order_by("-id").first()
+        latest = Publication.objects.order_by("-id").first()
         assert latest.pk != site.publication
         assert latest.status == "ready"
         assert latest.reason == "Requested by an administrator"

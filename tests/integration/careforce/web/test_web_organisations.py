@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from careforce.services.access import Viewer
-from careforce.services.jobs import run_pending
-from careforce.services.upload_terms import Source
-from careforce.services.uploads import accept_upload, attribution_summary, create_upload
-from careforce.web.apps.organisations.models import Organisation, Workplace
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.jobs import run_pending
+from careforce.web.backend.uploads import accept_upload, attribution_summary, create_upload
+from careforce.web.models.organisations.models import Organisation, Workplace
+from careforce.web.models.uploads.terms import Source
 from web_support import REFERENCE_DATES, Site, incoming, page_of
 
 pytestmark = pytest.mark.integration

@@ -21,17 +21,18 @@ from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.presentation import format_value
 from careforce.core.outcomes.report import latest_period
 from careforce.io.outcomes_files import read_action_plan_file
-from careforce.services.access import Viewer
-from careforce.services.action_plan_changes import (
-    ChangeKind,
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.action_plan import (
     find_detail,
     plan_in_force,
     progress_in_force,
     record_changes,
 )
-from careforce.services.publications import published
-from careforce.services.published_scorecard import published_evaluation
-from careforce.services.web_database import ACTION_CHANGE, AUDIT_EVENT, model
+from careforce.web.backend.publications import published
+from careforce.web.backend.scorecard import published_evaluation
+from careforce.web.models.accounts.models import AuditEvent
+from careforce.web.models.outcomes.models import ActionChange
+from careforce.web.models.outcomes.terms import ChangeKind
 from web_support import Page, Site, page_of
 
 pytestmark = pytest.mark.integration
@@ -121,7 +122,7 @@ def _errors(response: Any) -> str:
 
 
 def _changes() -> int:
-    return int(model(ACTION_CHANGE).objects.count())
+    return int(ActionChange.objects.count())
 
 
 # --- the scorecard -------------------------------------------------------------------------
@@ -298,7 +299,7 @@ class TestScorecardDownloads:
 
     def test_download_is_in_the_audit_log(self, client_as: Callable[[str], Any]) -> None:
         client_as("analyst").get(reverse("outcomes:scorecard-download", args=["csv"]))
-        event = model(AUDIT_EVENT).objects.filter(action="download").get()
+        event = AuditEvent.objects.filter(action="download").get()
         assert event.actor == "analyst@test.example"
         assert event.object_type == "outcomes"
         assert event.object_id == "outcomes-scorecard"
@@ -690,7 +691,7 @@ class TestUpdate:
         client_as("analyst").post(
             reverse("outcomes:update-create", args=[CODE]), _update(status="at risk")
         )
-        change = model(ACTION_CHANGE).objects.get()
+        change = ActionChange.objects.get()
         assert change.code == CODE
         assert change.kind == "update"
         assert change.payload == {
@@ -700,7 +701,7 @@ class TestUpdate:
         }
         assert change.user_id == site.users["analyst"]
         assert change.recorded_by == "analyst@test.example"
-        event = model(AUDIT_EVENT).objects.filter(action="action-plan-change").get()
+        event = AuditEvent.objects.filter(action="action-plan-change").get()
         assert event.actor == "analyst@test.example"
         assert event.object_id == CODE
         assert event.detail == {"kind": "update", "change": change.pk}
@@ -714,7 +715,7 @@ class TestUpdate:
             _update(date_day="15", date_month="3", date_year="2024", milestone=MILESTONE_CHOICE),
         )
         assert response.status_code == 302
-        assert sorted(model(ACTION_CHANGE).objects.values_list("kind", flat=True)) == [
+        assert sorted(ActionChange.objects.values_list("kind", flat=True)) == [
             "milestone-completed",
             "update",
         ]
@@ -878,7 +879,7 @@ class TestMilestones:
             ["Evaluation published", "30 June 2030", "Not yet"],
         ]
         assert [row[3] for row in rows] == ["Overdue", "Overdue", "No"]
-        kinds = list(model(ACTION_CHANGE).objects.values_list("kind", flat=True))
+        kinds = list(ActionChange.objects.values_list("kind", flat=True))
         assert kinds == ["milestone", "milestone"]
 
     def test_due_date_before_the_plan_started_is_refused(
@@ -988,7 +989,7 @@ class TestLeadPartners:
         assert (
             form.text("textarea[name=partners]") == "Staffordshire County Council NHS Staffordshire"
         )
-        change = model(ACTION_CHANGE).objects.get()
+        change = ActionChange.objects.get()
         assert change.payload == {"partners": ["Staffordshire County Council", "NHS Staffordshire"]}
 
     def test_clearing_the_partners_shows_not_yet_agreed(
@@ -1041,7 +1042,7 @@ class TestHistory:
     def test_change_that_no_longer_fits_the_plan_is_listed_but_not_applied(
         self, client_as: Callable[[str], Any], site: Site
     ) -> None:
-        model(ACTION_CHANGE).objects.create(
+        ActionChange.objects.create(
             code=CODE,
             kind="milestone-completed",
             payload={
@@ -1095,7 +1096,7 @@ class TestHistory:
         assert detail.updates[0].date == dt.date(2024, 6, 1)
         assert detail.updates[0].evidence[0].url == "https://example.org/minutes"
         assert plan == plan_in_force().plan
-        event = model(AUDIT_EVENT).objects.filter(action="download").get()
+        event = AuditEvent.objects.filter(action="download").get()
         assert event.object_type == "action-plan"
 
 
@@ -1117,7 +1118,7 @@ class TestIsolation:
     def test_2_a_change_stored_directly_is_not_mistaken_for_it(
         self, client_as: Callable[[str], Any], site: Site
     ) -> None:
-        model(ACTION_CHANGE).objects.create(
+        ActionChange.objects.create(
             code="4.1",
             kind="update",
             payload={"date": "2024-02-01", "text": "Stored directly"},

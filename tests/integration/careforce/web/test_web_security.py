@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careforce.web.apps.accounts.middleware import ACTIVITY_KEY
-from careforce.web.apps.accounts.models import AuditEvent, LoginAttempt
+from careforce.web.models.accounts.models import AuditEvent, LoginAttempt
 from careforce.web.shared.security import CONTENT_SECURITY_POLICY
 from web_support import PASSWORD, Site, page_of
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from careforce.services.jobs import run_pending
-from careforce.services.web_database import FINDING, SNAPSHOT, UPLOAD, model
+from careforce.web.backend.jobs import run_pending
+from careforce.web.models.uploads.models import Finding, Snapshot, Upload
 from web_support import Site, page_of
 
 pytestmark = pytest.mark.integration
@@ -104,7 +104,7 @@ class TestUploadForm:
             source="population",
         )
         assert response.status_code == 400
-        assert model(UPLOAD).objects.filter(source="population").count() == 0
+        assert Upload.objects.filter(source="population").count() == 0
 
 
 def _fresh_copy(paths: list[Path], folder: Path) -> list[Path]:
@@ -163,7 +163,7 @@ class TestJourney:
         assert "12 workplaces belonging to 1 organisation" in ready.text("main")
 
         accepted = client.post(reverse("uploads:snapshot-create", args=[good]))
-        snapshot = model(SNAPSHOT).objects.get(upload_id=good)
+        snapshot = Snapshot.objects.get(upload_id=good)
         assert accepted["Location"] == reverse("uploads:snapshot-detail", args=[snapshot.pk])
         assert snapshot.period == "2021/22"
         assert snapshot.workplaces == 12
@@ -183,7 +183,7 @@ class TestJourney:
         again = client.post(reverse("uploads:snapshot-create", args=[good]), follow=True)
         banners = page_of(again).texts(".govuk-notification-banner")
         assert any("cannot be accepted" in banner for banner in banners)
-        assert model(SNAPSHOT).objects.filter(upload_id=good).count() == 1
+        assert Snapshot.objects.filter(upload_id=good).count() == 1
 
     def test_invalid_upload_cannot_be_accepted(
         self, client_as: Callable[[str], Any], site: Site
@@ -192,7 +192,7 @@ class TestJourney:
             reverse("uploads:snapshot-create", args=[site.upload_a_errors]), follow=True
         )
         assert "Has errors" in page_of(response).text(".govuk-notification-banner")
-        assert not model(SNAPSHOT).objects.filter(upload_id=site.upload_a_errors).exists()
+        assert not Snapshot.objects.filter(upload_id=site.upload_a_errors).exists()
 
 
 class TestDuplicates:
@@ -208,7 +208,7 @@ class TestDuplicates:
                 date=("31", "3", "2021"),
             )
         )
-        upload = model(UPLOAD).objects.get(pk=again)
+        upload = Upload.objects.get(pk=again)
         assert upload.status == "duplicate"
         assert upload.duplicate_of_id == site.upload_a
         assert upload.job_id is None
@@ -227,7 +227,7 @@ class TestDuplicates:
                 date=("31", "3", "2021"),
             )
         )
-        assert model(UPLOAD).objects.get(pk=again).status == "received"
+        assert Upload.objects.get(pk=again).status == "received"
 
 
 class TestFindings:
@@ -244,7 +244,7 @@ class TestFindings:
         assert {row[4] for row in rows} == {"Warning"}
 
     def test_pages_of_one_hundred(self, client_as: Callable[[str], Any], site: Site) -> None:
-        total = model(FINDING).objects.filter(upload_id=site.upload_a_errors).count()
+        total = Finding.objects.filter(upload_id=site.upload_a_errors).count()
         page = page_of(
             client_as("provider_a").get(
                 reverse("uploads:finding-list", args=[site.upload_a_errors])
@@ -267,7 +267,7 @@ class TestFindings:
             reverse("uploads:finding-download", args=[site.upload_a_errors, "csv"])
         )
         rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-        assert len(rows) == model(FINDING).objects.filter(upload_id=site.upload_a_errors).count()
+        assert len(rows) == Finding.objects.filter(upload_id=site.upload_a_errors).count()
         assert {"file", "line", "column", "value", "code", "severity", "message"} <= set(rows[0])
         assert response["Content-Disposition"].startswith("attachment")
 
@@ -316,7 +316,7 @@ class TestOtherSources:
                 source="population",
             )
         )
-        stored = model(UPLOAD).objects.get(pk=upload)
+        stored = Upload.objects.get(pk=upload)
         assert stored.status == "stored"
         assert stored.job_id is None
         listed = page_of(client.get(reverse("uploads:upload-list")))
@@ -327,7 +327,7 @@ class TestRecords:
     def test_staff_records_are_pseudonymised(
         self, client_as: Callable[[str], Any], site: Site
     ) -> None:
-        snapshot = model(SNAPSHOT).objects.get(pk=site.snapshot_a)
+        snapshot = Snapshot.objects.get(pk=site.snapshot_a)
         reference = snapshot.workplaces_of.first().establishment_id
         page = page_of(
             client_as("provider_a").get(

@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
-from careforce.services.access import ROLE_LABELS, Role
-from careforce.services.audit import AuditAction
-from careforce.web.apps.accounts.models import User
+from careforce.web.backend.accounts import email_taken
+from careforce.web.backend.audit import AuditAction
+from careforce.web.models.accounts.terms import ROLE_LABELS, Role
+from careforce.web.shared.forms import choice_field
+
+if TYPE_CHECKING:
+    from careforce.web.models.accounts.models import User
 
 
 class SignInForm(forms.Form):
@@ -134,7 +138,7 @@ class UserForm(forms.Form):
         """Offer the organisations; when editing, the password may stay as it is."""
         super().__init__(*args, **kwargs)
         self.editing = editing
-        self.fields["organisation"].choices = [("", "None"), *organisations]
+        choice_field(self.fields["organisation"]).choices = [("", "None"), *organisations]
         if editing is None:
             self.fields["password"].required = True
             self.fields["password"].help_text = "At least 12 characters."
@@ -143,10 +147,7 @@ class UserForm(forms.Form):
     def clean_email(self) -> str:
         """Email addresses are unique (and compared in lower case)."""
         email = str(self.cleaned_data["email"]).lower()
-        others = User.objects.filter(email=email)
-        if self.editing is not None:
-            others = others.exclude(pk=self.editing.pk)
-        if others.exists():
+        if email_taken(email, apart_from=self.editing.pk if self.editing is not None else None):
             raise forms.ValidationError("There is already a user with this email address")
         return email
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from careforce.web.apps.accounts.tokens import user_for_token
+from careforce.web.backend.accounts import user_for_token
 
 API_PREFIX = "/api/"
 """Only API requests may use tokens."""
@@ -35,7 +35,7 @@ class TokenAuthenticationMiddleware:
                 return response
             request.user = user
             # A token, not a cookie, authenticates this request: no cross-site request can forge it.
-            request._dont_enforce_csrf_checks = True
+            request._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]
         return self.get_response(request)
 
 

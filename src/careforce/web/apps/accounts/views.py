@@ -7,15 +7,11 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from careforce.services.access import Role, Viewer
-from careforce.services.audit import AuditAction, record
-from careforce.services.organisations import organisation_choices, organisation_name
-from careforce.web.apps.accounts import throttle
 from careforce.web.apps.accounts.forms import (
     AuditFilterForm,
     PasswordChangeForm,
@@ -23,9 +19,18 @@ from careforce.web.apps.accounts.forms import (
     TokenForm,
     UserForm,
 )
-from careforce.web.apps.accounts.models import ApiToken, AuditEvent, User
-from careforce.web.apps.accounts.tokens import create_token
-from careforce.web.shared.access import client_address, roles_required, sign_in_required, viewer_of
+from careforce.web.backend import accounts
+from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.audit import AuditAction, audit_events, record
+from careforce.web.backend.organisations import organisation_choices, organisation_name
+from careforce.web.models.accounts.terms import Role
+from careforce.web.shared.access import (
+    client_address,
+    roles_required,
+    sign_in_required,
+    signed_in_user,
+    viewer_of,
+)
 
 AUDIT_PAGE_SIZE = 50
 """Audit entries per page."""
@@ -50,7 +55,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         address = client_address(request)
-        until = throttle.locked_until(email, address)
+        until = accounts.locked_until(email, address)
         if until is not None:
             record(AuditAction.SIGN_IN_LOCKED, actor=email, ip_address=address)
             minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
@@ -60,7 +65,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             )
         else:
             user = authenticate(request, email=email, password=form.cleaned_data["password"])
-            throttle.record_attempt(email, address, succeeded=user is not None)
+            accounts.record_attempt(email, address, succeeded=user is not None)
             if user is not None:
                 login(request, user)
                 record(AuditAction.SIGN_IN, viewer=Viewer.of(user), ip_address=address)
@@ -89,8 +94,8 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @sign_in_required
 def account(request: HttpRequest) -> HttpResponse:
     """Your details, your password and your API tokens."""
-    user = request.user
-    tokens = ApiToken.objects.filter(user=user, revoked__isnull=True)
+    user = signed_in_user(request)
+    tokens = accounts.active_tokens(user)
     return render(
         request,
         "accounts/account.html",
@@ -108,11 +113,10 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
     """Change your password."""
-    user: User = request.user
+    user = signed_in_user(request)
     form = PasswordChangeForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        user.set_password(form.cleaned_data["new"])
-        user.save(update_fields=["password"])
+        accounts.change_password(user, form.cleaned_data["new"])
         update_session_auth_hash(request, user)
         record(
             AuditAction.PASSWORD_CHANGE,
@@ -130,22 +134,23 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     """Create an API token; its secret is shown once, on the account page."""
+    user = signed_in_user(request)
     form = TokenForm(request.POST)
     if not form.is_valid():
-        tokens = ApiToken.objects.filter(user=request.user, revoked__isnull=True)
+        tokens = accounts.active_tokens(user)
         return render(
             request,
             "accounts/account.html",
             {
-                "user": request.user,
-                "organisation": organisation_name(request.user.organisation_id),
+                "user": user,
+                "organisation": organisation_name(user.organisation_id),
                 "tokens": tokens,
                 "token_form": form,
                 "new_secret": None,
             },
             status=400,
         )
-    token, secret = create_token(request.user, form.cleaned_data["name"])
+    token, secret = accounts.create_token(user, form.cleaned_data["name"])
     record(
         AuditAction.TOKEN_CREATE,
         viewer=viewer_of(request),
@@ -161,9 +166,10 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_delete(request: HttpRequest, token_id: int) -> HttpResponse:
     """Revoke one of your API tokens (another user's token answers 404)."""
-    token = get_object_or_404(ApiToken, pk=token_id, user=request.user, revoked__isnull=True)
-    token.revoked = timezone.now()
-    token.save(update_fields=["revoked"])
+    try:
+        token = accounts.revoke_token(signed_in_user(request), token_id)
+    except NotVisibleError as error:
+        raise Http404("no such token") from error
     record(
         AuditAction.TOKEN_REVOKE,
         viewer=viewer_of(request),
@@ -178,22 +184,20 @@ def token_delete(request: HttpRequest, token_id: int) -> HttpResponse:
 @roles_required(Role.ADMINISTRATOR)
 def user_list(request: HttpRequest) -> HttpResponse:
     """Every user (administrators)."""
-    page = Paginator(User.objects.select_related("organisation"), USERS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(accounts.users(), USERS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accounts/user_list.html", {"page": page})
 
 
-def _save_user(user: User, form: UserForm) -> None:
+def _details(form: UserForm) -> accounts.UserDetails:
     data = form.cleaned_data
-    user.full_name = data["full_name"]
-    user.email = data["email"]
-    user.role = data["role"]
-    user.organisation_id = data["organisation"] if data["role"] == Role.PROVIDER.value else None
-    user.is_active = data["is_active"]
-    if data.get("password"):
-        user.set_password(data["password"])
-    user.save()
+    return accounts.UserDetails(
+        full_name=data["full_name"],
+        email=data["email"],
+        role=data["role"],
+        organisation_id=data["organisation"],
+        is_active=data["is_active"],
+        password=data.get("password") or "",
+    )
 
 
 @roles_required(Role.ADMINISTRATOR)
@@ -202,8 +206,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
     """Add a user (administrators)."""
     form = UserForm(request.POST or None, organisations=organisation_choices())
     if request.method == "POST" and form.is_valid():
-        user = User()
-        _save_user(user, form)
+        user = accounts.save_user(None, _details(form))
         record(
             AuditAction.USER_CREATE,
             viewer=viewer_of(request),
@@ -227,7 +230,10 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_update(request: HttpRequest, user_id: int) -> HttpResponse:
     """Change a user's details, role, organisation or access (administrators)."""
-    user = get_object_or_404(User, pk=user_id)
+    try:
+        user = accounts.user(user_id)
+    except NotVisibleError as error:
+        raise Http404("no such user") from error
     initial = {
         "full_name": user.full_name,
         "email": user.email,
@@ -244,7 +250,7 @@ def user_update(request: HttpRequest, user_id: int) -> HttpResponse:
         ):
             form.add_error(None, "You cannot remove your own access or change your own role")
         else:
-            _save_user(user, form)
+            accounts.save_user(user, _details(form))
             record(
                 AuditAction.USER_UPDATE,
                 viewer=viewer_of(request),
@@ -268,10 +274,11 @@ def user_update(request: HttpRequest, user_id: int) -> HttpResponse:
 def audit_list(request: HttpRequest) -> HttpResponse:
     """The audit log, newest first (administrators)."""
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.select_related("organisation")
-    if form.is_valid() and form.cleaned_data.get("action"):
-        events = events.filter(action=form.cleaned_data["action"])
-    elif form.is_bound and not form.is_valid():
+    if form.is_valid():
+        events = audit_events(action=form.cleaned_data.get("action") or None)
+    elif form.is_bound:
         raise Http404("no such action")
+    else:
+        events = audit_events()
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accounts/audit_list.html", {"page": page, "form": form})

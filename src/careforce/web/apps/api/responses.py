@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from careforce.services.access import Role, Viewer
+from careforce.web.backend.access import Viewer
+from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import viewer_of
 
 DEFAULT_PAGE_SIZE: Final = 100

@@ -13,9 +13,6 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from careforce.core.indicators.catalogue import MEASURES, Measure, UnknownMeasureError, measure
-from careforce.services import publications, uploads
-from careforce.services.access import NotVisibleError, Role, Viewer
-from careforce.services.upload_terms import Severity
 from careforce.web.apps.api.openapi import document
 from careforce.web.apps.api.responses import (
     api_view,
@@ -24,6 +21,10 @@ from careforce.web.apps.api.responses import (
     problem,
     viewer_label,
 )
+from careforce.web.backend import publications, uploads
+from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.uploads.terms import Severity
 
 RECORD_ROLES = (Role.ADMINISTRATOR, Role.PROVIDER)
 """Roles that may see uploads and snapshots."""
@@ -149,7 +150,7 @@ def _upload_json(upload: Any) -> dict[str, Any]:
                 "sha256": f.sha256,
                 "bytes": f.size,
             }
-            for f in upload.files.all()
+            for f in uploads.upload_files(upload)
         ],
         "links": {
             "findings": reverse("api:finding-list", args=[upload.pk]),
@@ -163,7 +164,7 @@ def upload_list(request: HttpRequest, viewer: Viewer) -> JsonResponse:
     """Uploads the viewer may see, newest first."""
     return paginated(
         request,
-        uploads.visible_uploads(viewer).select_related("snapshot").prefetch_related("files"),
+        uploads.uploads_with_files(viewer, with_snapshot=True),
         _upload_json,
     )
 

@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from careforce.services.access import NotVisibleError, Role
-from careforce.services.benchmarks import (
+from careforce.web.backend.access import NotVisibleError
+from careforce.web.backend.benchmarks import (
     BENCHMARK_MEASURES,
     STATE_NOTES,
     BenchmarkReport,
@@ -19,7 +19,8 @@ from careforce.services.benchmarks import (
     Scope,
     provider_benchmarks,
 )
-from careforce.services.organisations import organisation_choices
+from careforce.web.backend.organisations import organisation_choices
+from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import roles_required, viewer_of
 from careforce.web.shared.components import table
 from careforce.web.shared.formats import measure_value, number

@@ -19,10 +19,11 @@ from markupsafe import Markup
 from careforce.core.disclosure.policy import SYMBOL_NOTES
 from careforce.core.indicators.catalogue import Kind, Measure
 from careforce.core.indicators.charts import category_chart, trend_chart
-from careforce.services.page_downloads import DownloadTable
-from careforce.services.publications import Published
+from careforce.web.backend.downloads import DownloadTable
+from careforce.web.backend.publications import Published
 from careforce.web.shared.components import json_block, table
 from careforce.web.shared.formats import measure_value
+from careforce.web.shared.forms import choice_field
 
 DIMENSION_LABELS: Final = {
     "total": "All workers",
@@ -89,23 +90,23 @@ class MeasureFilterForm(forms.Form):
         super().__init__(data)
         table = published.table
         periods = published.periods
-        self.fields["period"].choices = [(p, p) for p in reversed(periods)]
-        self.fields["area"].choices = [(code, name) for code, name in published.areas]
+        choice_field(self.fields["period"]).choices = [(p, p) for p in reversed(periods)]
+        choice_field(self.fields["area"]).choices = [(code, name) for code, name in published.areas]
 
         def values(dimension: str) -> list[str]:
             return sorted(
                 table.filter(pl.col("breakdown") == dimension)["breakdown_value"].unique().to_list()
             )
 
-        self.fields["sector"].choices = [
+        choice_field(self.fields["sector"]).choices = [
             ("", "All sectors"),
             *[(v, v.capitalize()) for v in values("sector")],
         ]
-        self.fields["service_group"].choices = [
+        choice_field(self.fields["service_group"]).choices = [
             ("", "All service groups"),
             *[(v, v.capitalize()) for v in values("service_group")],
         ]
-        self.fields["job_role"].choices = [
+        choice_field(self.fields["job_role"]).choices = [
             ("", "All job roles"),
             *[(f"key_role:{v}", v.capitalize()) for v in values("key_role") if v != "other roles"],
             *[

@@ -22,11 +22,6 @@ from careforce.core.indicators.catalogue import (
     UnknownMeasureError,
     measure,
 )
-from careforce.services import publications
-from careforce.services.access import Role
-from careforce.services.audit import AuditAction, record
-from careforce.services.page_downloads import DownloadFormat, DownloadTable, page_download
-from careforce.web.apps.indicators.models import Publication
 from careforce.web.apps.indicators.presentation import (
     TABLE_COLUMNS,
     Filters,
@@ -40,6 +35,10 @@ from careforce.web.apps.indicators.presentation import (
     overview_rows,
     spec_block,
 )
+from careforce.web.backend import publications
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.downloads import DownloadFormat, DownloadTable, page_download
+from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import link, table
 from careforce.web.shared.downloads import page_file
@@ -61,7 +60,7 @@ def _published() -> publications.Published | None:
 
 
 def _query_key(request: HttpRequest) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((key, value) for key, value in request.GET.items()))
+    return tuple(sorted((key, str(value)) for key, value in request.GET.items()))
 
 
 def _overview_context(
@@ -119,6 +118,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
             request, "indicators/empty.html", {"pending": publications.pending_publication()}
         )
     form = MeasureFilterForm(request.GET or None, published=published)
+    body: str
     if form.is_bound and not form.is_valid():
         body = render_to_string(
             "indicators/measure_list_body.html", _overview_context(request, published, form)
@@ -307,7 +307,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         "indicators/publication_list.html",
         {
             "current": publications.current_publication(),
-            "publications": Publication.objects.all()[:PUBLICATIONS_SHOWN],
+            "publications": publications.recent_publications(PUBLICATIONS_SHOWN),
             "pending": publications.pending_publication(),
         },
     )
@@ -333,7 +333,7 @@ def publication_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def publication_download(request: HttpRequest, publication_id: int, name: str) -> FileResponse:
     """A whole publication's file: every measure as CSV, ODS or XLSX, or the data-quality table."""
-    publication = Publication.objects.filter(pk=publication_id, status="ready").first()
+    publication = publications.ready_publication(publication_id)
     if publication is None:
         raise Http404("no such publication")
     try:

@@ -8,13 +8,13 @@ from typing import ClassVar
 
 from django import forms
 
-from careforce.web.apps.organisations.models import KIND_CHOICES, Organisation
+from careforce.web.models.organisations.models import KIND_CHOICES, Organisation
 
 GSS_CODE = re.compile(r"^[EWSN]\d{8}$")
 """ONS (GSS) area codes: a letter and eight digits, e.g. E10000028."""
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     """An organisation's details."""
 
     kind = forms.ChoiceField(label="Kind of organisation", choices=KIND_CHOICES)

@@ -6,15 +6,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from careforce.services.access import Role
-from careforce.services.audit import AuditAction, record
 from careforce.web.apps.organisations.forms import OrganisationFilterForm, OrganisationForm
-from careforce.web.apps.organisations.models import Organisation
+from careforce.web.backend.access import NotVisibleError
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.organisations import (
+    organisation_records,
+    organisations_with_workplace_counts,
+    visible_organisation,
+)
+from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 
 PAGE_SIZE = 50
@@ -25,15 +29,13 @@ PAGE_SIZE = 50
 def organisation_list(request: HttpRequest) -> HttpResponse:
     """Every organisation, searchable by name and kind."""
     form = OrganisationFilterForm(request.GET or None)
-    organisations = Organisation.objects.annotate(workplace_count=Count("workplaces"))
     if form.is_valid():
-        if form.cleaned_data.get("q"):
-            organisations = organisations.filter(name__icontains=form.cleaned_data["q"])
-        if form.cleaned_data.get("kind"):
-            organisations = organisations.filter(kind=form.cleaned_data["kind"])
-    page = Paginator(organisations.order_by("name", "id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+        organisations = organisations_with_workplace_counts(
+            name_contains=form.cleaned_data.get("q") or "", kind=form.cleaned_data.get("kind") or ""
+        )
+    else:
+        organisations = organisations_with_workplace_counts()
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organisations/organisation_list.html", {"page": page, "form": form})
 
 
@@ -67,18 +69,19 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 @roles_required(Role.ADMINISTRATOR)
 def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """An organisation, its users and its registered workplaces."""
-    organisation = get_object_or_404(Organisation, pk=organisation_id)
-    workplaces = Paginator(organisation.workplaces.all(), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    try:
+        records = organisation_records(viewer_of(request), organisation_id)
+    except NotVisibleError as error:
+        raise Http404("no such organisation") from error
+    workplaces = Paginator(records.workplaces, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "organisations/organisation_detail.html",
         {
-            "organisation": organisation,
+            "organisation": records.organisation,
             "workplaces": workplaces,
-            "users": organisation.users.all(),
-            "uploads": organisation.uploads.count(),
+            "users": records.users,
+            "uploads": records.uploads,
         },
     )
 
@@ -87,7 +90,10 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def organisation_update(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """Change an organisation's details."""
-    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    try:
+        organisation = visible_organisation(viewer_of(request), organisation_id)
+    except NotVisibleError as error:
+        raise Http404("no such organisation") from error
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         form.save()

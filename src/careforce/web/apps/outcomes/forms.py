@@ -12,6 +12,7 @@ from careforce.core.outcomes.action_plan import DetailedAction, Milestone
 from careforce.core.outcomes.columns import ActionStatus
 from careforce.web.shared.date_parts import clean_date_parts, date_part_fields, set_initial_date
 from careforce.web.shared.formats import date
+from careforce.web.shared.forms import choice_field
 
 KEEP_STATUS: Final = ""
 """The status choice that leaves the status as it is."""
@@ -76,12 +77,12 @@ class UpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields.update(date_part_fields("date"))
         self.start_date = start_date
-        self.fields["status"].choices = [
+        choice_field(self.fields["status"]).choices = [
             (KEEP_STATUS, f"Keep as {detail.status.value}"),
             *[(status.value, status.value.capitalize()) for status in ActionStatus],
         ]
         self.detail = detail
-        self.fields["milestone"].choices = [
+        choice_field(self.fields["milestone"]).choices = [
             ("", "None"),
             *[
                 (milestone_choice(milestone), f"{milestone.title} (due {date(milestone.due)})")
@@ -209,11 +210,11 @@ class ActionFilterForm(forms.Form):
     def __init__(self, *args: Any, outcomes: dict[str, str], **kwargs: Any) -> None:
         """Offer the statuses and the plan's outcomes."""
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        choice_field(self.fields["status"]).choices = [
             ("", "Any status"),
             *[(status.value, status.value.capitalize()) for status in ActionStatus],
         ]
-        self.fields["outcome"].choices = [
+        choice_field(self.fields["outcome"]).choices = [
             ("", "Any outcome"),
             *[(code, f"{code}. {title}") for code, title in outcomes.items()],
         ]

@@ -24,9 +24,11 @@ from careforce.core.outcomes.presentation import (
     format_value,
 )
 from careforce.core.outcomes.report import Chart, latest_period, outcome_chart
-from careforce.services.action_plan_changes import ChangeKind, ChangeRow
+from careforce.web.backend.action_plan import ChangeRow
+from careforce.web.models.outcomes.terms import ChangeKind
 from careforce.web.shared.components import Cell, link, table
 from careforce.web.shared.formats import date, datetime
+from careforce.web.shared.forms import choice_field
 
 JUDGEMENT_COLOURS: Final = {
     c.Direction.IMPROVING.value: "green",
@@ -91,8 +93,11 @@ class ScorecardFilterForm(forms.Form):
     ) -> None:
         """Offer the published areas and the scorecard's periods (latest first)."""
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = areas
-        self.fields["period"].choices = [("", "Latest with data"), *[(p, p) for p in periods]]
+        choice_field(self.fields["area"]).choices = areas
+        choice_field(self.fields["period"]).choices = [
+            ("", "Latest with data"),
+            *[(p, p) for p in periods],
+        ]
 
 
 def _source_label(row: dict[str, Any]) -> str:

@@ -21,22 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import UnknownActionError
-from careforce.services import publications
-from careforce.services.access import Role
-from careforce.services.action_plan_changes import (
-    ChangeKind,
-    ChangeRejectedError,
-    change_history,
-    find_detail,
-    may_plan,
-    may_update,
-    plan_yaml,
-    progress_in_force,
-    record_changes,
-)
 from careforce.services.outcomes import Evaluation, OutcomesInputError
-from careforce.services.page_downloads import DownloadFormat, DownloadTable, page_download
-from careforce.services.published_scorecard import partnership_area, published_evaluation
 from careforce.web.apps.outcomes.forms import (
     ActionFilterForm,
     MilestoneForm,
@@ -62,6 +47,21 @@ from careforce.web.apps.outcomes.presentation import (
     status_tag,
     summary_rows,
 )
+from careforce.web.backend import publications
+from careforce.web.backend.action_plan import (
+    ChangeRejectedError,
+    change_history,
+    find_detail,
+    may_plan,
+    may_update,
+    plan_yaml,
+    progress_in_force,
+    record_changes,
+)
+from careforce.web.backend.downloads import DownloadFormat, DownloadTable, page_download
+from careforce.web.backend.scorecard import partnership_area, published_evaluation
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.outcomes.terms import ChangeKind
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import table
 from careforce.web.shared.downloads import attachment, page_file

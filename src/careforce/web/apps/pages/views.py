@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from careforce.services.publications import current_publication
+from careforce.web.backend.publications import current_publication
 
 
 @require_GET

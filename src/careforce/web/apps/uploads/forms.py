@@ -10,8 +10,9 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from careforce.services.upload_terms import Severity, Source
+from careforce.web.models.uploads.terms import Severity, Source
 from careforce.web.shared.date_parts import clean_date_parts, date_part_fields, set_initial_date
+from careforce.web.shared.forms import choice_field
 
 EARLIEST_REFERENCE_DATE: Final = dt.date(2010, 1, 2)
 """ASC-WDS (then NMDS-SC) data before 2010 are not in the bulk-upload format."""
@@ -65,7 +66,8 @@ class UploadForm(forms.Form):
         initial=Source.ASCWDS.value,
         error_messages={"required": "Choose what the files are"},
     )
-    files = MultipleFileField(
+    # A declared field (Django moves it to base_fields), not the form's own files attribute.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="Files",
         error_messages={"required": "Choose the files to upload"},
     )
@@ -84,9 +86,11 @@ class UploadForm(forms.Form):
         choices: list[tuple[Any, str]] = list(organisations)
         if administrator:
             choices.insert(0, ("", "Choose an organisation"))
-        self.fields["organisation"].choices = choices
+        choice_field(self.fields["organisation"]).choices = choices
         if not administrator:
-            self.fields["source"].choices = [(Source.ASCWDS.value, Source.ASCWDS.label)]
+            choice_field(self.fields["source"]).choices = [
+                (Source.ASCWDS.value, Source.ASCWDS.label)
+            ]
             if organisations:
                 self.fields["organisation"].initial = organisations[0][0]
         set_initial_date(self, "reference_date", _default_reference_date())
@@ -146,7 +150,10 @@ class FindingFilterForm(forms.Form):
     def __init__(self, *args: Any, files: list[str], **kwargs: Any) -> None:
         """Offer the files the findings are about."""
         super().__init__(*args, **kwargs)
-        self.fields["file"].choices = [("", "All files"), *[(f, f.capitalize()) for f in files]]
+        choice_field(self.fields["file"]).choices = [
+            ("", "All files"),
+            *[(f, f.capitalize()) for f in files],
+        ]
 
 
 class UploadFilterForm(forms.Form):
@@ -159,4 +166,7 @@ class UploadFilterForm(forms.Form):
     def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
         """Offer the organisations."""
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [("", "All organisations"), *organisations]
+        choice_field(self.fields["organisation"]).choices = [
+            ("", "All organisations"),
+            *organisations,
+        ]

@@ -17,17 +17,18 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careforce.services import uploads as service
-from careforce.services.access import NotVisibleError, Role
-from careforce.services.audit import AuditAction, record
-from careforce.services.jobs import job_state
-from careforce.services.organisations import (
+from careforce.web.apps.uploads.forms import FindingFilterForm, UploadFilterForm, UploadForm
+from careforce.web.backend import uploads as service
+from careforce.web.backend.access import NotVisibleError
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.jobs import job_state
+from careforce.web.backend.organisations import (
     create_organisations_from_workplaces,
     organisation_choices,
     organisation_name,
 )
-from careforce.services.upload_terms import Severity, Source, UploadStatus
-from careforce.web.apps.uploads.forms import FindingFilterForm, UploadFilterForm, UploadForm
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.uploads.terms import Severity, Source, UploadStatus
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 
 UPLOADS_PAGE_SIZE: Final = 25
@@ -55,15 +56,14 @@ def _upload_or_404(request: HttpRequest, upload_id: int) -> Any:
 def upload_list(request: HttpRequest) -> HttpResponse:
     """Uploads of the viewer's organisation (administrators: every organisation's)."""
     viewer = viewer_of(request)
-    uploads = service.visible_uploads(viewer)
     form = None
+    organisation_id = None
     if viewer.is_administrator:
         form = UploadFilterForm(request.GET or None, organisations=organisation_choices())
         if form.is_valid() and form.cleaned_data.get("organisation"):
-            uploads = uploads.filter(organisation_id=form.cleaned_data["organisation"])
-    page = Paginator(uploads.prefetch_related("files"), UPLOADS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+            organisation_id = form.cleaned_data["organisation"]
+    uploads = service.uploads_with_files(viewer, organisation_id=organisation_id)
+    page = Paginator(uploads, UPLOADS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "uploads/upload_list.html",
@@ -127,12 +127,6 @@ def upload_detail(request: HttpRequest, upload_id: int) -> HttpResponse:
     """An upload: its files, its status and what to do next."""
     upload = _upload_or_404(request, upload_id)
     status = UploadStatus(upload.status)
-    findings = service.findings_of(upload)
-    counts = {
-        (file, severity): findings.filter(file=file, severity=severity).count()
-        for file in service.finding_files(upload)
-        for severity in ("error", "warning")
-    }
     snapshot = getattr(upload, "snapshot", None) if status is UploadStatus.ACCEPTED else None
     refreshing = status.in_progress and request.GET.get("refresh") != "off"
     return render(
@@ -141,14 +135,14 @@ def upload_detail(request: HttpRequest, upload_id: int) -> HttpResponse:
         {
             "upload": upload,
             "status": status,
-            "files": upload.files.all(),
+            "files": service.upload_files(upload),
             "job": job_state(upload.job_id),
-            "counts": counts,
+            "counts": service.finding_counts(upload),
             "attribution": service.attribution_summary(upload),
             "snapshot": snapshot,
             "refreshing": refreshing,
             "refresh_seconds": REFRESH_SECONDS,
-            "sample": findings.filter(severity="error")[:5],
+            "sample": service.findings_of(upload, severity=Severity.ERROR)[:5],
         },
     )
 

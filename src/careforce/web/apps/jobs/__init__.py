@@ -1,1 +1,0 @@
-"""Jobs: background work (validation, publishing measures) recorded in the database."""

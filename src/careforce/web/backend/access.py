@@ -1,0 +1,96 @@
+"""Who may see what: the roles of the web service and the organisation scope of each.
+
+Every use case that returns records of an organisation takes a :class:`Viewer` and applies
+these rules, so the pages and the API cannot disagree about access.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from careforce.web.models.accounts.terms import Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from careforce.web.models.accounts.models import User
+
+
+class NotVisibleError(LookupError):
+    """The record does not exist or the viewer may not see it (the two are not told apart)."""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The person asking for something.
+
+    Attributes:
+        user_id: the signed-in user's id, or None for the public.
+        role: the user's role, or None for the public.
+        organisation_id: the provider user's organisation (None for other roles).
+        email: the signed-in user's email address ('' for the public).
+    """
+
+    user_id: int | None = None
+    role: Role | None = None
+    organisation_id: int | None = None
+    email: str = ""
+
+    @classmethod
+    def of(cls, user: User | AnonymousUser | None) -> Viewer:
+        """The viewer for a Django user (anonymous users are the public)."""
+        if user is None or not user.is_authenticated:
+            return cls()
+        role = Role(user.role)
+        return cls(
+            user_id=user.pk,
+            role=role,
+            organisation_id=user.organisation_id if role is Role.PROVIDER else None,
+            email=user.email,
+        )
+
+    @property
+    def is_public(self) -> bool:
+        """Not signed in."""
+        return self.role is None
+
+    @property
+    def is_administrator(self) -> bool:
+        """An administrator."""
+        return self.role is Role.ADMINISTRATOR
+
+    @property
+    def is_provider(self) -> bool:
+        """A provider organisation's user."""
+        return self.role is Role.PROVIDER
+
+    @property
+    def sees_provider_records(self) -> bool:
+        """Whether the viewer may see any organisation's uploads, records or benchmarks."""
+        return self.role is Role.ADMINISTRATOR or (
+            self.role is Role.PROVIDER and self.organisation_id is not None
+        )
+
+    @property
+    def downloads_full_tables(self) -> bool:
+        """Whether the viewer may download whole published tables (all measures)."""
+        return self.role in (Role.ADMINISTRATOR, Role.ANALYST)
+
+    def may_see_organisation(self, organisation_id: int | None) -> bool:
+        """Whether the viewer may see the records of an organisation."""
+        if self.role is Role.ADMINISTRATOR:
+            return True
+        return self.role is Role.PROVIDER and organisation_id == self.organisation_id
+
+    def organisation_filter(self, field: str = "organisation_id") -> dict[str, int] | None:
+        """Query filter limiting records to the viewer's organisations; None when it sees none.
+
+        Args:
+            field: the name of the organisation field of the records.
+        """
+        if self.role is Role.ADMINISTRATOR:
+            return {}
+        if self.role is Role.PROVIDER and self.organisation_id is not None:
+            return {field: self.organisation_id}
+        return None

@@ -1,0 +1,187 @@
+"""Use case: a demonstration of the web service with the Staffordshire demo data.
+
+Builds a fresh database in a demo folder, generates the Staffordshire demo data, loads it
+through the same use cases as a real upload (an administrator uploads each year's ASC-WDS
+files for the council, they are validated, organisations are created from the workplaces'
+providers, and the files are accepted), publishes the measures and creates demo accounts:
+an administrator, a partner analyst and users of two provider organisations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from django.db.models import Count
+
+from careforce.io.raw_files import file_chunks
+from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.web.backend.access import Viewer
+from careforce.web.backend.jobs import run_pending
+from careforce.web.backend.organisations import create_organisations_from_workplaces
+from careforce.web.backend.uploads import IncomingFile, accept_upload, create_upload, media_root
+from careforce.web.models.accounts.models import User
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.organisations.models import Organisation
+from careforce.web.models.organisations.terms import OrganisationKind
+from careforce.web.models.uploads.terms import Source, UploadStatus
+
+Progress = Callable[[str], None]
+"""Called with a description of each step."""
+
+DEMO_PROFILE: Final = "staffordshire"
+"""The demo data profile."""
+COUNCIL_NAME: Final = "Staffordshire County Council"
+"""The council of the demo."""
+AREA_CODE: Final = "E10000028"
+"""ONS code of Staffordshire."""
+AREA_NAME: Final = "Staffordshire"
+"""Name of the area."""
+PROVIDER_USERS: Final = 2
+"""Provider organisations given a demo user."""
+PASSWORD_BYTES: Final = 12
+"""Random bytes in each demo password."""
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """A demo account and how to sign in with it."""
+
+    role: Role
+    email: str
+    password: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    """What the demo built."""
+
+    data_dir: Path
+    accounts: tuple[DemoAccount, ...]
+    snapshots: int
+    organisations: int
+
+
+def _password() -> str:
+    return secrets.token_urlsafe(PASSWORD_BYTES)
+
+
+def _create_user(
+    email: str, name: str, role: Role, organisation: Organisation | None = None
+) -> DemoAccount:
+    password = _password()
+    User.objects.create_user(
+        email=email, password=password, full_name=name, role=role.value, organisation=organisation
+    )
+    return DemoAccount(role, email, password, getattr(organisation, "name", ""))
+
+
+def _ascwds_years(manifest_files: tuple[object, ...]) -> dict[str, tuple[str, list[str]]]:
+    years: dict[str, tuple[str, list[str]]] = {}
+    for entry in manifest_files:
+        dataset = str(getattr(entry, "dataset", ""))
+        if not dataset.startswith("ascwds-"):
+            continue
+        year = str(entry.year)  # type: ignore[attr-defined]
+        date = str(entry.reference_date)  # type: ignore[attr-defined]
+        years.setdefault(year, (date, []))[1].append(str(entry.path))  # type: ignore[attr-defined]
+    return dict(sorted(years.items()))
+
+
+def build_demo(
+    *,
+    data_dir: Path,
+    scale: float = 1.0,
+    seed: int = DEFAULT_SEED,
+    progress: Progress | None = None,
+) -> DemoSite:
+    """Fill a freshly migrated database with the demo (Django must be set up, with jobs in
+    ``manual`` mode so that each step finishes before the next).
+
+    Args:
+        data_dir: the demo folder (the demo data are generated under ``demo-data``).
+        scale: size of the demo data (1 = the whole county; smaller for quick trials).
+        seed: seed of the demo data.
+        progress: told what is being done.
+    """
+
+    def say(text: str) -> None:
+        if progress is not None:
+            progress(text)
+
+    say("Generating the Staffordshire demo data")
+    manifest = generate_demo_data(DEMO_PROFILE, data_dir / "demo-data", seed=seed, scale=scale)
+    organisations = Organisation.objects
+    council = organisations.create(
+        name=COUNCIL_NAME,
+        kind=OrganisationKind.COUNCIL.value,
+        area_code=AREA_CODE,
+        area_name=AREA_NAME,
+    )
+    accounts = [
+        _create_user("admin@demo.careforce.example", "Alex Administrator", Role.ADMINISTRATOR)
+    ]
+    admin = User.objects.get(email=accounts[0].email)
+    viewer = Viewer(user_id=admin.pk, role=Role.ADMINISTRATOR, email=admin.email)
+    comparators = Path(str(resources.files("careforce.data").joinpath("demo", "comparators.csv")))
+    create_upload(
+        viewer=viewer,
+        organisation_id=council.pk,
+        source=Source.COMPARATORS,
+        files=[IncomingFile(comparators.name, file_chunks(comparators))],
+        reference_date=None,
+    )
+    snapshots = 0
+    for year, (reference_date, paths) in _ascwds_years(manifest.files).items():
+        say(f"Uploading and checking the ASC-WDS files for {year}")
+        upload = create_upload(
+            viewer=viewer,
+            organisation_id=council.pk,
+            source=Source.ASCWDS,
+            files=[
+                IncomingFile(Path(p).name, file_chunks(data_dir / "demo-data" / p)) for p in paths
+            ],
+            reference_date=dt.date.fromisoformat(reference_date),
+        )
+        run_pending()
+        upload.refresh_from_db()
+        if upload.status != UploadStatus.VALID:
+            raise RuntimeError(
+                f"the demo files for {year} did not validate: {upload.status} {upload.message}"
+            )
+        say(f"Creating organisations from the {year} workplaces")
+        create_organisations_from_workplaces(
+            viewer=viewer, upload=upload, directory=media_root() / upload.output
+        )
+        say(f"Accepting the {year} files")
+        accept_upload(viewer=viewer, upload_id=upload.pk)
+        snapshots += 1
+    say("Publishing the measures")
+    run_pending()
+    providers = (
+        organisations.filter(kind=OrganisationKind.PROVIDER.value)
+        .annotate(size=Count("workplaces"))
+        .order_by("-size", "name")[:PROVIDER_USERS]
+    )
+    for number, organisation in enumerate(providers, start=1):
+        accounts.append(
+            _create_user(
+                f"provider{number}@demo.careforce.example",
+                f"Provider User {number}",
+                Role.PROVIDER,
+                organisation,
+            )
+        )
+    accounts.insert(1, _create_user("analyst@demo.careforce.example", "Ana Analyst", Role.ANALYST))
+    return DemoSite(
+        data_dir=data_dir,
+        accounts=tuple(accounts),
+        snapshots=snapshots,
+        organisations=organisations.count(),
+    )

@@ -1,0 +1,297 @@
+"""Background jobs: validation and publishing run outside the request that asked for them.
+
+Jobs are rows of the web database. A worker thread started by the web process claims pending
+jobs one at a time (an atomic conditional update, so several processes can share one database)
+and records progress as it goes, which the pages show. No message broker is needed.
+
+How jobs run is set by ``CAREFORCE_JOBS`` in the Django settings:
+
+- ``thread`` (the service): a worker thread of the web process runs them;
+- ``inline``: they run in the process that queued them, as soon as its transaction commits;
+- ``manual``: they wait until :func:`run_pending` is called (tests use this).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Final
+
+from django.conf import settings
+from django.db import close_old_connections, connections, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from careforce.web.models.jobs.models import Job
+from careforce.web.models.jobs.terms import JobStatus
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+"""Called by a job with (step description, steps done, steps in all)."""
+
+
+class JobMode(StrEnum):
+    """How queued jobs are run (the ``CAREFORCE_JOBS`` setting)."""
+
+    THREAD = "thread"
+    INLINE = "inline"
+    MANUAL = "manual"
+
+
+class JobKind(StrEnum):
+    """What a job does (its handler is in :data:`careforce.web.backend.job_kinds.HANDLERS`)."""
+
+    VALIDATE_UPLOAD = "validate-upload"
+    PUBLISH_MEASURES = "publish-measures"
+
+
+Handler = Callable[[dict[str, Any], Progress], None]
+"""What a kind of job runs: called with the job's payload and a progress callback."""
+
+POLL_SECONDS: Final = 2.0
+"""The worker looks for jobs queued by other processes this often."""
+PROGRESS_SECONDS: Final = 0.5
+"""Progress is written to the database at most this often (a new step is always written)."""
+STALE_AFTER: Final = dt.timedelta(minutes=10)
+"""A running job that has not reported for this long was interrupted (its process ended)."""
+MAX_ATTEMPTS: Final = 3
+"""An interrupted job is started again at most this many times in all."""
+
+
+class UnknownJobKindError(KeyError):
+    """A job names a kind no handler is registered for."""
+
+
+@dataclass(frozen=True)
+class JobState:
+    """A job's progress as pages show it."""
+
+    id: int
+    kind: str
+    status: JobStatus
+    step: str
+    done: int
+    total: int
+    message: str
+
+    @property
+    def finished(self) -> bool:
+        """Whether the job has stopped (successfully or not)."""
+        return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        """How far it has got, 0-100."""
+        if self.status is JobStatus.SUCCEEDED:
+            return 100
+        return int(100 * self.done / self.total) if self.total else 0
+
+
+def mode() -> JobMode:
+    """How jobs run in this process."""
+    return JobMode(getattr(settings, "CAREFORCE_JOBS", JobMode.THREAD.value))
+
+
+def enqueue(kind: JobKind, *, payload: dict[str, Any]) -> int:
+    """Queue a job; it starts once the current transaction (if any) commits.
+
+    Returns:
+        The job's id.
+
+    Raises:
+        UnknownJobKindError: no handler runs jobs of this kind.
+    """
+    if kind not in _handlers():
+        raise UnknownJobKindError(kind)
+    job = Job.objects.create(kind=kind, payload=payload)
+    transaction.on_commit(_dispatch)
+    return int(job.pk)
+
+
+def _dispatch() -> None:
+    current = mode()
+    if current is JobMode.INLINE:
+        run_pending()
+    elif current is JobMode.THREAD:
+        start_worker()
+        _worker.wake.set()
+
+
+def job_state(job_id: int | None) -> JobState | None:
+    """The state of a job, or None when there is no such job."""
+    if job_id is None:
+        return None
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None:
+        return None
+    return JobState(
+        id=job.pk,
+        kind=job.kind,
+        status=JobStatus(job.status),
+        step=job.step,
+        done=job.done,
+        total=job.total,
+        message=job.message,
+    )
+
+
+def _claim() -> Job | None:
+    jobs = Job.objects
+    candidates = list(
+        jobs.filter(status=JobStatus.PENDING)
+        .order_by("created", "id")
+        .values_list("pk", flat=True)[:10]
+    )
+    for pk in candidates:
+        now = timezone.now()
+        claimed = jobs.filter(pk=pk, status=JobStatus.PENDING).update(
+            status=JobStatus.RUNNING, started=now, heartbeat=now, attempts=F("attempts") + 1
+        )
+        if claimed:
+            return jobs.get(pk=pk)
+    return None
+
+
+def _handlers() -> Mapping[JobKind, Handler]:
+    # The handlers queue jobs themselves (an accepted upload queues a publication), so their
+    # registry imports this module and is looked up only once a job is queued or run.
+    from careforce.web.backend.job_kinds import HANDLERS  # noqa: PLC0415
+
+    return HANDLERS
+
+
+def _handler(kind: str) -> Handler:
+    for known, handler in _handlers().items():
+        if known == kind:
+            return handler
+    raise UnknownJobKindError(kind)
+
+
+def _run(job: Job) -> None:
+    jobs = Job.objects
+    last = 0.0
+    last_step = ""
+
+    def progress(step: str, done: int, total: int) -> None:
+        nonlocal last, last_step
+        now = time.monotonic()
+        if step != last_step or now - last >= PROGRESS_SECONDS:
+            jobs.filter(pk=job.pk).update(
+                step=step, done=done, total=total, heartbeat=timezone.now()
+            )
+            last, last_step = now, step
+
+    try:
+        _handler(job.kind)(job.payload, progress)
+    except Exception as error:  # a failed job must not stop the worker: it is recorded instead
+        logger.exception("job %s (%s) failed", job.pk, job.kind)
+        jobs.filter(pk=job.pk).update(
+            status=JobStatus.FAILED,
+            finished=timezone.now(),
+            message=f"{type(error).__name__}: {error}",
+        )
+        return
+    jobs.filter(pk=job.pk).update(
+        status=JobStatus.SUCCEEDED, finished=timezone.now(), step="Done", done=F("total")
+    )
+
+
+def run_pending(*, limit: int | None = None) -> int:
+    """Run pending jobs in this thread, oldest first.
+
+    Args:
+        limit: stop after this many jobs (default: until none is pending).
+
+    Returns:
+        The number of jobs run.
+    """
+    ran = 0
+    while limit is None or ran < limit:
+        job = _claim()
+        if job is None:
+            break
+        _run(job)
+        ran += 1
+    return ran
+
+
+def requeue_interrupted() -> int:
+    """Start again jobs whose process ended while running them (or fail them after
+    :data:`MAX_ATTEMPTS`). Returns how many were found."""
+    jobs = Job.objects
+    stale = jobs.filter(status=JobStatus.RUNNING, heartbeat__lt=timezone.now() - STALE_AFTER)
+    found = 0
+    for job in stale:
+        found += 1
+        if job.attempts >= MAX_ATTEMPTS:
+            jobs.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+                status=JobStatus.FAILED,
+                finished=timezone.now(),
+                message="The job was interrupted too many times.",
+            )
+        else:
+            jobs.filter(pk=job.pk, status=JobStatus.RUNNING).update(status=JobStatus.PENDING)
+    return found
+
+
+class _Worker:
+    """This process's worker thread and the events that drive it."""
+
+    def __init__(self) -> None:
+        self.wake = threading.Event()
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.pid: int | None = None
+
+    def work(self) -> None:
+        try:
+            requeue_interrupted()
+            while not self.stopping.is_set():
+                try:
+                    run_pending()
+                finally:
+                    close_old_connections()
+                self.wake.wait(POLL_SECONDS)
+                self.wake.clear()
+        finally:
+            # The thread's own database connections end with it.
+            connections.close_all()
+
+    def start(self) -> None:
+        with self.lock:
+            if self.thread is not None and self.thread.is_alive() and self.pid == os.getpid():
+                return
+            self.stopping.clear()
+            self.thread = threading.Thread(target=self.work, name="careforce-jobs", daemon=True)
+            self.pid = os.getpid()
+            self.thread.start()
+
+    def stop(self, timeout: float) -> None:
+        with self.lock:
+            thread, self.thread = self.thread, None
+        if thread is None:
+            return
+        self.stopping.set()
+        self.wake.set()
+        thread.join(timeout)
+
+
+_worker = _Worker()
+
+
+def start_worker() -> None:
+    """Start this process's worker thread (once per process; safe to call again)."""
+    _worker.start()
+
+
+def stop_worker(*, timeout: float = 10.0) -> None:
+    """Stop the worker thread after its current job (used by tests and shutdown)."""
+    _worker.stop(timeout)

@@ -1,0 +1,244 @@
+"""Organisations and their workplaces: which organisation an ASC-WDS workplace belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+from django.db import transaction
+from django.db.models import Count, QuerySet
+
+from careforce.core.organisations.grouping import (
+    GROUP_KEY,
+    GROUP_KIND,
+    GROUP_NAME,
+    group_by_provider,
+)
+from careforce.core.vocab.canonical_columns import Establishment as E
+from careforce.io.snapshot_files import read_establishments
+from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.audit import AuditAction, record
+from careforce.web.models.accounts.models import User
+from careforce.web.models.organisations.models import Organisation, Workplace
+from careforce.web.models.organisations.terms import OrganisationKind
+from careforce.web.models.uploads.models import Upload
+
+AREA_UPLOADERS = (OrganisationKind.COUNCIL, OrganisationKind.PARTNER)
+"""Organisations whose ASC-WDS uploads cover other organisations' workplaces (an area's data)."""
+
+
+@dataclass(frozen=True)
+class WorkplaceOwner:
+    """The organisation a workplace of an upload is attributed to.
+
+    Attributes:
+        establishment_id: the workplace's reference (LOCALESTID).
+        organisation_id: the organisation whose data it is.
+        registered: whether a registration decided it (else it fell to the uploader).
+    """
+
+    establishment_id: str
+    organisation_id: int
+    registered: bool
+
+
+def visible_organisations(viewer: Viewer) -> QuerySet[Organisation]:
+    """The organisations the viewer may see records of (a query set)."""
+    organisations = Organisation.objects
+    scope = viewer.organisation_filter("pk")
+    return organisations.none() if scope is None else organisations.filter(**scope)
+
+
+def visible_organisation(viewer: Viewer, organisation_id: int) -> Organisation:
+    """One organisation the viewer may see.
+
+    Raises:
+        NotVisibleError: there is no such organisation or the viewer may not see it.
+    """
+    found = visible_organisations(viewer).filter(pk=organisation_id).first()
+    if found is None:
+        raise NotVisibleError(f"organisation {organisation_id}")
+    return found
+
+
+def attribute_workplaces(
+    organisation: Organisation, establishment_ids: Iterable[str]
+) -> list[WorkplaceOwner]:
+    """Decide whose data each workplace of an upload is.
+
+    A provider's upload is all its own. An upload by a council or partner is an area's data: a
+    workplace registered to exactly one organisation is that organisation's; any other stays
+    with the uploader.
+    """
+    ids = sorted(set(establishment_ids))
+    if OrganisationKind(organisation.kind) not in AREA_UPLOADERS:
+        return [WorkplaceOwner(ref, organisation.pk, False) for ref in ids]
+    owners: dict[str, set[int]] = {}
+    registered = Workplace.objects.filter(reference__in=ids).values_list(
+        "reference", "organisation_id"
+    )
+    for reference, organisation_id in registered:
+        owners.setdefault(reference, set()).add(organisation_id)
+    result = []
+    for ref in ids:
+        found = owners.get(ref, set())
+        if len(found) == 1:
+            result.append(WorkplaceOwner(ref, next(iter(found)), True))
+        else:
+            result.append(WorkplaceOwner(ref, organisation.pk, False))
+    return result
+
+
+def register_workplaces(organisation: Organisation, establishments: pl.DataFrame) -> int:
+    """Register an organisation's workplaces (those not registered to it yet).
+
+    Returns:
+        How many were registered.
+    """
+    workplaces = Workplace.objects
+    known = set(workplaces.filter(organisation=organisation).values_list("reference", flat=True))
+    new = [
+        Workplace(
+            organisation=organisation,
+            reference=row[E.ESTABLISHMENT_ID],
+            name=row[E.NAME] or "",
+            main_service=row[E.MAIN_SERVICE] or "",
+            cqc_location_id=row[E.LOCATION_ID] or "",
+        )
+        for row in establishments.select(
+            E.ESTABLISHMENT_ID,
+            E.NAME,
+            pl.col(E.MAIN_SERVICE).cast(pl.String),
+            E.LOCATION_ID,
+        ).iter_rows(named=True)
+        if row[E.ESTABLISHMENT_ID] not in known
+    ]
+    workplaces.bulk_create(new, batch_size=1000)
+    return len(new)
+
+
+def create_organisations_from_workplaces(
+    *, viewer: Viewer, upload: Upload, directory: Path, ip_address: str = ""
+) -> list[int]:
+    """Create an organisation for each provider in an area upload whose workplaces are not
+    registered yet, and register them (administrators only).
+
+    Workplaces of the council (local authority sector) are registered to the uploading
+    council; other workplaces are grouped by CQC provider ID, or stand alone.
+
+    Args:
+        viewer: who asks (must be an administrator).
+        upload: a validated ASC-WDS upload by a council or partner.
+        directory: the upload's validation output (with ``establishments.parquet``).
+        ip_address: for the audit log.
+
+    Returns:
+        The ids of the organisations created.
+
+    Raises:
+        NotVisibleError: the viewer is not an administrator.
+    """
+    if not viewer.is_administrator:
+        raise NotVisibleError("organisations")
+    uploader = upload.organisation
+    establishments = read_establishments(directory)
+    registered = set(
+        Workplace.objects.filter(
+            reference__in=establishments[E.ESTABLISHMENT_ID].to_list()
+        ).values_list("reference", flat=True)
+    )
+    fresh = establishments.filter(~pl.col(E.ESTABLISHMENT_ID).is_in(sorted(registered)))
+    groups = group_by_provider(fresh.lazy(), council_name=uploader.name).collect()
+    by_key = fresh.join(groups, on=E.ESTABLISHMENT_ID, how="inner")
+    organisations = Organisation
+    created: list[int] = []
+    with transaction.atomic():
+        for (_key, name, kind), part in by_key.group_by(
+            GROUP_KEY, GROUP_NAME, GROUP_KIND, maintain_order=True
+        ):
+            if kind == "council":
+                owner = uploader
+            else:
+                provider_ids = part[E.PROVIDER_ID].drop_nulls().unique().to_list()
+                owner = organisations.objects.create(
+                    name=str(name)[:200],
+                    kind=OrganisationKind.PROVIDER.value,
+                    area_code=uploader.area_code,
+                    area_name=uploader.area_name,
+                    cqc_provider_id=provider_ids[0] if provider_ids else "",
+                )
+                created.append(owner.pk)
+            register_workplaces(owner, part)
+        record(
+            AuditAction.ORGANISATION_CREATE,
+            viewer=viewer,
+            organisation_id=uploader.pk,
+            object_type="upload",
+            object_id=upload.pk,
+            ip_address=ip_address,
+            detail={"organisations": len(created), "from": "workplaces"},
+        )
+    return created
+
+
+def organisation_choices(*, kind: OrganisationKind | None = None) -> list[tuple[int, str]]:
+    """(id, name) of every organisation, by name, for forms."""
+    organisations = Organisation.objects.order_by("name", "id")
+    if kind is not None:
+        organisations = organisations.filter(kind=kind.value)
+    return [(pk, name) for pk, name in organisations.values_list("pk", "name")]
+
+
+def organisation_name(organisation_id: int | None) -> str:
+    """An organisation's name ('' when there is none)."""
+    if organisation_id is None:
+        return ""
+    found = Organisation.objects.filter(pk=organisation_id).values_list("name", flat=True)
+    return next(iter(found), "")
+
+
+def organisations_with_workplace_counts(
+    *, name_contains: str = "", kind: str = ""
+) -> QuerySet[Organisation]:
+    """Organisations by name, each with ``workplace_count``, optionally only those whose name
+    contains some text or of one kind."""
+    organisations = Organisation.objects.annotate(workplace_count=Count("workplaces"))
+    if name_contains:
+        organisations = organisations.filter(name__icontains=name_contains)
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations.order_by("name", "id")
+
+
+@dataclass(frozen=True)
+class OrganisationRecords:
+    """An organisation and what is registered to it.
+
+    Attributes:
+        organisation: the organisation.
+        workplaces: its registered workplaces.
+        users: its users.
+        uploads: how many uploads it has.
+    """
+
+    organisation: Organisation
+    workplaces: QuerySet[Workplace]
+    users: QuerySet[User]
+    uploads: int
+
+
+def organisation_records(viewer: Viewer, organisation_id: int) -> OrganisationRecords:
+    """An organisation the viewer may see, its workplaces, its users and how many uploads it has.
+
+    Raises:
+        NotVisibleError: there is no such organisation or the viewer may not see it.
+    """
+    organisation = visible_organisation(viewer, organisation_id)
+    return OrganisationRecords(
+        organisation=organisation,
+        workplaces=organisation.workplaces.all(),
+        users=organisation.users.all(),
+        uploads=organisation.uploads.count(),
+    )

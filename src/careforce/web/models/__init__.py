@@ -1,0 +1,1 @@
+"""The web database: one Django app per part of the data model."""

@@ -1,0 +1,1 @@
+"""The jobs data model."""

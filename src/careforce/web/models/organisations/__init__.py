@@ -1,0 +1,1 @@
+"""The organisations data model."""

@@ -1,0 +1,1 @@
+"""The outcomes data model."""

@@ -1,0 +1,1 @@
+"""The uploads data model."""

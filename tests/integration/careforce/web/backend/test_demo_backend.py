@@ -1,0 +1,55 @@
+"""The web demo: data loaded through the same services as real uploads, and demo accounts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careforce.web.backend.demo import build_demo
+from careforce.web.backend.publications import current_publication
+from careforce.web.backend.service import DemoFolderError, prepare_folder
+from careforce.web.models.accounts.models import User
+from careforce.web.models.accounts.terms import Role
+from careforce.web.models.organisations.models import Organisation
+from careforce.web.models.uploads.models import Upload
+
+pytestmark = pytest.mark.integration
+
+
+class TestPrepareFolder:
+    def test_refuses_a_folder_with_other_files(self, tmp_path: Path) -> None:
+        (tmp_path / "thesis.docx").write_text("precious")
+        with pytest.raises(DemoFolderError):
+            prepare_folder(tmp_path)
+        assert (tmp_path / "thesis.docx").exists()
+
+    def test_empties_a_previous_demo(self, tmp_path: Path) -> None:
+        prepare_folder(tmp_path / "demo")
+        (tmp_path / "demo" / "old.sqlite3").write_text("old")
+        prepare_folder(tmp_path / "demo")
+        assert [p.name for p in (tmp_path / "demo").iterdir()] == [".careforce-demo"]
+
+
+class TestBuildDemo:
+    def test_builds_data_measures_and_accounts(
+        self, db: None, web_key: None, tmp_path: Path
+    ) -> None:
+        site = build_demo(data_dir=tmp_path, scale=0.02)
+        assert site.snapshots == 2
+        roles = [account.role for account in site.accounts]
+        assert roles == [Role.ADMINISTRATOR, Role.ANALYST, Role.PROVIDER, Role.PROVIDER]
+        providers = [account for account in site.accounts if account.role is Role.PROVIDER]
+        assert providers[0].organisation != providers[1].organisation
+        for account in site.accounts:
+            assert User.objects.get(email=account.email).check_password(account.password)
+        uploads = Upload.objects.filter(uploaded_by__email="admin@demo.careforce.example")
+        assert sorted(uploads.values_list("status", flat=True)) == [
+            "accepted",
+            "accepted",
+            "stored",
+        ]
+        assert Organisation.objects.filter(kind="provider").count() >= 2
+        publication = current_publication()
+        assert publication is not None
+        assert publication.rows > 0
