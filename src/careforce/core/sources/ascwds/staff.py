@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 
 from careforce.core.sources.ascwds import (
+    staff_background,
     staff_employment,
     staff_hours,
     staff_identity,
     staff_job_role,
+    staff_nationality,
     staff_pay,
     staff_personal,
     staff_professions,
     staff_qualifications,
+    staff_visa,
 )
 from careforce.core.sources.ascwds.common import row_shape_checks
 from careforce.core.sources.ascwds.findings import Check
@@ -37,7 +40,10 @@ def staff_checks(
     return [
         *row_shape_checks(FILE),
         *staff_identity.checks(columns),
-        *staff_personal.checks(reference_date, today),
+        *staff_personal.checks(reference_date),
+        *staff_nationality.checks(today),
+        *staff_background.checks(today),
+        *staff_visa.checks(),
         *staff_employment.checks(today),
         *staff_pay.checks(),
         *staff_job_role.checks(),
