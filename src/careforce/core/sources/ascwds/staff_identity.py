@@ -84,6 +84,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def checks(columns: set[str]) -> list[Check]:
+    """The record's references, STATUS and DISPLAYID (CHGUNIQUEWRKID only when the file has it)."""
     checks = [
         check(_LOCAL_BLANK, _row & blank(S.LOCALESTID)),
         check(_LOCAL_LONG, _row & too_long(S.LOCALESTID, ID_LENGTH)),

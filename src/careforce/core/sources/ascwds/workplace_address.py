@@ -77,6 +77,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def checks() -> list[Check]:
+    """The address lines and the postcode."""
     sanitised = text(W.POSTCODE).str.replace_all(r"[^A-Za-z0-9]", "").str.to_uppercase()
     return [
         check(_ADDRESS1_BLANK, _live & blank(W.ADDRESS1)),

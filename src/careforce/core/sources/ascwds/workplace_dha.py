@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def checks() -> list[Check]:
+    """Whether the workplace carries out delegated healthcare activities, and which."""
     activities = items(W.DHAACTIVITIES)
     valid_activity = activities.list.eval(
         pl.element().str.contains(r"^[0-9]+$")

@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def checks() -> list[Check]:
+    """The workplace's reference (given once in the file), STATUS and name."""
     workplace_key = pl.col(WORKPLACE_KEY)
     return [
         check(_ID_BLANK, _row & blank(W.LOCALESTID)),

@@ -185,6 +185,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def checks() -> list[Check]:
+    """Employer type, permissions, and CQC registration against the main service."""
     cqc_service = _main.is_in(sorted(workplace_codes.CQC_REGULATED_SERVICES))
     head_office = _main == workplace_codes.HEAD_OFFICE_SERVICE
     known_service = _main.is_in(sorted(workplace_codes.SERVICE.codes))

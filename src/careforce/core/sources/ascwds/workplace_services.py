@@ -161,6 +161,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def checks() -> list[Check]:
+    """Main and other services, capacity, utilisation and service users."""
     service_codes = workplace_codes.SERVICE.codes
     service_items = integer_items(W.ALLSERVICES)
     service_count = pl.col(SERVICE_COUNT)

@@ -170,6 +170,7 @@ def _in_range(value: pl.Expr, low: float, high: float, *, low_inclusive: bool) -
 
 
 def checks() -> list[Check]:
+    """Repeat training, care workforce pathway, sick pay, pension, holiday, sleep-ins and travel."""
     cwp_items = items(W.CWPUSE)
     cwp_use = cwp_items.list.first()
     cwp_reasons = cwp_items.list.slice(1)

@@ -143,6 +143,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def checks() -> list[Check]:
+    """Staff numbers, job roles, starters, leavers, vacancies and reasons for leaving."""
     total = integer(W.TOTALPERMTEMP)
     role_count = item_count(W.ALLJOBROLES)
     any_positive = pl.any_horizontal(
