@@ -34,7 +34,6 @@ from careforce.core.vocab.ascwds_columns import StaffColumn as S
 _live = pl.col(LIVE)
 _birth = pl.col(BIRTH_DATE)
 
-
 _START_MISSING = warning(
     "STARTDATE-MISSING",
     S.STARTDATE,

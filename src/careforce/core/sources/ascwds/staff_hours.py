@@ -25,7 +25,6 @@ from careforce.core.vocab.ascwds_columns import StaffColumn as S
 _live = pl.col(LIVE)
 _contract = pl.col(CONTRACT)
 
-
 _CONTHOURS_ZERO_HOURS = warning(
     "CONTHOURS-ZERO-HOURS",
     f"{S.ZEROHRCONT}/{S.CONTHOURS}",

@@ -23,7 +23,6 @@ from careforce.core.vocab.ascwds_columns import StaffColumn as S
 _live = pl.col(LIVE)
 _role = pl.col(ROLE)
 
-
 _ROLE_BLANK = error(
     "MAINJOBROLE-BLANK",
     S.MAINJOBROLE,

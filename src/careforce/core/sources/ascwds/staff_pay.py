@@ -30,7 +30,6 @@ from careforce.core.vocab.ascwds_columns import StaffColumn as S
 _live = pl.col(LIVE)
 _role = pl.col(ROLE)
 
-
 _PAY_INTERVAL_FORMAT = error(
     "SALARYINT-FORMAT",
     S.SALARYINT,

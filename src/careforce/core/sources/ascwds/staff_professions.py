@@ -22,7 +22,6 @@ from careforce.core.vocab.ascwds_columns import StaffColumn as S
 _live = pl.col(LIVE)
 _role = pl.col(ROLE)
 
-
 _NMC_MISSING = warning(
     "NMCREG-MISSING",
     f"{S.MAINJOBROLE}/{S.NMCREG}",

@@ -22,7 +22,6 @@ from careforce.core.vocab.ascwds_columns import WorkplaceColumn as W
 
 _row = ~pl.col(EMPTY_ROW)
 
-
 _ID_BLANK = error(
     "LOCALESTID-BLANK",
     W.LOCALESTID,
