@@ -12,8 +12,8 @@ import polars as pl
 
 from careforce import __version__
 from careforce.core.sources.ascwds.canonical import Area, Exclusions, canonical_datasets
-from careforce.core.sources.ascwds.catalogue import RULES
 from careforce.core.sources.ascwds.findings import FileKind
+from careforce.core.sources.ascwds.rules import all_rules
 from careforce.core.sources.ascwds.skipping import exclude_invalid_rows
 from careforce.core.sources.ascwds.validate import FILE_ORDER, FileSet, validate_file_set
 from careforce.io.ascwds_files import InputFile, UnusableInputError, read_ascwds_file, sort_file_set
@@ -54,7 +54,7 @@ class IngestResult:
 
 
 def _with_guidance(findings: pl.DataFrame) -> pl.DataFrame:
-    guidance = {code: found.guidance for code, found in RULES.items()}
+    guidance = {code: found.guidance for code, found in all_rules().items()}
     return findings.with_columns(
         pl.col("code")
         .replace_strict(guidance, default="", return_dtype=pl.String)

@@ -292,6 +292,43 @@ def driver_name(band: str) -> str:
     return "pop" + re.sub(r"[^0-9a-z]+", "_", band.lower().replace("+", "_plus")).strip("_")
 
 
+def _report_years(chosen: Sequence[int] | None, *, base_year: int, last: int) -> list[int]:
+    """The report years: the base year + 2, 5 and 10 (as far as the population goes) when
+    none are chosen, else the chosen years, each after the base year and covered."""
+    if chosen is None:
+        offsets = [base_year + offset for offset in REPORT_OFFSETS if base_year + offset <= last]
+        return offsets or [last]
+    years = sorted(chosen)
+    beyond = [year for year in years if year > last or year <= base_year]
+    if beyond:
+        raise InputDataError(
+            f"report year {beyond[0]} is outside {base_year + 1} to {last}, the years the "
+            f"population file covers after the base year"
+        )
+    return years
+
+
+def _group_uncertainty(group: _GroupFigures, leaving: list[float]) -> list[dict[str, Any]]:
+    """A triangular distribution for each of the group's rates that varied over the periods."""
+    uncertainty: list[dict[str, Any]] = []
+    for parameter, values in (
+        ("turnover_rate", [cell.value for cell in group.turnover]),
+        ("leaving_sector_share", leaving),
+    ):
+        if min(values) < max(values):
+            uncertainty.append(
+                {
+                    "parameter": f"groups.{group.name}.{parameter}",
+                    "distribution": "triangular",
+                    "low": min(values),
+                    "mode": sum(values) / len(values),
+                    "high": max(values),
+                    "source": "lowest, mean and highest of the periods averaged",
+                }
+            )
+    return uncertainty
+
+
 def derive_parameters(
     indicators: pl.DataFrame,
     population: pl.DataFrame,
@@ -337,18 +374,7 @@ def derive_parameters(
         )
     except InputDataError as error:
         raise error.in_file(population_source) from None
-    last = max(series)
-    if report_years is None:
-        chosen = [base_year + offset for offset in REPORT_OFFSETS if base_year + offset <= last]
-        years = chosen or [last]
-    else:
-        years = sorted(report_years)
-        beyond = [year for year in years if year > last or year <= base_year]
-        if beyond:
-            raise InputDataError(
-                f"report year {beyond[0]} is outside {base_year + 1} to {last}, the years the "
-                f"population file covers after the base year"
-            )
+    years = _report_years(report_years, base_year=base_year, last=max(series))
     driver = driver_name(driver_band)
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -426,21 +452,7 @@ def derive_parameters(
         notes[(*at, "replacement_timing")] = "The strategy's convention"
         fall[group.name] = {"turnover_rate_path": {scenario_year: max(turnover - TURNOVER_FALL, 0)}}
         close[group.name] = {"vacancies_closed_by": scenario_year}
-        for parameter, values in (
-            ("turnover_rate", [cell.value for cell in group.turnover]),
-            ("leaving_sector_share", leaving),
-        ):
-            if min(values) < max(values):
-                uncertainty.append(
-                    {
-                        "parameter": f"groups.{group.name}.{parameter}",
-                        "distribution": "triangular",
-                        "low": min(values),
-                        "mode": sum(values) / len(values),
-                        "high": max(values),
-                        "source": "lowest, mean and highest of the periods averaged",
-                    }
-                )
+        uncertainty += _group_uncertainty(group, leaving)
     points = round(TURNOVER_FALL * 100)
     data["scenarios"] = {
         f"turnover_falls_{points}_points_by_{scenario_year}": {

@@ -170,16 +170,22 @@ def _group_problems(params: ProjectionParameters) -> Iterator[Problem]:
             )
         if group.vacancies_closed_by is not None and group.vacancies_closed_by <= base:
             yield Problem((*where, "vacancies_closed_by"), f"must be after the base year {base}")
-        names: set[str] = set()
-        for number, posts in enumerate(group.policy_posts):
-            at = (*where, "policy_posts", number)
-            if posts.name in names:
-                yield Problem((*at, "name"), f"'{posts.name}' is used twice in this group")
-            names.add(posts.name)
-            if posts.from_year <= base:
-                yield Problem((*at, "from_year"), f"must be after the base year {base}")
-            if posts.to_year is not None and posts.to_year < posts.from_year:
-                yield Problem((*at, "to_year"), "must not be before from_year")
+        yield from _policy_posts_problems(group, where, base)
+
+
+def _policy_posts_problems(
+    group: Group, where: tuple[str | int, ...], base: int
+) -> Iterator[Problem]:
+    names: set[str] = set()
+    for number, posts in enumerate(group.policy_posts):
+        at = (*where, "policy_posts", number)
+        if posts.name in names:
+            yield Problem((*at, "name"), f"'{posts.name}' is used twice in this group")
+        names.add(posts.name)
+        if posts.from_year <= base:
+            yield Problem((*at, "from_year"), f"must be after the base year {base}")
+        if posts.to_year is not None and posts.to_year < posts.from_year:
+            yield Problem((*at, "to_year"), "must not be before from_year")
 
 
 def _range_problems(

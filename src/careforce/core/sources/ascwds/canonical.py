@@ -33,7 +33,7 @@ from careforce.core.sources.ascwds.expressions import (
     years_between,
 )
 from careforce.core.sources.ascwds.findings import FileKind
-from careforce.core.sources.ascwds.staff import (
+from careforce.core.sources.ascwds.staff_common import (
     AGE_RANGE,
     AVERAGE_HOURS,
     BIRTH_DATE,
@@ -52,7 +52,7 @@ from careforce.core.sources.ascwds.training import (
     derived_expiry,
 )
 from careforce.core.sources.ascwds.validate import Validation
-from careforce.core.sources.ascwds.workplace import (
+from careforce.core.sources.ascwds.workplace_common import (
     CQC_REGISTERED,
     MAIN_SERVICE,
     REGISTRATION,

@@ -1,13 +1,12 @@
-"""The catalogue of every ASC-WDS validation rule careforce applies, keyed by code."""
+"""Declaring ASC-WDS validation rules, and building the catalogue from the modules that declare them."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from careforce.core.sources.ascwds.findings import FileKind, Rule, Severity
 
 _PREFIX = {FileKind.WORKPLACE: "WKP", FileKind.STAFF: "STF", FileKind.TRAINING: "TRN"}
-
-RULES: dict[str, Rule] = {}
-"""Every rule, keyed by its code; filled as the rule modules are imported."""
 
 
 class DuplicateRuleError(ValueError):
@@ -24,15 +23,12 @@ def rule(
     guidance: str,
     asc: int | None = None,
 ) -> Rule:
-    """Declare a rule and register it in the catalogue.
+    """Declare a rule (a plain value: it is in the catalogue once its module's RULES lists it).
 
     The code is the file prefix plus the slug, e.g. ``STF`` + ``DOB-FORMAT``.
     """
-    code = f"{_PREFIX[file]}-{slug}"
-    if code in RULES:
-        raise DuplicateRuleError(code)
-    declared = Rule(
-        code=code,
+    return Rule(
+        code=f"{_PREFIX[file]}-{slug}",
         file=file,
         severity=severity,
         column=column,
@@ -40,5 +36,17 @@ def rule(
         guidance=guidance,
         asc_code=asc,
     )
-    RULES[code] = declared
-    return declared
+
+
+def catalogue_of(rules: Iterable[Rule]) -> dict[str, Rule]:
+    """The rules keyed by code, in the order given.
+
+    Raises:
+        DuplicateRuleError: when two rules have the same code.
+    """
+    catalogue: dict[str, Rule] = {}
+    for found in rules:
+        if found.code in catalogue:
+            raise DuplicateRuleError(found.code)
+        catalogue[found.code] = found
+    return catalogue

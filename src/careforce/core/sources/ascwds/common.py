@@ -1,4 +1,4 @@
-"""Rules and derived columns shared by the three files."""
+"""Rules and derived columns shared by the three files: row shape and STATUS."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import polars as pl
 
 from careforce.core.sources.ascwds.catalogue import rule
 from careforce.core.sources.ascwds.expressions import filled
-from careforce.core.sources.ascwds.findings import Check, FileKind, Severity
+from careforce.core.sources.ascwds.findings import Check, FileKind, Rule, Severity
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT
 
 STATUSES = ("NEW", "UPDATE", "NOCHANGE", "UNCHECKED", "DELETE")
@@ -93,6 +93,14 @@ _STATUS_INVALID = {
     )
     for file, asc in ((FileKind.WORKPLACE, 1020), (FileKind.STAFF, 1040))
 }
+
+RULES: tuple[Rule, ...] = (
+    *_WRONG_FIELD_COUNT.values(),
+    *_EMPTY.values(),
+    *_STATUS_BLANK.values(),
+    *_STATUS_INVALID.values(),
+)
+"""The rules declared here, in catalogue order (each rule for every file it applies to)."""
 
 
 def row_shape_checks(file: FileKind) -> list[Check]:

@@ -20,7 +20,7 @@ from careforce.core.sources.ascwds.findings import (
     check,
     findings_for,
 )
-from careforce.core.sources.ascwds.staff import (
+from careforce.core.sources.ascwds.staff_common import (
     AVERAGE_HOURS,
     BIRTH_DATE,
     CONTRACTED_HOURS,
@@ -28,7 +28,7 @@ from careforce.core.sources.ascwds.staff import (
     ROLE,
 )
 from careforce.core.sources.ascwds.training import COMPLETED
-from careforce.core.sources.ascwds.workplace import (
+from careforce.core.sources.ascwds.workplace_common import (
     CQC_REGISTERED,
     LEAVERS_TOTAL,
     MAIN_SERVICE,
@@ -277,6 +277,33 @@ _TRAINING_TOO_YOUNG = _rule(
     "Check the completion date, and the date of birth in the staff file.",
     1080,
 )
+
+
+RULES: tuple[Rule, ...] = (
+    _TOTAL_MISMATCH,
+    _STARTERS_HIGH,
+    _LEAVERS_HIGH,
+    _VACANCIES_HIGH,
+    _NO_MANAGER,
+    _WORKER_DUPLICATE,
+    _CHANGE_DUPLICATE,
+    _NO_WORKPLACE,
+    _WORKPLACE_DELETED,
+    _MANAGER_NOT_CQC,
+    _FTE_SALARY,
+    _NI_FULL_TIME,
+    _TRANSFER_UNKNOWN,
+    _TRANSFER_CLASH,
+    _TRANSFER_DUPLICATE,
+    _DHA_ROLE,
+    _DHA_SERVICE,
+    _DHA_WORKPLACE_NO,
+    _TRAINING_NO_WORKPLACE,
+    _TRAINING_NO_WORKER,
+    _TRAINING_WORKER_DELETED,
+    _TRAINING_TOO_YOUNG,
+)
+"""The rules declared here, in catalogue order."""
 
 
 def add_staff_keys(staff: pl.LazyFrame, columns: set[str]) -> pl.LazyFrame:

@@ -16,7 +16,7 @@ from careforce.core.sources.ascwds.cross_file import (
 from careforce.core.sources.ascwds.expressions import key
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA, FileKind, Rule, Severity
 from careforce.core.sources.ascwds.validate import Validation
-from careforce.core.sources.ascwds.workplace import WORKPLACE_KEY
+from careforce.core.sources.ascwds.workplace_common import WORKPLACE_KEY
 from careforce.core.vocab.ascwds_columns import LINE
 from careforce.core.vocab.ascwds_columns import TrainingColumn as T
 
@@ -47,6 +47,14 @@ _STAFF_SKIPPED = rule(
     "The training record has been left out because its staff record has errors or was left out",
     guidance="Correct the errors on the staff record.",
 )
+
+
+RULES: tuple[Rule, ...] = (
+    *_SKIPPED.values(),
+    _WORKPLACE_SKIPPED,
+    _STAFF_SKIPPED,
+)
+"""The rules declared here, in catalogue order."""
 
 
 def _lines_with_errors(findings: pl.DataFrame, kind: FileKind) -> set[int]:

@@ -215,6 +215,31 @@ _NOTES_LONG = _error(
 )
 
 
+RULES: tuple[Rule, ...] = (
+    _LOCAL_BLANK,
+    _LOCAL_LONG,
+    _WORKER_BLANK,
+    _WORKER_LONG,
+    _CATEGORY_BLANK,
+    _CATEGORY_INVALID,
+    _NAME_LONG,
+    _ACCREDITED_INVALID,
+    _WHO_INVALID,
+    _PROVIDER_IGNORED,
+    _PROVIDER_INVALID,
+    _HOW_INVALID,
+    _VALIDITY_INVALID,
+    _VALIDITY_NONE_EXPIRY,
+    _VALIDITY_MISMATCH,
+    _COMPLETED_FORMAT,
+    _COMPLETED_FUTURE,
+    _EXPIRY_FORMAT,
+    _EXPIRY_BEFORE,
+    _NOTES_LONG,
+)
+"""The rules declared here, in catalogue order."""
+
+
 def training_checks(*, today: dt.date) -> list[Check]:
     """Every field rule of the training file, bound to its expressions."""
     completed = pl.col(COMPLETED)

@@ -16,9 +16,11 @@ from careforce.core.sources.ascwds.cross_file import (
 )
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA, FileKind, findings_for
 from careforce.core.sources.ascwds.headers import TRAINING_HEADER, qualification_numbers
-from careforce.core.sources.ascwds.staff import add_staff_columns, staff_checks
+from careforce.core.sources.ascwds.staff import staff_checks
+from careforce.core.sources.ascwds.staff_common import add_staff_columns
 from careforce.core.sources.ascwds.training import add_training_columns, training_checks
-from careforce.core.sources.ascwds.workplace import add_workplace_columns, workplace_checks
+from careforce.core.sources.ascwds.workplace import workplace_checks
+from careforce.core.sources.ascwds.workplace_common import add_workplace_columns
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 
 FILE_ORDER = {FileKind.WORKPLACE.value: 0, FileKind.STAFF.value: 1, FileKind.TRAINING.value: 2}
