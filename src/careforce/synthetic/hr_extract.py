@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic import published as pub
-from careforce.core.synthetic.csv_text import render_table
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.sampling import (
+from careforce.synthetic import published as pub
+from careforce.synthetic.csv_text import render_table
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.sampling import (
     Pick,
     allocate,
     exact_counts,

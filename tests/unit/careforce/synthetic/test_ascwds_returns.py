@@ -7,13 +7,13 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from careforce.core.synthetic.ascwds_returns import generate_ascwds_returns
-from careforce.core.synthetic.geography import POSTCODE_DISTRICTS
-from careforce.core.synthetic.profiles import build_profile
 from careforce.core.vocab.geography_codes import COUNTRY, NATIONALITY
 from careforce.core.vocab.staff_codes import ETHNICITY, JOB_ROLE, QUALIFICATION, RECRUITMENT_SOURCE
 from careforce.core.vocab.training_codes import TRAINING_CATEGORY
 from careforce.core.vocab.workplace_codes import CQC_REGULATED_SERVICES, SERVICE
+from careforce.synthetic.ascwds_returns import generate_ascwds_returns
+from careforce.synthetic.geography import POSTCODE_DISTRICTS
+from careforce.synthetic.profiles import build_profile
 
 pytestmark = pytest.mark.unit
 

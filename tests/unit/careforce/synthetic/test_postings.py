@@ -7,9 +7,9 @@ import io
 import polars as pl
 import pytest
 
-from careforce.core.synthetic.postings import generate_postings
-from careforce.core.synthetic.profiles import build_profile
-from careforce.core.synthetic.published import POSTINGS_BY_CITY, POSTINGS_BY_TITLE
+from careforce.synthetic.postings import generate_postings
+from careforce.synthetic.profiles import build_profile
+from careforce.synthetic.published import POSTINGS_BY_CITY, POSTINGS_BY_TITLE
 
 pytestmark = pytest.mark.unit
 

@@ -10,10 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from careforce.core.synthetic.csv_text import quote, render_csv
-from careforce.core.synthetic.sampling import uk_date
-from careforce.core.synthetic.staff import Staffing, Worker
-from careforce.core.synthetic.workplaces import Workplace
 from careforce.core.vocab.ascwds_columns import (
     StaffColumn,
     TrainingColumn,
@@ -22,6 +18,10 @@ from careforce.core.vocab.ascwds_columns import (
     qualification_notes_column,
 )
 from careforce.core.vocab.workplace_codes import CQC_REGULATED_SERVICES
+from careforce.synthetic.csv_text import quote, render_csv
+from careforce.synthetic.sampling import uk_date
+from careforce.synthetic.staff import Staffing, Worker
+from careforce.synthetic.workplaces import Workplace
 
 STATUS: Final = "UNCHECKED"
 """STATUS the ASC-WDS download writes in every workplace and staff row."""

@@ -7,13 +7,13 @@ import io
 import polars as pl
 import pytest
 
-from careforce.core.synthetic.population import (
+from careforce.synthetic.population import (
     YEARS,
     generate_census_comparators,
     generate_population,
 )
-from careforce.core.synthetic.profiles import build_profile
-from careforce.core.synthetic.published import AGED_0_17, AGED_65_PLUS_GROWTH_FROM_2022
+from careforce.synthetic.profiles import build_profile
+from careforce.synthetic.published import AGED_0_17, AGED_65_PLUS_GROWTH_FROM_2022
 
 pytestmark = pytest.mark.unit
 

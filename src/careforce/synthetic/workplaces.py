@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic.geography import District
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.published import BUSINESS_SIZE_SHARES
-from careforce.core.synthetic.sampling import allocate, exact_counts
 from careforce.core.vocab.groups import ServiceGroup
 from careforce.core.vocab.workplace_codes import CQC_REGULATED_SERVICES, SERVICE_PAY_GROUP
+from careforce.synthetic.geography import District
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.published import BUSINESS_SIZE_SHARES
+from careforce.synthetic.sampling import allocate, exact_counts
 
 SIZE_BOUNDS: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
     {"micro": (1, 9), "small": (10, 49), "medium": (50, 249), "large": (250, 700)}

@@ -1,7 +1,7 @@
 """Demo data profiles: which areas are generated and the targets each is calibrated to.
 
 ``staffordshire`` is one county calibrated to the figures its workforce strategy publishes
-(:mod:`careforce.core.synthetic.published`). ``england`` is all 153 upper-tier councils: each is
+(:mod:`careforce.synthetic.published`). ``england`` is all 153 upper-tier councils: each is
 sized from its population with a regional rate of filled posts per resident so that England adds
 up to about 1.6 million filled posts, and its targets are Staffordshire's varied by region (pay,
 nationality, ethnicity, turnover and vacancies) and, a little, by council.
@@ -15,16 +15,16 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic import published as pub
-from careforce.core.synthetic.geography import (
+from careforce.core.vocab.groups import ServiceGroup
+from careforce.synthetic import published as pub
+from careforce.synthetic.geography import (
     ENGLAND_COUNCILS,
     STAFFORDSHIRE_CODE,
     Council,
     District,
     council_districts,
 )
-from careforce.core.synthetic.sampling import derive_seed
-from careforce.core.vocab.groups import ServiceGroup
+from careforce.synthetic.sampling import derive_seed
 
 
 class UnknownProfileError(ValueError):

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from careforce.core.synthetic.sampling import (
+from careforce.synthetic.sampling import (
     Pick,
     allocate,
     derive_seed,

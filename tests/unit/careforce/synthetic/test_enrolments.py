@@ -7,9 +7,9 @@ import io
 import polars as pl
 import pytest
 
-from careforce.core.synthetic.enrolments import generate_enrolments
-from careforce.core.synthetic.profiles import build_profile
-from careforce.core.synthetic.published import (
+from careforce.synthetic.enrolments import generate_enrolments
+from careforce.synthetic.profiles import build_profile
+from careforce.synthetic.published import (
     APPRENTICESHIP_STARTS_2018_19,
     APPRENTICESHIP_STARTS_2020_21,
     LEARNING_AIM_ENROLMENTS_2020_21,

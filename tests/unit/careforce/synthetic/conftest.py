@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import polars as pl
 import pytest
 
-from careforce.core.synthetic.ascwds_returns import AscwdsReturn, generate_ascwds_returns
-from careforce.core.synthetic.profiles import AreaProfile, build_profile
 from careforce.core.vocab.groups import SERVICE_GROUP
+from careforce.synthetic.ascwds_returns import AscwdsReturn, generate_ascwds_returns
+from careforce.synthetic.profiles import AreaProfile, build_profile
 
 SEED = 2022
 """Seed of the shared generated data."""

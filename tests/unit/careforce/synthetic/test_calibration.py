@@ -11,12 +11,12 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from careforce.core.synthetic import published as pub
-from careforce.core.synthetic.profiles import (
+from careforce.core.vocab.groups import JOB_ROLE_GROUP, NATIONALITY_GROUP
+from careforce.synthetic import published as pub
+from careforce.synthetic.profiles import (
     ASCWDS_POSTS_BY_SERVICE,
     CARE_WORKER_HOURLY_INDEPENDENT,
 )
-from careforce.core.vocab.groups import JOB_ROLE_GROUP, NATIONALITY_GROUP
 
 pytestmark = pytest.mark.unit
 

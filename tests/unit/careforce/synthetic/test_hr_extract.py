@@ -8,9 +8,9 @@ import io
 import polars as pl
 import pytest
 
-from careforce.core.synthetic import published as pub
-from careforce.core.synthetic.hr_extract import HR_COLUMNS, generate_hr_extract
-from careforce.core.synthetic.profiles import build_profile
+from careforce.synthetic import published as pub
+from careforce.synthetic.hr_extract import HR_COLUMNS, generate_hr_extract
+from careforce.synthetic.profiles import build_profile
 
 pytestmark = pytest.mark.unit
 

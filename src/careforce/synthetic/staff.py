@@ -22,15 +22,17 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, TypeVar
 
-from careforce.core.synthetic import identities as ids
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.published import (
+from careforce.core.vocab.groups import JOB_ROLE_GROUP, RoleGroup, ServiceGroup
+from careforce.core.vocab.staff_codes import REGISTERED_MANAGER, REGISTERED_NURSE, SOCIAL_WORKER
+from careforce.synthetic import identities as ids
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.published import (
     AVERAGE_AGE,
     CARE_WORKER,
     NATIONAL_LIVING_WAGE,
     REFERENCE_YEARS,
 )
-from careforce.core.synthetic.sampling import (
+from careforce.synthetic.sampling import (
     Pick,
     allocate,
     choose,
@@ -44,9 +46,7 @@ from careforce.core.synthetic.sampling import (
     whole_years,
     years_before,
 )
-from careforce.core.synthetic.workplaces import Workplace, postcode
-from careforce.core.vocab.groups import JOB_ROLE_GROUP, RoleGroup, ServiceGroup
-from careforce.core.vocab.staff_codes import REGISTERED_MANAGER, REGISTERED_NURSE, SOCIAL_WORKER
+from careforce.synthetic.workplaces import Workplace, postcode
 
 K = TypeVar("K", bound=Hashable)
 

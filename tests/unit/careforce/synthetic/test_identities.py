@@ -6,16 +6,16 @@ import re
 
 import pytest
 
-from careforce.core.synthetic.identities import (
+from careforce.core.vocab.geography_codes import COUNTRY, NATIONALITY
+from careforce.core.vocab.groups import NATIONALITY_GROUP, NationalityGroup
+from careforce.core.vocab.staff_codes import ETHNICITY
+from careforce.synthetic.identities import (
     ETHNICITY_BY_COUNTRY,
     EU_NATIONALITIES,
     NI_PREFIXES,
     NON_EU_NATIONALITIES,
     ni_number,
 )
-from careforce.core.vocab.geography_codes import COUNTRY, NATIONALITY
-from careforce.core.vocab.groups import NATIONALITY_GROUP, NationalityGroup
-from careforce.core.vocab.staff_codes import ETHNICITY
 
 pytestmark = pytest.mark.unit
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careforce.core.synthetic.ascwds_text import render_staff_file, render_workplace_file
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.published import REFERENCE_YEARS
-from careforce.core.synthetic.sampling import derive_seed, make_rng
-from careforce.core.synthetic.staff import Staffing, simulate_staffing
-from careforce.core.synthetic.training import TrainingRecords
-from careforce.core.synthetic.workplaces import plan_workplaces
+from careforce.synthetic.ascwds_text import render_staff_file, render_workplace_file
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.published import REFERENCE_YEARS
+from careforce.synthetic.sampling import derive_seed, make_rng
+from careforce.synthetic.staff import Staffing, simulate_staffing
+from careforce.synthetic.training import TrainingRecords
+from careforce.synthetic.workplaces import plan_workplaces
 
 FILE_KINDS = ("workplace", "staff", "training")
 """The three files of an ASC-WDS return, in the order they are written."""

@@ -14,17 +14,17 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic.csv_text import render_table
-from careforce.core.synthetic.geography import STAFFORDSHIRE_CODE
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.published import (
+from careforce.synthetic.csv_text import render_table
+from careforce.synthetic.geography import STAFFORDSHIRE_CODE
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.published import (
     ALL_APPRENTICESHIP_STARTS_CHANGE_2018_19_TO_2020_21,
     APPRENTICESHIP_STARTS_2018_19,
     APPRENTICESHIP_STARTS_2020_21,
     LEARNING_AIM_ENROLMENTS_2020_21,
     SkillsSupplyFigures,
 )
-from careforce.core.synthetic.sampling import derive_seed, exact_counts
+from careforce.synthetic.sampling import derive_seed, exact_counts
 
 ENROLMENT_COLUMNS: Final = (
     "area_code",

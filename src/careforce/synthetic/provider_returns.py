@@ -14,14 +14,14 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic.csv_text import render_table
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.published import (
+from careforce.synthetic.csv_text import render_table
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.published import (
     CHILDREN_STAFF_TOTAL,
     PROVIDER_SURVEY,
     ProviderSurveyFigures,
 )
-from careforce.core.synthetic.sampling import allocate, exact_counts, make_rng
+from careforce.synthetic.sampling import allocate, exact_counts, make_rng
 
 RETURN_DATE: Final = "2022-03-31"
 """Date the providers' returns describe."""

@@ -7,9 +7,9 @@ import io
 import polars as pl
 import pytest
 
-from careforce.core.synthetic.profiles import build_profile
-from careforce.core.synthetic.provider_returns import PROVIDER_COLUMNS, generate_provider_returns
-from careforce.core.synthetic.published import PROVIDER_SURVEY
+from careforce.synthetic.profiles import build_profile
+from careforce.synthetic.provider_returns import PROVIDER_COLUMNS, generate_provider_returns
+from careforce.synthetic.published import PROVIDER_SURVEY
 
 pytestmark = pytest.mark.unit
 

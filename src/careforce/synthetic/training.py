@@ -15,12 +15,12 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic.ascwds_text import TRAINING_HEADER
-from careforce.core.synthetic.csv_text import quote, render_csv
-from careforce.core.synthetic.sampling import Pick, choose, derive_seed, uk_date, years_before
-from careforce.core.synthetic.staff import SNAPSHOT_DATES, Staffing, Worker
 from careforce.core.vocab.groups import RoleGroup
 from careforce.core.vocab.training_codes import TRAINING_CATEGORY
+from careforce.synthetic.ascwds_text import TRAINING_HEADER
+from careforce.synthetic.csv_text import quote, render_csv
+from careforce.synthetic.sampling import Pick, choose, derive_seed, uk_date, years_before
+from careforce.synthetic.staff import SNAPSHOT_DATES, Staffing, Worker
 
 RECORDS_PER_WORKER: Final = (0.12, 0.12, 0.16, 0.16, 0.14, 0.12, 0.08, 0.06, 0.04)
 """Chance of a worker having 0, 1, ... 8 training records (about 3.3 on average)."""

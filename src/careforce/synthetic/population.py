@@ -16,18 +16,18 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic.csv_text import render_table
-from careforce.core.synthetic.geography import (
+from careforce.synthetic.csv_text import render_table
+from careforce.synthetic.geography import (
     STAFFORDSHIRE_CODE,
     STAFFORDSHIRE_DISTRICT_POPULATION_THOUSANDS,
 )
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.published import (
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.published import (
     AGED_0_17,
     AGED_65_PLUS_GROWTH_PATH,
     CENSUS_2021_WORKING_AGE,
 )
-from careforce.core.synthetic.sampling import derive_seed, exact_counts
+from careforce.synthetic.sampling import derive_seed, exact_counts
 
 YEARS: Final = tuple(range(2018, 2044))
 """Years covered, as in the ONS 2018-based subnational population projections."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from careforce.core.synthetic.profiles import (
+from careforce.synthetic.profiles import (
     TOTAL_ENGLAND_FILLED_POSTS,
     UnknownProfileError,
     build_profile,
 )
-from careforce.core.synthetic.published import (
+from careforce.synthetic.published import (
     FILLED_POSTS_INDEPENDENT,
     FILLED_POSTS_LOCAL_AUTHORITY,
 )

@@ -20,16 +20,16 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from careforce.core.synthetic.csv_text import render_table
-from careforce.core.synthetic.geography import STAFFORDSHIRE_CODE
-from careforce.core.synthetic.profiles import AreaProfile
-from careforce.core.synthetic.published import (
+from careforce.synthetic.csv_text import render_table
+from careforce.synthetic.geography import STAFFORDSHIRE_CODE
+from careforce.synthetic.profiles import AreaProfile
+from careforce.synthetic.published import (
     POSTINGS_BY_CITY,
     POSTINGS_BY_TITLE,
     POSTINGS_PERIOD,
     PostingFigures,
 )
-from careforce.core.synthetic.sampling import Pick, derive_seed, exact_counts, shuffle
+from careforce.synthetic.sampling import Pick, derive_seed, exact_counts, shuffle
 
 POSTING_COLUMNS: Final = (
     "area_code",

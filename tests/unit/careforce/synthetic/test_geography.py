@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from careforce.core.synthetic.geography import (
+from careforce.synthetic.geography import (
     ENGLAND_COUNCILS,
     POSTCODE_DISTRICTS,
     REGIONS,
