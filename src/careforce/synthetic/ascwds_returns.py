@@ -8,8 +8,9 @@ from careforce.synthetic.ascwds_text import render_staff_file, render_workplace_
 from careforce.synthetic.profiles import AreaProfile
 from careforce.synthetic.published import REFERENCE_YEARS
 from careforce.synthetic.sampling import derive_seed, make_rng
-from careforce.synthetic.staff import Staffing, simulate_staffing
+from careforce.synthetic.staff import simulate_staffing
 from careforce.synthetic.training import TrainingRecords
+from careforce.synthetic.workers import Staffing
 from careforce.synthetic.workplaces import plan_workplaces
 
 FILE_KINDS = ("workplace", "staff", "training")

@@ -20,7 +20,7 @@ from careforce.core.vocab.ascwds_columns import (
 from careforce.core.vocab.workplace_codes import CQC_REGULATED_SERVICES
 from careforce.synthetic.csv_text import quote, render_csv
 from careforce.synthetic.sampling import uk_date
-from careforce.synthetic.staff import Staffing, Worker
+from careforce.synthetic.workers import Staffing, Worker
 from careforce.synthetic.workplaces import Workplace
 
 STATUS: Final = "UNCHECKED"

@@ -229,9 +229,17 @@ def _build(rng: random.Random, table: _Table) -> list[tuple[str, str, int, int]]
     cells: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, key in enumerate(zip(titles, cities, strict=True)):
         cells[key].append(i)
-    duplicates = [0] * len(titles)
-    # Duplicates: pair title tokens with city tokens, then swap cities until every pair falls in
-    # a cell that has a unique posting to duplicate.
+    duplicates = _duplicates(rng, table, cells, len(titles))
+    durations = _durations(rng, table, cells, len(titles))
+    return [(titles[i], cities[i], duplicates[i], durations[i]) for i in range(len(titles))]
+
+
+def _duplicates(
+    rng: random.Random, table: _Table, cells: Mapping[tuple[str, str], list[int]], count: int
+) -> list[int]:
+    """Duplicates of each unique posting: pair title tokens with city tokens, then swap cities
+    until every pair falls in a cell that has a unique posting to duplicate."""
+    duplicates = [0] * count
     title_tokens = {t: f.total - f.unique for t, f in table.titles.items()}
     title_tokens |= _spread(table.duplicates_other_titles, dict(table.other_titles))
     city_tokens = {c: f.total - f.unique for c, f in table.cities.items()}
@@ -256,7 +264,14 @@ def _build(rng: random.Random, table: _Table) -> list[tuple[str, str, int, int]]
     for title, city in zip(token_titles, token_cities, strict=True):
         members = cells[(title, city)]
         duplicates[members[int(rng.random() * len(members))]] += 1
-    durations = [0] * len(titles)
+    return duplicates
+
+
+def _durations(
+    rng: random.Random, table: _Table, cells: Mapping[tuple[str, str], list[int]], count: int
+) -> list[int]:
+    """Days each unique posting was open, around the published medians of its title and city."""
+    durations = [0] * count
     for (title, city), members in cells.items():
         title_target = table.titles[title].median_days if title in table.titles else None
         city_target = table.cities[city].median_days if city in table.cities else None
@@ -271,7 +286,7 @@ def _build(rng: random.Random, table: _Table) -> list[tuple[str, str, int, int]]
             values = [rng.randint(8, 70) for _ in members]
         for i, value in zip(members, values, strict=True):
             durations[i] = value
-    return [(titles[i], cities[i], duplicates[i], durations[i]) for i in range(len(titles))]
+    return durations
 
 
 def _table(area: AreaProfile) -> _Table:

@@ -20,7 +20,7 @@ from careforce.core.vocab.training_codes import TRAINING_CATEGORY
 from careforce.synthetic.ascwds_text import TRAINING_HEADER
 from careforce.synthetic.csv_text import quote, render_csv
 from careforce.synthetic.sampling import Pick, choose, derive_seed, uk_date, years_before
-from careforce.synthetic.staff import SNAPSHOT_DATES, Staffing, Worker
+from careforce.synthetic.workers import SNAPSHOT_DATES, Staffing, Worker
 
 RECORDS_PER_WORKER: Final = (0.12, 0.12, 0.16, 0.16, 0.14, 0.12, 0.08, 0.06, 0.04)
 """Chance of a worker having 0, 1, ... 8 training records (about 3.3 on average)."""
