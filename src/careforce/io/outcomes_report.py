@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -16,6 +14,7 @@ import vl_convert
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from careforce.core.outcomes.report import Chart, ProgressReport
+from careforce.io.atomic import write_bytes
 from careforce.io.outputs import write_csv
 from careforce.io.text_files import write_text_file
 
@@ -110,7 +109,7 @@ def write_report(out: Path, report: ProgressReport) -> list[Path]:
     page = render_report_html(report, svgs=svgs)
     html_path = write_text_file(out / HTML_NAME, page).path
     pdf_path = out / PDF_NAME
-    _write_bytes(pdf_path, render_pdf(page, base=out))
+    write_bytes(pdf_path, render_pdf(page, base=out))
     written = [html_path, pdf_path]
     for chart in _charts(report):
         svg_path = write_text_file(out / CHARTS_FOLDER / f"{chart.key}.svg", svgs[chart.key]).path
@@ -123,16 +122,3 @@ def write_report(out: Path, report: ProgressReport) -> list[Path]:
         write_csv(csv_path, table)
         written += [svg_path, csv_path]
     return written
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside ``path`` and rename it: no half-written PDF."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

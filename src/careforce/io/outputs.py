@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import xlsxwriter
+
+from careforce.io.atomic import replacing, write_bytes
 
 FINDINGS_SHEET_COLUMNS = (
     "file",
@@ -24,39 +24,20 @@ FINDINGS_SHEET_COLUMNS = (
 """Columns of the findings workbook (the guidance column helps people fix the file)."""
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_json(path: Path, payload: Any) -> None:
     """Write JSON (UTF-8, indented) atomically."""
-    _atomic_write_bytes(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
+    write_bytes(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
 
 
 def write_csv(path: Path, frame: pl.DataFrame) -> None:
     """Write a frame as UTF-8 CSV atomically."""
-    _atomic_write_bytes(path, frame.write_csv().encode())
+    write_bytes(path, frame.write_csv().encode())
 
 
 def write_parquet(path: Path, frame: pl.DataFrame) -> None:
     """Write a frame as Parquet atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    os.close(handle)
-    try:
+    with replacing(path) as temporary:
         frame.write_parquet(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def read_parquet(path: Path) -> pl.DataFrame:
@@ -72,10 +53,7 @@ def write_findings_workbook(path: Path, findings: pl.DataFrame, *, title: str) -
         findings: the findings, with a ``guidance`` column.
         title: the cover sheet's heading.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
-    os.close(handle)
-    try:
+    with replacing(path, keep_suffix=True) as temporary:
         workbook = xlsxwriter.Workbook(
             temporary, {"strings_to_numbers": False, "strings_to_formulas": False}
         )
@@ -108,7 +86,3 @@ def write_findings_workbook(path: Path, findings: pl.DataFrame, *, title: str) -
         for index, width in enumerate((10, 8, 28, 24, 36, 9, 70, 70)[: len(columns)]):
             sheet.set_column(index, index, width)
         workbook.close()
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -9,8 +9,8 @@ from typing import Any, Final
 import polars as pl
 import vl_convert
 
+from careforce.io.atomic import write_bytes
 from careforce.io.outputs import write_csv
-from careforce.io.projection_files import write_bytes_atomically
 
 CHART_FORMATS: Final = ("svg", "png")
 """Image formats written for every chart: SVG for the web and print, PNG for office documents."""
@@ -46,6 +46,6 @@ def write_chart(
     for kind in formats:
         path = folder / f"{stem}.{kind}"
         data = render_svg(spec).encode("utf-8") if kind == "svg" else render_png(spec)
-        write_bytes_atomically(path, data)
+        write_bytes(path, data)
         written.append(path)
     return written

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ import polars as pl
 from careforce.core.projections.derivation import Derivation
 from careforce.core.projections.parameters import ParameterError, ProjectionParameters
 from careforce.core.projections.validation import parse_parameters
+from careforce.io.atomic import write_bytes
 
 SCHEMA_FILE: Final = "projection-parameters.v1.schema.json"
 """Name of the shipped JSON Schema of parameter files."""
@@ -143,23 +142,10 @@ def read_parameter_file(spec: str | Path) -> ParameterFile:
     return ParameterFile(params=params, path=path, sha256=hashlib.sha256(data).hexdigest())
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside ``path`` and rename it, so readers never see half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_schema(path: Path, schema: Mapping[str, Any]) -> None:
     """Write a JSON Schema (indented, ending with a newline)."""
     text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    write_bytes_atomically(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"))
 
 
 def frame_as_csv(frame: pl.DataFrame) -> str:
@@ -252,4 +238,4 @@ def format_parameter_toml(derivation: Derivation) -> str:
 
 def write_parameter_file(path: Path, text: str) -> None:
     """Write a parameter file atomically (UTF-8, LF line endings)."""
-    write_bytes_atomically(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"))

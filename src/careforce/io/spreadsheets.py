@@ -7,14 +7,14 @@ written as ODS (the open standard) and XLSX.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import polars as pl
+
+from careforce.io.atomic import replacing
 
 SHEET_NAME_LIMIT = 31
 """Spreadsheet programs reject sheet names longer than 31 characters."""
@@ -45,20 +45,6 @@ def _cell_value(value: object) -> str | float | int | None:
     if isinstance(value, (int, float)):
         return value
     return str(value)
-
-
-def _replace(path: Path, write: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix
-    )
-    os.close(handle)
-    try:
-        write(temporary)  # type: ignore[operator]
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 _XLSX_CONTENT_TYPES = (
@@ -233,7 +219,7 @@ def write_xlsx(path: Path, workbook: Workbook) -> None:
         'Target="styles.xml"/>'
     )
 
-    def write(target: str) -> None:
+    def write(target: Path) -> None:
         with zipfile.ZipFile(
             target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
         ) as archive:
@@ -255,7 +241,8 @@ def write_xlsx(path: Path, workbook: Workbook) -> None:
             for n, sheet in enumerate(workbook.sheets, start=1):
                 archive.writestr(f"xl/worksheets/sheet{n}.xml", _xlsx_sheet(sheet))
 
-    _replace(path, write)
+    with replacing(path, keep_suffix=True) as temporary:
+        write(temporary)
 
 
 def _unique_sheet_names(workbook: Workbook) -> list[str]:
@@ -328,7 +315,7 @@ def write_ods(path: Path, workbook: Workbook) -> None:
         "</office:automatic-styles>"
     )
 
-    def write(target: str) -> None:
+    def write(target: Path) -> None:
         with zipfile.ZipFile(
             target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
         ) as archive:
@@ -350,4 +337,5 @@ def write_ods(path: Path, workbook: Workbook) -> None:
                     stream.write(_ods_sheet(sheet).encode())
                 stream.write(b"</office:spreadsheet></office:body></office:document-content>")
 
-    _replace(path, write)
+    with replacing(path, keep_suffix=True) as temporary:
+        write(temporary)

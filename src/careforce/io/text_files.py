@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from careforce.io.atomic import write_bytes
 
 
 @dataclass(frozen=True)
@@ -39,13 +39,5 @@ def write_text_file(path: Path, text: str, *, encoding: str = "utf-8") -> Writte
         The path, size and SHA-256 of what was written.
     """
     data = text.encode(encoding)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes(path, data)
     return WrittenFile(path=path, bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
