@@ -41,6 +41,7 @@ from careforce.core.outcomes.evaluation import evaluate_framework
 from careforce.core.outcomes.framework import Framework, framework_json_schema, placed_measures
 from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, progress_report
 from careforce.core.outcomes.validation import ConfigurationError
+from careforce.io.config_files import LineMap, located_problems, write_schema
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.outcomes_files import (
     ACTION_PLAN_SCHEMA_FILE,
@@ -50,13 +51,10 @@ from careforce.io.outcomes_files import (
     ActionPlanFile,
     ConfigurationFileError,
     FrameworkFile,
-    LineMap,
-    located_problems,
     read_action_plan_file,
     read_framework_file,
     resolve_file,
     write_action_plan_file,
-    write_schema,
 )
 from careforce.io.outcomes_report import write_report
 from careforce.io.outputs import write_csv, write_json

@@ -43,23 +43,22 @@ from careforce.core.projections.supply import (
     supply_gap,
 )
 from careforce.core.projections.tables import TableBlock, published_tables
+from careforce.io.config_files import ConfigurationFileError, write_schema
 from careforce.io.outputs import write_csv, write_json
 from careforce.io.projection_files import (
     ParameterFile,
-    ParameterFileError,
     format_parameter_toml,
     frame_as_csv,
     parse_parameter_text,
     read_parameter_file,
     shipped_parameter_files,
     write_parameter_file,
-    write_schema,
 )
 from careforce.io.projection_inputs import InputFileError, indicators_path, read_input_table
 
 __all__ = [
+    "ConfigurationFileError",
     "ParameterFile",
-    "ParameterFileError",
     "ProjectionInputError",
     "derive_parameter_file",
     "frame_as_csv",
@@ -107,7 +106,7 @@ def load_parameters(spec: str | Path) -> ParameterFile:
     """Read and validate a parameter file (a path or a shipped name).
 
     Raises:
-        ParameterFileError: with one line naming the file, field and problem.
+        ConfigurationFileError: with one line naming the file, field and problem.
     """
     return read_parameter_file(spec)
 
@@ -456,7 +455,7 @@ def derive_parameter_file(
     text = format_parameter_toml(derivation)
     try:
         params = parse_parameter_text(text, source=out)
-    except ParameterFileError as error:
+    except ConfigurationFileError as error:
         raise ProjectionInputError(f"the derived parameters are not valid: {error}") from None
     write_parameter_file(out, text)
     return DerivedFile(path=out, params=params, text=text)
