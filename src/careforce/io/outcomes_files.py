@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Final, TypeVar
-
-import yaml
+from typing import Any, Final, TypeVar
 
 from careforce.core.outcomes.action_plan import ActionPlan, parse_action_plan
 from careforce.core.outcomes.framework import Framework, parse_framework
@@ -22,13 +20,13 @@ from careforce.io import config_files
 from careforce.io.config_files import (
     ConfigurationFileError,
     LineMap,
-    YamlLoader,
     load_config_file,
     located_problems,
     parse_config_text,
     read_config_text,
 )
 from careforce.io.text_files import write_text_file
+from careforce.io.yaml_text import format_yaml
 
 __all__ = [
     "ACTION_PLAN_SCHEMA_FILE",
@@ -66,43 +64,6 @@ SCHEMA_PACKAGE: Final = "careforce.core.outcomes"
 """The package whose ``schema`` folder holds the JSON Schemas."""
 
 Loaded = TypeVar("Loaded", Framework, ActionPlan)
-
-
-SHORT_ITEM: Final = 12
-"""Lists of scalars no longer than this (outcome codes) are written on one line: [1, 2, 3]."""
-
-
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
-    """Safe YAML written as people write it: dates bare, lists indented, short lists inline."""
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = (
-        YamlLoader.yaml_implicit_resolvers
-    )
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
-        """Indent list items under their key."""
-        return super().increase_indent(flow, False)
-
-
-def _represent_list(dumper: Any, items: list[Any]) -> Any:
-    inline = bool(items) and all(
-        isinstance(item, str | int) and len(str(item)) <= SHORT_ITEM for item in items
-    )
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=inline)
-
-
-_Dumper.add_representer(list, _represent_list)
-
-_LOST_IN_PLAIN_STYLES: Final = "\x85"
-"""NEXT LINE: a line break to YAML, so outside double quotes it would read back as a space."""
-
-
-def _represent_text(dumper: Any, text: str) -> Any:
-    style = '"' if any(char in text for char in _LOST_IN_PLAIN_STYLES) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-_Dumper.add_representer(str, _represent_text)
 
 
 def _parse_text(
@@ -237,11 +198,7 @@ def format_action_plan_yaml(plan: ActionPlan, *, header: str = "") -> str:
         header: comment lines to put first (without ``#``), e.g. where the plan comes from.
     """
     data = plan.model_dump(mode="json", exclude_none=True)
-    body = str(
-        yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
-    )
-    comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    return comments + ("\n" if comments else "") + body
+    return format_yaml(data, header=header)
 
 
 def leading_comments(path: Path) -> str:

@@ -1,4 +1,5 @@
-"""Projection parameter files: finding, reading and validating TOML files, writing derived ones.
+"""Projection parameter files: finding, reading and validating TOML files, writing derived ones
+(as TOML text from :mod:`careforce.io.toml_text`).
 
 Parameter files are TOML, read by :mod:`careforce.io.config_files` and validated against the
 JSON Schema shipped in ``careforce/core/projections/schema/``. The Staffordshire files ship in
@@ -8,9 +9,6 @@ JSON Schema shipped in ``careforce/core/projections/schema/``. The Staffordshire
 from __future__ import annotations
 
 import hashlib
-import json
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -23,6 +21,7 @@ from careforce.core.projections.validation import parse_parameters
 from careforce.io import config_files
 from careforce.io.atomic import write_bytes
 from careforce.io.config_files import ConfigurationFileError, load_config_file, parse_config_text
+from careforce.io.toml_text import format_toml
 
 SCHEMA_FILE: Final = "projection-parameters.v1.schema.json"
 """Name of the shipped JSON Schema of parameter files."""
@@ -30,9 +29,6 @@ PARAMETER_SUFFIX: Final = ".toml"
 """Suffix of parameter files."""
 SCHEMA_PACKAGE: Final = "careforce.core.projections"
 """The package whose ``schema`` folder holds the JSON Schema."""
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-_INLINE_TABLES: Final = frozenset({"weights"})
-"""Tables keyed by names that are written inline, like year-keyed tables."""
 
 
 @dataclass(frozen=True)
@@ -114,87 +110,9 @@ def frame_as_csv(frame: pl.DataFrame) -> str:
     return frame.write_csv()
 
 
-# --- writing TOML --------------------------------------------------------------------------
-
-
-def _key(key: str | int) -> str:
-    text = str(key)
-    return text if _BARE_KEY.match(text) else json.dumps(text, ensure_ascii=False)
-
-
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.10g}"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
-        return "[" + ", ".join(_scalar(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_scalar(v)}" for k, v in value.items()) + " }"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
-def _is_inline(key: Any, value: Any) -> bool:
-    """Scalars, lists of scalars, year maps and weights are written inline; other tables not."""
-    if isinstance(value, dict):
-        keyed_by_year = all(isinstance(name, int) for name in value)
-        return (keyed_by_year or key in _INLINE_TABLES) and all(
-            not isinstance(item, dict | list) for item in value.values()
-        )
-    if isinstance(value, list):
-        return all(not isinstance(item, dict | list) for item in value)
-    return True
-
-
-def _comment(lines: list[str], note: str | None) -> None:
-    if note:
-        lines.extend(f"# {part}" for part in note.splitlines())
-
-
-def _table(
-    lines: list[str],
-    data: Mapping[Any, Any],
-    path: tuple[str | int, ...],
-    names: tuple[str | int, ...],
-    notes: Mapping[tuple[str | int, ...], str],
-) -> None:
-    """Write a table's inline entries, then its sub-tables and arrays of tables."""
-    for key, value in data.items():
-        if _is_inline(key, value):
-            _comment(lines, notes.get((*path, key)))
-            lines.append(f"{_key(key)} = {_scalar(value)}")
-    for key, value in data.items():
-        if _is_inline(key, value):
-            continue
-        header = ".".join(_key(name) for name in (*names, key))
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                lines.append("")
-                _comment(lines, notes.get((*path, key, index)))
-                lines.append(f"[[{header}]]")
-                _table(lines, item, (*path, key, index), (*names, key), notes)
-            continue
-        if not value or any(_is_inline(name, item) for name, item in value.items()):
-            # A table of only sub-tables needs no header of its own.
-            lines.append("")
-            _comment(lines, notes.get((*path, key)))
-            lines.append(f"[{header}]")
-        _table(lines, value, (*path, key), (*names, key), notes)
-
-
 def format_parameter_toml(derivation: Derivation) -> str:
     """A derived parameter structure as TOML, each note written as a comment above its key."""
-    lines = [f"# {line}" for line in derivation.header]
-    if lines:
-        lines.append("")
-    _table(lines, derivation.data, (), (), derivation.notes)
-    return "\n".join(lines) + "\n"
+    return format_toml(derivation.data, notes=derivation.notes, header=derivation.header)
 
 
 def write_parameter_file(path: Path, text: str) -> None:

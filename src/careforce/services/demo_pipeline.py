@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from careforce.core.sources.ascwds.canonical import Area
-from careforce.io.outputs import write_csv
+from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data

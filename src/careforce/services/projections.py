@@ -44,7 +44,7 @@ from careforce.core.projections.supply import (
 )
 from careforce.core.projections.tables import TableBlock, published_tables
 from careforce.io.config_files import ConfigurationFileError, write_schema
-from careforce.io.outputs import write_csv, write_json
+from careforce.io.csv_text import write_csv
 from careforce.io.projection_files import (
     ParameterFile,
     format_parameter_toml,
@@ -55,6 +55,7 @@ from careforce.io.projection_files import (
     write_parameter_file,
 )
 from careforce.io.projection_inputs import InputFileError, indicators_path, read_input_table
+from careforce.io.text_files import write_json
 
 __all__ = [
     "ConfigurationFileError",
@@ -218,7 +219,7 @@ def write_scenarios(
         ProjectionInputError: a scenario is unknown or makes the parameters invalid.
     """
     from careforce.core.projections.charts import SCENARIO_LABEL, scenario_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     names = list(params.scenarios) if scenarios is None else list(scenarios)
     try:
@@ -251,7 +252,7 @@ def write_sensitivity(
         ProjectionInputError: the year or group is not in the projection.
     """
     from careforce.core.projections.charts import tornado_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         frame = one_way_sensitivity(params, year=year, group=group)
@@ -276,7 +277,7 @@ def write_uncertainty(
     """
     from careforce.core.projections import uncertainty  # noqa: PLC0415
     from careforce.core.projections.charts import fan_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         simulation = uncertainty.simulate(
@@ -340,7 +341,7 @@ def supply_gap_table(
 def write_supply(params: ProjectionParameters, gap: pl.DataFrame, out: Path) -> list[Path]:
     """Write the supply gap table and its chart."""
     from careforce.core.projections.charts import supply_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     written = [out / "supply-gap.csv"]
     write_csv(written[0], gap)

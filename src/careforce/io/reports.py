@@ -1,21 +1,19 @@
-"""Writing the progress report: HTML from the shipped Jinja2 template, charts as inline SVG
-(vl-convert) with their data as CSV, and the PDF (WeasyPrint)."""
+"""Reports: the progress report as HTML from the shipped Jinja2 template, with its charts as
+inline SVG (rendered by :mod:`careforce.io.charts`) and their data as CSV, and as PDF (WeasyPrint)."""
 
 from __future__ import annotations
 
-import html
-import re
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import polars as pl
-import vl_convert
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from careforce.core.outcomes.report import Chart, ProgressReport
 from careforce.io.atomic import write_bytes
-from careforce.io.outputs import write_csv
+from careforce.io.charts import accessible_svg, render_svg
+from careforce.io.csv_text import write_csv
 from careforce.io.text_files import write_text_file
 
 TEMPLATE: Final = "progress-report.html.j2"
@@ -28,7 +26,6 @@ PDF_NAME: Final = "progress-report.pdf"
 """Name of the PDF report."""
 CHARTS_FOLDER: Final = "charts"
 """Folder of the chart files (SVG and CSV) next to the report."""
-_SVG_OPEN: Final = re.compile(r"<svg\b([^>]*)>")
 
 
 def _templates() -> Path:
@@ -44,26 +41,6 @@ def _environment() -> Environment:
         lstrip_blocks=False,
         keep_trailing_newline=True,
     )
-
-
-def render_svg(spec: dict[str, Any]) -> str:
-    """A Vega-Lite specification rendered as SVG text."""
-    return str(vl_convert.vegalite_to_svg(spec))
-
-
-def accessible_svg(svg: str, *, key: str, title: str, description: str) -> str:
-    """The SVG as one image for assistive technology: ``role="img"`` with a title and a
-    description that name the chart (the chart's own marks are decoration to a screen reader)."""
-    title_id, desc_id = f"{key}-title", f"{key}-desc"
-    match = _SVG_OPEN.search(svg)
-    if match is None:
-        return svg
-    opening = (
-        f'<svg{match.group(1)} role="img" aria-labelledby="{title_id} {desc_id}" focusable="false">'
-        f'<title id="{title_id}">{html.escape(title)}</title>'
-        f'<desc id="{desc_id}">{html.escape(description)}</desc>'
-    )
-    return svg[: match.start()] + opening + svg[match.end() :]
 
 
 def _charts(report: ProgressReport) -> list[Chart]:

@@ -16,7 +16,7 @@ import pytest
 from careforce.core.outcomes.action_plan import Update
 from careforce.core.outcomes.columns import ActionStatus
 from careforce.io.outcomes_files import read_action_plan_file, write_action_plan_file
-from careforce.io.outcomes_report import HTML_NAME, PDF_NAME
+from careforce.io.reports import HTML_NAME, PDF_NAME
 from careforce.services.outcomes import record_action_update, write_progress_report
 
 pytestmark = pytest.mark.integration

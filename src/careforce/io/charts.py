@@ -1,7 +1,10 @@
-"""Rendering projection charts to SVG and PNG (vl-convert), each with its data table as CSV."""
+"""Charts: Vega-Lite specifications rendered to SVG and PNG (vl-convert), accessible SVG for
+web pages and reports, and chart files written with their data table as CSV."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -10,12 +13,13 @@ import polars as pl
 import vl_convert
 
 from careforce.io.atomic import write_bytes
-from careforce.io.outputs import write_csv
+from careforce.io.csv_text import write_csv
 
 CHART_FORMATS: Final = ("svg", "png")
 """Image formats written for every chart: SVG for the web and print, PNG for office documents."""
 PNG_SCALE: Final = 2.0
 """PNG pixel density relative to the chart's size (2 = sharp on high-resolution screens)."""
+_SVG_OPEN: Final = re.compile(r"<svg\b([^>]*)>")
 
 
 def render_svg(spec: dict[str, Any]) -> str:
@@ -26,6 +30,21 @@ def render_svg(spec: dict[str, Any]) -> str:
 def render_png(spec: dict[str, Any]) -> bytes:
     """A Vega-Lite specification rendered as PNG bytes."""
     return bytes(vl_convert.vegalite_to_png(spec, scale=PNG_SCALE))
+
+
+def accessible_svg(svg: str, *, key: str, title: str, description: str) -> str:
+    """The SVG as one image for assistive technology: ``role="img"`` with a title and a
+    description that name the chart (the chart's own marks are decoration to a screen reader)."""
+    title_id, desc_id = f"{key}-title", f"{key}-desc"
+    match = _SVG_OPEN.search(svg)
+    if match is None:
+        return svg
+    opening = (
+        f'<svg{match.group(1)} role="img" aria-labelledby="{title_id} {desc_id}" focusable="false">'
+        f'<title id="{title_id}">{html.escape(title)}</title>'
+        f'<desc id="{desc_id}">{html.escape(description)}</desc>'
+    )
+    return svg[: match.start()] + opening + svg[match.end() :]
 
 
 def write_chart(

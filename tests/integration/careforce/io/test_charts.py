@@ -9,7 +9,7 @@ import pytest
 
 from careforce.core.projections import columns as c
 from careforce.core.projections.charts import fan_chart
-from careforce.io.projection_charts import render_png, render_svg, write_chart
+from careforce.io.charts import render_png, render_svg, write_chart
 
 pytestmark = pytest.mark.integration
 
