@@ -21,10 +21,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from careforce.core.sources.ascwds.canonical import Area
-from careforce.core.synthetic.profiles import build_profile
 from careforce.services.ascwds import ingest_ascwds
 from careforce.services.demo_data import generate_demo_data
 from careforce.services.demo_pipeline import DEMO_SECRET, write_district_lookup
+from careforce.synthetic.profiles import build_profile
 
 OUTPUT = Path(__file__).resolve().parent / "output"
 DATA = OUTPUT / "england-data"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from careforce.io.text_output import write_text
+from careforce.io.text_files import write_text
 from careforce.services.reference_docs import ascwds_rules_markdown, measures_markdown
 
 app = typer.Typer(

@@ -18,8 +18,8 @@ from careforce.core.projections.parameters import MAX_DRAWS
 from careforce.core.projections.supply import DEFAULT_ENTRY_SHARE, DEFAULT_SUBJECT_AREAS
 from careforce.core.projections.tables import TableBlock, format_count
 from careforce.services.projections import (
+    ConfigurationFileError,
     ParameterFile,
-    ParameterFileError,
     ProjectionInputError,
     derive_parameter_file,
     frame_as_csv,
@@ -68,7 +68,7 @@ def _fail(message: str) -> NoReturn:
 def _load(params: str) -> ParameterFile:
     try:
         return load_parameters(params)
-    except ParameterFileError as error:
+    except ConfigurationFileError as error:
         _fail(f"cannot use {error.path}: {error.reason}")
 
 

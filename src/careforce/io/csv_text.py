@@ -1,4 +1,5 @@
-"""Turning the bytes of a CSV export into rows of trimmed strings, whatever produced it.
+"""CSV text: turning the bytes of a CSV export into rows of trimmed strings, whatever produced
+it, and writing tables as UTF-8 CSV.
 
 Accepts UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark, and
 Windows-1252 (what Excel writes on Windows); LF, CRLF or CR line endings; quoted fields
@@ -10,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 import polars as pl
 
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
+from careforce.io.atomic import write_bytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 """XLSX and ODS files are ZIP archives and start with these bytes."""
@@ -137,3 +140,8 @@ def _unique_names(header: list[str]) -> list[str]:
         seen[base] = count + 1
         names.append(base if count == 0 else f"{base} ({count + 1})")
     return names
+
+
+def write_csv(path: Path, frame: pl.DataFrame) -> None:
+    """Write a frame as UTF-8 CSV atomically."""
+    write_bytes(path, frame.write_csv().encode())

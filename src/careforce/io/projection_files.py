@@ -1,21 +1,15 @@
-"""Projection parameter files: finding, reading and validating TOML files, writing derived ones.
+"""Projection parameter files: finding, reading and validating TOML files, writing derived ones
+(as TOML text from :mod:`careforce.io.toml_text`).
 
-Parameter files are TOML, read with :mod:`tomllib` and validated against the JSON Schema shipped
-in ``careforce/core/projections/schema/``. The Staffordshire files ship in
+Parameter files are TOML, read by :mod:`careforce.io.config_files` and validated against the
+JSON Schema shipped in ``careforce/core/projections/schema/``. The Staffordshire files ship in
 ``careforce/data/projections/`` and can be named without a path.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import re
-import tempfile
-import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -24,24 +18,17 @@ import polars as pl
 from careforce.core.projections.derivation import Derivation
 from careforce.core.projections.parameters import ParameterError, ProjectionParameters
 from careforce.core.projections.validation import parse_parameters
+from careforce.io import config_files
+from careforce.io.atomic import write_bytes
+from careforce.io.config_files import ConfigurationFileError, load_config_file, parse_config_text
+from careforce.io.toml_text import format_toml
 
 SCHEMA_FILE: Final = "projection-parameters.v1.schema.json"
 """Name of the shipped JSON Schema of parameter files."""
 PARAMETER_SUFFIX: Final = ".toml"
 """Suffix of parameter files."""
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-_INLINE_TABLES: Final = frozenset({"weights"})
-"""Tables keyed by names that are written inline, like year-keyed tables."""
-
-
-class ParameterFileError(ValueError):
-    """A parameter file cannot be used: missing, not TOML, or invalid."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        """Record which file and why."""
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
+SCHEMA_PACKAGE: Final = "careforce.core.projections"
+"""The package whose ``schema`` folder holds the JSON Schema."""
 
 
 @dataclass(frozen=True)
@@ -59,107 +46,63 @@ class ParameterFile:
     sha256: str
 
 
-def _schema_resource() -> resources.abc.Traversable:
-    return resources.files("careforce.core.projections").joinpath("schema", SCHEMA_FILE)
-
-
 def load_schema() -> dict[str, Any]:
     """The shipped JSON Schema of parameter files."""
-    schema: dict[str, Any] = json.loads(_schema_resource().read_text(encoding="utf-8"))
-    return schema
+    return config_files.load_schema(SCHEMA_PACKAGE, SCHEMA_FILE)
 
 
 def schema_path() -> Path:
     """Where the shipped JSON Schema is."""
-    return Path(str(_schema_resource()))
+    return config_files.schema_path(SCHEMA_PACKAGE, SCHEMA_FILE)
 
 
 def shipped_directory() -> Path:
     """Folder of the parameter files shipped with careforce."""
-    return Path(str(resources.files("careforce").joinpath("data", "projections")))
+    return config_files.shipped_folder("projections")
 
 
 def shipped_parameter_files() -> dict[str, Path]:
     """Shipped parameter files by name (file name without ``.toml``), sorted by name."""
-    folder = shipped_directory()
-    if not folder.is_dir():
-        return {}
-    return {path.stem: path for path in sorted(folder.glob(f"*{PARAMETER_SUFFIX}"))}
+    return config_files.shipped_files(shipped_directory(), PARAMETER_SUFFIX)
 
 
 def resolve_parameter_file(spec: str | Path) -> Path:
     """A parameter file's path from a path or the name of a shipped file.
 
     Raises:
-        ParameterFileError: neither a file nor a shipped name.
+        ConfigurationFileError: neither a file nor a shipped name.
     """
-    path = Path(spec)
-    if path.is_file():
-        return path
-    shipped = shipped_parameter_files()
-    name = path.name.removesuffix(PARAMETER_SUFFIX)
-    if str(spec) in shipped or (path.parent == Path(".") and name in shipped):
-        return shipped[name]
-    if path.exists():
-        raise ParameterFileError(path, "is not a file")
-    known = ", ".join(shipped) or "none"
-    raise ParameterFileError(
-        path, f"no such file, and not the name of a shipped parameter file ({known})"
+    return config_files.resolve_file(
+        spec, shipped_parameter_files(), (PARAMETER_SUFFIX,), kind="parameter file"
     )
+
+
+def _validated(data: dict[str, Any], source: Path | str) -> ProjectionParameters:
+    try:
+        return parse_parameters(data, load_schema())
+    except ParameterError as error:
+        raise ConfigurationFileError(source, [str(error)]) from None
 
 
 def parse_parameter_text(text: str, *, source: Path | str) -> ProjectionParameters:
     """Parse and validate the text of a parameter file.
 
     Raises:
-        ParameterFileError: the text is not TOML, or the parameters are invalid.
+        ConfigurationFileError: the text is not TOML, or the parameters are invalid.
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ParameterFileError(source, f"not valid TOML: {error}") from None
-    try:
-        return parse_parameters(data, load_schema())
-    except ParameterError as error:
-        raise ParameterFileError(source, str(error)) from None
+    return _validated(parse_config_text(text, "toml", source=source).data, source)
 
 
 def read_parameter_file(spec: str | Path) -> ParameterFile:
     """Read and validate a parameter file (a path, or the name of a shipped file).
 
     Raises:
-        ParameterFileError: with one line naming the file, the field and the problem.
+        ConfigurationFileError: with one line naming the file, the field and the problem.
     """
     path = resolve_parameter_file(spec)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ParameterFileError(path, f"cannot be read: {error.strerror}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ParameterFileError(path, f"is not UTF-8 text (byte {error.start})") from None
-    params = parse_parameter_text(text, source=path)
-    return ParameterFile(params=params, path=path, sha256=hashlib.sha256(data).hexdigest())
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside ``path`` and rename it, so readers never see half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_schema(path: Path, schema: Mapping[str, Any]) -> None:
-    """Write a JSON Schema (indented, ending with a newline)."""
-    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    write_bytes_atomically(path, text.encode("utf-8"))
+    document = load_config_file(path, "toml")
+    params = _validated(document.data, path)
+    return ParameterFile(params=params, path=path, sha256=hashlib.sha256(document.raw).hexdigest())
 
 
 def frame_as_csv(frame: pl.DataFrame) -> str:
@@ -167,89 +110,11 @@ def frame_as_csv(frame: pl.DataFrame) -> str:
     return frame.write_csv()
 
 
-# --- writing TOML --------------------------------------------------------------------------
-
-
-def _key(key: str | int) -> str:
-    text = str(key)
-    return text if _BARE_KEY.match(text) else json.dumps(text, ensure_ascii=False)
-
-
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.10g}"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
-        return "[" + ", ".join(_scalar(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_scalar(v)}" for k, v in value.items()) + " }"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
-def _is_inline(key: Any, value: Any) -> bool:
-    """Scalars, lists of scalars, year maps and weights are written inline; other tables not."""
-    if isinstance(value, dict):
-        keyed_by_year = all(isinstance(name, int) for name in value)
-        return (keyed_by_year or key in _INLINE_TABLES) and all(
-            not isinstance(item, dict | list) for item in value.values()
-        )
-    if isinstance(value, list):
-        return all(not isinstance(item, dict | list) for item in value)
-    return True
-
-
-def _comment(lines: list[str], note: str | None) -> None:
-    if note:
-        lines.extend(f"# {part}" for part in note.splitlines())
-
-
-def _table(
-    lines: list[str],
-    data: Mapping[Any, Any],
-    path: tuple[str | int, ...],
-    names: tuple[str | int, ...],
-    notes: Mapping[tuple[str | int, ...], str],
-) -> None:
-    """Write a table's inline entries, then its sub-tables and arrays of tables."""
-    for key, value in data.items():
-        if _is_inline(key, value):
-            _comment(lines, notes.get((*path, key)))
-            lines.append(f"{_key(key)} = {_scalar(value)}")
-    for key, value in data.items():
-        if _is_inline(key, value):
-            continue
-        header = ".".join(_key(name) for name in (*names, key))
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                lines.append("")
-                _comment(lines, notes.get((*path, key, index)))
-                lines.append(f"[[{header}]]")
-                _table(lines, item, (*path, key, index), (*names, key), notes)
-            continue
-        if not value or any(_is_inline(name, item) for name, item in value.items()):
-            # A table of only sub-tables needs no header of its own.
-            lines.append("")
-            _comment(lines, notes.get((*path, key)))
-            lines.append(f"[{header}]")
-        _table(lines, value, (*path, key), (*names, key), notes)
-
-
 def format_parameter_toml(derivation: Derivation) -> str:
     """A derived parameter structure as TOML, each note written as a comment above its key."""
-    lines = [f"# {line}" for line in derivation.header]
-    if lines:
-        lines.append("")
-    _table(lines, derivation.data, (), (), derivation.notes)
-    return "\n".join(lines) + "\n"
+    return format_toml(derivation.data, notes=derivation.notes, header=derivation.header)
 
 
 def write_parameter_file(path: Path, text: str) -> None:
     """Write a parameter file atomically (UTF-8, LF line endings)."""
-    write_bytes_atomically(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"))

@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from careforce.core.vocab.canonical_columns import Establishment as E
-from careforce.io.outputs import write_parquet
+from careforce.io.parquet_files import write_parquet
 
 DATASETS = ("establishments", "workers", "training")
 """The canonical datasets of an ASC-WDS snapshot."""

@@ -1,20 +1,35 @@
-"""Writing published tables as spreadsheets that follow the GSS guidance.
+"""Spreadsheets: published tables in workbooks that follow the GSS guidance, and findings.
 
 A workbook has a cover sheet, a notes sheet explaining symbols and terms, and one table per
 sheet with a single header row, no merged cells and no blank rows. The same workbook is
-written as ODS (the open standard) and XLSX.
+written as ODS (the open standard) and XLSX. Findings of a file set are written to an XLSX
+workbook of their own (a cover sheet and one sheet of findings).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import polars as pl
+import xlsxwriter
+
+from careforce.io.atomic import replacing
+
+FINDINGS_SHEET_COLUMNS = (
+    "file",
+    "line",
+    "column",
+    "value",
+    "code",
+    "severity",
+    "message",
+    "guidance",
+)
+"""Columns of the findings workbook (the guidance column helps people fix the file)."""
+
 
 SHEET_NAME_LIMIT = 31
 """Spreadsheet programs reject sheet names longer than 31 characters."""
@@ -45,20 +60,6 @@ def _cell_value(value: object) -> str | float | int | None:
     if isinstance(value, (int, float)):
         return value
     return str(value)
-
-
-def _replace(path: Path, write: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix
-    )
-    os.close(handle)
-    try:
-        write(temporary)  # type: ignore[operator]
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 _XLSX_CONTENT_TYPES = (
@@ -233,7 +234,7 @@ def write_xlsx(path: Path, workbook: Workbook) -> None:
         'Target="styles.xml"/>'
     )
 
-    def write(target: str) -> None:
+    def write(target: Path) -> None:
         with zipfile.ZipFile(
             target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
         ) as archive:
@@ -255,7 +256,8 @@ def write_xlsx(path: Path, workbook: Workbook) -> None:
             for n, sheet in enumerate(workbook.sheets, start=1):
                 archive.writestr(f"xl/worksheets/sheet{n}.xml", _xlsx_sheet(sheet))
 
-    _replace(path, write)
+    with replacing(path, keep_suffix=True) as temporary:
+        write(temporary)
 
 
 def _unique_sheet_names(workbook: Workbook) -> list[str]:
@@ -328,7 +330,7 @@ def write_ods(path: Path, workbook: Workbook) -> None:
         "</office:automatic-styles>"
     )
 
-    def write(target: str) -> None:
+    def write(target: Path) -> None:
         with zipfile.ZipFile(
             target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
         ) as archive:
@@ -350,4 +352,48 @@ def write_ods(path: Path, workbook: Workbook) -> None:
                     stream.write(_ods_sheet(sheet).encode())
                 stream.write(b"</office:spreadsheet></office:body></office:document-content>")
 
-    _replace(path, write)
+    with replacing(path, keep_suffix=True) as temporary:
+        write(temporary)
+
+
+def write_findings_workbook(path: Path, findings: pl.DataFrame, *, title: str) -> None:
+    """Write findings to an XLSX workbook: a cover sheet and one sheet of findings.
+
+    Args:
+        path: where to write.
+        findings: the findings, with a ``guidance`` column.
+        title: the cover sheet's heading.
+    """
+    with replacing(path, keep_suffix=True) as temporary:
+        workbook = xlsxwriter.Workbook(
+            temporary, {"strings_to_numbers": False, "strings_to_formulas": False}
+        )
+        bold = workbook.add_format({"bold": True})
+        heading = workbook.add_format({"bold": True, "font_size": 14})
+        cover = workbook.add_worksheet("Cover")
+        cover.write(0, 0, title, heading)
+        errors = findings.filter(pl.col("severity") == "error").height
+        warnings = findings.filter(pl.col("severity") == "warning").height
+        cover.write(
+            2, 0, f"Errors: {errors}. Errors must be corrected before the files can be accepted."
+        )
+        cover.write(
+            3, 0, f"Warnings: {warnings}. Warnings are accepted; the value is usually ignored."
+        )
+        cover.write(4, 0, "The findings are on the sheet 'Findings', one row per finding.")
+        cover.set_column(0, 0, 100)
+        sheet = workbook.add_worksheet("Findings")
+        columns = [c for c in FINDINGS_SHEET_COLUMNS if c in findings.columns]
+        for index, name in enumerate(columns):
+            sheet.write(0, index, name, bold)
+        for row_index, row in enumerate(findings.select(columns).iter_rows(), start=1):
+            for index, value in enumerate(row):
+                if isinstance(value, int):
+                    sheet.write_number(row_index, index, value)
+                else:
+                    sheet.write_string(row_index, index, "" if value is None else str(value))
+        sheet.autofilter(0, 0, max(findings.height, 1), len(columns) - 1)
+        sheet.freeze_panes(1, 0)
+        for index, width in enumerate((10, 8, 28, 24, 36, 9, 70, 70)[: len(columns)]):
+            sheet.set_column(index, index, width)
+        workbook.close()

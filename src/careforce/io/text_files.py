@@ -1,12 +1,15 @@
-"""Writing generated text files exactly as given (line endings included)."""
+"""Text files: generated text written exactly as given (line endings included), JSON, and
+plain UTF-8 text."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from careforce.io.atomic import write_bytes
 
 
 @dataclass(frozen=True)
@@ -39,13 +42,21 @@ def write_text_file(path: Path, text: str, *, encoding: str = "utf-8") -> Writte
         The path, size and SHA-256 of what was written.
     """
     data = text.encode(encoding)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes(path, data)
     return WrittenFile(path=path, bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+
+
+def write_json(path: Path, payload: Any) -> None:
+    """Write JSON (UTF-8, indented) atomically."""
+    write_bytes(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text with LF line endings, creating the folder if needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file."""
+    return path.read_text(encoding="utf-8")

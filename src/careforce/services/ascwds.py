@@ -17,8 +17,11 @@ from careforce.core.sources.ascwds.rules import all_rules
 from careforce.core.sources.ascwds.skipping import exclude_invalid_rows
 from careforce.core.sources.ascwds.validate import FILE_ORDER, FileSet, validate_file_set
 from careforce.io.ascwds_files import InputFile, UnusableInputError, read_ascwds_file, sort_file_set
-from careforce.io.outputs import write_csv, write_findings_workbook, write_json, write_parquet
+from careforce.io.csv_text import write_csv
+from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
+from careforce.io.spreadsheets import write_findings_workbook
+from careforce.io.text_files import write_json
 
 __all__ = ["Area", "IngestResult", "UnusableInputError", "ingest_ascwds"]
 

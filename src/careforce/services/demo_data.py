@@ -30,24 +30,24 @@ from pathlib import Path
 from typing import Any, Final
 
 from careforce import __version__
-from careforce.core.synthetic.ascwds_returns import FILE_KINDS, generate_ascwds_returns
-from careforce.core.synthetic.csv_text import concatenate_tables
-from careforce.core.synthetic.enrolments import generate_enrolments
-from careforce.core.synthetic.hr_extract import generate_hr_extract
-from careforce.core.synthetic.population import (
+from careforce.io.text_files import write_text_file
+from careforce.synthetic.ascwds_returns import FILE_KINDS, generate_ascwds_returns
+from careforce.synthetic.csv_text import concatenate_tables
+from careforce.synthetic.enrolments import generate_enrolments
+from careforce.synthetic.hr_extract import generate_hr_extract
+from careforce.synthetic.population import (
     generate_census_comparators,
     generate_population,
 )
-from careforce.core.synthetic.postings import generate_postings
-from careforce.core.synthetic.profiles import (
+from careforce.synthetic.postings import generate_postings
+from careforce.synthetic.profiles import (
     PROFILE_NAMES,
     AreaProfile,
     UnknownProfileError,
     build_profile,
 )
-from careforce.core.synthetic.provider_returns import generate_provider_returns
-from careforce.core.synthetic.published import REFERENCE_YEARS
-from careforce.io.text_files import write_text_file
+from careforce.synthetic.provider_returns import generate_provider_returns
+from careforce.synthetic.published import REFERENCE_YEARS
 
 __all__ = [
     "PROFILE_NAMES",

@@ -15,13 +15,13 @@ from pathlib import Path
 import polars as pl
 
 from careforce.core.sources.ascwds.canonical import Area
-from careforce.core.synthetic.profiles import build_profile
-from careforce.io.outputs import write_csv
+from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
 from careforce.services.indicators import IndicatorsResult, compute_indicators
 from careforce.services.outcomes import ReportResult, write_progress_report
+from careforce.synthetic.profiles import build_profile
 
 Progress = Callable[[str], None]
 """Called with a description of each step."""

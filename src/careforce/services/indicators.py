@@ -49,11 +49,12 @@ from careforce.core.sources.children.validation import (
 )
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.core.vocab.canonical_columns import Establishment as E
-from careforce.io.csv_text import UnreadableFileError, read_csv_table
+from careforce.io.csv_text import UnreadableFileError, read_csv_table, write_csv
 from careforce.io.datasets import LINE_NUMBER, read_snapshots, read_text_table
-from careforce.io.outputs import write_csv, write_json, write_parquet
+from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
+from careforce.io.text_files import write_json
 
 OUTPUT_COLUMNS = (
     "measure_id",

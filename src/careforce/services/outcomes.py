@@ -41,6 +41,8 @@ from careforce.core.outcomes.evaluation import evaluate_framework
 from careforce.core.outcomes.framework import Framework, framework_json_schema, placed_measures
 from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, progress_report
 from careforce.core.outcomes.validation import ConfigurationError
+from careforce.io.config_files import LineMap, located_problems, write_schema
+from careforce.io.csv_text import write_csv
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.outcomes_files import (
     ACTION_PLAN_SCHEMA_FILE,
@@ -50,17 +52,14 @@ from careforce.io.outcomes_files import (
     ActionPlanFile,
     ConfigurationFileError,
     FrameworkFile,
-    LineMap,
-    located_problems,
     read_action_plan_file,
     read_framework_file,
     resolve_file,
     write_action_plan_file,
-    write_schema,
 )
-from careforce.io.outcomes_report import write_report
-from careforce.io.outputs import write_csv, write_json
+from careforce.io.reports import write_report
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
+from careforce.io.text_files import write_json
 
 SCORECARD_STEM: Final = "scorecard"
 """File name (without suffix) of the scorecard outputs."""

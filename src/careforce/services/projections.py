@@ -43,23 +43,23 @@ from careforce.core.projections.supply import (
     supply_gap,
 )
 from careforce.core.projections.tables import TableBlock, published_tables
-from careforce.io.outputs import write_csv, write_json
+from careforce.io.config_files import ConfigurationFileError, write_schema
+from careforce.io.csv_text import write_csv
 from careforce.io.projection_files import (
     ParameterFile,
-    ParameterFileError,
     format_parameter_toml,
     frame_as_csv,
     parse_parameter_text,
     read_parameter_file,
     shipped_parameter_files,
     write_parameter_file,
-    write_schema,
 )
 from careforce.io.projection_inputs import InputFileError, indicators_path, read_input_table
+from careforce.io.text_files import write_json
 
 __all__ = [
+    "ConfigurationFileError",
     "ParameterFile",
-    "ParameterFileError",
     "ProjectionInputError",
     "derive_parameter_file",
     "frame_as_csv",
@@ -107,7 +107,7 @@ def load_parameters(spec: str | Path) -> ParameterFile:
     """Read and validate a parameter file (a path or a shipped name).
 
     Raises:
-        ParameterFileError: with one line naming the file, field and problem.
+        ConfigurationFileError: with one line naming the file, field and problem.
     """
     return read_parameter_file(spec)
 
@@ -219,7 +219,7 @@ def write_scenarios(
         ProjectionInputError: a scenario is unknown or makes the parameters invalid.
     """
     from careforce.core.projections.charts import SCENARIO_LABEL, scenario_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     names = list(params.scenarios) if scenarios is None else list(scenarios)
     try:
@@ -252,7 +252,7 @@ def write_sensitivity(
         ProjectionInputError: the year or group is not in the projection.
     """
     from careforce.core.projections.charts import tornado_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         frame = one_way_sensitivity(params, year=year, group=group)
@@ -277,7 +277,7 @@ def write_uncertainty(
     """
     from careforce.core.projections import uncertainty  # noqa: PLC0415
     from careforce.core.projections.charts import fan_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         simulation = uncertainty.simulate(
@@ -341,7 +341,7 @@ def supply_gap_table(
 def write_supply(params: ProjectionParameters, gap: pl.DataFrame, out: Path) -> list[Path]:
     """Write the supply gap table and its chart."""
     from careforce.core.projections.charts import supply_chart  # noqa: PLC0415
-    from careforce.io.projection_charts import write_chart  # noqa: PLC0415
+    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     written = [out / "supply-gap.csv"]
     write_csv(written[0], gap)
@@ -456,7 +456,7 @@ def derive_parameter_file(
     text = format_parameter_toml(derivation)
     try:
         params = parse_parameter_text(text, source=out)
-    except ParameterFileError as error:
+    except ConfigurationFileError as error:
         raise ProjectionInputError(f"the derived parameters are not valid: {error}") from None
     write_parameter_file(out, text)
     return DerivedFile(path=out, params=params, text=text)

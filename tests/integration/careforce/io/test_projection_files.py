@@ -16,8 +16,8 @@ from careforce.core.projections.derivation import Derivation
 from careforce.core.projections.parameters import parameters_json_schema
 from careforce.core.projections.projection import project
 from careforce.core.projections.tables import published_tables, round_half_up
+from careforce.io.config_files import ConfigurationFileError as ParameterFileError
 from careforce.io.projection_files import (
-    ParameterFileError,
     format_parameter_toml,
     load_schema,
     parse_parameter_text,

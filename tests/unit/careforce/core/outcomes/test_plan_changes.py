@@ -26,7 +26,8 @@ from careforce.core.outcomes.action_plan import (
 )
 from careforce.core.outcomes.columns import ActionStatus
 from careforce.core.outcomes.validation import ConfigurationError
-from careforce.io.outcomes_files import format_action_plan_yaml, parse_yaml
+from careforce.io.config_files import parse_yaml
+from careforce.io.outcomes_files import format_action_plan_yaml
 
 pytestmark = pytest.mark.unit
 

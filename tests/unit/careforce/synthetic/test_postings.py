@@ -1,0 +1,73 @@
+"""Job postings reproduce the published tables by title and by city."""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+import pytest
+
+from careforce.synthetic.postings import generate_postings
+from careforce.synthetic.profiles import build_profile
+from careforce.synthetic.published import POSTINGS_BY_CITY, POSTINGS_BY_TITLE
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def postings() -> pl.DataFrame:
+    area = build_profile("staffordshire").areas[0]
+    frame = pl.read_csv(
+        io.BytesIO(generate_postings(area, seed=2022).encode()), infer_schema=False
+    ).fill_null("")
+    return frame.with_columns(
+        (pl.col("expiry_date").str.to_date() - pl.col("posted_date").str.to_date())
+        .dt.total_days()
+        .alias("days")
+    )
+
+
+def _metrics(frame: pl.DataFrame, by: str) -> dict[str, tuple[int, int, float]]:
+    unique = pl.col("duplicate_of") == ""
+    table = frame.group_by(by).agg(
+        pl.len().alias("total"),
+        unique.sum().alias("unique"),
+        pl.col("days").filter(unique).median().alias("median"),
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in table.iter_rows()}
+
+
+class TestPostings:
+    @pytest.mark.parametrize("title", list(POSTINGS_BY_TITLE))
+    def test_title_table(self, postings, title) -> None:
+        total, unique, median = _metrics(postings, "title")[title]
+        figures = POSTINGS_BY_TITLE[title]
+        assert (total, unique, median) == (figures.total, figures.unique, figures.median_days)
+        assert round(total / unique) == figures.intensity
+
+    @pytest.mark.parametrize("city", list(POSTINGS_BY_CITY))
+    def test_city_table(self, postings, city) -> None:
+        total, unique, median = _metrics(postings, "city")[city]
+        figures = POSTINGS_BY_CITY[city]
+        assert (total, unique, median) == (figures.total, figures.unique, figures.median_days)
+        assert round(total / unique) == figures.intensity
+
+    def test_duplicates_point_at_unique_postings(self, postings) -> None:
+        originals = postings.filter(pl.col("duplicate_of") == "")
+        duplicates = postings.filter(pl.col("duplicate_of") != "")
+        joined = duplicates.join(
+            originals.select("posting_id", "title", "city"),
+            left_on="duplicate_of",
+            right_on="posting_id",
+            suffix="_o",
+        )
+        assert joined.height == duplicates.height
+        assert (joined["title"] == joined["title_o"]).all()
+        assert (joined["city"] == joined["city_o"]).all()
+        assert postings["posting_id"].is_unique().all()
+
+    def test_dates_are_in_the_period(self, postings) -> None:
+        posted = postings.filter(pl.col("duplicate_of") == "")["posted_date"]
+        assert posted.min() >= "2021-09-01"
+        assert posted.max() <= "2022-08-31"
+        assert (postings["days"] > 0).all()
