@@ -41,6 +41,8 @@ from careforce.core.outcomes.evaluation import evaluate_framework
 from careforce.core.outcomes.framework import Framework, framework_json_schema, placed_measures
 from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, progress_report
 from careforce.core.outcomes.validation import ConfigurationError
+from careforce.core.vocab import published as pub
+from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.outcomes_files import (
     ACTION_PLAN_SCHEMA_FILE,
@@ -68,18 +70,10 @@ ACTIONS_STEM: Final = "actions"
 """File name (without suffix) of the action-plan outputs."""
 SCHEMAS: Final = {"framework": FRAMEWORK_SCHEMA_FILE, "action-plan": ACTION_PLAN_SCHEMA_FILE}
 """The JSON Schemas by the name the command line uses."""
-SYMBOL_NOTES: Final = {
-    "[c]": "Confidential: suppressed by disclosure control so that a small group of workers or "
-    "workplaces cannot be identified.",
-    "[x]": "Not available: there are no data for the period, or no data source yet.",
-    "[u]": "Low reliability.",
-    "[z]": "Not applicable.",
-}
-"""Symbols that can appear in the scorecard, for its notes sheet."""
 COLUMN_NOTES: Final = {
     c.SOURCE_STATUS: "indicators (a measure of the indicator results), manual (values entered "
     "by hand with their evidence) or no data source yet.",
-    c.VALUE: "The value; rates and shares are fractions (0.322 means 32.2%). Empty when "
+    pub.VALUE: "The value; rates and shares are fractions (0.322 means 32.2%). Empty when "
     "suppressed or not available (see symbol).",
     c.CHANGE_SINCE_BASELINE: "Value minus the baseline value, for periods after the baseline.",
     c.SIGNIFICANT: "Whether the change since baseline is statistically significant at 95% "
@@ -180,7 +174,7 @@ def framework_problems(
     in_results: set[tuple[str, str, str]] = set()
     ids = set(breakdowns)
     if available is not None:
-        keys = available.select(c.MEASURE_ID, c.BREAKDOWN, c.BREAKDOWN_VALUE).unique()
+        keys = available.select(pub.MEASURE_ID, pub.BREAKDOWN, pub.BREAKDOWN_VALUE).unique()
         in_results = {(str(m), str(b), str(v)) for m, b, v in keys.iter_rows()}
         ids |= {key[0] for key in in_results}
     problems: list[Problem] = []
@@ -246,12 +240,12 @@ class Evaluation:
 
 
 def _one_area(indicators: pl.DataFrame, area: str | None) -> tuple[pl.DataFrame, str | None]:
-    areas = sorted(str(code) for code in indicators.get_column(c.AREA_CODE).drop_nulls().unique())
+    areas = sorted(str(code) for code in indicators.get_column(pub.AREA_CODE).drop_nulls().unique())
     if area is not None:
         if area not in areas:
             listed = ", ".join(areas) or "none"
             raise OutcomesInputError([f"the indicator results have no area {area!r} ({listed})"])
-        return indicators.filter(pl.col(c.AREA_CODE) == area), area
+        return indicators.filter(pl.col(pub.AREA_CODE) == area), area
     if len(areas) > 1:
         raise OutcomesInputError(
             [
@@ -290,7 +284,7 @@ def evaluate(
             [prefix + line for line in located_problems(problems, lines or {})]
         )
     chosen, area_code = _one_area(indicators, area)
-    names = chosen.get_column(c.AREA_NAME).drop_nulls()
+    names = chosen.get_column(pub.AREA_NAME).drop_nulls()
     area_name = str(names[0]) if names.len() else framework.area_name
     scorecard = evaluate_framework(
         chosen.select(c.INDICATOR_COLUMNS).lazy(),
@@ -344,7 +338,7 @@ def _notes(extra: dict[str, str]) -> Sheet:
         title="Notes, symbols and columns",
         table=pl.DataFrame(
             {
-                "term": [*SYMBOL_NOTES, *extra],
+                "term": [*(symbol.value for symbol in SYMBOL_NOTES), *extra],
                 "meaning": [*SYMBOL_NOTES.values(), *extra.values()],
             }
         ),
@@ -354,8 +348,8 @@ def _notes(extra: dict[str, str]) -> Sheet:
 def scorecard_workbook(evaluation: Evaluation) -> Workbook:
     """The scorecard as a GSS-style workbook: cover, notes, latest period, every period."""
     scorecard = evaluation.scorecard
-    periods = sorted(str(p) for p in scorecard.get_column(c.PERIOD).unique())
-    with_values = scorecard.filter(pl.col(c.VALUE).is_not_null()).get_column(c.PERIOD)
+    periods = sorted(str(p) for p in scorecard.get_column(pub.PERIOD).unique())
+    with_values = scorecard.filter(pl.col(pub.VALUE).is_not_null()).get_column(pub.PERIOD)
     latest = str(with_values.max()) if with_values.len() else (periods[-1] if periods else "")
     cover = _cover(
         f"Outcomes scorecard: {evaluation.framework.name}",
@@ -377,7 +371,7 @@ def scorecard_workbook(evaluation: Evaluation) -> Workbook:
             Sheet(
                 name="Latest",
                 title=f"Scorecard, {latest}",
-                table=scorecard.filter(pl.col(c.PERIOD) == latest),
+                table=scorecard.filter(pl.col(pub.PERIOD) == latest),
             ),
             Sheet(name="Scorecard", title="Scorecard, every period", table=scorecard),
         ]
