@@ -8,7 +8,6 @@ writes files (for the command line).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,8 +16,6 @@ from typing import Final
 
 import polars as pl
 
-from careforce.core.configuration import Problem
-from careforce.core.indicators.catalogue import MEASURES, Dimension
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import (
     ActionPlan,
@@ -38,9 +35,10 @@ from careforce.core.outcomes.actions import (
 )
 from careforce.core.outcomes.bindings import framework_sources, manual_values
 from careforce.core.outcomes.evaluation import evaluate_framework
-from careforce.core.outcomes.framework import Framework, framework_json_schema, placed_measures
+from careforce.core.outcomes.framework import Framework, framework_json_schema
 from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, progress_report
 from careforce.core.outcomes.validation import ConfigurationError
+from careforce.core.publishing.frameworks import framework_problems
 from careforce.core.vocab import published as pub
 from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
@@ -134,86 +132,6 @@ def load_action_plan(spec: str | Path | None = None) -> ActionPlanFile:
         return read_action_plan_file(spec)
     except ConfigurationFileError as error:
         raise OutcomesInputError(error.lines) from None
-
-
-def _catalogue_breakdowns() -> dict[str, set[str]]:
-    """The breakdowns each catalogue measure is published for (two-way for category shares)."""
-    allowed: dict[str, set[str]] = {}
-    for entry in MEASURES:
-        names = allowed.setdefault(entry.id, set())
-        if entry.categories is None:
-            names.update(dimension.value for dimension in entry.breakdowns)
-        else:
-            names.add(entry.categories.value)
-            names.update(
-                f"{dimension.value}/{entry.categories.value}"
-                for dimension in entry.breakdowns
-                if dimension is not Dimension.TOTAL
-            )
-    return allowed
-
-
-def framework_problems(
-    framework: Framework, *, available: pl.DataFrame | None = None
-) -> tuple[list[Problem], list[str]]:
-    """Check every measure id and breakdown against the catalogue and the indicator results.
-
-    A measure id must be in the catalogue or in the results (survey measures, for example); a
-    catalogue measure must be published for the breakdown asked for. A source with no rows in
-    the results is a warning, not an error: the results may be for other years.
-
-    Args:
-        framework: the framework.
-        available: the indicator results (only their measure, breakdown and value columns
-            are used), or None to check against the catalogue alone.
-
-    Returns:
-        The problems (errors) and the warnings, each naming the measure and source.
-    """
-    breakdowns = _catalogue_breakdowns()
-    in_results: set[tuple[str, str, str]] = set()
-    ids = set(breakdowns)
-    if available is not None:
-        keys = available.select(pub.MEASURE_ID, pub.BREAKDOWN, pub.BREAKDOWN_VALUE).unique()
-        in_results = {(str(m), str(b), str(v)) for m, b, v in keys.iter_rows()}
-        ids |= {key[0] for key in in_results}
-    problems: list[Problem] = []
-    warnings: list[str] = []
-    for placed in placed_measures(framework):
-        for index, source in enumerate(placed.measure.sources or []):
-            at = (*placed.path, "sources", index)
-            measure_id = source.measure_id
-            if measure_id is None:
-                continue
-            if measure_id not in ids:
-                close = difflib.get_close_matches(measure_id, sorted(ids), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                problems.append(
-                    Problem(
-                        (*at, "measure_id"),
-                        f"{measure_id!r} is not a measure of the catalogue (docs/measures.md) "
-                        f"or of the indicator results{hint}",
-                    )
-                )
-                continue
-            known = breakdowns.get(measure_id)
-            if known is not None and source.breakdown not in known:
-                problems.append(
-                    Problem(
-                        (*at, "breakdown"),
-                        f"{measure_id} is not published by {source.breakdown!r} (breakdowns: "
-                        f"{', '.join(sorted(known))})",
-                    )
-                )
-                continue
-            key = (measure_id, source.breakdown, source.breakdown_value)
-            if available is not None and key not in in_results:
-                warnings.append(
-                    f"{placed.measure.code} source {index + 1}: the indicator results have no "
-                    f"rows for {measure_id} with {source.breakdown} = {source.breakdown_value!r}; "
-                    "it is shown as [x]"
-                )
-    return problems, warnings
 
 
 @dataclass(frozen=True)

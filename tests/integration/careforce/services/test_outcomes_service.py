@@ -13,6 +13,7 @@ import pytest
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import Update
+from careforce.core.publishing.frameworks import framework_problems
 from careforce.core.vocab import published as pub
 from careforce.io.indicator_results import read_indicator_results
 from careforce.io.outcomes_files import parse_framework_text, read_action_plan_file
@@ -21,7 +22,6 @@ from careforce.services.outcomes import (
     action_progress_file,
     evaluate,
     evaluate_files,
-    framework_problems,
     load_framework,
     record_action_update,
     write_actions,
