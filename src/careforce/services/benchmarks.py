@@ -13,19 +13,20 @@ from typing import Any
 
 import polars as pl
 
-from careforce.core.benchmarks.catalogue import BENCHMARK_MEASURES, STATE_NOTES, BenchmarkMeasure
+from careforce.core.benchmarks.catalogue import STATE_NOTES
 from careforce.core.benchmarks.comparison import Scope, benchmark, group_sizes
 from careforce.core.benchmarks.inputs import SNAPSHOT_ID, worker_inputs, workplace_inputs
 from careforce.core.disclosure.policy import DisclosurePolicy
+from careforce.core.publishing.benchmarks import BENCHMARKS, Benchmark
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.services.access import Viewer
 from careforce.services.effective_data import load_in_force, snapshots_key, workplaces_in_force
 from careforce.services.organisations import visible_organisation
 
 __all__ = [
-    "BENCHMARK_MEASURES",
+    "BENCHMARKS",
     "STATE_NOTES",
-    "BenchmarkMeasure",
+    "Benchmark",
     "BenchmarkReport",
     "NoBenchmarkDataError",
     "Scope",
