@@ -40,7 +40,6 @@ from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, p
 from careforce.core.outcomes.validation import ConfigurationError
 from careforce.core.publishing.frameworks import framework_problems
 from careforce.core.vocab import published as pub
-from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.outcomes_files import (
     ACTION_PLAN_SCHEMA_FILE,
@@ -256,8 +255,8 @@ def _notes(extra: dict[str, str]) -> Sheet:
         title="Notes, symbols and columns",
         table=pl.DataFrame(
             {
-                "term": [*(symbol.value for symbol in SYMBOL_NOTES), *extra],
-                "meaning": [*SYMBOL_NOTES.values(), *extra.values()],
+                "term": [*(symbol.value for symbol in pub.SYMBOL_NOTES), *extra],
+                "meaning": [*pub.SYMBOL_NOTES.values(), *extra.values()],
             }
         ),
     )

@@ -12,7 +12,7 @@ from typing import Any, Final
 import altair as alt
 import polars as pl
 
-from careforce.core.vocab.published import LOWER, PERIOD, UPPER, VALUE, Unit
+from careforce.core.vocab.published import FRACTION_UNITS, LOWER, PERIOD, UPPER, VALUE
 
 WIDTH: Final = 560
 """Chart width in pixels (fits the two-thirds column of a GOV.UK page)."""
@@ -20,8 +20,6 @@ HEIGHT: Final = 260
 """Chart height in pixels."""
 COLOUR: Final = "#1d70b8"
 """GOV.UK blue: 5.2:1 contrast with white, enough for graphical objects (3:1)."""
-PERCENT_UNITS: Final = frozenset({Unit.PROPORTION.value, Unit.RATE.value})
-"""Units drawn as percentages."""
 
 
 def _data(frame: pl.DataFrame) -> alt.Data:
@@ -30,7 +28,7 @@ def _data(frame: pl.DataFrame) -> alt.Data:
 
 
 def _axis_format(unit: str) -> str:
-    return ".0%" if unit in PERCENT_UNITS else ",.2~f"
+    return ".0%" if unit in FRACTION_UNITS else ",.2~f"
 
 
 def trend_chart(

@@ -101,6 +101,12 @@ class Unit(StrEnum):
     POUNDS_PER_YEAR = "pounds per year"
 
 
+FRACTION_UNITS: Final = frozenset({Unit.PROPORTION, Unit.RATE})
+"""Units whose values are fractions (0.322 means 32.2%), shown as percentages."""
+MONEY_UNITS: Final = frozenset({Unit.POUNDS_PER_HOUR, Unit.POUNDS_PER_YEAR})
+"""Units whose values are sums of money, in pounds."""
+
+
 class Polarity(StrEnum):
     """Whether a higher value is better, worse, or neither."""
 
