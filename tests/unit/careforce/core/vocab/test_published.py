@@ -7,6 +7,8 @@ import pytest
 
 from careforce.core.vocab.published import (
     COMPARISON_PHRASES,
+    FRACTION_UNITS,
+    MONEY_UNITS,
     NULLABLE_COLUMNS,
     PUBLISHED_COLUMNS,
     PUBLISHED_SCHEMA,
@@ -115,3 +117,9 @@ class TestWords:
             "pounds per hour",
             "pounds per year",
         }
+
+    def test_fractions_and_money(self) -> None:
+        assert {u.value for u in FRACTION_UNITS} == {"proportion", "rate"}
+        assert {u.value for u in MONEY_UNITS} == {"pounds per hour", "pounds per year"}
+        assert "rate" in FRACTION_UNITS
+        assert "count" not in FRACTION_UNITS | MONEY_UNITS
