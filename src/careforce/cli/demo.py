@@ -10,6 +10,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from careforce.core.vocab.published import (
+    ALL,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    COMPARATOR_VALUE,
+    MEASURE_ID,
+    MEASURE_NAME,
+    PERIOD,
+    UNIT,
+    VALUE,
+)
 from careforce.services.demo_pipeline import run_demo
 
 app = typer.Typer(help="Run careforce end to end on realistic demo data.", no_args_is_help=True)
@@ -78,19 +89,19 @@ def run(
     summary.add_column("comparator", justify="right")
     for measure_id, breakdown, value in HEADLINES:
         rows = table.filter(
-            (pl.col("measure_id") == measure_id)
-            & (pl.col("breakdown") == breakdown)
-            & (pl.col("breakdown_value") == value)
+            (pl.col(MEASURE_ID) == measure_id)
+            & (pl.col(BREAKDOWN) == breakdown)
+            & (pl.col(BREAKDOWN_VALUE) == value)
         )
         if rows.is_empty():
             continue
-        unit = rows[0, "unit"]
-        label = rows[0, "measure_name"] + ("" if value == "all" else f" ({value})")
+        unit = rows[0, UNIT]
+        label = rows[0, MEASURE_NAME] + ("" if value == ALL else f" ({value})")
         cells = []
         for period in periods:
-            values = rows.filter(pl.col("period") == period)["value"].drop_nulls().to_list()
+            values = rows.filter(pl.col(PERIOD) == period)[VALUE].drop_nulls().to_list()
             cells.append(_format(values[0] if len(values) == 1 else None, unit) if values else "—")
-        comparator = rows["comparator_value"].drop_nulls().to_list()
+        comparator = rows[COMPARATOR_VALUE].drop_nulls().to_list()
         summary.add_row(label, *cells, _format(comparator[-1], unit) if comparator else "")
     console.print(summary)
     console.print(

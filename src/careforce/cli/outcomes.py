@@ -16,6 +16,7 @@ from rich.table import Table
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.presentation import format_change, format_value
 from careforce.core.outcomes.report import latest_period
+from careforce.core.vocab import published as pub
 from careforce.services.outcomes import (
     OutcomesInputError,
     action_progress_file,
@@ -106,14 +107,14 @@ def evaluate(
     table = Table(title=f"{evaluation.framework.name}: {period or 'no data'}", title_justify="left")
     for heading in ("Measure", "Data", "Value", "Since baseline", "Since previous period"):
         table.add_column(heading, overflow="fold")
-    latest = evaluation.scorecard.filter(pl.col(c.PERIOD) == period) if period else None
+    latest = evaluation.scorecard.filter(pl.col(pub.PERIOD) == period) if period else None
     for row in latest.iter_rows(named=True) if latest is not None else []:
         table.add_row(
             row[c.MEASURE_CODE],
             row[c.SOURCE_LABEL] or c.SourceStatus.NO_DATA_SOURCE.value,
-            format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL]),
-            _judged(row[c.CHANGE_SINCE_BASELINE], row[c.UNIT], row[c.DIRECTION]),
-            _judged(row[c.CHANGE_SINCE_LAST], row[c.UNIT], row[c.DIRECTION_SINCE_LAST]),
+            format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
+            _judged(row[c.CHANGE_SINCE_BASELINE], row[pub.UNIT], row[c.DIRECTION]),
+            _judged(row[c.CHANGE_SINCE_LAST], row[pub.UNIT], row[c.DIRECTION_SINCE_LAST]),
         )
     console.print(table)
     _written(console, written, out)

@@ -13,12 +13,13 @@ from typing import Final
 import polars as pl
 
 from careforce.core.outcomes import columns as c
+from careforce.core.vocab import published as pub
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.io.csv_text import UnreadableFileError, read_csv_table
 
 INDICATOR_FILES: Final = ("indicators.csv", "indicators.parquet")
 """Names of the results in an indicators folder, in order of preference."""
-NUMBER_COLUMNS: Final = (c.VALUE, c.LOWER, c.UPPER)
+NUMBER_COLUMNS: Final = (pub.VALUE, pub.LOWER, pub.UPPER)
 """Columns holding numbers (empty when there is none)."""
 
 

@@ -9,36 +9,17 @@ from pathlib import Path
 
 import polars as pl
 
-from careforce.core.disclosure.policy import SYMBOL_NOTES, DisclosurePolicy
-from careforce.core.disclosure.suppression import SUPPRESSED, SYMBOL, protect
-from careforce.core.indicators.catalogue import MEASURES, Kind, Measure, measure_ids
+from careforce.core.disclosure.policy import DisclosurePolicy
+from careforce.core.indicators.catalogue import measure_ids
 from careforce.core.indicators.children import children_measures, hr_measures, provider_measures
-from careforce.core.indicators.compute import (
-    ALL,
-    BREAKDOWN,
-    BREAKDOWN_VALUE,
-    CATEGORY,
-    DENOMINATOR,
-    LOWER,
-    MEASURE_ID,
-    NUMERATOR,
-    PART_OF,
-    UPPER,
-    VALUE,
-    WORKERS,
-    WORKPLACES,
-    all_measures,
-    data_quality,
-)
+from careforce.core.indicators.compute import all_measures, data_quality
 from careforce.core.indicators.frames import (
-    AREA_CODE,
-    PERIOD,
     SNAPSHOT,
     worker_measure_frame,
     workplace_role_frame,
 )
-from careforce.core.indicators.intervals import byar_lower, byar_upper
-from careforce.core.indicators.judgement import MIN_TREND_PERIODS, Trend, comparison, trend
+from careforce.core.publishing.publish import PRIORITY, publish
+from careforce.core.publishing.trends import trends
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
 from careforce.core.sources.children import hr_extract
 from careforce.core.sources.children import provider_returns as returns_source
@@ -49,6 +30,16 @@ from careforce.core.sources.children.validation import (
 )
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.core.vocab.canonical_columns import Establishment as E
+from careforce.core.vocab.published import (
+    AREA_CODE,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    COMPARATOR_VALUE,
+    MEASURE_ID,
+    MEASURE_NAME,
+    PERIOD,
+    SYMBOL_NOTES,
+)
 from careforce.io.csv_text import UnreadableFileError, read_csv_table, write_csv
 from careforce.io.datasets import LINE_NUMBER, read_snapshots, read_text_table
 from careforce.io.parquet_files import write_parquet
@@ -56,36 +47,15 @@ from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 from careforce.io.text_files import write_json
 
-OUTPUT_COLUMNS = (
-    "measure_id",
-    "measure_name",
-    "period",
-    "area_code",
-    "area_name",
-    "breakdown",
-    "breakdown_value",
-    "numerator",
-    "denominator",
-    "value",
-    "lower_ci",
-    "upper_ci",
-    "unit",
-    "polarity",
-    "comparator_value",
-    "comparison",
-    "symbol",
-)
-"""Columns of indicators.csv, in order."""
-
 DISTRICT_COLUMNS = ("postcode_district", "district_name")
 """Columns a district lookup must have (``district_code`` is optional)."""
 
 COMPARATOR_COLUMNS = (
-    "measure_id",
-    "period",
-    "area_code",
-    "breakdown",
-    "breakdown_value",
+    MEASURE_ID,
+    PERIOD,
+    AREA_CODE,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
     "comparator",
     "value",
 )
@@ -145,7 +115,7 @@ def _comparators(path: Path | None) -> pl.DataFrame | None:
         raise IndicatorInputError(
             f"{path}, line {row[LINE_NUMBER]}, column value: '{row['value']}' is not a number"
         )
-    return table.with_columns(values.alias("comparator_value")).with_row_index("_priority")
+    return table.with_columns(values.alias(COMPARATOR_VALUE)).with_row_index(PRIORITY)
 
 
 def _require_columns(path: Path, table: pl.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -160,170 +130,6 @@ def _districts(path: Path | None) -> pl.LazyFrame | None:
     table = read_text_table(path)
     _require_columns(path, table, DISTRICT_COLUMNS, "district lookup")
     return table.lazy()
-
-
-def _with_comparators(results: pl.DataFrame, comparators: pl.DataFrame | None) -> pl.DataFrame:
-    if comparators is None:
-        return results.with_columns(pl.lit(None, dtype=pl.Float64).alias("comparator_value"))
-    keyed = results.with_row_index("_cell")
-    matches = (
-        keyed.select("_cell", MEASURE_ID, PERIOD, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE)
-        .join(
-            comparators.select(
-                MEASURE_ID,
-                BREAKDOWN,
-                BREAKDOWN_VALUE,
-                "_priority",
-                "comparator_value",
-                pl.col(PERIOD).alias("_period"),
-                pl.col(AREA_CODE).alias("_area"),
-            ),
-            on=[MEASURE_ID, BREAKDOWN, BREAKDOWN_VALUE],
-            how="inner",
-        )
-        .filter(
-            ((pl.col("_period") == "") | (pl.col("_period") == pl.col(PERIOD)))
-            & ((pl.col("_area") == "") | (pl.col("_area") == pl.col(AREA_CODE)))
-        )
-        .sort("_priority")
-        .group_by("_cell")
-        .agg(pl.col("comparator_value").first())
-    )
-    return keyed.join(matches, on="_cell", how="left").sort("_cell").drop("_cell")
-
-
-def _catalogue_columns() -> pl.DataFrame:
-    first: dict[str, Measure] = {}
-    for entry in MEASURES:
-        first.setdefault(entry.id, entry)
-    return pl.DataFrame(
-        {
-            MEASURE_ID: list(first),
-            "measure_name": [m.name for m in first.values()],
-            "unit": [m.unit.value for m in first.values()],
-            "polarity": [m.polarity.value for m in first.values()],
-            "_kind": [m.kind.value for m in first.values()],
-            "_order": list(range(len(first))),
-        }
-    )
-
-
-def _groupings() -> list[list[str]]:
-    """Groupings of cells into parts of one whole: the parts of one breakdown (for two-way
-    breakdowns, one row of the table), and for two-way breakdowns also one column."""
-    cell = [MEASURE_ID, PERIOD, AREA_CODE, BREAKDOWN]
-    return [[*cell, PART_OF], [*cell, CATEGORY]]
-
-
-def publish(
-    results: pl.DataFrame,
-    *,
-    policy: DisclosurePolicy,
-    comparators: pl.DataFrame | None,
-    unsuppressed: bool,
-) -> pl.DataFrame:
-    """Add catalogue columns and comparisons, apply disclosure control, and order the table."""
-    table = _with_comparators(results, comparators).join(
-        _catalogue_columns(), on=MEASURE_ID, how="left"
-    )
-    count_kinds = [Kind.COUNT.value, Kind.WORKPLACE_COUNT.value]
-    mean_or_median = [Kind.MEAN.value, Kind.MEDIAN.value]
-    table = table.with_columns(
-        pl.when(pl.col("_kind").is_in(mean_or_median) & (pl.col(LOWER) < 0))
-        .then(0.0)
-        .otherwise(pl.col(LOWER))
-        .alias(LOWER)
-    ).with_columns(
-        comparison(
-            pl.col(LOWER),
-            pl.col(UPPER),
-            pl.col(VALUE),
-            pl.col("comparator_value"),
-            pl.col("polarity"),
-        ).alias("comparison")
-    )
-    missing = pl.col(VALUE).is_null() | pl.col(VALUE).is_nan()
-    if unsuppressed:
-        table = table.with_columns(
-            pl.when(missing).then(pl.lit("[x]")).otherwise(pl.lit("")).alias(SYMBOL)
-        )
-    else:
-        lazy = protect(
-            table.lazy(),
-            policy=policy,
-            groups=_groupings(),
-            order=[BREAKDOWN_VALUE],
-            withheld=[NUMERATOR, DENOMINATOR, VALUE, LOWER, UPPER, "comparator_value"],
-            counts=[NUMERATOR, DENOMINATOR],
-            missing=missing & (pl.col(WORKERS) == 0),
-        )
-        published_count = pl.col("_kind").is_in(count_kinds) & ~pl.col(SUPPRESSED)
-        table = (
-            lazy.with_columns(
-                pl.when(published_count)
-                .then(pl.col(NUMERATOR))
-                .otherwise(pl.col(VALUE))
-                .alias(VALUE),
-                # A count's interval comes from the rounded count, so it cannot reveal the exact one.
-                pl.when(published_count)
-                .then(byar_lower(pl.col(NUMERATOR)))
-                .otherwise(pl.col(LOWER))
-                .alias(LOWER),
-                pl.when(published_count)
-                .then(byar_upper(pl.col(NUMERATOR)))
-                .otherwise(pl.col(UPPER))
-                .alias(UPPER),
-                pl.when(pl.col(SUPPRESSED))
-                .then(pl.lit("not-compared"))
-                .otherwise(pl.col("comparison"))
-                .alias("comparison"),
-            )
-            .with_columns(
-                pl.when((pl.col(SYMBOL) == "") & (pl.col(VALUE).is_null() | pl.col(VALUE).is_nan()))
-                .then(pl.lit("[x]"))
-                .otherwise(pl.col(SYMBOL))
-                .alias(SYMBOL)
-            )
-            .drop(SUPPRESSED)
-            .collect()
-        )
-    table = table.with_columns(
-        pl.when(pl.col(VALUE).is_nan()).then(None).otherwise(pl.col(VALUE)).alias(VALUE),
-        pl.when(pl.col(SYMBOL) == "").then(None).otherwise(pl.col(SYMBOL)).alias(SYMBOL),
-    )
-    return table.sort(
-        ["_order", PERIOD, AREA_CODE, pl.col(BREAKDOWN) != "total", BREAKDOWN, BREAKDOWN_VALUE]
-    ).select(list(OUTPUT_COLUMNS))
-
-
-def trends(table: pl.DataFrame) -> pl.DataFrame:
-    """The trend of every published series with enough periods (else 'cannot be calculated')."""
-    series = (
-        table.sort(PERIOD)
-        .group_by([MEASURE_ID, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE], maintain_order=True)
-        .agg(pl.col(PERIOD), pl.col(VALUE), pl.col(LOWER), pl.col(UPPER))
-    )
-    enough = series.select(
-        pl.col(VALUE).list.drop_nulls().list.len() >= MIN_TREND_PERIODS
-    ).to_series()
-    judged = [
-        trend(values, lowers, uppers).value if long_enough else Trend.CANNOT_BE_CALCULATED.value
-        for values, lowers, uppers, long_enough in zip(
-            series[VALUE].to_list(),
-            series[LOWER].to_list(),
-            series[UPPER].to_list(),
-            enough.to_list(),
-            strict=True,
-        )
-    ]
-    return series.select(
-        MEASURE_ID,
-        AREA_CODE,
-        BREAKDOWN,
-        BREAKDOWN_VALUE,
-        pl.col(PERIOD).list.join(";").alias("periods"),
-        pl.Series("trend", judged, dtype=pl.String),
-    )
 
 
 def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
@@ -355,7 +161,7 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
     for measure_id in measure_ids():
         part = table.filter(pl.col(MEASURE_ID) == measure_id)
         if part.height:
-            sheets.append(Sheet(name=measure_id[:31], title=part[0, "measure_name"], table=part))
+            sheets.append(Sheet(name=measure_id[:31], title=part[0, MEASURE_NAME], table=part))
     return Workbook(sheets)
 
 
@@ -512,6 +318,3 @@ def compute_indicators(
     return IndicatorsResult(
         table, quality, trend_table, [*files, quality_path, trends_path, *extra], unsuppressed
     )
-
-
-__all__ = ["ALL", "WORKPLACES", "IndicatorInputError", "IndicatorsResult", "compute_indicators"]

@@ -8,7 +8,6 @@ writes files (for the command line).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,8 +16,6 @@ from typing import Final
 
 import polars as pl
 
-from careforce.core.configuration import Problem
-from careforce.core.indicators.catalogue import MEASURES, Dimension
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import (
     ActionPlan,
@@ -38,9 +35,11 @@ from careforce.core.outcomes.actions import (
 )
 from careforce.core.outcomes.bindings import framework_sources, manual_values
 from careforce.core.outcomes.evaluation import evaluate_framework
-from careforce.core.outcomes.framework import Framework, framework_json_schema, placed_measures
+from careforce.core.outcomes.framework import Framework, framework_json_schema
 from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, progress_report
 from careforce.core.outcomes.validation import ConfigurationError
+from careforce.core.publishing.frameworks import framework_problems
+from careforce.core.vocab import published as pub
 from careforce.io.config_files import LineMap, located_problems, write_schema
 from careforce.io.csv_text import write_csv
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
@@ -67,18 +66,10 @@ ACTIONS_STEM: Final = "actions"
 """File name (without suffix) of the action-plan outputs."""
 SCHEMAS: Final = {"framework": FRAMEWORK_SCHEMA_FILE, "action-plan": ACTION_PLAN_SCHEMA_FILE}
 """The JSON Schemas by the name the command line uses."""
-SYMBOL_NOTES: Final = {
-    "[c]": "Confidential: suppressed by disclosure control so that a small group of workers or "
-    "workplaces cannot be identified.",
-    "[x]": "Not available: there are no data for the period, or no data source yet.",
-    "[u]": "Low reliability.",
-    "[z]": "Not applicable.",
-}
-"""Symbols that can appear in the scorecard, for its notes sheet."""
 COLUMN_NOTES: Final = {
     c.SOURCE_STATUS: "indicators (a measure of the indicator results), manual (values entered "
     "by hand with their evidence) or no data source yet.",
-    c.VALUE: "The value; rates and shares are fractions (0.322 means 32.2%). Empty when "
+    pub.VALUE: "The value; rates and shares are fractions (0.322 means 32.2%). Empty when "
     "suppressed or not available (see symbol).",
     c.CHANGE_SINCE_BASELINE: "Value minus the baseline value, for periods after the baseline.",
     c.SIGNIFICANT: "Whether the change since baseline is statistically significant at 95% "
@@ -141,86 +132,6 @@ def load_action_plan(spec: str | Path | None = None) -> ActionPlanFile:
         raise OutcomesInputError(error.lines) from None
 
 
-def _catalogue_breakdowns() -> dict[str, set[str]]:
-    """The breakdowns each catalogue measure is published for (two-way for category shares)."""
-    allowed: dict[str, set[str]] = {}
-    for entry in MEASURES:
-        names = allowed.setdefault(entry.id, set())
-        if entry.categories is None:
-            names.update(dimension.value for dimension in entry.breakdowns)
-        else:
-            names.add(entry.categories.value)
-            names.update(
-                f"{dimension.value}/{entry.categories.value}"
-                for dimension in entry.breakdowns
-                if dimension is not Dimension.TOTAL
-            )
-    return allowed
-
-
-def framework_problems(
-    framework: Framework, *, available: pl.DataFrame | None = None
-) -> tuple[list[Problem], list[str]]:
-    """Check every measure id and breakdown against the catalogue and the indicator results.
-
-    A measure id must be in the catalogue or in the results (survey measures, for example); a
-    catalogue measure must be published for the breakdown asked for. A source with no rows in
-    the results is a warning, not an error: the results may be for other years.
-
-    Args:
-        framework: the framework.
-        available: the indicator results (only their measure, breakdown and value columns
-            are used), or None to check against the catalogue alone.
-
-    Returns:
-        The problems (errors) and the warnings, each naming the measure and source.
-    """
-    breakdowns = _catalogue_breakdowns()
-    in_results: set[tuple[str, str, str]] = set()
-    ids = set(breakdowns)
-    if available is not None:
-        keys = available.select(c.MEASURE_ID, c.BREAKDOWN, c.BREAKDOWN_VALUE).unique()
-        in_results = {(str(m), str(b), str(v)) for m, b, v in keys.iter_rows()}
-        ids |= {key[0] for key in in_results}
-    problems: list[Problem] = []
-    warnings: list[str] = []
-    for placed in placed_measures(framework):
-        for index, source in enumerate(placed.measure.sources or []):
-            at = (*placed.path, "sources", index)
-            measure_id = source.measure_id
-            if measure_id is None:
-                continue
-            if measure_id not in ids:
-                close = difflib.get_close_matches(measure_id, sorted(ids), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                problems.append(
-                    Problem(
-                        (*at, "measure_id"),
-                        f"{measure_id!r} is not a measure of the catalogue (docs/measures.md) "
-                        f"or of the indicator results{hint}",
-                    )
-                )
-                continue
-            known = breakdowns.get(measure_id)
-            if known is not None and source.breakdown not in known:
-                problems.append(
-                    Problem(
-                        (*at, "breakdown"),
-                        f"{measure_id} is not published by {source.breakdown!r} (breakdowns: "
-                        f"{', '.join(sorted(known))})",
-                    )
-                )
-                continue
-            key = (measure_id, source.breakdown, source.breakdown_value)
-            if available is not None and key not in in_results:
-                warnings.append(
-                    f"{placed.measure.code} source {index + 1}: the indicator results have no "
-                    f"rows for {measure_id} with {source.breakdown} = {source.breakdown_value!r}; "
-                    "it is shown as [x]"
-                )
-    return problems, warnings
-
-
 @dataclass(frozen=True)
 class Evaluation:
     """A framework evaluated against indicator results.
@@ -245,12 +156,12 @@ class Evaluation:
 
 
 def _one_area(indicators: pl.DataFrame, area: str | None) -> tuple[pl.DataFrame, str | None]:
-    areas = sorted(str(code) for code in indicators.get_column(c.AREA_CODE).drop_nulls().unique())
+    areas = sorted(str(code) for code in indicators.get_column(pub.AREA_CODE).drop_nulls().unique())
     if area is not None:
         if area not in areas:
             listed = ", ".join(areas) or "none"
             raise OutcomesInputError([f"the indicator results have no area {area!r} ({listed})"])
-        return indicators.filter(pl.col(c.AREA_CODE) == area), area
+        return indicators.filter(pl.col(pub.AREA_CODE) == area), area
     if len(areas) > 1:
         raise OutcomesInputError(
             [
@@ -289,7 +200,7 @@ def evaluate(
             [prefix + line for line in located_problems(problems, lines or {})]
         )
     chosen, area_code = _one_area(indicators, area)
-    names = chosen.get_column(c.AREA_NAME).drop_nulls()
+    names = chosen.get_column(pub.AREA_NAME).drop_nulls()
     area_name = str(names[0]) if names.len() else framework.area_name
     scorecard = evaluate_framework(
         chosen.select(c.INDICATOR_COLUMNS).lazy(),
@@ -343,8 +254,8 @@ def _notes(extra: dict[str, str]) -> Sheet:
         title="Notes, symbols and columns",
         table=pl.DataFrame(
             {
-                "term": [*SYMBOL_NOTES, *extra],
-                "meaning": [*SYMBOL_NOTES.values(), *extra.values()],
+                "term": [*(symbol.value for symbol in pub.SYMBOL_NOTES), *extra],
+                "meaning": [*pub.SYMBOL_NOTES.values(), *extra.values()],
             }
         ),
     )
@@ -353,8 +264,8 @@ def _notes(extra: dict[str, str]) -> Sheet:
 def scorecard_workbook(evaluation: Evaluation) -> Workbook:
     """The scorecard as a GSS-style workbook: cover, notes, latest period, every period."""
     scorecard = evaluation.scorecard
-    periods = sorted(str(p) for p in scorecard.get_column(c.PERIOD).unique())
-    with_values = scorecard.filter(pl.col(c.VALUE).is_not_null()).get_column(c.PERIOD)
+    periods = sorted(str(p) for p in scorecard.get_column(pub.PERIOD).unique())
+    with_values = scorecard.filter(pl.col(pub.VALUE).is_not_null()).get_column(pub.PERIOD)
     latest = str(with_values.max()) if with_values.len() else (periods[-1] if periods else "")
     cover = _cover(
         f"Outcomes scorecard: {evaluation.framework.name}",
@@ -376,7 +287,7 @@ def scorecard_workbook(evaluation: Evaluation) -> Workbook:
             Sheet(
                 name="Latest",
                 title=f"Scorecard, {latest}",
-                table=scorecard.filter(pl.col(c.PERIOD) == latest),
+                table=scorecard.filter(pl.col(pub.PERIOD) == latest),
             ),
             Sheet(name="Scorecard", title="Scorecard, every period", table=scorecard),
         ]

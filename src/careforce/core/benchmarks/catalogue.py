@@ -1,4 +1,9 @@
-"""The measures a provider is benchmarked on, described as data."""
+"""The measures a provider is benchmarked on, described as data.
+
+Each benchmark measure is a measure of the measure catalogue (by its id), computed for one
+workplace and its comparison groups; its name, unit and polarity are the catalogue measure's
+(see :mod:`careforce.core.publishing.benchmarks`).
+"""
 
 from __future__ import annotations
 
@@ -22,14 +27,12 @@ class Aggregate(StrEnum):
 
 @dataclass(frozen=True)
 class BenchmarkMeasure:
-    """One benchmark measure.
+    """How one benchmark measure is computed.
 
     Attributes:
         id: stable identifier.
-        name: short name for tables.
-        description: what it shows.
-        unit: ``proportion``, ``days``, ``pounds per hour`` or ``pounds per year``.
-        polarity: ``low-is-good``, ``high-is-good`` or ``no-judgement``.
+        measure_id: the measure of the measure catalogue it benchmarks (for key-role pay, the
+            measure restricted to the key role).
         aggregate: how it is aggregated.
         input: the column of the workplace or worker inputs it is computed from.
         key_role: for pay, the key job role it is about.
@@ -37,10 +40,7 @@ class BenchmarkMeasure:
     """
 
     id: str
-    name: str
-    description: str
-    unit: str
-    polarity: str
+    measure_id: str
     aggregate: Aggregate
     input: str
     key_role: str | None = None
@@ -50,38 +50,26 @@ class BenchmarkMeasure:
 BENCHMARK_MEASURES: Final[tuple[BenchmarkMeasure, ...]] = (
     BenchmarkMeasure(
         "turnover_rate",
-        "Staff turnover rate",
-        "Leavers in the last 12 months as a share of directly employed staff.",
-        "proportion",
-        "low-is-good",
+        "turnover_rate",
         Aggregate.RATE,
         "leavers",
     ),
     BenchmarkMeasure(
         "vacancy_rate",
-        "Vacancy rate",
-        "Vacant posts as a share of all posts (filled + vacant).",
-        "proportion",
-        "low-is-good",
+        "vacancy_rate",
         Aggregate.RATE,
         "vacancies",
     ),
     BenchmarkMeasure(
         "sickness_days_per_worker",
-        "Sickness days per worker",
-        "Average days lost to sickness per staff record in the last 12 months.",
-        "days",
-        "low-is-good",
+        "sickness_days_per_worker",
         Aggregate.MEAN,
         "days_sick",
         no_data_state="no-sickness-days",
     ),
     BenchmarkMeasure(
         "care_worker_hourly_pay",
-        "Median hourly pay, care workers",
-        "Median hourly rate of hourly-paid care workers.",
-        "pounds per hour",
-        "high-is-good",
+        "hourly_pay_median",
         Aggregate.MEDIAN,
         "hourly_rate",
         key_role="care worker",
@@ -89,10 +77,7 @@ BENCHMARK_MEASURES: Final[tuple[BenchmarkMeasure, ...]] = (
     ),
     BenchmarkMeasure(
         "senior_care_worker_hourly_pay",
-        "Median hourly pay, senior care workers",
-        "Median hourly rate of hourly-paid senior care workers.",
-        "pounds per hour",
-        "high-is-good",
+        "hourly_pay_median",
         Aggregate.MEDIAN,
         "hourly_rate",
         key_role="senior care worker",
@@ -100,10 +85,7 @@ BENCHMARK_MEASURES: Final[tuple[BenchmarkMeasure, ...]] = (
     ),
     BenchmarkMeasure(
         "registered_nurse_hourly_pay",
-        "Median hourly pay, registered nurses",
-        "Median hourly rate of hourly-paid registered nurses.",
-        "pounds per hour",
-        "high-is-good",
+        "hourly_pay_median",
         Aggregate.MEDIAN,
         "hourly_rate",
         key_role="registered nurse",
@@ -111,10 +93,7 @@ BENCHMARK_MEASURES: Final[tuple[BenchmarkMeasure, ...]] = (
     ),
     BenchmarkMeasure(
         "registered_manager_annual_pay",
-        "Median annual pay, registered managers",
-        "Median full-time equivalent annual salary of salaried registered managers.",
-        "pounds per year",
-        "high-is-good",
+        "annual_pay_fte_median",
         Aggregate.MEDIAN,
         "annual_pay_fte",
         key_role="registered manager",
@@ -122,20 +101,14 @@ BENCHMARK_MEASURES: Final[tuple[BenchmarkMeasure, ...]] = (
     ),
     BenchmarkMeasure(
         "relevant_qualification_share",
-        "Holding a relevant social care qualification",
-        "Share of staff records with a relevant social care qualification (of those answered).",
-        "proportion",
-        "high-is-good",
+        "relevant_qualification_share",
         Aggregate.SHARE,
         "qualified",
         no_data_state="no-qualification-answers",
     ),
     BenchmarkMeasure(
         "care_certificate_share",
-        "Care Certificate completed or in progress",
-        "Share of staff records with the Care Certificate completed or in progress.",
-        "proportion",
-        "high-is-good",
+        "care_certificate_share",
         Aggregate.SHARE,
         "care_certificate",
         no_data_state="no-care-certificate-answers",

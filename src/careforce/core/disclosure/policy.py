@@ -1,33 +1,8 @@
-"""The disclosure-control policy and the GSS symbols published tables use."""
+"""The disclosure-control policy: thresholds and rounding."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
-
-
-class Symbol(StrEnum):
-    """Government Statistical Service shorthand for cells without a published number."""
-
-    CONFIDENTIAL = "[c]"
-    """Suppressed to protect confidentiality."""
-    NOT_AVAILABLE = "[x]"
-    """Not available: there are no data, or the data cannot support a number."""
-    NOT_APPLICABLE = "[z]"
-    """Not applicable."""
-    LOW_RELIABILITY = "[u]"
-    """Low reliability."""
-
-
-SYMBOL_NOTES: dict[Symbol, str] = {
-    Symbol.CONFIDENTIAL: "Confidential: suppressed so that a small group of workers or "
-    "workplaces cannot be identified, or so that a suppressed cell cannot be worked out from totals.",
-    Symbol.NOT_AVAILABLE: "Not available: there are no data, or the data cannot support a number "
-    "(see the data-quality state).",
-    Symbol.NOT_APPLICABLE: "Not applicable.",
-    Symbol.LOW_RELIABILITY: "Low reliability.",
-}
-"""What each symbol means, for the notes sheet of published spreadsheets."""
 
 MIN_WORKERS = 10
 """Skills for Care's open dashboards suppress any group of fewer than 10 workers."""

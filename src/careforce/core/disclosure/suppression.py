@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from careforce.core.disclosure.policy import DisclosurePolicy, Symbol
+from careforce.core.disclosure.policy import DisclosurePolicy
+from careforce.core.vocab.published import SYMBOL, Symbol
 
 SUPPRESSED = "suppressed"
 """Boolean column: the cell's numbers are withheld."""
@@ -20,8 +21,6 @@ WORKERS = "workers"
 """Column: number of workers the cell is built on."""
 WORKPLACES = "workplaces"
 """Column: number of workplaces the cell is built on."""
-SYMBOL = "symbol"
-"""Column: the GSS symbol shown instead of a number ('' when the number is shown)."""
 MAX_SECONDARY_ROUNDS = 50
 """Secondary suppression over several groupings stops after this many rounds (it converges in a few)."""
 

@@ -9,19 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from careforce.core.indicators.judgement import Polarity
-
-
-class Unit(StrEnum):
-    """What a measure's value is."""
-
-    COUNT = "count"
-    PROPORTION = "proportion"
-    RATE = "rate"
-    DAYS = "days"
-    YEARS = "years"
-    POUNDS_PER_HOUR = "pounds per hour"
-    POUNDS_PER_YEAR = "pounds per year"
+from careforce.core.vocab.published import Polarity, Unit
 
 
 class Kind(StrEnum):

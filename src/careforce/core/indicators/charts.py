@@ -12,14 +12,14 @@ from typing import Any, Final
 import altair as alt
 import polars as pl
 
+from careforce.core.vocab.published import FRACTION_UNITS, LOWER, PERIOD, UPPER, VALUE
+
 WIDTH: Final = 560
 """Chart width in pixels (fits the two-thirds column of a GOV.UK page)."""
 HEIGHT: Final = 260
 """Chart height in pixels."""
 COLOUR: Final = "#1d70b8"
 """GOV.UK blue: 5.2:1 contrast with white, enough for graphical objects (3:1)."""
-PERCENT_UNITS: Final = frozenset({"proportion", "rate"})
-"""Units drawn as percentages."""
 
 
 def _data(frame: pl.DataFrame) -> alt.Data:
@@ -28,7 +28,7 @@ def _data(frame: pl.DataFrame) -> alt.Data:
 
 
 def _axis_format(unit: str) -> str:
-    return ".0%" if unit in PERCENT_UNITS else ",.2~f"
+    return ".0%" if unit in FRACTION_UNITS else ",.2~f"
 
 
 def trend_chart(
@@ -44,21 +44,19 @@ def trend_chart(
         unit: the measure's unit (percentages for proportions and rates).
         axis_title: title of the value axis.
     """
-    known = series.filter(pl.col("value").is_not_null()).select(
-        "period", "value", "lower_ci", "upper_ci"
-    )
+    known = series.filter(pl.col(VALUE).is_not_null()).select(PERIOD, VALUE, LOWER, UPPER)
     data = _data(known)
-    x = alt.X("period:O", title="Period", axis=alt.Axis(labelAngle=0))
+    x = alt.X(f"{PERIOD}:O", title="Period", axis=alt.Axis(labelAngle=0))
     y_axis = alt.Axis(format=_axis_format(unit), title=axis_title)
     line = (
         alt.Chart(data)
         .mark_line(point=alt.OverlayMarkDef(size=60, color=COLOUR), color=COLOUR)
-        .encode(x=x, y=alt.Y("value:Q", axis=y_axis, scale=alt.Scale(zero=False)))
+        .encode(x=x, y=alt.Y(f"{VALUE}:Q", axis=y_axis, scale=alt.Scale(zero=False)))
     )
     bars = (
         alt.Chart(data)
         .mark_rule(color=COLOUR, strokeWidth=2)
-        .encode(x=x, y=alt.Y("lower_ci:Q"), y2=alt.Y2("upper_ci:Q"))
+        .encode(x=x, y=alt.Y(f"{LOWER}:Q"), y2=alt.Y2(f"{UPPER}:Q"))
     )
     chart = (bars + line).properties(
         width=WIDTH, height=HEIGHT, title=title, description=description
@@ -81,18 +79,16 @@ def category_chart(
         unit: the measure's unit.
         axis_title: title of the value axis.
     """
-    known = shares.filter(pl.col("value").is_not_null()).select(
-        "category", "value", "lower_ci", "upper_ci"
-    )
+    known = shares.filter(pl.col(VALUE).is_not_null()).select("category", VALUE, LOWER, UPPER)
     order = known["category"].to_list()
     data = _data(known)
     y = alt.Y("category:N", title=None, sort=order)
     x_axis = alt.Axis(format=_axis_format(unit), title=axis_title)
-    bars = alt.Chart(data).mark_bar(color=COLOUR).encode(y=y, x=alt.X("value:Q", axis=x_axis))
+    bars = alt.Chart(data).mark_bar(color=COLOUR).encode(y=y, x=alt.X(f"{VALUE}:Q", axis=x_axis))
     rules = (
         alt.Chart(data)
         .mark_rule(color="#0b0c0c", strokeWidth=2)
-        .encode(y=y, x=alt.X("lower_ci:Q"), x2=alt.X2("upper_ci:Q"))
+        .encode(y=y, x=alt.X(f"{LOWER}:Q"), x2=alt.X2(f"{UPPER}:Q"))
     )
     height = max(60, 28 * max(len(order), 1))
     chart = (bars + rules).properties(

@@ -15,21 +15,13 @@ from dataclasses import dataclass
 import polars as pl
 
 from careforce.core.indicators.compute import (
-    BREAKDOWN,
-    BREAKDOWN_VALUE,
     CATEGORY,
-    DENOMINATOR,
-    LOWER,
-    MEASURE_ID,
-    NUMERATOR,
     PART_OF,
     RESULT_SCHEMA,
-    UPPER,
-    VALUE,
     WORKERS,
     WORKPLACES,
 )
-from careforce.core.indicators.frames import AREA_CODE, AREA_NAME, PERIOD, period_label
+from careforce.core.indicators.frames import period_label
 from careforce.core.indicators.intervals import (
     Z_95,
     byar_lower,
@@ -38,6 +30,19 @@ from careforce.core.indicators.intervals import (
     wilson_upper,
 )
 from careforce.core.vocab.canonical_columns import HrStaff as H
+from careforce.core.vocab.published import (
+    AREA_CODE,
+    AREA_NAME,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    DENOMINATOR,
+    LOWER,
+    MEASURE_ID,
+    NUMERATOR,
+    PERIOD,
+    UPPER,
+    VALUE,
+)
 
 COUNCIL_STAFF = "children's council staff"
 """Workforce value of rows from the council's HR extract."""
@@ -400,7 +405,7 @@ def provider_measures(
     periods = returns.with_columns(
         pl.col("reference_date").map_elements(period_label, return_dtype=pl.String).alias(PERIOD)
     )
-    for (area_code, period), group in periods.group_by("area_code", PERIOD, maintain_order=True):
+    for (area_code, period), group in periods.group_by(AREA_CODE, PERIOD, maintain_order=True):
         providers = group.height
         totals = {
             c: int(group[c].fill_null(0).sum())

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from careforce.core.indicators.catalogue import MEASURES, Dimension, Kind, Measure
-from careforce.core.indicators.frames import AREA_CODE, AREA_NAME, PERIOD, PLACE
+from careforce.core.indicators.frames import PLACE
 from careforce.core.indicators.intervals import (
     Z_95,
     byar_lower,
@@ -21,44 +21,55 @@ from careforce.core.indicators.intervals import (
     wilson_lower,
     wilson_upper,
 )
+from careforce.core.vocab.published import (
+    ALL,
+    AREA_CODE,
+    AREA_NAME,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    DENOMINATOR,
+    LOWER,
+    MEASURE_ID,
+    NUMERATOR,
+    PERIOD,
+    PUBLISHED_SCHEMA,
+    UPPER,
+    VALUE,
+)
 
-MEASURE_ID = "measure_id"
-BREAKDOWN = "breakdown"
-BREAKDOWN_VALUE = "breakdown_value"
-NUMERATOR = "numerator"
-DENOMINATOR = "denominator"
-VALUE = "value"
-LOWER = "lower_ci"
-UPPER = "upper_ci"
 WORKERS = "workers"
+"""Hidden column: number of workers the cell is built on (for disclosure control)."""
 WORKPLACES = "workplaces"
-ALL = "all"
-"""Breakdown value of headline rows."""
+"""Hidden column: number of workplaces the cell is built on (for disclosure control)."""
 PART_OF = "part_of"
 """Hidden column: for two-way breakdowns, the value of the first dimension (e.g. ``home care``)."""
 CATEGORY = "category"
 """Hidden column: the value of the last dimension (e.g. ``Pool/Bank``; the whole value for one-way)."""
 
+_PUBLISHED = (
+    MEASURE_ID,
+    PERIOD,
+    AREA_CODE,
+    AREA_NAME,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    NUMERATOR,
+    DENOMINATOR,
+    VALUE,
+    LOWER,
+    UPPER,
+)
 RESULT_SCHEMA = pl.Schema(
     {
-        MEASURE_ID: pl.String(),
-        PERIOD: pl.String(),
-        AREA_CODE: pl.String(),
-        AREA_NAME: pl.String(),
-        BREAKDOWN: pl.String(),
-        BREAKDOWN_VALUE: pl.String(),
-        NUMERATOR: pl.Float64(),
-        DENOMINATOR: pl.Float64(),
-        VALUE: pl.Float64(),
-        LOWER: pl.Float64(),
-        UPPER: pl.Float64(),
+        **{name: PUBLISHED_SCHEMA[name] for name in _PUBLISHED},
         WORKERS: pl.Int64(),
         WORKPLACES: pl.Int64(),
         PART_OF: pl.String(),
         CATEGORY: pl.String(),
     }
 )
-"""Schema of computed (unsuppressed) results."""
+"""Schema of computed (unsuppressed) results: columns of the published table, with the types
+it publishes them with, and the hidden columns disclosure control and publishing need."""
 
 QUALITY_SCHEMA = pl.Schema(
     {

@@ -17,17 +17,12 @@ from careforce.core.vocab import groups
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import JobRoleCount as J
 from careforce.core.vocab.canonical_columns import Worker as WK
+from careforce.core.vocab.published import AREA_CODE, AREA_NAME, PERIOD
 
 SNAPSHOT = "snapshot"
 """Column identifying the file set a row came from."""
 PLACE = "_place"
 """Column: a hash identifying the workplace (snapshot and reference), for counting workplaces."""
-PERIOD = "period"
-"""Column: the reference year, e.g. ``2021/22``."""
-AREA_CODE = "area_code"
-"""Column: ONS code of the council area."""
-AREA_NAME = "area_name"
-"""Column: name of the council area."""
 NO_AREA = "unknown"
 """Area code used when a file set was ingested without one."""
 OTHER_ROLES = "other roles"

@@ -6,24 +6,7 @@ from enum import StrEnum
 
 import polars as pl
 
-
-class Polarity(StrEnum):
-    """Whether a higher value is better, worse, or neither."""
-
-    LOW_IS_GOOD = "low-is-good"
-    HIGH_IS_GOOD = "high-is-good"
-    NO_JUDGEMENT = "no-judgement"
-
-
-class Comparison(StrEnum):
-    """Outcome of comparing a value's interval with a comparator value."""
-
-    BETTER = "better"
-    SIMILAR = "similar"
-    WORSE = "worse"
-    HIGHER = "higher"
-    LOWER = "lower"
-    NOT_COMPARED = "not-compared"
+from careforce.core.vocab.published import Comparison, Polarity
 
 
 class Trend(StrEnum):

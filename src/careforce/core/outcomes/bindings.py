@@ -8,6 +8,7 @@ import polars as pl
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.framework import Framework, Measure, Source, placed_measures
+from careforce.core.vocab import published as pub
 
 SOURCES_SCHEMA: Final = pl.Schema(
     {
@@ -21,10 +22,10 @@ SOURCES_SCHEMA: Final = pl.Schema(
         c.SOURCE_NUMBER: pl.Int64,
         c.SOURCE_LABEL: pl.String,
         c.SOURCE_STATUS: pl.String,
-        c.MEASURE_ID: pl.String,
-        c.BREAKDOWN: pl.String,
-        c.BREAKDOWN_VALUE: pl.String,
-        c.UNIT: pl.String,
+        pub.MEASURE_ID: pl.String,
+        pub.BREAKDOWN: pl.String,
+        pub.BREAKDOWN_VALUE: pl.String,
+        pub.UNIT: pl.String,
         c.FRAMEWORK_POLARITY: pl.String,
         c.BASELINE_PERIOD: pl.String,
         c.TARGET: pl.Float64,
@@ -38,11 +39,11 @@ SOURCES_SCHEMA: Final = pl.Schema(
 MANUAL_SCHEMA: Final = pl.Schema(
     {
         c.ORDER: pl.Int64,
-        c.PERIOD: pl.String,
-        c.VALUE: pl.Float64,
-        c.LOWER: pl.Float64,
-        c.UPPER: pl.Float64,
-        c.SYMBOL: pl.String,
+        pub.PERIOD: pl.String,
+        pub.VALUE: pl.Float64,
+        pub.LOWER: pl.Float64,
+        pub.UPPER: pl.Float64,
+        pub.SYMBOL: pl.String,
         c.EVIDENCE: pl.String,
         c.EVIDENCE_URL: pl.String,
     }
@@ -63,10 +64,10 @@ def _source_row(framework: Framework, item: Measure, source: Source, number: int
         c.SOURCE_NUMBER: number,
         c.SOURCE_LABEL: source.label or (manual.label if manual else None),
         c.SOURCE_STATUS: (c.SourceStatus.MANUAL if manual else c.SourceStatus.INDICATORS).value,
-        c.MEASURE_ID: None if manual else source.measure_id,
-        c.BREAKDOWN: None if manual else source.breakdown,
-        c.BREAKDOWN_VALUE: None if manual else source.breakdown_value,
-        c.UNIT: manual.unit if manual else None,
+        pub.MEASURE_ID: None if manual else source.measure_id,
+        pub.BREAKDOWN: None if manual else source.breakdown,
+        pub.BREAKDOWN_VALUE: None if manual else source.breakdown_value,
+        pub.UNIT: manual.unit if manual else None,
         c.FRAMEWORK_POLARITY: polarity.value if polarity else None,
         c.BASELINE_PERIOD: source.baseline_period
         or item.baseline_period
@@ -137,12 +138,12 @@ def manual_values(framework: Framework) -> pl.DataFrame:
                     rows.append(
                         {
                             c.ORDER: order,
-                            c.PERIOD: entry.period,
-                            c.VALUE: entry.value,
-                            c.LOWER: entry.lower_ci,
-                            c.UPPER: entry.upper_ci,
-                            c.SYMBOL: entry.symbol
-                            or (c.NOT_AVAILABLE if entry.value is None else None),
+                            pub.PERIOD: entry.period,
+                            pub.VALUE: entry.value,
+                            pub.LOWER: entry.lower_ci,
+                            pub.UPPER: entry.upper_ci,
+                            pub.SYMBOL: entry.symbol
+                            or (pub.Symbol.NOT_AVAILABLE.value if entry.value is None else None),
                             c.EVIDENCE: entry.evidence,
                             c.EVIDENCE_URL: entry.evidence_url,
                         }

@@ -14,6 +14,7 @@ import polars as pl
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.actions import STATUS_ORDER
+from careforce.core.vocab import published as pub
 
 PANEL_WIDTH: Final = 190
 """Width of one small-multiple panel in pixels (three fit an A4 page)."""
@@ -53,10 +54,10 @@ def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[
     """
     order = list(dict.fromkeys(points.get_column(c.SERIES).to_list()))
     plotted = points.filter(pl.col(c.SHOWN_VALUE).is_not_null()).select(
-        c.SERIES, c.PERIOD, c.SHOWN_VALUE, c.SHOWN_LOWER, c.SHOWN_UPPER
+        c.SERIES, pub.PERIOD, c.SHOWN_VALUE, c.SHOWN_LOWER, c.SHOWN_UPPER
     )
-    x = alt.X(f"{c.PERIOD}:O", title=None, axis=alt.Axis(labelAngle=0))
-    tooltip = [f"{c.SERIES}:N", f"{c.PERIOD}:O", f"{c.SHOWN_VALUE}:Q", f"{c.SHOWN_LOWER}:Q"]
+    x = alt.X(f"{pub.PERIOD}:O", title=None, axis=alt.Axis(labelAngle=0))
+    tooltip = [f"{c.SERIES}:N", f"{pub.PERIOD}:O", f"{c.SHOWN_VALUE}:Q", f"{c.SHOWN_LOWER}:Q"]
     interval = (
         alt.Chart()
         .mark_rule(color="#505a5f")

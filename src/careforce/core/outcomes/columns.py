@@ -6,60 +6,26 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
-# --- indicator results (the ``indicators.csv`` contract of ``careforce indicators compute``) ---
+from careforce.core.vocab import published as pub
 
-MEASURE_ID: Final = "measure_id"
-"""Identifier of a measure of the catalogue (or of the workforce survey)."""
-MEASURE_NAME: Final = "measure_name"
-"""Short name of the measure."""
-PERIOD: Final = "period"
-"""Period of a value, e.g. ``2021/22`` (financial year) or ``2022`` (calendar year)."""
-AREA_CODE: Final = "area_code"
-"""ONS code of the area."""
-AREA_NAME: Final = "area_name"
-"""Name of the area."""
-BREAKDOWN: Final = "breakdown"
-"""Breakdown of a value: ``total`` for headline rows, else e.g. ``service_group``."""
-BREAKDOWN_VALUE: Final = "breakdown_value"
-"""Value of the breakdown: ``all`` for headline rows, else e.g. ``home care``."""
-VALUE: Final = "value"
-"""The value (rates and shares as fractions); empty when suppressed or not available."""
-LOWER: Final = "lower_ci"
-"""Lower limit of the 95% confidence interval."""
-UPPER: Final = "upper_ci"
-"""Upper limit of the 95% confidence interval."""
-UNIT: Final = "unit"
-"""What the value is: proportion, rate, count, days, pounds per hour..."""
-POLARITY: Final = "polarity"
-"""Whether higher is better: ``high-is-good``, ``low-is-good`` or ``no-judgement``."""
-SYMBOL: Final = "symbol"
-"""GSS symbol of a cell without a published number: ``[c]`` suppressed, ``[x]`` not available."""
+# --- indicator results (the published table: see careforce.core.vocab.published) ------------
 
 INDICATOR_COLUMNS: Final = (
-    MEASURE_ID,
-    MEASURE_NAME,
-    PERIOD,
-    AREA_CODE,
-    AREA_NAME,
-    BREAKDOWN,
-    BREAKDOWN_VALUE,
-    VALUE,
-    LOWER,
-    UPPER,
-    UNIT,
-    POLARITY,
-    SYMBOL,
+    pub.MEASURE_ID,
+    pub.MEASURE_NAME,
+    pub.PERIOD,
+    pub.AREA_CODE,
+    pub.AREA_NAME,
+    pub.BREAKDOWN,
+    pub.BREAKDOWN_VALUE,
+    pub.VALUE,
+    pub.LOWER,
+    pub.UPPER,
+    pub.UNIT,
+    pub.POLARITY,
+    pub.SYMBOL,
 )
 """Columns of the indicator results that evaluation reads (others are ignored)."""
-
-TOTAL: Final = "total"
-"""Breakdown of headline rows."""
-ALL: Final = "all"
-"""Breakdown value of headline rows."""
-NOT_AVAILABLE: Final = "[x]"
-"""GSS symbol for a value that does not exist (no data, or no data source yet)."""
-SUPPRESSED: Final = "[c]"
-"""GSS symbol for a value withheld by disclosure control."""
 
 # --- the framework's sources (one row per measure and source) ----------------------------------
 
@@ -137,18 +103,18 @@ SCORECARD_COLUMNS: Final = (
     SOURCE_NUMBER,
     SOURCE_LABEL,
     SOURCE_STATUS,
-    MEASURE_ID,
-    BREAKDOWN,
-    BREAKDOWN_VALUE,
-    AREA_CODE,
-    AREA_NAME,
-    PERIOD,
-    VALUE,
-    LOWER,
-    UPPER,
-    UNIT,
-    SYMBOL,
-    POLARITY,
+    pub.MEASURE_ID,
+    pub.BREAKDOWN,
+    pub.BREAKDOWN_VALUE,
+    pub.AREA_CODE,
+    pub.AREA_NAME,
+    pub.PERIOD,
+    pub.VALUE,
+    pub.LOWER,
+    pub.UPPER,
+    pub.UNIT,
+    pub.SYMBOL,
+    pub.POLARITY,
     BASELINE_PERIOD,
     BASELINE_VALUE,
     BASELINE_SYMBOL,
@@ -206,14 +172,6 @@ class TargetStatus(StrEnum):
     NO_TARGET = "no target"
     NOT_APPLICABLE = "not applicable"
     """A period before the baseline: progress is measured from the baseline."""
-
-
-class Polarity(StrEnum):
-    """Whether a higher value is better, worse, or neither (the indicators' words)."""
-
-    HIGH_IS_GOOD = "high-is-good"
-    LOW_IS_GOOD = "low-is-good"
-    NO_JUDGEMENT = "no-judgement"
 
 
 # --- the action plan ----------------------------------------------------------------------------

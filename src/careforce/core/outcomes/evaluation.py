@@ -19,6 +19,7 @@ from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.framework import SignificanceTest
 from careforce.core.outcomes.significance import direction, significant_change
 from careforce.core.outcomes.targets import progress_to_target, target_status
+from careforce.core.vocab import published as pub
 
 PERIOD_INDEX: Final = "_period_index"
 """Position of a period in the scorecard's sorted periods (internal)."""
@@ -35,7 +36,7 @@ _BASELINE_UPPER: Final = "_baseline_upper"
 _PREVIOUS_LOWER: Final = "_previous_lower"
 _PREVIOUS_UPPER: Final = "_previous_upper"
 
-WITHHELD_SYMBOLS: Final = (c.SUPPRESSED, c.NOT_AVAILABLE)
+WITHHELD_SYMBOLS: Final = (pub.Symbol.CONFIDENTIAL.value, pub.Symbol.NOT_AVAILABLE.value)
 """Symbols that mean there is no number: any number beside them is dropped, never shown."""
 
 
@@ -47,37 +48,37 @@ def scorecard_periods(
     return (
         pl.concat(
             [
-                indicators.select(c.PERIOD),
-                manual.select(c.PERIOD),
-                sources.select(pl.col(c.BASELINE_PERIOD).alias(c.PERIOD)),
+                indicators.select(pub.PERIOD),
+                manual.select(pub.PERIOD),
+                sources.select(pl.col(c.BASELINE_PERIOD).alias(pub.PERIOD)),
             ]
         )
         .drop_nulls()
         .unique()
-        .sort(c.PERIOD)
+        .sort(pub.PERIOD)
         .with_row_index(PERIOD_INDEX)
         .with_columns(pl.col(PERIOD_INDEX).cast(pl.Int64))
     )
 
 
 def _indicator_observations(indicators: pl.LazyFrame, sources: pl.LazyFrame) -> pl.LazyFrame:
-    keys = [c.MEASURE_ID, c.BREAKDOWN, c.BREAKDOWN_VALUE]
+    keys = [pub.MEASURE_ID, pub.BREAKDOWN, pub.BREAKDOWN_VALUE]
     return (
         sources.filter(pl.col(c.SOURCE_STATUS) == c.SourceStatus.INDICATORS.value)
         .select(c.ORDER, *keys)
         .join(indicators, on=keys, how="inner")
         .select(
             c.ORDER,
-            c.PERIOD,
-            c.VALUE,
-            c.LOWER,
-            c.UPPER,
-            c.SYMBOL,
-            pl.col(c.MEASURE_NAME).alias(INDICATOR_NAME),
-            pl.col(c.UNIT).alias(INDICATOR_UNIT),
-            pl.col(c.POLARITY).alias(INDICATOR_POLARITY),
+            pub.PERIOD,
+            pub.VALUE,
+            pub.LOWER,
+            pub.UPPER,
+            pub.SYMBOL,
+            pl.col(pub.MEASURE_NAME).alias(INDICATOR_NAME),
+            pl.col(pub.UNIT).alias(INDICATOR_UNIT),
+            pl.col(pub.POLARITY).alias(INDICATOR_POLARITY),
         )
-        .unique(subset=[c.ORDER, c.PERIOD], keep="first", maintain_order=True)
+        .unique(subset=[c.ORDER, pub.PERIOD], keep="first", maintain_order=True)
     )
 
 
@@ -85,30 +86,30 @@ def _observed_values(frame: pl.LazyFrame) -> pl.LazyFrame:
     """Numbers only where they exist: nothing beside a withholding symbol, no interval without a
     value, and ``[x]`` wherever there is neither a number nor a symbol."""
     frame = frame.with_columns(
-        pl.when(pl.col(c.SYMBOL).str.strip_chars() == "")
+        pl.when(pl.col(pub.SYMBOL).str.strip_chars() == "")
         .then(None)
-        .otherwise(pl.col(c.SYMBOL))
-        .alias(c.SYMBOL)
+        .otherwise(pl.col(pub.SYMBOL))
+        .alias(pub.SYMBOL)
     )
-    withheld = pl.col(c.SYMBOL).is_in(WITHHELD_SYMBOLS).fill_null(value=False)
-    value = pl.when(withheld | pl.col(c.VALUE).is_nan()).then(None).otherwise(pl.col(c.VALUE))
-    frame = frame.with_columns(value.alias(c.VALUE))
-    present = pl.col(c.VALUE).is_not_null()
+    withheld = pl.col(pub.SYMBOL).is_in(WITHHELD_SYMBOLS).fill_null(value=False)
+    value = pl.when(withheld | pl.col(pub.VALUE).is_nan()).then(None).otherwise(pl.col(pub.VALUE))
+    frame = frame.with_columns(value.alias(pub.VALUE))
+    present = pl.col(pub.VALUE).is_not_null()
     interval_ok = (
         present
-        & pl.col(c.LOWER).is_not_null()
-        & pl.col(c.UPPER).is_not_null()
-        & ~pl.col(c.LOWER).is_nan()
-        & ~pl.col(c.UPPER).is_nan()
+        & pl.col(pub.LOWER).is_not_null()
+        & pl.col(pub.UPPER).is_not_null()
+        & ~pl.col(pub.LOWER).is_nan()
+        & ~pl.col(pub.UPPER).is_nan()
     )
     return frame.with_columns(
-        pl.when(interval_ok).then(pl.col(c.LOWER)).otherwise(None).alias(c.LOWER),
-        pl.when(interval_ok).then(pl.col(c.UPPER)).otherwise(None).alias(c.UPPER),
+        pl.when(interval_ok).then(pl.col(pub.LOWER)).otherwise(None).alias(pub.LOWER),
+        pl.when(interval_ok).then(pl.col(pub.UPPER)).otherwise(None).alias(pub.UPPER),
         # A value is never withheld (see above), so its symbol can only qualify it ([u]).
         pl.when(present)
-        .then(pl.col(c.SYMBOL))
-        .otherwise(pl.coalesce(pl.col(c.SYMBOL), pl.lit(c.NOT_AVAILABLE)))
-        .alias(c.SYMBOL),
+        .then(pl.col(pub.SYMBOL))
+        .otherwise(pl.coalesce(pl.col(pub.SYMBOL), pl.lit(pub.Symbol.NOT_AVAILABLE.value)))
+        .alias(pub.SYMBOL),
     )
 
 
@@ -118,20 +119,20 @@ def _first_given(column: str) -> pl.Expr:
 
 def _with_descriptions(frame: pl.LazyFrame) -> pl.LazyFrame:
     """Label, unit and polarity: the framework's, else the indicator results'."""
-    name = pl.coalesce(_first_given(INDICATOR_NAME), pl.col(c.MEASURE_ID))
+    name = pl.coalesce(_first_given(INDICATOR_NAME), pl.col(pub.MEASURE_ID))
     named = (
-        pl.when(pl.col(c.BREAKDOWN) == c.TOTAL)
+        pl.when(pl.col(pub.BREAKDOWN) == pub.TOTAL)
         .then(name)
-        .otherwise(pl.concat_str([name, pl.lit(": "), pl.col(c.BREAKDOWN_VALUE)]))
+        .otherwise(pl.concat_str([name, pl.lit(": "), pl.col(pub.BREAKDOWN_VALUE)]))
     )
     return frame.with_columns(
         pl.coalesce(pl.col(c.SOURCE_LABEL), named).alias(c.SOURCE_LABEL),
-        pl.coalesce(pl.col(c.UNIT), _first_given(INDICATOR_UNIT)).alias(c.UNIT),
+        pl.coalesce(pl.col(pub.UNIT), _first_given(INDICATOR_UNIT)).alias(pub.UNIT),
         pl.coalesce(
             pl.col(c.FRAMEWORK_POLARITY),
             _first_given(INDICATOR_POLARITY),
-            pl.lit(c.Polarity.NO_JUDGEMENT.value),
-        ).alias(c.POLARITY),
+            pl.lit(pub.Polarity.NO_JUDGEMENT.value),
+        ).alias(pub.POLARITY),
     )
 
 
@@ -149,16 +150,16 @@ def _change_columns(
     """Change from a reference value, its significance and direction, where ``applies``."""
     no_source = pl.col(c.SOURCE_STATUS) == c.SourceStatus.NO_DATA_SOURCE.value
     tested = significant_change(
-        value=pl.col(c.VALUE),
-        lower=pl.col(c.LOWER),
-        upper=pl.col(c.UPPER),
+        value=pl.col(pub.VALUE),
+        lower=pl.col(pub.LOWER),
+        upper=pl.col(pub.UPPER),
         reference=pl.col(reference),
         reference_lower=pl.col(reference_lower),
         reference_upper=pl.col(reference_upper),
         exact=pl.col(c.EXACT),
         test=test,
     )
-    difference = pl.col(c.VALUE) - pl.col(reference)
+    difference = pl.col(pub.VALUE) - pl.col(reference)
     return [
         pl.when(applies).then(difference).otherwise(None).alias(change),
         pl.when(applies).then(tested).otherwise(None).alias(significant),
@@ -166,7 +167,7 @@ def _change_columns(
         .then(pl.lit(c.Direction.CANNOT_BE_CALCULATED.value))
         .when(~applies)
         .then(pl.lit(c.Direction.NOT_APPLICABLE.value))
-        .otherwise(direction(difference, tested, pl.col(c.POLARITY)))
+        .otherwise(direction(difference, tested, pl.col(pub.POLARITY)))
         .alias(judged),
     ]
 
@@ -199,18 +200,18 @@ def evaluate_framework(
     observed = pl.concat(
         [
             _indicator_observations(indicators, sources),
-            manual.select(c.ORDER, c.PERIOD, c.VALUE, c.LOWER, c.UPPER, c.SYMBOL),
+            manual.select(c.ORDER, pub.PERIOD, pub.VALUE, pub.LOWER, pub.UPPER, pub.SYMBOL),
         ],
         how="diagonal_relaxed",
     )
-    evidence = manual.select(c.ORDER, c.PERIOD, c.EVIDENCE, c.EVIDENCE_URL)
+    evidence = manual.select(c.ORDER, pub.PERIOD, c.EVIDENCE, c.EVIDENCE_URL)
     grid = (
         sources.join(periods, how="cross")
-        .join(observed, on=[c.ORDER, c.PERIOD], how="left")
-        .join(evidence, on=[c.ORDER, c.PERIOD], how="left")
+        .join(observed, on=[c.ORDER, pub.PERIOD], how="left")
+        .join(evidence, on=[c.ORDER, pub.PERIOD], how="left")
         .join(
             periods.select(
-                pl.col(c.PERIOD).alias(c.BASELINE_PERIOD),
+                pl.col(pub.PERIOD).alias(c.BASELINE_PERIOD),
                 pl.col(PERIOD_INDEX).alias(BASELINE_INDEX),
             ),
             on=c.BASELINE_PERIOD,
@@ -219,21 +220,21 @@ def evaluate_framework(
         .sort(c.ORDER, PERIOD_INDEX)
     )
     grid = _with_descriptions(_observed_values(grid))
-    baseline = grid.filter(pl.col(c.PERIOD) == pl.col(c.BASELINE_PERIOD)).select(
+    baseline = grid.filter(pl.col(pub.PERIOD) == pl.col(c.BASELINE_PERIOD)).select(
         c.ORDER,
-        pl.col(c.VALUE).alias(c.BASELINE_VALUE),
-        pl.col(c.LOWER).alias(_BASELINE_LOWER),
-        pl.col(c.UPPER).alias(_BASELINE_UPPER),
-        pl.col(c.SYMBOL).alias(c.BASELINE_SYMBOL),
+        pl.col(pub.VALUE).alias(c.BASELINE_VALUE),
+        pl.col(pub.LOWER).alias(_BASELINE_LOWER),
+        pl.col(pub.UPPER).alias(_BASELINE_UPPER),
+        pl.col(pub.SYMBOL).alias(c.BASELINE_SYMBOL),
     )
     grid = (
         grid.join(baseline, on=c.ORDER, how="left")
         .sort(c.ORDER, PERIOD_INDEX)
         .with_columns(
-            pl.col(c.PERIOD).shift(1).over(c.ORDER).alias(c.PREVIOUS_PERIOD),
-            pl.col(c.VALUE).shift(1).over(c.ORDER).alias(c.PREVIOUS_VALUE),
-            pl.col(c.LOWER).shift(1).over(c.ORDER).alias(_PREVIOUS_LOWER),
-            pl.col(c.UPPER).shift(1).over(c.ORDER).alias(_PREVIOUS_UPPER),
+            pl.col(pub.PERIOD).shift(1).over(c.ORDER).alias(c.PREVIOUS_PERIOD),
+            pl.col(pub.VALUE).shift(1).over(c.ORDER).alias(c.PREVIOUS_VALUE),
+            pl.col(pub.LOWER).shift(1).over(c.ORDER).alias(_PREVIOUS_LOWER),
+            pl.col(pub.UPPER).shift(1).over(c.ORDER).alias(_PREVIOUS_UPPER),
         )
     )
     after_baseline = pl.col(PERIOD_INDEX) > pl.col(BASELINE_INDEX)
@@ -259,18 +260,18 @@ def evaluate_framework(
             test=test,
         ),
         pl.when(pl.col(PERIOD_INDEX) >= pl.col(BASELINE_INDEX))
-        .then(progress_to_target(pl.col(c.VALUE), pl.col(c.BASELINE_VALUE), pl.col(c.TARGET)))
+        .then(progress_to_target(pl.col(pub.VALUE), pl.col(c.BASELINE_VALUE), pl.col(c.TARGET)))
         .otherwise(None)
         .alias(c.PROGRESS_TO_TARGET),
         pl.when((pl.col(PERIOD_INDEX) < pl.col(BASELINE_INDEX)) & pl.col(c.TARGET).is_not_null())
         .then(pl.lit(c.TargetStatus.NOT_APPLICABLE.value))
         .otherwise(
             target_status(
-                pl.col(c.VALUE), pl.col(c.BASELINE_VALUE), pl.col(c.TARGET), pl.col(c.POLARITY)
+                pl.col(pub.VALUE), pl.col(c.BASELINE_VALUE), pl.col(c.TARGET), pl.col(pub.POLARITY)
             )
         )
         .alias(c.TARGET_STATUS),
-        pl.lit(area_code, dtype=pl.String).alias(c.AREA_CODE),
-        pl.lit(area_name, dtype=pl.String).alias(c.AREA_NAME),
+        pl.lit(area_code, dtype=pl.String).alias(pub.AREA_CODE),
+        pl.lit(area_name, dtype=pl.String).alias(pub.AREA_NAME),
     )
     return scored.sort(c.ORDER, PERIOD_INDEX).select(c.SCORECARD_COLUMNS)

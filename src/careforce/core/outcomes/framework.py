@@ -24,7 +24,6 @@ from careforce.core.configuration import (
     pydantic_problems,
     tidy_schema,
 )
-from careforce.core.outcomes.columns import ALL, TOTAL, Polarity
 from careforce.core.outcomes.validation import (
     CODE_PATTERN,
     PERIOD_PATTERN,
@@ -32,6 +31,7 @@ from careforce.core.outcomes.validation import (
     ConfigurationError,
     schema_problems,
 )
+from careforce.core.vocab.published import ALL, TOTAL, Polarity
 
 FRAMEWORK_SCHEMA_VERSION: Final = "1"
 """Version of the framework file format; bumped on any incompatible change."""

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import Final
 
-PERCENT_UNITS: Final = frozenset({"proportion", "rate"})
-"""Units held as fractions and shown as percentages (0.322 -> 32.2%)."""
+from careforce.core.vocab.published import FRACTION_UNITS, MONEY_UNITS, Unit
+
 EMPTY: Final = "—"
 """Shown where a number does not exist, next to its symbol."""
 
 
 def shown_scale(unit: str | None) -> float:
     """Factor from a stored value to the number shown (100 for fractions shown as %)."""
-    return 100.0 if unit in PERCENT_UNITS else 1.0
+    return 100.0 if unit in FRACTION_UNITS else 1.0
 
 
 def unit_suffix(unit: str | None) -> str:
     """What to put after a chart title or axis for the unit, e.g. ``%`` or ``days``."""
-    if unit in PERCENT_UNITS:
+    if unit in FRACTION_UNITS:
         return "%"
-    if unit in ("pounds per hour", "pounds per year"):
+    if unit in MONEY_UNITS:
         return "£"
     return unit or ""
 
@@ -32,15 +32,15 @@ def format_value(value: float | None, unit: str | None, *, symbol: str | None = 
     """
     if value is None:
         return symbol or EMPTY
-    if unit in PERCENT_UNITS:
+    if unit in FRACTION_UNITS:
         return f"{value * 100:.1f}%"
-    if unit == "pounds per hour":
+    if unit == Unit.POUNDS_PER_HOUR:
         return f"£{value:,.2f}"
-    if unit == "pounds per year":
+    if unit == Unit.POUNDS_PER_YEAR:
         return f"£{value:,.0f}"
-    if unit == "count":
+    if unit == Unit.COUNT:
         return f"{value:,.0f}"
-    if unit in ("days", "years"):
+    if unit in (Unit.DAYS, Unit.YEARS):
         return f"{value:.1f} {unit}"
     return f"{value:,.3g}"
 
@@ -52,14 +52,14 @@ def format_change(change: float | None, unit: str | None) -> str:
     """
     if change is None:
         return EMPTY
-    if unit in PERCENT_UNITS:
+    if unit in FRACTION_UNITS:
         number, places, text = change * 100, 1, "{:.1f} percentage points"
-    elif unit == "pounds per hour":
+    elif unit == Unit.POUNDS_PER_HOUR:
         number, places, text = change, 2, "£{:,.2f}"
-    elif unit in ("pounds per year", "count"):
+    elif unit in (Unit.POUNDS_PER_YEAR, Unit.COUNT):
         number, places = change, 0
-        text = "£{:,.0f}" if unit == "pounds per year" else "{:,.0f}"
-    elif unit in ("days", "years"):
+        text = "£{:,.0f}" if unit == Unit.POUNDS_PER_YEAR else "{:,.0f}"
+    elif unit in (Unit.DAYS, Unit.YEARS):
         number, places, text = change, 1, "{:.1f} " + unit
     else:
         number, places, text = change, 6, "{:,.3g}"

@@ -23,6 +23,7 @@ from careforce.core.outcomes.presentation import (
     shown_scale,
     unit_suffix,
 )
+from careforce.core.vocab import published as pub
 
 CHANGE_WORDS: Final = (
     c.Direction.IMPROVING.value,
@@ -100,14 +101,16 @@ class ProgressReport:
 
 def latest_period(scorecard: pl.DataFrame) -> str | None:
     """The last period with any value, else the last period, else None."""
-    with_values = scorecard.filter(pl.col(c.VALUE).is_not_null())
+    with_values = scorecard.filter(pl.col(pub.VALUE).is_not_null())
     frame = with_values if with_values.height else scorecard
-    periods = frame.get_column(c.PERIOD).drop_nulls()
+    periods = frame.get_column(pub.PERIOD).drop_nulls()
     return str(periods.max()) if periods.len() else None
 
 
 def _previous(scorecard: pl.DataFrame, period: str | None) -> str | None:
-    earlier = scorecard.filter(pl.col(c.PERIOD) < period).get_column(c.PERIOD) if period else None
+    earlier = (
+        scorecard.filter(pl.col(pub.PERIOD) < period).get_column(pub.PERIOD) if period else None
+    )
     return str(earlier.max()) if earlier is not None and earlier.len() else None
 
 
@@ -116,14 +119,14 @@ def _label(row: dict[str, Any]) -> str:
 
 
 def _baseline(row: dict[str, Any]) -> str:
-    shown = format_value(row[c.BASELINE_VALUE], row[c.UNIT], symbol=row[c.BASELINE_SYMBOL])
+    shown = format_value(row[c.BASELINE_VALUE], row[pub.UNIT], symbol=row[c.BASELINE_SYMBOL])
     return f"{shown} ({row[c.BASELINE_PERIOD]})"
 
 
 def _target(row: dict[str, Any]) -> str:
     if row[c.TARGET] is None:
         return "No target"
-    target = f"{format_value(row[c.TARGET], row[c.UNIT])} by {row[c.TARGET_YEAR]}"
+    target = f"{format_value(row[c.TARGET], row[pub.UNIT])} by {row[c.TARGET_YEAR]}"
     return f"{target}: {row[c.TARGET_STATUS]}, {format_progress(row[c.PROGRESS_TO_TARGET])}"
 
 
@@ -149,12 +152,14 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
             [
                 f"{row[c.MEASURE_CODE]} {row[c.MEASURE_TITLE]}",
                 _label(row) + (" (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else ""),
-                format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL]),
-                format_interval(row[c.LOWER], row[c.UPPER], row[c.UNIT]),
+                format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
+                format_interval(row[pub.LOWER], row[pub.UPPER], row[pub.UNIT]),
                 EMPTY if no_source else _baseline(row),
-                _judged(format_change(row[c.CHANGE_SINCE_BASELINE], row[c.UNIT]), row[c.DIRECTION]),
                 _judged(
-                    format_change(row[c.CHANGE_SINCE_LAST], row[c.UNIT]),
+                    format_change(row[c.CHANGE_SINCE_BASELINE], row[pub.UNIT]), row[c.DIRECTION]
+                ),
+                _judged(
+                    format_change(row[c.CHANGE_SINCE_LAST], row[pub.UNIT]),
                     row[c.DIRECTION_SINCE_LAST],
                 ),
                 _target(row),
@@ -164,7 +169,7 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
 
 
 def _series_name(row: dict[str, Any]) -> str:
-    suffix = unit_suffix(row[c.UNIT])
+    suffix = unit_suffix(row[pub.UNIT])
     return f"{row[c.MEASURE_CODE]} {_label(row)}" + (f" ({suffix})" if suffix else "")
 
 
@@ -172,7 +177,7 @@ def outcome_chart(outcome: str, title: str, scorecard: pl.DataFrame, key: str) -
     """Small multiples of every series of the outcome that has at least one value."""
     series = scorecard.filter(
         (pl.col(c.OUTCOME) == outcome)
-        & pl.col(c.VALUE).is_not_null().any().over(c.MEASURE_CODE, c.SOURCE_NUMBER)
+        & pl.col(pub.VALUE).is_not_null().any().over(c.MEASURE_CODE, c.SOURCE_NUMBER)
     )
     if not series.height:
         return None
@@ -180,14 +185,14 @@ def outcome_chart(outcome: str, title: str, scorecard: pl.DataFrame, key: str) -
     points = pl.DataFrame(
         {
             SERIES: [_series_name(row) for row in rows],
-            c.PERIOD: [row[c.PERIOD] for row in rows],
-            SHOWN_VALUE: [_scaled(row[c.VALUE], row[c.UNIT]) for row in rows],
-            SHOWN_LOWER: [_scaled(row[c.LOWER], row[c.UNIT]) for row in rows],
-            SHOWN_UPPER: [_scaled(row[c.UPPER], row[c.UNIT]) for row in rows],
+            pub.PERIOD: [row[pub.PERIOD] for row in rows],
+            SHOWN_VALUE: [_scaled(row[pub.VALUE], row[pub.UNIT]) for row in rows],
+            SHOWN_LOWER: [_scaled(row[pub.LOWER], row[pub.UNIT]) for row in rows],
+            SHOWN_UPPER: [_scaled(row[pub.UPPER], row[pub.UNIT]) for row in rows],
         },
         schema={
             SERIES: pl.String,
-            c.PERIOD: pl.String,
+            pub.PERIOD: pl.String,
             SHOWN_VALUE: pl.Float64,
             SHOWN_LOWER: pl.Float64,
             SHOWN_UPPER: pl.Float64,
@@ -206,9 +211,9 @@ def outcome_chart(outcome: str, title: str, scorecard: pl.DataFrame, key: str) -
         rows=[
             [
                 _series_name(row),
-                str(row[c.PERIOD]),
-                format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL]),
-                format_interval(row[c.LOWER], row[c.UPPER], row[c.UNIT]),
+                str(row[pub.PERIOD]),
+                format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
+                format_interval(row[pub.LOWER], row[pub.UPPER], row[pub.UNIT]),
             ]
             for row in rows
         ],
@@ -260,9 +265,9 @@ def _changes(latest: pl.DataFrame, period: str | None, previous: str | None) -> 
     rows = [
         [
             f"{row[c.MEASURE_CODE]} {_label(row)}",
-            format_value(row[c.PREVIOUS_VALUE], row[c.UNIT]),
-            format_value(row[c.VALUE], row[c.UNIT]),
-            format_change(row[c.CHANGE_SINCE_LAST], row[c.UNIT]),
+            format_value(row[c.PREVIOUS_VALUE], row[pub.UNIT]),
+            format_value(row[pub.VALUE], row[pub.UNIT]),
+            format_change(row[c.CHANGE_SINCE_LAST], row[pub.UNIT]),
             str(row[c.DIRECTION_SINCE_LAST]),
         ]
         for row in changed.to_dicts()
@@ -412,7 +417,7 @@ def progress_report(
     """
     period = latest_period(scorecard)
     previous = _previous(scorecard, period)
-    latest = scorecard.filter(pl.col(c.PERIOD) == period) if period else scorecard.clear()
+    latest = scorecard.filter(pl.col(pub.PERIOD) == period) if period else scorecard.clear()
     sources = scorecard.unique(subset=[c.MEASURE_CODE, c.SOURCE_NUMBER], maintain_order=True)
     outcomes = []
     for outcome, title in (

@@ -17,8 +17,9 @@ from typing import Final
 
 import polars as pl
 
-from careforce.core.outcomes.columns import Direction, Polarity
+from careforce.core.outcomes.columns import Direction
 from careforce.core.outcomes.framework import SignificanceTest
+from careforce.core.vocab.published import Polarity
 
 Z_95: Final = 1.959963984540054
 """Two-sided 95% quantile of the normal distribution: the indicators' intervals are 95%."""

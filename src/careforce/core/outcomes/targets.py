@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from careforce.core.outcomes.columns import Polarity, TargetStatus
+from careforce.core.outcomes.columns import TargetStatus
+from careforce.core.vocab.published import Polarity
 
 
 def progress_to_target(value: pl.Expr, baseline: pl.Expr, target: pl.Expr) -> pl.Expr:

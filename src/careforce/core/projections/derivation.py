@@ -24,27 +24,8 @@ from careforce.core.projections.input_tables import (
     typed_years,
 )
 from careforce.core.projections.parameters import SCHEMA_VERSION, Timing
+from careforce.core.vocab.published import ALL, PUBLISHED_COLUMNS, TOTAL
 
-INDICATOR_COLUMNS: Final = (
-    c.MEASURE_ID,
-    "measure_name",
-    c.PERIOD,
-    c.AREA_CODE,
-    c.AREA_NAME,
-    c.BREAKDOWN,
-    c.BREAKDOWN_VALUE,
-    "numerator",
-    "denominator",
-    c.VALUE,
-    "lower_ci",
-    "upper_ci",
-    "unit",
-    "polarity",
-    "comparator_value",
-    "comparison",
-    "symbol",
-)
-"""Columns of ``indicators.csv`` as the measures module writes it."""
 POPULATION_COLUMNS: Final = (c.AREA_CODE, c.AREA_NAME, c.AGE_BAND, c.INPUT_YEAR, c.POPULATION)
 """Columns of the long population projection file."""
 FILLED_POSTS: Final = "filled_posts"
@@ -57,7 +38,7 @@ LEAVERS_REMAINING: Final = "leavers_remaining_in_sector"
 """Measure id: share of leavers who stay in the sector (fraction)."""
 MEASURES_USED: Final = (FILLED_POSTS, VACANCIES, TURNOVER_RATE, LEAVERS_REMAINING)
 """The measures a derivation reads."""
-HEADLINE: Final = ("total", "all")
+HEADLINE: Final = (TOTAL, ALL)
 """(breakdown, breakdown_value) of headline rows."""
 DEFAULT_DRIVER_BAND: Final = "65+"
 """Adult social care demand follows the population aged 65 and over (the strategy's driver)."""
@@ -192,7 +173,7 @@ def _cells_note(cells: Sequence[_Cell], source: str) -> str:
 
 
 def _typed_indicators(indicators: pl.DataFrame) -> pl.DataFrame:
-    require_columns(indicators, INDICATOR_COLUMNS)
+    require_columns(indicators, PUBLISHED_COLUMNS)
     frame = indicators.filter(pl.col(c.MEASURE_ID).is_in(MEASURES_USED))
     frame = typed_numbers(frame, c.VALUE, allow_empty=True, minimum=0)
     frame = typed_years(frame, c.PERIOD, into=c.PERIOD_END)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from careforce.core.benchmarks.catalogue import BENCHMARK_MEASURES, STATE_NOTES, BenchmarkMeasure
+from careforce.core.benchmarks.catalogue import STATE_NOTES
 from careforce.core.benchmarks.comparison import Scope, benchmark, group_sizes
 from careforce.core.benchmarks.inputs import SNAPSHOT_ID, worker_inputs, workplace_inputs
 from careforce.core.disclosure.policy import DisclosurePolicy
+from careforce.core.publishing.benchmarks import BENCHMARKS, Benchmark
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.organisations import visible_organisation
@@ -23,9 +24,9 @@ from careforce.web.backend.snapshots import load_in_force, snapshots_key, workpl
 from careforce.web.models.organisations.models import Organisation
 
 __all__ = [
-    "BENCHMARK_MEASURES",
+    "BENCHMARKS",
     "STATE_NOTES",
-    "BenchmarkMeasure",
+    "Benchmark",
     "BenchmarkReport",
     "NoBenchmarkDataError",
     "Scope",

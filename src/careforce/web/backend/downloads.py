@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import polars as pl
 
-from careforce.core.disclosure.policy import SYMBOL_NOTES
+from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.downloads import csv_bytes, ods_bytes, xlsx_bytes
 from careforce.io.spreadsheets import Sheet, Workbook
 

@@ -24,6 +24,14 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from careforce.core.indicators.catalogue import measure_ids
+from careforce.core.vocab.published import (
+    AREA_CODE,
+    AREA_NAME,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    MEASURE_ID,
+    PERIOD,
+)
 from careforce.io.csv_text import UnreadableFileError
 from careforce.io.datasets import read_text_table
 from careforce.io.raw_files import stored_path
@@ -81,12 +89,12 @@ class Published:
     @cached_property
     def periods(self) -> list[str]:
         """The periods published, oldest first (worked out once per publication)."""
-        return sorted(self.table["period"].unique().to_list())
+        return sorted(self.table[PERIOD].unique().to_list())
 
     @cached_property
     def areas(self) -> list[tuple[str, str]]:
         """The areas published: (code, name), by name (worked out once per publication)."""
-        pairs = self.table.select("area_code", "area_name").unique().sort("area_name")
+        pairs = self.table.select(AREA_CODE, AREA_NAME).unique().sort(AREA_NAME)
         return list(pairs.iter_rows())
 
 
@@ -296,12 +304,12 @@ def measure_values(
     breakdown_value: str | None = None,
 ) -> pl.DataFrame:
     """Published values of one measure, optionally for one period, area and breakdown."""
-    conditions = [pl.col("measure_id") == measure_id]
+    conditions = [pl.col(MEASURE_ID) == measure_id]
     for column, wanted in (
-        ("period", period),
-        ("area_code", area_code),
-        ("breakdown", breakdown),
-        ("breakdown_value", breakdown_value),
+        (PERIOD, period),
+        (AREA_CODE, area_code),
+        (BREAKDOWN, breakdown),
+        (BREAKDOWN_VALUE, breakdown_value),
     ):
         if wanted:
             conditions.append(pl.col(column) == wanted)
@@ -310,5 +318,5 @@ def measure_values(
 
 def published_measure_ids(table: pl.DataFrame) -> list[str]:
     """The measures with published values, in catalogue order."""
-    present = set(table["measure_id"].unique().to_list())
+    present = set(table[MEASURE_ID].unique().to_list())
     return [measure_id for measure_id in measure_ids() if measure_id in present]

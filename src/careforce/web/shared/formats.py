@@ -8,11 +8,11 @@ from typing import Any, Final
 
 from django.utils import timezone
 
-PERCENT_UNITS: Final = frozenset({"proportion", "rate"})
-"""Units shown as percentages."""
-MONEY_UNITS: Final = {"pounds per hour": "£{:,.2f}", "pounds per year": "£{:,.0f}"}
+from careforce.core.vocab.published import FRACTION_UNITS, Symbol, Unit
+
+MONEY_FORMATS: Final = {Unit.POUNDS_PER_HOUR: "£{:,.2f}", Unit.POUNDS_PER_YEAR: "£{:,.0f}"}
 """Units shown as money, with their format."""
-MISSING: Final = "[x]"
+MISSING: Final = Symbol.NOT_AVAILABLE.value
 """GSS shorthand shown when there is no number."""
 
 
@@ -34,11 +34,11 @@ def measure_value(value: Any, unit: str) -> str:
     """A measure's value in its unit (a percentage, money, days, years or a count)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    if unit in PERCENT_UNITS:
+    if unit in FRACTION_UNITS:
         return percent(value)
-    if unit in MONEY_UNITS:
-        return MONEY_UNITS[unit].format(value)
-    if unit in ("days", "years"):
+    if unit in MONEY_FORMATS:
+        return MONEY_FORMATS[Unit(unit)].format(value)
+    if unit in (Unit.DAYS, Unit.YEARS):
         return f"{value:,.1f}"
     return number(value)
 

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from careforce.core.outcomes import columns as c
+from careforce.core.vocab import published as pub
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 
 pytestmark = pytest.mark.integration
@@ -21,13 +22,13 @@ class TestReadIndicatorResults:
         frame, path = read_indicator_results(FIXTURE)
         assert path == FIXTURE / "indicators.csv"
         assert frame.columns == list(c.INDICATOR_COLUMNS)
-        assert frame.schema[c.VALUE] == pl.Float64
-        suppressed = frame.filter(pl.col(c.SYMBOL) == "[c]")
-        assert suppressed.select(c.MEASURE_ID, c.PERIOD, c.VALUE).rows() == [
+        assert frame.schema[pub.VALUE] == pl.Float64
+        suppressed = frame.filter(pl.col(pub.SYMBOL) == "[c]")
+        assert suppressed.select(pub.MEASURE_ID, pub.PERIOD, pub.VALUE).rows() == [
             ("zero_hours_share", "2022/23", None)
         ]
         # Empty text is missing, not "".
-        assert frame.get_column(c.SYMBOL).null_count() == frame.height - 1
+        assert frame.get_column(pub.SYMBOL).null_count() == frame.height - 1
 
     def test_parquet_gives_the_same_frame(self, tmp_path: Path) -> None:
         frame, _ = read_indicator_results(FIXTURE)

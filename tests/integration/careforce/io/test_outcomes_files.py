@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from careforce.core.indicators.catalogue import measure_ids
 from careforce.core.outcomes.action_plan import Update, action_plan_json_schema, with_update
-from careforce.core.outcomes.columns import ActionStatus, Polarity
+from careforce.core.outcomes.columns import ActionStatus
 from careforce.core.outcomes.framework import framework_json_schema, placed_measures
+from careforce.core.vocab.published import Polarity
 from careforce.io.outcomes_files import (
     ACTION_PLAN_SCHEMA_FILE,
     FRAMEWORK_SCHEMA_FILE,

@@ -30,16 +30,13 @@ import openpyxl
 import polars as pl
 import pytest
 
-from careforce.core.disclosure.policy import DisclosurePolicy
-from careforce.core.indicators.catalogue import MEASURES, Kind, Unit, measure_ids
-from careforce.core.indicators.compute import RESULT_SCHEMA
+from careforce.core.indicators.catalogue import MEASURES, Kind, measure_ids
+from careforce.core.vocab.published import Unit
 from careforce.services.ascwds import Area, ingest_ascwds
 from careforce.services.indicators import (
     IndicatorInputError,
     compute_indicators,
     load_ascwds,
-    publish,
-    trends,
 )
 
 pytestmark = pytest.mark.integration
@@ -641,26 +638,6 @@ class TestQualityAndTrends:
         assert {r["trend"] for r in rows} == {"cannot be calculated"}
         assert {r["periods"] for r in rows} == {"2021/22"}
 
-    def test_trend_over_five_periods(self) -> None:
-        periods = ["2017/18", "2018/19", "2019/20", "2020/21", "2021/22"]
-        table = pl.DataFrame(
-            {
-                "measure_id": ["turnover_rate"] * 5,
-                "area_code": ["E10000028"] * 5,
-                "breakdown": ["total"] * 5,
-                "breakdown_value": ["all"] * 5,
-                # newest first: trends() must sort by period (0.40 in 2017/18 down to 0.20)
-                "period": list(reversed(periods)),
-                "value": [0.20, 0.25, 0.30, 0.35, 0.40],
-                "lower_ci": [0.18, 0.23, 0.28, 0.33, 0.38],
-                "upper_ci": [0.22, 0.27, 0.32, 0.37, 0.42],
-            }
-        )
-        result = trends(table)
-        assert result.rows() == [
-            ("turnover_rate", "E10000028", "total", "all", ";".join(periods), "decreasing")
-        ]
-
 
 class TestSnapshots:
     def test_two_file_sets_are_two_periods(self, ingested: Path, tmp_path: Path) -> None:
@@ -680,95 +657,3 @@ class TestSnapshots:
     def test_no_directories(self) -> None:
         with pytest.raises(IndicatorInputError, match="no ASC-WDS data"):
             load_ascwds([])
-
-
-# ---------------------------------------------------------------------------------------------
-# publish() on hand-made results: disclosure holes
-# ---------------------------------------------------------------------------------------------
-
-
-def _result(
-    measure_id: str,
-    breakdown: str,
-    value: str,
-    numerator: float,
-    denominator: float | None,
-    rate: float,
-    interval: tuple[float, float],
-    workers: int,
-    workplaces: int = 5,
-) -> dict[str, Any]:
-    return {
-        "measure_id": measure_id,
-        "period": "2021/22",
-        "area_code": "E10000028",
-        "area_name": "Staffordshire",
-        "breakdown": breakdown,
-        "breakdown_value": value,
-        "numerator": numerator,
-        "denominator": denominator,
-        "value": rate,
-        "lower_ci": interval[0],
-        "upper_ci": interval[1],
-        "workers": workers,
-        "workplaces": workplaces,
-    }
-
-
-def _publish(rows: list[dict[str, Any]]) -> pl.DataFrame:
-    return publish(
-        pl.DataFrame(rows, schema=RESULT_SCHEMA),
-        policy=DisclosurePolicy(),
-        comparators=None,
-        unsuppressed=False,
-    )
-
-
-def _byar(k: float) -> tuple[float, float]:
-    z = 1.959963984540054
-    return (
-        k * (1 - 1 / (9 * k) - z / (3 * k**0.5)) ** 3,
-        (k + 1) * (1 - 1 / (9 * (k + 1)) + z / (3 * (k + 1) ** 0.5)) ** 3,
-    )
-
-
-class TestPublishDisclosure:
-    def test_one_way_contract_breakdown_gets_secondary_suppression(self) -> None:
-        # parts of one whole (denominator 89): Pool/Bank has 4 workers
-        parts = {"Permanent": 50, "Temporary": 20, "Agency": 15, "Pool/Bank": 4}
-        rows = [
-            _result("contract_share", "contract", c, n, 89, n / 89, (0.0, 1.0), n)
-            for c, n in parts.items()
-        ]
-        table = _publish(rows)
-        symbols = dict(zip(table["breakdown_value"], table["symbol"], strict=True))
-        assert symbols["Pool/Bank"] == "[c]"
-        assert list(symbols.values()).count("[c]") == 2
-        assert symbols["Agency"] == "[c]"  # the smallest other part
-
-    def test_two_way_contract_breakdown_gets_secondary_suppression(self) -> None:
-        parts = {"Permanent": 50, "Temporary": 20, "Agency": 15, "Pool/Bank": 4}
-        rows = [
-            _result(
-                "contract_share", "sector/contract", f"independent/{c}", n, 89, n / 89, (0, 1), n
-            )
-            for c, n in parts.items()
-        ]
-        table = _publish(rows)
-        assert table["symbol"].to_list().count("[c]") == 2
-
-    def test_rounding_hides_the_exact_count_value(self) -> None:
-        values = {
-            k: _publish(
-                [_result("filled_posts", "total", "all", k, None, k, _byar(k), int(k))]
-            ).row(0, named=True)["value"]
-            for k in (91.0, 92.0)
-        }
-        assert values == {91.0: 90.0, 92.0: 90.0}
-
-    def test_published_count_cell_does_not_reveal_the_exact_count(self) -> None:
-        published = [
-            _publish([_result("filled_posts", "total", "all", k, None, k, _byar(k), int(k))])
-            for k in (91.0, 92.0)
-        ]
-        assert published[0].row(0) == published[1].row(0)

@@ -13,6 +13,8 @@ import pytest
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import Update
+from careforce.core.publishing.frameworks import framework_problems
+from careforce.core.vocab import published as pub
 from careforce.io.indicator_results import read_indicator_results
 from careforce.io.outcomes_files import parse_framework_text, read_action_plan_file
 from careforce.services.outcomes import (
@@ -20,7 +22,6 @@ from careforce.services.outcomes import (
     action_progress_file,
     evaluate,
     evaluate_files,
-    framework_problems,
     load_framework,
     record_action_update,
     write_actions,
@@ -57,7 +58,7 @@ def latest(evaluation: Any, code: str, number: int = 1) -> dict[str, Any]:
     return evaluation.scorecard.filter(
         (pl.col(c.MEASURE_CODE) == code)
         & (pl.col(c.SOURCE_NUMBER) == number)
-        & (pl.col(c.PERIOD) == "2022/23")
+        & (pl.col(pub.PERIOD) == "2022/23")
     ).row(0, named=True)
 
 
@@ -70,14 +71,14 @@ def evaluation() -> Any:
 class TestEvaluateShippedFramework:
     def test_one_row_per_measure_source_and_period(self, evaluation: Any) -> None:
         scorecard = evaluation.scorecard
-        assert scorecard.get_column(c.PERIOD).unique().sort().to_list() == [
+        assert scorecard.get_column(pub.PERIOD).unique().sort().to_list() == [
             "2020/21",
             "2021/22",
             "2022/23",
         ]
         assert (
             scorecard.height
-            == scorecard.select(c.MEASURE_CODE, c.SOURCE_NUMBER, c.PERIOD).n_unique()
+            == scorecard.select(c.MEASURE_CODE, c.SOURCE_NUMBER, pub.PERIOD).n_unique()
         )
         assert scorecard.get_column(c.MEASURE_CODE).n_unique() == 27
 
@@ -106,8 +107,8 @@ class TestEvaluateShippedFramework:
         direction: str,
     ) -> None:
         row = latest(evaluation, code, number)
-        assert row[c.VALUE] == (pytest.approx(value) if value is not None else None)
-        assert row[c.SYMBOL] == symbol
+        assert row[pub.VALUE] == (pytest.approx(value) if value is not None else None)
+        assert row[pub.SYMBOL] == symbol
         assert row[c.DIRECTION] == direction
 
     def test_missing_sources_are_warned_about(self, evaluation: Any) -> None:
@@ -144,7 +145,7 @@ class TestChecks:
 
     def test_measure_only_in_the_results_is_accepted(self) -> None:
         results, _ = read_indicator_results(FIXTURE)
-        survey = results.head(1).with_columns(pl.lit("survey_feels_valued").alias(c.MEASURE_ID))
+        survey = results.head(1).with_columns(pl.lit("survey_feels_valued").alias(pub.MEASURE_ID))
         problems, warnings = framework_problems(
             small("survey_feels_valued"), available=pl.concat([results, survey])
         )
@@ -164,14 +165,14 @@ class TestChecks:
             [
                 results,
                 results.with_columns(
-                    pl.lit("E10000029").alias(c.AREA_CODE), pl.lit("Suffolk").alias(c.AREA_NAME)
+                    pl.lit("E10000029").alias(pub.AREA_CODE), pl.lit("Suffolk").alias(pub.AREA_NAME)
                 ),
             ]
         )
         with pytest.raises(OutcomesInputError, match=r"several areas \(E10000028, E10000029\)"):
             evaluate(small(), both)
         chosen = evaluate(small(), both, area="E10000029")
-        assert set(chosen.scorecard.get_column(c.AREA_NAME)) == {"Suffolk"}
+        assert set(chosen.scorecard.get_column(pub.AREA_NAME)) == {"Suffolk"}
         with pytest.raises(OutcomesInputError, match="no area 'E99'"):
             evaluate(small(), both, area="E99")
 

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careforce.core.indicators.catalogue import measure_ids
+from careforce.core.vocab.published import NULLABLE_COLUMNS, PUBLISHED_COLUMNS, PUBLISHED_SCHEMA
 from careforce.web.apps.api import urls as api_urls
 from careforce.web.apps.api.openapi import PATHS, document
 from careforce.web.backend.accounts import create_token
@@ -153,6 +154,21 @@ class TestOpenApiDocument:
                 )
             routes.add(f"/api/v1/{route}")
         assert routes == set(PATHS)
+
+    def test_measure_value_has_exactly_the_published_columns(self) -> None:
+        measure_value = document()["components"]["schemas"]["MeasureValue"]
+        assert measure_value["required"] == list(PUBLISHED_COLUMNS)
+        assert list(measure_value["properties"]) == list(PUBLISHED_COLUMNS)
+        nullable = {
+            name for name, schema in measure_value["properties"].items() if schema.get("nullable")
+        }
+        assert nullable == NULLABLE_COLUMNS
+        numbers = {
+            name
+            for name, schema in measure_value["properties"].items()
+            if schema["type"] == "number"
+        }
+        assert numbers == {name for name, dtype in PUBLISHED_SCHEMA.items() if dtype.is_numeric()}
 
     def test_is_served(self, site: Site) -> None:
         body = _get(reverse("api:schema-show")).json()

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from careforce.core.benchmarks.catalogue import BENCHMARK_MEASURES
+from careforce.core.publishing.benchmarks import BENCHMARKS as BENCHMARK_MEASURES
 from careforce.web.backend.access import NotVisibleError, Viewer
 from careforce.web.backend.benchmarks import NoBenchmarkDataError, provider_benchmarks
 from web_support import PROVIDER_A_WORKPLACES, Site, page_of

@@ -20,6 +20,7 @@ from django.urls import reverse
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.presentation import format_value
 from careforce.core.outcomes.report import latest_period
+from careforce.core.vocab import published as pub
 from careforce.io.outcomes_files import read_action_plan_file
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.action_plan import (
@@ -58,7 +59,7 @@ def scorecard(site: Site) -> pl.DataFrame:
 
 
 def _latest(scorecard: pl.DataFrame) -> pl.DataFrame:
-    return scorecard.filter(pl.col(c.PERIOD) == latest_period(scorecard))
+    return scorecard.filter(pl.col(pub.PERIOD) == latest_period(scorecard))
 
 
 def _outcomes(scorecard: pl.DataFrame) -> list[str]:
@@ -144,7 +145,9 @@ class TestScorecard:
             assert len(rows) == expected.height
             for shown, row in zip(rows, expected.iter_rows(named=True), strict=True):
                 assert shown[0].split()[0] == row[c.MEASURE_CODE]
-                assert shown[2] == format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL])
+                assert shown[2] == format_value(
+                    row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]
+                )
         assert len(page.all("main .govuk-table")) == len(outcomes)
         assert f"Staffordshire · {latest_period(scorecard)}" == page.text(".govuk-caption-l")
 
@@ -157,14 +160,14 @@ class TestScorecard:
             .filter((pl.col(c.MEASURE_CODE) == "1.1b") & (pl.col(c.SOURCE_NUMBER) == 1))
             .row(0, named=True)
         )
-        assert row[c.MEASURE_ID] == "vacancy_rate"
-        assert row[c.VALUE] is not None
+        assert row[pub.MEASURE_ID] == "vacancy_rate"
+        assert row[pub.VALUE] is not None
         shown = next(
             r
             for r in page.table("[aria-label='Scorecard for outcome 1'] .govuk-table")
             if r[0].startswith("1.1b ")
         )
-        expected = format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL])
+        expected = format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL])
         assert expected.endswith("%")
         assert shown[1] == "Vacancy rate"
         assert shown[2] == expected
@@ -265,7 +268,7 @@ class TestScorecardDownloads:
         rows = _csv(response)
         assert len(rows) == scorecard.height
         assert {row["table"] for row in rows} == {"Outcomes scorecard for Staffordshire"}
-        assert {row[c.AREA_CODE] for row in rows} == {AREA}
+        assert {row[pub.AREA_CODE] for row in rows} == {AREA}
 
     def test_ods_is_a_workbook(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("public").get(reverse("outcomes:scorecard-download", args=["ods"]))
@@ -334,7 +337,7 @@ class TestOutcomePage:
         expected = _latest(scorecard).filter(pl.col(c.SUB_OUTCOME) == "1.1")
         assert len(rows) == expected.height
         for shown, row in zip(rows, expected.iter_rows(named=True), strict=True):
-            assert shown[2] == format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL])
+            assert shown[2] == format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL])
         assert page.one("#measure-1\\.1b") is not None
 
     def test_chart_is_a_vega_lite_spec_with_its_data_table(
@@ -351,7 +354,7 @@ class TestOutcomePage:
         rows = page.table("[aria-label='Data for the chart of outcome 1'] .govuk-table")
         charted = scorecard.filter(
             (pl.col(c.OUTCOME) == "1")
-            & pl.col(c.VALUE).is_not_null().any().over(c.MEASURE_CODE, c.SOURCE_NUMBER)
+            & pl.col(pub.VALUE).is_not_null().any().over(c.MEASURE_CODE, c.SOURCE_NUMBER)
         )
         assert len(rows) == charted.height
         assert {point["series"] for point in points} <= {row[0] for row in rows}

@@ -9,6 +9,13 @@ from __future__ import annotations
 from typing import Any, Final
 
 from careforce import __version__
+from careforce.core.vocab.published import (
+    NULLABLE_COLUMNS,
+    PERIOD,
+    PUBLISHED_COLUMNS,
+    PUBLISHED_SCHEMA,
+    Polarity,
+)
 
 JSON: Final = "application/json"
 """The media type of every response."""
@@ -16,6 +23,16 @@ JSON: Final = "application/json"
 
 def _nullable(kind: str, **extra: Any) -> dict[str, Any]:
     return {"type": kind, "nullable": True, **extra}
+
+
+def _measure_value_properties() -> dict[str, Any]:
+    """The properties of a published cell, one per column of the published table."""
+    properties: dict[str, Any] = {}
+    for name, dtype in PUBLISHED_SCHEMA.items():
+        kind = "number" if dtype.is_numeric() else "string"
+        properties[name] = _nullable(kind) if name in NULLABLE_COLUMNS else {"type": kind}
+    properties[PERIOD]["example"] = "2021/22"
+    return properties
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -151,7 +168,7 @@ SCHEMAS: Final[dict[str, Any]] = {
             "name": {"type": "string"},
             "description": {"type": "string"},
             "unit": {"type": "string"},
-            "polarity": {"type": "string", "enum": ["low-is-good", "high-is-good", "no-judgement"]},
+            "polarity": {"type": "string", "enum": [polarity.value for polarity in Polarity]},
             "kind": {"type": "string"},
             "numerator": {"type": "string"},
             "denominator": {"type": "string"},
@@ -165,44 +182,8 @@ SCHEMAS: Final[dict[str, Any]] = {
         "type": "object",
         "description": "One published, disclosure-controlled cell (the columns of indicators.csv). "
         "Withheld values are null with symbol [c]; missing ones have symbol [x].",
-        "required": [
-            "measure_id",
-            "measure_name",
-            "period",
-            "area_code",
-            "area_name",
-            "breakdown",
-            "breakdown_value",
-            "numerator",
-            "denominator",
-            "value",
-            "lower_ci",
-            "upper_ci",
-            "unit",
-            "polarity",
-            "comparator_value",
-            "comparison",
-            "symbol",
-        ],
-        "properties": {
-            "measure_id": {"type": "string"},
-            "measure_name": {"type": "string"},
-            "period": {"type": "string", "example": "2021/22"},
-            "area_code": {"type": "string"},
-            "area_name": {"type": "string"},
-            "breakdown": {"type": "string"},
-            "breakdown_value": {"type": "string"},
-            "numerator": _nullable("number"),
-            "denominator": _nullable("number"),
-            "value": _nullable("number"),
-            "lower_ci": _nullable("number"),
-            "upper_ci": _nullable("number"),
-            "unit": {"type": "string"},
-            "polarity": {"type": "string"},
-            "comparator_value": _nullable("number"),
-            "comparison": {"type": "string"},
-            "symbol": _nullable("string"),
-        },
+        "required": list(PUBLISHED_COLUMNS),
+        "properties": _measure_value_properties(),
     },
     "OrganisationRef": {
         "type": "object",

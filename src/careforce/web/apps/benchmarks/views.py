@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from careforce.web.backend.access import NotVisibleError
 from careforce.web.backend.benchmarks import (
-    BENCHMARK_MEASURES,
+    BENCHMARKS,
     STATE_NOTES,
     BenchmarkReport,
     NoBenchmarkDataError,
@@ -45,7 +45,7 @@ def _value(row: dict[str, Any], unit: str) -> str:
 def _table(report: BenchmarkReport) -> dict[str, Any]:
     rows = []
     frame = report.rows
-    for entry in BENCHMARK_MEASURES:
+    for entry in BENCHMARKS:
         cells: list[Any] = [entry.name]
         for scope in Scope:
             found = frame.filter(

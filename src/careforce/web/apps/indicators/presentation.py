@@ -16,9 +16,29 @@ import polars as pl
 from django import forms
 from markupsafe import Markup
 
-from careforce.core.disclosure.policy import SYMBOL_NOTES
 from careforce.core.indicators.catalogue import Kind, Measure
 from careforce.core.indicators.charts import category_chart, trend_chart
+from careforce.core.vocab.published import (
+    AREA_CODE,
+    AREA_NAME,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    COMPARATOR_VALUE,
+    COMPARISON,
+    COMPARISON_PHRASES,
+    DENOMINATOR,
+    LOWER,
+    MEASURE_ID,
+    MEASURE_NAME,
+    NUMERATOR,
+    PERIOD,
+    SYMBOL,
+    SYMBOL_NOTES,
+    SYMBOL_PHRASES,
+    UPPER,
+    VALUE,
+    Comparison,
+)
 from careforce.web.backend.downloads import DownloadTable
 from careforce.web.backend.publications import Published
 from careforce.web.shared.components import json_block, table
@@ -45,28 +65,19 @@ POPULATION_FIELDS: Final = ("sector", "service_group", "job_role")
 """Filters that choose whose figures a page shows (at most one at a time)."""
 JOB_ROLE_DIMENSIONS: Final = ("key_role", "job_role_group")
 """Breakdowns the job role filter offers values of."""
-COMPARISON_TEXT: Final = {
-    "better": "better than the comparator",
-    "similar": "similar to the comparator",
-    "worse": "worse than the comparator",
-    "higher": "higher than the comparator",
-    "lower": "lower than the comparator",
-    "not-compared": "not compared",
-}
-"""How a comparison outcome reads in a sentence."""
 TABLE_COLUMNS: Final = (
-    "period",
-    "area_name",
-    "breakdown",
-    "breakdown_value",
-    "numerator",
-    "denominator",
-    "value",
-    "lower_ci",
-    "upper_ci",
-    "comparator_value",
-    "comparison",
-    "symbol",
+    PERIOD,
+    AREA_NAME,
+    BREAKDOWN,
+    BREAKDOWN_VALUE,
+    NUMERATOR,
+    DENOMINATOR,
+    VALUE,
+    LOWER,
+    UPPER,
+    COMPARATOR_VALUE,
+    COMPARISON,
+    SYMBOL,
 )
 """Columns of the published table a download keeps (with the measure id and name first)."""
 
@@ -95,7 +106,7 @@ class MeasureFilterForm(forms.Form):
 
         def values(dimension: str) -> list[str]:
             return sorted(
-                table.filter(pl.col("breakdown") == dimension)["breakdown_value"].unique().to_list()
+                table.filter(pl.col(BREAKDOWN) == dimension)[BREAKDOWN_VALUE].unique().to_list()
             )
 
         choice_field(self.fields["sector"]).choices = [
@@ -176,24 +187,27 @@ def filters_from(form: MeasureFilterForm, published: Published) -> Filters:
 
 def cell(row: dict[str, Any], unit: str) -> str:
     """A published value as a table shows it: the number, or its GSS symbol."""
-    if row.get("symbol"):
-        return str(row["symbol"])
-    return measure_value(row.get("value"), unit)
+    if row.get(SYMBOL):
+        return str(row[SYMBOL])
+    return measure_value(row.get(VALUE), unit)
 
 
 def interval(row: dict[str, Any], unit: str) -> str:
     """A 95% interval, e.g. ``9.5% to 10.3%`` ('' when there is none)."""
-    if row.get("symbol") or row.get("lower_ci") is None or row.get("upper_ci") is None:
+    if row.get(SYMBOL) or row.get(LOWER) is None or row.get(UPPER) is None:
         return ""
-    return f"{measure_value(row['lower_ci'], unit)} to {measure_value(row['upper_ci'], unit)}"
+    return f"{measure_value(row[LOWER], unit)} to {measure_value(row[UPPER], unit)}"
 
 
 def comparison(row: dict[str, Any], unit: str) -> str:
     """The comparator and the outcome, e.g. ``10.4%: better than the comparator``."""
-    if row.get("comparator_value") is None:
+    if row.get(COMPARATOR_VALUE) is None:
         return "No comparator"
-    outcome = COMPARISON_TEXT.get(row.get("comparison") or "not-compared", "not compared")
-    return f"{measure_value(row['comparator_value'], unit)}: {outcome}"
+    outcome = COMPARISON_PHRASES.get(
+        row.get(COMPARISON) or Comparison.NOT_COMPARED,
+        COMPARISON_PHRASES[Comparison.NOT_COMPARED],
+    )
+    return f"{measure_value(row[COMPARATOR_VALUE], unit)}: {outcome}"
 
 
 @dataclass
@@ -222,9 +236,9 @@ SUMMARY_CATEGORIES: Final = 6
 
 def _category_summary(part: pl.DataFrame, unit: str) -> str:
     shown = [
-        f"{row['breakdown_value']} {cell(row, unit)}"
+        f"{row[BREAKDOWN_VALUE]} {cell(row, unit)}"
         for row in part.iter_rows(named=True)
-        if not row.get("symbol")
+        if not row.get(SYMBOL)
     ]
     withheld = part.height - len(shown)
     words = ", ".join(shown[:SUMMARY_CATEGORIES]) or "no figure can be published"
@@ -251,7 +265,7 @@ class MeasureView:
 
     def downloads(self) -> list[DownloadTable]:
         """The tables of the page, as the downloads hold them."""
-        keep = ["measure_id", "measure_name", *TABLE_COLUMNS]
+        keep = [MEASURE_ID, MEASURE_NAME, *TABLE_COLUMNS]
         tables = []
         if not self.series.is_empty():
             tables.append(
@@ -271,7 +285,7 @@ class MeasureView:
 
 
 def _symbols(frame: pl.DataFrame) -> dict[str, str]:
-    used = set(frame["symbol"].drop_nulls().to_list()) if "symbol" in frame.columns else set()
+    used = set(frame[SYMBOL].drop_nulls().to_list()) if SYMBOL in frame.columns else set()
     return {symbol.value: note for symbol, note in SYMBOL_NOTES.items() if symbol.value in used}
 
 
@@ -283,15 +297,13 @@ def _breakdown_params(
     for row in frame.iter_rows(named=True):
         rows.append(
             [
-                row["breakdown_value"],
+                row[BREAKDOWN_VALUE],
                 cell(row, unit),
                 interval(row, unit),
+                "" if row.get(SYMBOL) or row.get(NUMERATOR) is None else f"{row[NUMERATOR]:,.0f}",
                 ""
-                if row.get("symbol") or row.get("numerator") is None
-                else f"{row['numerator']:,.0f}",
-                ""
-                if row.get("symbol") or row.get("denominator") is None
-                else f"{row['denominator']:,.0f}",
+                if row.get(SYMBOL) or row.get(DENOMINATOR) is None
+                else f"{row[DENOMINATOR]:,.0f}",
             ]
         )
     head = [
@@ -315,25 +327,25 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
     """Work out a measure page for some filters."""
     unit = measure.unit.value
     rows = published.table.filter(
-        (pl.col("measure_id") == measure.id) & (pl.col("area_code") == filters.area_code)
+        (pl.col(MEASURE_ID) == measure.id) & (pl.col(AREA_CODE) == filters.area_code)
     )
-    in_period = rows.filter(pl.col("period") == filters.period)
+    in_period = rows.filter(pl.col(PERIOD) == filters.period)
     charts: list[Chart] = []
     tables: list[BreakdownTable] = []
     if measure.kind is Kind.CATEGORY_SHARE:
         series = pl.DataFrame(schema=rows.schema)
         headline = None
         categories = [
-            b for b in in_period["breakdown"].unique(maintain_order=True).to_list() if "/" not in b
+            b for b in in_period[BREAKDOWN].unique(maintain_order=True).to_list() if "/" not in b
         ]
         for category in categories:
             if filters.breakdown == "total":
-                part = in_period.filter(pl.col("breakdown") == category)
+                part = in_period.filter(pl.col(BREAKDOWN) == category)
             else:
                 part = in_period.filter(
-                    (pl.col("breakdown") == f"{filters.breakdown}/{category}")
-                    & pl.col("breakdown_value").str.starts_with(f"{filters.breakdown_value}/")
-                ).with_columns(pl.col("breakdown_value").str.split("/").list.last())
+                    (pl.col(BREAKDOWN) == f"{filters.breakdown}/{category}")
+                    & pl.col(BREAKDOWN_VALUE).str.starts_with(f"{filters.breakdown_value}/")
+                ).with_columns(pl.col(BREAKDOWN_VALUE).str.split("/").list.last())
             if part.is_empty():
                 continue
             title = f"{measure.name} by {label(category).lower()}, {filters.population}, {filters.period}"
@@ -341,9 +353,7 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
                 f"Bar chart: {measure.name.lower()} by {label(category).lower()} for "
                 f"{filters.population} in {filters.area_name}, {filters.period}. The table below gives the same figures."
             )
-            chart_rows = part.select(
-                pl.col("breakdown_value").alias("category"), "value", "lower_ci", "upper_ci"
-            )
+            chart_rows = part.select(pl.col(BREAKDOWN_VALUE).alias("category"), VALUE, LOWER, UPPER)
             charts.append(
                 Chart(
                     summary=_category_summary(part, unit),
@@ -379,16 +389,16 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
         )
 
     series = rows.filter(
-        (pl.col("breakdown") == filters.breakdown)
-        & (pl.col("breakdown_value") == filters.breakdown_value)
-    ).sort("period")
-    current = series.filter(pl.col("period") == filters.period)
+        (pl.col(BREAKDOWN) == filters.breakdown)
+        & (pl.col(BREAKDOWN_VALUE) == filters.breakdown_value)
+    ).sort(PERIOD)
+    current = series.filter(pl.col(PERIOD) == filters.period)
     headline = current.row(0, named=True) if current.height else None
     trend_rows = published.trends.filter(
-        (pl.col("measure_id") == measure.id)
-        & (pl.col("area_code") == filters.area_code)
-        & (pl.col("breakdown") == filters.breakdown)
-        & (pl.col("breakdown_value") == filters.breakdown_value)
+        (pl.col(MEASURE_ID) == measure.id)
+        & (pl.col(AREA_CODE) == filters.area_code)
+        & (pl.col(BREAKDOWN) == filters.breakdown)
+        & (pl.col(BREAKDOWN_VALUE) == filters.breakdown_value)
     )
     trend = trend_rows["trend"][0] if trend_rows.height else "cannot be calculated"
     summary = _summary(measure, filters, series, headline, trend)
@@ -399,7 +409,7 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
             caption_size="s",
             head=["Period", "Value", "95% interval", "Comparator"],
             rows=[
-                [row["period"], cell(row, unit), interval(row, unit), comparison(row, unit)]
+                [row[PERIOD], cell(row, unit), interval(row, unit), comparison(row, unit)]
                 for row in series.iter_rows(named=True)
             ],
             numeric=[1],
@@ -413,7 +423,7 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
                 id="chart-trend",
                 spec=json.dumps(
                     trend_chart(
-                        series.select("period", "value", "lower_ci", "upper_ci"),
+                        series.select(PERIOD, VALUE, LOWER, UPPER),
                         title=f"{measure.name}, {filters.population}",
                         description=description,
                         unit=unit,
@@ -423,10 +433,10 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
                 description=description,
             )
         )
-    for breakdown in in_period["breakdown"].unique(maintain_order=True).to_list():
+    for breakdown in in_period[BREAKDOWN].unique(maintain_order=True).to_list():
         if breakdown == "total":
             continue
-        part = in_period.filter(pl.col("breakdown") == breakdown)
+        part = in_period.filter(pl.col(BREAKDOWN) == breakdown)
         title = f"{measure.name} by {label(breakdown).lower()}, {filters.period}"
         tables.append(
             BreakdownTable(
@@ -453,21 +463,23 @@ def _summary(
     subject = f"{measure.name} for {filters.population} in {filters.area_name}"
     if headline is None:
         return f"{subject}: there are no published figures for {filters.period}."
-    if headline.get("symbol"):
-        sentence = f"{subject}, {filters.period}: {SYMBOL_NOTES_TEXT.get(headline['symbol'], 'not available')}."
+    if headline.get(SYMBOL):
+        sentence = (
+            f"{subject}, {filters.period}: {SYMBOL_PHRASES.get(headline[SYMBOL], 'not available')}."
+        )
     else:
-        sentence = f"{subject} was {measure_value(headline['value'], unit)} in {filters.period}"
+        sentence = f"{subject} was {measure_value(headline[VALUE], unit)} in {filters.period}"
         if interval(headline, unit):
             sentence += f" (95% confidence interval {interval(headline, unit)})"
         sentence += "."
-        if headline.get("comparator_value") is not None:
+        if headline.get(COMPARATOR_VALUE) is not None:
             sentence += f" The comparator is {comparison(headline, unit)}."
-    known = series.filter(pl.col("value").is_not_null() & pl.col("symbol").is_null())
+    known = series.filter(pl.col(VALUE).is_not_null() & pl.col(SYMBOL).is_null())
     if known.height >= 2:
         first, last = known.row(0, named=True), known.row(-1, named=True)
         sentence += (
-            f" It went from {measure_value(first['value'], unit)} in {first['period']} to "
-            f"{measure_value(last['value'], unit)} in {last['period']}."
+            f" It went from {measure_value(first[VALUE], unit)} in {first[PERIOD]} to "
+            f"{measure_value(last[VALUE], unit)} in {last[PERIOD]}."
         )
     sentence += f" Trend: {trend}" + (
         " (a trend needs figures for 5 or more periods)."
@@ -477,24 +489,15 @@ def _summary(
     return sentence
 
 
-SYMBOL_NOTES_TEXT: Final = {
-    "[c]": "withheld to protect confidentiality (too few workers or workplaces)",
-    "[x]": "not available",
-    "[z]": "not applicable",
-    "[u]": "low reliability",
-}
-"""The GSS symbols in a sentence."""
-
-
 def overview_rows(published: Published, filters: Filters, measures: list[Measure]) -> pl.DataFrame:
     """The headline of every measure for the filters (category shares have none)."""
     wanted = [m.id for m in measures if m.kind is not Kind.CATEGORY_SHARE]
     return published.table.filter(
-        pl.col("measure_id").is_in(wanted)
-        & (pl.col("period") == filters.period)
-        & (pl.col("area_code") == filters.area_code)
-        & (pl.col("breakdown") == filters.breakdown)
-        & (pl.col("breakdown_value") == filters.breakdown_value)
+        pl.col(MEASURE_ID).is_in(wanted)
+        & (pl.col(PERIOD) == filters.period)
+        & (pl.col(AREA_CODE) == filters.area_code)
+        & (pl.col(BREAKDOWN) == filters.breakdown)
+        & (pl.col(BREAKDOWN_VALUE) == filters.breakdown_value)
     )
 
 

@@ -22,6 +22,7 @@ from careforce.core.indicators.catalogue import (
     UnknownMeasureError,
     measure,
 )
+from careforce.core.vocab.published import MEASURE_ID, MEASURE_NAME
 from careforce.web.apps.indicators.presentation import (
     TABLE_COLUMNS,
     Filters,
@@ -248,7 +249,7 @@ def overview_download(request: HttpRequest, file_format: str) -> HttpResponse:
 
     def content(chosen: DownloadFormat) -> bytes:
         rows = overview_rows(published, filters, _catalogue()).select(
-            "measure_id", "measure_name", *TABLE_COLUMNS
+            MEASURE_ID, MEASURE_NAME, *TABLE_COLUMNS
         )
         return page_download(
             title=title,

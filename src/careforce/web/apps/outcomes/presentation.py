@@ -24,6 +24,7 @@ from careforce.core.outcomes.presentation import (
     format_value,
 )
 from careforce.core.outcomes.report import Chart, latest_period, outcome_chart
+from careforce.core.vocab import published as pub
 from careforce.web.backend.action_plan import ChangeRow
 from careforce.web.models.outcomes.terms import ChangeKind
 from careforce.web.shared.components import Cell, link, table
@@ -110,7 +111,7 @@ def _no_source(row: dict[str, Any]) -> bool:
 
 
 def _value(row: dict[str, Any]) -> str:
-    return format_value(row[c.VALUE], row[c.UNIT], symbol=row[c.SYMBOL])
+    return format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL])
 
 
 def _trend(row: dict[str, Any]) -> Markup:
@@ -119,7 +120,7 @@ def _trend(row: dict[str, Any]) -> Markup:
         return Markup(EMPTY)
     if row[c.PREVIOUS_PERIOD] is None:
         return Markup("No earlier period")
-    change = format_change(row[c.CHANGE_SINCE_LAST], row[c.UNIT])
+    change = format_change(row[c.CHANGE_SINCE_LAST], row[pub.UNIT])
     tag = judgement_tag(row[c.DIRECTION_SINCE_LAST])
     if change == EMPTY:
         return tag
@@ -132,7 +133,9 @@ def _since_baseline(row: dict[str, Any]) -> Markup:
         return Markup("")
     if row[c.DIRECTION] == c.Direction.NOT_APPLICABLE.value and row[c.BASELINE_PERIOD]:
         words = (
-            "Baseline period" if row[c.PERIOD] == row[c.BASELINE_PERIOD] else "Before the baseline"
+            "Baseline period"
+            if row[pub.PERIOD] == row[c.BASELINE_PERIOD]
+            else "Before the baseline"
         )
         return coloured_tag(words, "grey")
     return judgement_tag(row[c.DIRECTION])
@@ -141,15 +144,15 @@ def _since_baseline(row: dict[str, Any]) -> Markup:
 def _target(row: dict[str, Any]) -> str:
     if row[c.TARGET] is None:
         return "No target"
-    target = f"{format_value(row[c.TARGET], row[c.UNIT])} by {row[c.TARGET_YEAR]}"
+    target = f"{format_value(row[c.TARGET], row[pub.UNIT])} by {row[c.TARGET_YEAR]}"
     return f"{target}: {row[c.TARGET_STATUS]}, {format_progress(row[c.PROGRESS_TO_TARGET])}"
 
 
 def _baseline_change(row: dict[str, Any]) -> str:
     if _no_source(row):
         return EMPTY
-    baseline = format_value(row[c.BASELINE_VALUE], row[c.UNIT], symbol=row[c.BASELINE_SYMBOL])
-    change = format_change(row[c.CHANGE_SINCE_BASELINE], row[c.UNIT])
+    baseline = format_value(row[c.BASELINE_VALUE], row[pub.UNIT], symbol=row[c.BASELINE_SYMBOL])
+    change = format_change(row[c.CHANGE_SINCE_BASELINE], row[pub.UNIT])
     return f"{baseline} in {row[c.BASELINE_PERIOD]}" + (f"; {change}" if change != EMPTY else "")
 
 
@@ -170,7 +173,7 @@ class ScorecardView:
 def scorecard_view(scorecard: pl.DataFrame, period: str | None) -> ScorecardView:
     """The rows of a period (the latest with any value when None)."""
     chosen = period or latest_period(scorecard)
-    rows = scorecard.filter(pl.col(c.PERIOD) == chosen) if chosen else scorecard.clear()
+    rows = scorecard.filter(pl.col(pub.PERIOD) == chosen) if chosen else scorecard.clear()
     outcomes = list(
         scorecard.select(c.OUTCOME, c.OUTCOME_TITLE).unique(maintain_order=True).iter_rows()
     )
@@ -239,7 +242,7 @@ def outcome_tables(rows: pl.DataFrame, outcome: str, period: str | None) -> list
                 else f"{row[c.MEASURE_CODE]} {row[c.MEASURE_TITLE]} (source {row[c.SOURCE_NUMBER]})",
                 _source_label(row),
                 _value(row),
-                format_interval(row[c.LOWER], row[c.UPPER], row[c.UNIT]),
+                format_interval(row[pub.LOWER], row[pub.UPPER], row[pub.UNIT]),
                 _baseline_change(row),
                 _since_baseline(row),
                 _trend(row),

@@ -14,18 +14,16 @@ from careforce.core.disclosure.policy import (
     MIN_WORKERS,
     MIN_WORKPLACES,
     ROUNDING_BASE,
-    SYMBOL_NOTES,
     DisclosurePolicy,
-    Symbol,
 )
 from careforce.core.disclosure.suppression import (
     SUPPRESSED,
-    SYMBOL,
     flag_primary_suppression,
     flag_secondary_suppression,
     protect,
     rounded,
 )
+from careforce.core.vocab.published import SYMBOL, SYMBOL_NOTES, Symbol
 
 pytestmark = pytest.mark.unit
 

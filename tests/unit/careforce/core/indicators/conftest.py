@@ -30,13 +30,7 @@ import polars as pl
 import pytest
 
 from careforce.core.indicators.catalogue import MEASURES
-from careforce.core.indicators.compute import (
-    BREAKDOWN,
-    BREAKDOWN_VALUE,
-    MEASURE_ID,
-    all_measures,
-    data_quality,
-)
+from careforce.core.indicators.compute import all_measures, data_quality
 from careforce.core.indicators.frames import (
     SNAPSHOT,
     worker_measure_frame,
@@ -48,6 +42,7 @@ from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import JobRoleCount as J
 from careforce.core.vocab.canonical_columns import Worker as WK
 from careforce.core.vocab.enums import code_table_enum, str_enum
+from careforce.core.vocab.published import BREAKDOWN, BREAKDOWN_VALUE, MEASURE_ID
 
 REFERENCE_DATE = dt.date(2022, 3, 31)
 """Reference date of the default snapshot (period 2021/22; NLW £8.91, real Living Wage £9.90)."""

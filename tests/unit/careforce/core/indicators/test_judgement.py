@@ -10,12 +10,11 @@ import pytest
 
 from careforce.core.indicators.judgement import (
     MIN_TREND_PERIODS,
-    Comparison,
-    Polarity,
     Trend,
     comparison,
     trend,
 )
+from careforce.core.vocab.published import Comparison, Polarity
 
 pytestmark = pytest.mark.unit
 

@@ -18,7 +18,6 @@ from typing import Any
 import polars as pl
 import pytest
 
-from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.bindings import framework_sources, manual_values
 from careforce.core.outcomes.evaluation import evaluate_framework
 from careforce.core.outcomes.framework import (
@@ -27,6 +26,7 @@ from careforce.core.outcomes.framework import (
     framework_json_schema,
     parse_framework,
 )
+from careforce.core.vocab import published as pub
 
 SCHEMA = framework_json_schema()
 
@@ -34,19 +34,19 @@ PERIODS = ("2019/20", "2020/21", "2021/22")
 
 INDICATOR_SCHEMA = pl.Schema(
     {
-        c.MEASURE_ID: pl.String,
-        c.MEASURE_NAME: pl.String,
-        c.PERIOD: pl.String,
-        c.AREA_CODE: pl.String,
-        c.AREA_NAME: pl.String,
-        c.BREAKDOWN: pl.String,
-        c.BREAKDOWN_VALUE: pl.String,
-        c.VALUE: pl.Float64,
-        c.LOWER: pl.Float64,
-        c.UPPER: pl.Float64,
-        c.UNIT: pl.String,
-        c.POLARITY: pl.String,
-        c.SYMBOL: pl.String,
+        pub.MEASURE_ID: pl.String,
+        pub.MEASURE_NAME: pl.String,
+        pub.PERIOD: pl.String,
+        pub.AREA_CODE: pl.String,
+        pub.AREA_NAME: pl.String,
+        pub.BREAKDOWN: pl.String,
+        pub.BREAKDOWN_VALUE: pl.String,
+        pub.VALUE: pl.Float64,
+        pub.LOWER: pl.Float64,
+        pub.UPPER: pl.Float64,
+        pub.UNIT: pl.String,
+        pub.POLARITY: pl.String,
+        pub.SYMBOL: pl.String,
     }
 )
 
@@ -66,19 +66,19 @@ def indicator_rows(
     """Rows of indicator results for one series."""
     return [
         {
-            c.MEASURE_ID: measure_id,
-            c.MEASURE_NAME: measure_id.replace("_", " ").capitalize(),
-            c.PERIOD: period,
-            c.AREA_CODE: "E10000028",
-            c.AREA_NAME: "Staffordshire",
-            c.BREAKDOWN: breakdown,
-            c.BREAKDOWN_VALUE: breakdown_value,
-            c.VALUE: value,
-            c.LOWER: lower,
-            c.UPPER: upper,
-            c.UNIT: unit,
-            c.POLARITY: polarity,
-            c.SYMBOL: symbol,
+            pub.MEASURE_ID: measure_id,
+            pub.MEASURE_NAME: measure_id.replace("_", " ").capitalize(),
+            pub.PERIOD: period,
+            pub.AREA_CODE: "E10000028",
+            pub.AREA_NAME: "Staffordshire",
+            pub.BREAKDOWN: breakdown,
+            pub.BREAKDOWN_VALUE: breakdown_value,
+            pub.VALUE: value,
+            pub.LOWER: lower,
+            pub.UPPER: upper,
+            pub.UNIT: unit,
+            pub.POLARITY: polarity,
+            pub.SYMBOL: symbol,
         }
         for period, (value, lower, upper, symbol) in points.items()
     ]

@@ -12,6 +12,7 @@ from polars.testing import assert_frame_equal
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.framework import SignificanceTest
+from careforce.core.vocab import published as pub
 
 pytestmark = pytest.mark.unit
 
@@ -33,7 +34,7 @@ def row(
     found = scorecard.filter(
         (pl.col(c.MEASURE_CODE) == code)
         & (pl.col(c.SOURCE_NUMBER) == number)
-        & (pl.col(c.PERIOD) == period)
+        & (pl.col(pub.PERIOD) == period)
     )
     assert found.height == 1, found
     return found.row(0, named=True)
@@ -63,7 +64,7 @@ class TestDirection:
         assert got[c.DIRECTION] == expected
         assert got[c.SIGNIFICANT] is True
         assert got[c.CHANGE_SINCE_BASELINE] == pytest.approx(latest - 0.10)
-        assert got[c.POLARITY] == polarity
+        assert got[pub.POLARITY] == polarity
 
     def test_polarity_defaults_to_the_indicator_results(self, build: SimpleNamespace) -> None:
         rows = build.rows(
@@ -72,7 +73,7 @@ class TestDirection:
             polarity="low-is-good",
         )
         got = row(build.score(build.framework(measure()), rows), LATEST)
-        assert (got[c.POLARITY], got[c.DIRECTION]) == ("low-is-good", "improving")
+        assert (got[pub.POLARITY], got[c.DIRECTION]) == ("low-is-good", "improving")
 
     def test_a_source_overrides_the_measure_polarity(self, build: SimpleNamespace) -> None:
         rows = build.rows(
@@ -162,10 +163,10 @@ class TestMissingValues:
             "vacancy_rate", {BASE: (0.10, 0.09, 0.11, None), LATEST: (0.07, 0.06, 0.08, "[c]")}
         )
         got = row(build.score(build.framework(measure()), rows), LATEST)
-        assert got[c.VALUE] is None
-        assert got[c.LOWER] is None
-        assert got[c.UPPER] is None
-        assert got[c.SYMBOL] == "[c]"
+        assert got[pub.VALUE] is None
+        assert got[pub.LOWER] is None
+        assert got[pub.UPPER] is None
+        assert got[pub.SYMBOL] == "[c]"
         assert got[c.CHANGE_SINCE_BASELINE] is None
         assert got[c.DIRECTION] == "cannot be calculated"
         assert got[c.DIRECTION_SINCE_LAST] == "cannot be calculated"
@@ -178,7 +179,7 @@ class TestMissingValues:
         )
         got = row(build.score(build.framework(measure()), rows), LATEST)
         assert (got[c.BASELINE_VALUE], got[c.BASELINE_SYMBOL]) == (None, "[c]")
-        assert got[c.VALUE] == pytest.approx(0.07)
+        assert got[pub.VALUE] == pytest.approx(0.07)
         assert got[c.DIRECTION] == "cannot be calculated"
 
     def test_missing_period_is_not_available(self, build: SimpleNamespace) -> None:
@@ -186,7 +187,7 @@ class TestMissingValues:
             "turnover_rate", {LATEST: (0.3, 0.28, 0.32, None)}
         )
         got = row(build.score(build.framework(measure()), rows), LATEST)
-        assert (got[c.VALUE], got[c.SYMBOL]) == (None, "[x]")
+        assert (got[pub.VALUE], got[pub.SYMBOL]) == (None, "[x]")
         assert got[c.DIRECTION] == "cannot be calculated"
 
     def test_not_a_number_is_not_a_value(self, build: SimpleNamespace) -> None:
@@ -195,7 +196,7 @@ class TestMissingValues:
             {BASE: (0.10, 0.09, 0.11, None), LATEST: (float("nan"), None, None, None)},
         )
         got = row(build.score(build.framework(measure()), rows), LATEST)
-        assert (got[c.VALUE], got[c.SYMBOL]) == (None, "[x]")
+        assert (got[pub.VALUE], got[pub.SYMBOL]) == (None, "[x]")
 
     def test_measure_absent_from_the_results_is_all_not_available(
         self, build: SimpleNamespace
@@ -203,8 +204,8 @@ class TestMissingValues:
         rows = build.rows("turnover_rate", {BASE: (0.3, 0.28, 0.32, None)})
         scorecard = build.score(build.framework(measure()), rows)
         series = scorecard.filter(pl.col(c.MEASURE_CODE) == "1.1b")
-        assert series.get_column(c.VALUE).null_count() == series.height
-        assert set(series.get_column(c.SYMBOL)) == {"[x]"}
+        assert series.get_column(pub.VALUE).null_count() == series.height
+        assert set(series.get_column(pub.SYMBOL)) == {"[x]"}
         assert series.get_column(c.SOURCE_LABEL).to_list() == ["vacancy_rate"] * series.height
 
     def test_empty_symbol_is_no_symbol(self, build: SimpleNamespace) -> None:
@@ -212,13 +213,13 @@ class TestMissingValues:
             "vacancy_rate", {BASE: (0.10, 0.09, 0.11, ""), LATEST: (None, None, None, " ")}
         )
         scorecard = build.score(build.framework(measure()), rows)
-        assert row(scorecard, BASE)[c.SYMBOL] is None
-        assert row(scorecard, LATEST)[c.SYMBOL] == "[x]"
+        assert row(scorecard, BASE)[pub.SYMBOL] is None
+        assert row(scorecard, LATEST)[pub.SYMBOL] == "[x]"
 
     def test_interval_without_value_is_dropped(self, build: SimpleNamespace) -> None:
         rows = build.rows("vacancy_rate", {BASE: (None, 0.09, 0.11, None)})
         got = row(build.score(build.framework(measure()), rows), BASE)
-        assert (got[c.LOWER], got[c.UPPER], got[c.SYMBOL]) == (None, None, "[x]")
+        assert (got[pub.LOWER], got[pub.UPPER], got[pub.SYMBOL]) == (None, None, "[x]")
 
 
 class TestPeriods:
@@ -266,8 +267,8 @@ class TestPeriods:
     def test_baseline_without_data_still_gets_its_row(self, build: SimpleNamespace) -> None:
         rows = build.rows("vacancy_rate", {LATEST: (0.07, 0.06, 0.08, None)})
         scorecard = build.score(build.framework(measure(), baseline="2018/19"), rows)
-        assert scorecard.get_column(c.PERIOD).unique().sort().to_list() == ["2018/19", LATEST]
-        assert row(scorecard, "2018/19")[c.SYMBOL] == "[x]"
+        assert scorecard.get_column(pub.PERIOD).unique().sort().to_list() == ["2018/19", LATEST]
+        assert row(scorecard, "2018/19")[pub.SYMBOL] == "[x]"
 
 
 class TestSources:
@@ -283,14 +284,14 @@ class TestSources:
         gap = scorecard.filter(pl.col(c.MEASURE_CODE) == "1.2a")
         expected = pl.DataFrame(
             {
-                c.PERIOD: [BASE, LATEST],
+                pub.PERIOD: [BASE, LATEST],
                 c.SOURCE_STATUS: ["no data source yet"] * 2,
-                c.VALUE: [None, None],
-                c.SYMBOL: ["[x]", "[x]"],
+                pub.VALUE: [None, None],
+                pub.SYMBOL: ["[x]", "[x]"],
                 c.DIRECTION: ["cannot be calculated"] * 2,
                 c.NOTE: ["Survey planned."] * 2,
             },
-            schema_overrides={c.VALUE: pl.Float64},
+            schema_overrides={pub.VALUE: pl.Float64},
         )
         assert_frame_equal(gap.select(expected.columns), expected)
 
@@ -319,8 +320,8 @@ class TestSources:
         got = row(build.score(data, []), LATEST, code="1.I4")
         assert got[c.SOURCE_STATUS] == "manual"
         assert got[c.SOURCE_LABEL] == "Care arrangements in target time"
-        assert got[c.UNIT] == "proportion"
-        assert got[c.VALUE] == pytest.approx(0.86)
+        assert got[pub.UNIT] == "proportion"
+        assert got[pub.VALUE] == pytest.approx(0.86)
         assert got[c.DIRECTION] == "improving"
         assert (got[c.EVIDENCE], got[c.EVIDENCE_URL]) == (
             "Brokerage report 2022",
@@ -337,7 +338,7 @@ class TestSources:
             measure(code="1.I5", title="Caseloads", sources=[{"manual": manual}])
         )
         got = row(build.score(data, []), LATEST, code="1.I5")
-        assert (got[c.VALUE], got[c.SYMBOL]) == (None, "[z]")
+        assert (got[pub.VALUE], got[pub.SYMBOL]) == (None, "[z]")
 
     def test_breakdown_selects_the_row(self, build: SimpleNamespace) -> None:
         rows = build.rows("zero_hours_share", {LATEST: (0.17, 0.16, 0.18, None)}) + build.rows(
@@ -360,7 +361,7 @@ class TestSources:
             )
         )
         got = row(build.score(data, rows), LATEST, code="1.I6")
-        assert got[c.VALUE] == pytest.approx(0.42)
+        assert got[pub.VALUE] == pytest.approx(0.42)
         assert got[c.SOURCE_LABEL] == "Zero hours share: home care"
 
 
@@ -416,10 +417,10 @@ class TestScorecardShape:
         )
         scorecard = build.score(data, rows)
         assert scorecard.columns == list(c.SCORECARD_COLUMNS)
-        assert scorecard.select(c.MEASURE_CODE, c.PERIOD).rows() == [
+        assert scorecard.select(c.MEASURE_CODE, pub.PERIOD).rows() == [
             ("1.1c", BASE),
             ("1.1c", LATEST),
             ("1.1b", BASE),
             ("1.1b", LATEST),
         ]
-        assert set(scorecard.get_column(c.AREA_CODE)) == {"E10000028"}
+        assert set(scorecard.get_column(pub.AREA_CODE)) == {"E10000028"}

@@ -12,7 +12,6 @@ from polars.testing import assert_frame_equal
 
 from careforce.core.projections import columns as c
 from careforce.core.projections.derivation import (
-    INDICATOR_COLUMNS,
     derive_parameters,
     driver_name,
 )
@@ -25,6 +24,7 @@ from careforce.core.projections.parameters import parameters_json_schema
 from careforce.core.projections.projection import project
 from careforce.core.projections.supply import supply_counts, supply_gap
 from careforce.core.projections.validation import parse_parameters
+from careforce.core.vocab.published import PUBLISHED_COLUMNS as INDICATOR_COLUMNS
 
 pytestmark = pytest.mark.unit
 
