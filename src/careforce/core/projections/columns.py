@@ -85,23 +85,10 @@ HEADLINE_MEASURES: Final = ROW_MEASURES
 SOURCE_LINE: Final = "source_line"
 """Line of an input CSV file a row starts on (for messages naming the line)."""
 
-# Columns of the CSV inputs (indicators, population projections, training supply).
-MEASURE_ID: Final = "measure_id"
-"""Indicators: the measure's identifier, e.g. ``filled_posts``."""
-PERIOD: Final = "period"
-"""Indicators: the period, e.g. ``2021/22``."""
+# Columns of the CSV inputs: the measures table's come from core.vocab.published (area_code is
+# also the column of population projections and training supply).
 PERIOD_END: Final = "period_end"
 """The calendar year a period ends in (added on reading)."""
-AREA_CODE: Final = "area_code"
-"""Indicators, population and supply: ONS area code."""
-AREA_NAME: Final = "area_name"
-"""Indicators and population: area name."""
-BREAKDOWN: Final = "breakdown"
-"""Indicators: the breakdown, ``total`` for headline rows."""
-BREAKDOWN_VALUE: Final = "breakdown_value"
-"""Indicators: the breakdown's value, ``all`` for headline rows."""
-VALUE: Final = "value"
-"""Indicators: the measure's value (rates as fractions)."""
 AGE_BAND: Final = "age_band"
 """Population: age band, e.g. ``65+``."""
 POPULATION: Final = "population"

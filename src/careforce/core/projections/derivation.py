@@ -24,9 +24,10 @@ from careforce.core.projections.input_tables import (
     typed_years,
 )
 from careforce.core.projections.parameters import SCHEMA_VERSION, Timing
+from careforce.core.vocab import published as pub
 from careforce.core.vocab.published import ALL, PUBLISHED_COLUMNS, TOTAL
 
-POPULATION_COLUMNS: Final = (c.AREA_CODE, c.AREA_NAME, c.AGE_BAND, c.INPUT_YEAR, c.POPULATION)
+POPULATION_COLUMNS: Final = (pub.AREA_CODE, pub.AREA_NAME, c.AGE_BAND, c.INPUT_YEAR, c.POPULATION)
 """Columns of the long population projection file."""
 FILLED_POSTS: Final = "filled_posts"
 """Measure id: filled posts (count)."""
@@ -85,18 +86,18 @@ def _show(value: float) -> str:
 
 
 def _choose_area(frame: pl.DataFrame, area_code: str | None) -> pl.DataFrame:
-    codes = frame.get_column(c.AREA_CODE).unique(maintain_order=True).to_list()
+    codes = frame.get_column(pub.AREA_CODE).unique(maintain_order=True).to_list()
     if area_code is None:
         if len(codes) != 1:
             raise InputDataError(
                 f"{len(codes)} areas ({', '.join(map(str, codes[:10]))}); choose one with --area"
             )
         return frame
-    chosen = frame.filter(pl.col(c.AREA_CODE) == area_code)
+    chosen = frame.filter(pl.col(pub.AREA_CODE) == area_code)
     if chosen.is_empty():
         raise InputDataError(
             f"no rows for area {area_code}; the file has {', '.join(map(str, codes[:10]))}",
-            column=c.AREA_CODE,
+            column=pub.AREA_CODE,
         )
     return chosen
 
@@ -114,11 +115,11 @@ def _check_unique(frame: pl.DataFrame, keys: Sequence[str]) -> None:
 
 
 def _cells(frame: pl.DataFrame, measure: str) -> list[_Cell]:
-    rows = frame.filter((pl.col(c.MEASURE_ID) == measure) & pl.col(c.VALUE).is_not_null())
+    rows = frame.filter((pl.col(pub.MEASURE_ID) == measure) & pl.col(pub.VALUE).is_not_null())
     return [
         _Cell(value, period, line)
         for value, period, line in rows.sort(c.PERIOD_END)
-        .select(c.VALUE, c.PERIOD, c.SOURCE_LINE)
+        .select(pub.VALUE, pub.PERIOD, c.SOURCE_LINE)
         .iter_rows()
     ]
 
@@ -147,8 +148,8 @@ def _group_figures(
     for measure, cells in ((FILLED_POSTS, filled), (VACANCIES, vacancies)):
         if not cells:
             raise InputDataError(f"{label}: no {measure} value for {base_period}")
-    base_end = frame.filter(pl.col(c.PERIOD) == base_period).get_column(c.PERIOD_END)[0]
-    usable = set(frame.filter(pl.col(c.PERIOD_END) <= base_end).get_column(c.PERIOD).to_list())
+    base_end = frame.filter(pl.col(pub.PERIOD) == base_period).get_column(c.PERIOD_END)[0]
+    usable = set(frame.filter(pl.col(c.PERIOD_END) <= base_end).get_column(pub.PERIOD).to_list())
     turnover = {cell.period: cell for cell in _cells(frame, TURNOVER_RATE)}
     remaining = {cell.period: cell for cell in _cells(frame, LEAVERS_REMAINING)}
     periods = [p for p in turnover if p in remaining and p in usable]
@@ -174,17 +175,17 @@ def _cells_note(cells: Sequence[_Cell], source: str) -> str:
 
 def _typed_indicators(indicators: pl.DataFrame) -> pl.DataFrame:
     require_columns(indicators, PUBLISHED_COLUMNS)
-    frame = indicators.filter(pl.col(c.MEASURE_ID).is_in(MEASURES_USED))
-    frame = typed_numbers(frame, c.VALUE, allow_empty=True, minimum=0)
-    frame = typed_years(frame, c.PERIOD, into=c.PERIOD_END)
+    frame = indicators.filter(pl.col(pub.MEASURE_ID).is_in(MEASURES_USED))
+    frame = typed_numbers(frame, pub.VALUE, allow_empty=True, minimum=0)
+    frame = typed_years(frame, pub.PERIOD, into=c.PERIOD_END)
     for measure, highest in ((TURNOVER_RATE, 9.95), (LEAVERS_REMAINING, 1.0)):
-        too_high = frame.filter((pl.col(c.MEASURE_ID) == measure) & (pl.col(c.VALUE) > highest))
+        too_high = frame.filter((pl.col(pub.MEASURE_ID) == measure) & (pl.col(pub.VALUE) > highest))
         if too_high.height:
             raise InputDataError(
                 f"{measure} must be a fraction of at most {highest} (rates are fractions)",
                 line=too_high.get_column(c.SOURCE_LINE)[0],
-                column=c.VALUE,
-                value=_show(too_high.get_column(c.VALUE)[0]),
+                column=pub.VALUE,
+                value=_show(too_high.get_column(pub.VALUE)[0]),
             )
     return frame
 
@@ -211,7 +212,7 @@ def _population_series(
             f"no {band} population for area {area_code} in the base year {base_year}"
         )
     kept = {year: value for year, value in series.items() if year >= base_year}
-    name = str(frame.get_column(c.AREA_NAME)[0])
+    name = str(frame.get_column(pub.AREA_NAME)[0])
     return kept, lines, name
 
 
@@ -219,23 +220,23 @@ def _indicator_figures(
     frame: pl.DataFrame, *, breakdown: str | None
 ) -> tuple[str, int, list[_GroupFigures], list[str]]:
     """The base period and year, each group's figures, and groups left out (with why)."""
-    area = str(frame.get_column(c.AREA_CODE)[0])
+    area = str(frame.get_column(pub.AREA_CODE)[0])
     if breakdown is None:
         frame = frame.filter(
-            (pl.col(c.BREAKDOWN) == HEADLINE[0]) & (pl.col(c.BREAKDOWN_VALUE) == HEADLINE[1])
+            (pl.col(pub.BREAKDOWN) == HEADLINE[0]) & (pl.col(pub.BREAKDOWN_VALUE) == HEADLINE[1])
         )
     else:
-        frame = frame.filter(pl.col(c.BREAKDOWN) == breakdown)
+        frame = frame.filter(pl.col(pub.BREAKDOWN) == breakdown)
     if frame.is_empty():
         which = "headline (total/all)" if breakdown is None else f"breakdown {breakdown!r}"
         raise InputDataError(f"no {which} rows for area {area}")
-    _check_unique(frame, [c.MEASURE_ID, c.PERIOD, c.BREAKDOWN_VALUE])
+    _check_unique(frame, [pub.MEASURE_ID, pub.PERIOD, pub.BREAKDOWN_VALUE])
     filled = frame.filter(
-        (pl.col(c.MEASURE_ID) == FILLED_POSTS) & pl.col(c.VALUE).is_not_null()
+        (pl.col(pub.MEASURE_ID) == FILLED_POSTS) & pl.col(pub.VALUE).is_not_null()
     ).sort(c.PERIOD_END)
     if filled.is_empty():
         raise InputDataError(f"no {FILLED_POSTS} value for area {area}")
-    base_period = str(filled.get_column(c.PERIOD)[-1])
+    base_period = str(filled.get_column(pub.PERIOD)[-1])
     base_year = int(filled.get_column(c.PERIOD_END)[-1])
 
     figures: list[_GroupFigures] = []
@@ -250,11 +251,11 @@ def _indicator_figures(
             )
         )
     else:
-        for value in frame.get_column(c.BREAKDOWN_VALUE).unique(maintain_order=True).to_list():
+        for value in frame.get_column(pub.BREAKDOWN_VALUE).unique(maintain_order=True).to_list():
             try:
                 figures.append(
                     _group_figures(
-                        frame.filter(pl.col(c.BREAKDOWN_VALUE) == value),
+                        frame.filter(pl.col(pub.BREAKDOWN_VALUE) == value),
                         name=_slug(str(value)),
                         label=str(value),
                         base_period=base_period,
@@ -344,8 +345,8 @@ def derive_parameters(
     """
     try:
         frame = _choose_area(_typed_indicators(indicators), area_code)
-        area = str(frame.get_column(c.AREA_CODE)[0])
-        area_name = str(frame.get_column(c.AREA_NAME)[0])
+        area = str(frame.get_column(pub.AREA_CODE)[0])
+        area_name = str(frame.get_column(pub.AREA_NAME)[0])
         base_period, base_year, figures, left_out = _indicator_figures(frame, breakdown=breakdown)
     except InputDataError as error:
         raise error.in_file(indicators_source) from None

@@ -23,10 +23,11 @@ from careforce.core.projections.input_tables import (
     typed_years,
 )
 from careforce.core.projections.projection import add_new_staff_in_year
+from careforce.core.vocab import published as pub
 
 SUPPLY_COLUMNS: Final = (c.INPUT_YEAR, c.SECTOR_SUBJECT_AREA, c.SUPPLY_MEASURE, c.COUNT)
 """Required columns of a training-supply file."""
-AREA_COLUMN: Final = c.AREA_CODE
+AREA_COLUMN: Final = pub.AREA_CODE
 """Optional column of a training-supply file with several areas."""
 SUPPLY_MEASURES: Final = (c.ENROLMENTS, c.APPRENTICESHIP_STARTS)
 """Values of the measure column: DfE further education learning-aim enrolments and

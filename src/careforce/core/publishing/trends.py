@@ -20,6 +20,17 @@ PERIODS = "periods"
 """Column of the trends table: the series' periods, oldest first, separated by ``;``."""
 TREND = "trend"
 """Column of the trends table: the judged trend (see :class:`Trend`)."""
+TRENDS_SCHEMA = pl.Schema(
+    {
+        MEASURE_ID: pl.String(),
+        AREA_CODE: pl.String(),
+        BREAKDOWN: pl.String(),
+        BREAKDOWN_VALUE: pl.String(),
+        PERIODS: pl.String(),
+        TREND: pl.String(),
+    }
+)
+"""Schema of the trends table (``trends.csv``): one row per published series."""
 
 
 def trends(table: pl.DataFrame) -> pl.DataFrame:

@@ -24,6 +24,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from careforce.core.indicators.catalogue import measure_ids
+from careforce.core.indicators.compute import QUALITY_SCHEMA
+from careforce.core.publishing.trends import TRENDS_SCHEMA
 from careforce.core.vocab.published import (
     AREA_CODE,
     AREA_NAME,
@@ -228,25 +230,8 @@ def ready_publication(publication_id: int) -> Publication | None:
 _cache: dict[tuple[int, str], Published] = {}
 _cache_lock = threading.Lock()
 
-_TREND_SCHEMA = {
-    "measure_id": pl.String,
-    "area_code": pl.String,
-    "breakdown": pl.String,
-    "breakdown_value": pl.String,
-    "periods": pl.String,
-    "trend": pl.String,
-}
-_QUALITY_SCHEMA = {
-    "measure_id": pl.String,
-    "period": pl.String,
-    "area_code": pl.String,
-    "area_name": pl.String,
-    "state": pl.String,
-    "workplaces": pl.Int64,
-}
 
-
-def _read_csv(path: Path, schema: dict[str, Any]) -> pl.DataFrame:
+def _read_csv(path: Path, schema: pl.Schema) -> pl.DataFrame:
     if not path.exists():
         return pl.DataFrame(schema=schema)
     table = read_text_table(path)
@@ -270,8 +255,8 @@ def published() -> Published | None:
         publication_id=publication.pk,
         created=publication.finished or publication.created,
         table=read_table(folder / TABLE_FILE),
-        trends=_read_csv(folder / "trends.csv", _TREND_SCHEMA),
-        quality=_read_csv(folder / "data_quality.csv", _QUALITY_SCHEMA),
+        trends=_read_csv(folder / "trends.csv", TRENDS_SCHEMA),
+        quality=_read_csv(folder / "data_quality.csv", QUALITY_SCHEMA),
     )
     with _cache_lock:
         _cache.clear()
