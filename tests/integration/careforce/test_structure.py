@@ -76,12 +76,15 @@ class TestModules:
         assert len(spelling) <= MAX_FILES_SPELLING_COLUMNS, spelling
 
 
-class TestLintSettings:
-    @pytest.fixture(scope="class")
-    def lint(self) -> dict[str, object]:
-        settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-        return settings["tool"]["ruff"]["lint"]
+@pytest.fixture(scope="module")
+def lint() -> dict[str, object]:
+    """ruff's lint settings from pyproject.toml."""
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    found: dict[str, object] = settings["tool"]["ruff"]["lint"]
+    return found
 
+
+class TestLintSettings:
     def test_complexity_rules_are_on(self, lint: dict[str, object]) -> None:
         ignored = lint.get("ignore", [])
         assert isinstance(ignored, list)
