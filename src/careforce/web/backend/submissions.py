@@ -452,6 +452,7 @@ def submissions(
     coverage = _coverage(places)
     shown = [r for r in rows if (not status or r.status == status) and (not kind or r.kind == kind)]
     of_kind = {o.pk for o in expected if not kind or o.kind == kind}
+    shown_ids = {r.organisation_id for r in shown}
     return SubmissionsReport(
         period=chosen,
         periods=periods,
@@ -463,9 +464,7 @@ def submissions(
             p for p in places if p.organisation_id in of_kind and (not status or p.status == status)
         ],
         coverage=coverage,
-        quality=_quality(
-            [o for o in expected if o.pk in {r.organisation_id for r in shown}], uploads
-        ),
+        quality=_quality([o for o in expected if o.pk in shown_ids], uploads),
     )
 
 

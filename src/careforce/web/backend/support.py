@@ -35,7 +35,12 @@ from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.indicators.frames import period_label
 from careforce.io.support_files import load_support_settings
 from careforce.web.backend.access import Viewer
-from careforce.web.backend.snapshots import ORGANISATION_ID, load_in_force, workplaces_in_force
+from careforce.web.backend.snapshots import (
+    ORGANISATION_ID,
+    load_in_force,
+    periods_in_force,
+    workplaces_in_force,
+)
 from careforce.web.backend.submissions import (
     CHECKED,
     expected_organisations,
@@ -154,7 +159,7 @@ def providers_needing_support(
 
     Args:
         viewer: who asks (an administrator or a partner analyst).
-        period: the period (default: the newest with data or uploads).
+        period: the period (default: the newest with accepted data).
         policy: disclosure thresholds of the comparators (default: the published measures').
 
     Raises:
@@ -166,7 +171,9 @@ def providers_needing_support(
     periods = submission_periods()
     if not periods:
         return SupportReport(None, periods, chosen_settings, chosen_policy, [])
-    chosen = period if period in periods else periods[0]
+    with_data = periods_in_force()
+    newest = with_data[-1] if with_data else periods[0]
+    chosen = period if period in periods else newest
     organisations = expected_organisations()
     since = _since_return(chosen, periods)
     rates = _errors_per_100(chosen)

@@ -179,7 +179,7 @@ class TestSupportPage:
         upload = Upload.objects.get(pk=site.upload_a_errors)
         rate = 100 * upload.errors / _records(upload)
         alder = round(15 * 1 / 2 + 10 * min(rate / 5, 1), 1)
-        page = page_of(client_as("analyst").get(reverse(SUPPORT)))
+        page = page_of(client_as("analyst").get(reverse(SUPPORT), {"period": "2021/22"}))
         entries = page.all(".careforce-support")
         assert [
             " ".join("".join(e.query("h2").etree_element.itertext()).split()) for e in entries
@@ -203,9 +203,8 @@ class TestSupportPage:
         assert "Staff turnover: left out, no usable figures in its return" in left_out
 
     def test_workforce_factors_against_similar_workplaces(self, site: Site) -> None:
-        report = providers_needing_support(
-            viewer=Viewer.of(site.user("administrator")), period="2020/21"
-        )
+        report = providers_needing_support(viewer=Viewer.of(site.user("administrator")))
+        assert report.period == "2020/21"  # the newest period with accepted data
         scores = [row.score for row in report.rows]
         assert scores == sorted(scores, reverse=True)
         assert [row.organisation for row in report.rows] != []
@@ -216,7 +215,7 @@ class TestSupportPage:
 
     def test_csv_download(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("administrator").get(
-            reverse("submissions:support-download", args=["csv"])
+            reverse("submissions:support-download", args=["csv"]), {"period": "2021/22"}
         )
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert [(r["rank"], r["organisation"]) for r in rows] == [
