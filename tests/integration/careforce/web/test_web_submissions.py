@@ -9,10 +9,13 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+import polars as pl
 import pytest
 from django.urls import reverse
 
+from careforce.core.benchmarks.inputs import worker_inputs
 from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.snapshots import load_in_force
 from careforce.web.backend.submissions import SubmissionStatus, add_months, due_date, submissions
 from careforce.web.backend.support import Factor, providers_needing_support
 from careforce.web.models.uploads.models import SnapshotWorkplace, Upload
@@ -212,6 +215,31 @@ class TestSupportPage:
             assert row.score == round(sum(p or 0 for p in row.points.values()), 1)
             assert len(row.left_out) == sum(p is None for p in row.points.values())
             assert row.points[Factor.NO_RECENT_RETURN] == 0.0
+
+    def test_care_certificate_reason_is_computed_from_the_data_in_force(self, site: Site) -> None:
+        workers, establishments = load_in_force(period="2020/21")
+        places = establishments.select(
+            "snapshot_id", "establishment_id", "organisation_id", "main_service"
+        ).with_columns(pl.col("main_service").cast(pl.String))
+        answers = (
+            worker_inputs(workers)
+            .join(places, on=["snapshot_id", "establishment_id"])
+            .filter(pl.col("care_certificate").is_not_null())
+            .collect()
+        )
+        service = "Care home services without nursing"
+        same = answers.filter(pl.col("main_service") == service)
+        own = same.filter(pl.col("organisation_id") == site.provider_b)["care_certificate"]
+        others = same.filter(pl.col("organisation_id") != site.provider_b)["care_certificate"]
+        report = providers_needing_support(viewer=Viewer.of(site.user("analyst")))
+        birch = next(row for row in report.rows if row.organisation == "Birch Homes")
+        expected = (
+            f"Care Certificate (completed or in progress) {own.mean():.0%} against "
+            f"{others.mean():.0%} for similar workplaces ({service}) in the area"
+        )
+        assert expected in birch.reasons
+        concern = min(max((others.mean() - own.mean()) / 0.3, 0), 1)
+        assert birch.points[Factor.CARE_CERTIFICATE] == pytest.approx(15 * concern)
 
     def test_csv_download(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("administrator").get(
