@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -14,6 +15,8 @@ import pytest
 from django.urls import reverse
 
 from careforce.core.benchmarks.inputs import worker_inputs
+from careforce.io.config_files import ConfigurationFileError
+from careforce.io.package_data import package_data_path
 from careforce.web.backend.access import NotVisibleError, Viewer
 from careforce.web.backend.snapshots import load_in_force
 from careforce.web.backend.submissions import SubmissionStatus, add_months, due_date, submissions
@@ -253,3 +256,32 @@ class TestSupportPage:
         assert rows[1]["score"] == "7.5"
         assert rows[1]["points_no_recent_return"] == "7.5"
         assert rows[1]["points_turnover"] == ""
+
+    def test_settings_file_overrides_the_weights(
+        self, site: Site, settings: Any, tmp_path: Path
+    ) -> None:
+        shipped = package_data_path("support", "support-score.toml").read_text(encoding="utf-8")
+        heavier = shipped.replace('version = "1"', 'version = "local-2"').replace(
+            "[no_recent_return]\n# periods since the last accepted return (never returned = full "
+            "concern)\nweight = 15",
+            "[no_recent_return]\n# periods since the last accepted return (never returned = full "
+            "concern)\nweight = 40",
+        )
+        assert heavier.count("weight = 40") == 1
+        path = tmp_path / "support.toml"
+        path.write_text(heavier, encoding="utf-8")
+        settings.CAREFORCE_SUPPORT_SCORE = str(path)
+        report = providers_needing_support(viewer=Viewer.of(site.user("analyst")), period="2021/22")
+        assert report.settings.version == "local-2"
+        birch = next(row for row in report.rows if row.organisation == "Birch Homes")
+        assert birch.points[Factor.NO_RECENT_RETURN] == 20.0
+
+    def test_a_settings_file_with_problems_names_them(
+        self, site: Site, settings: Any, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "support.toml"
+        path.write_text('version = "x"\n[turnover]\nweight = "high"\n', encoding="utf-8")
+        settings.CAREFORCE_SUPPORT_SCORE = str(path)
+        with pytest.raises(ConfigurationFileError) as raised:
+            providers_needing_support(viewer=Viewer.of(site.user("analyst")))
+        assert "turnover.weight: give a number" in raised.value.problems
