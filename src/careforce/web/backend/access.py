@@ -77,6 +77,13 @@ class Viewer:
         """Whether the viewer may download whole published tables (all measures)."""
         return self.role in (Role.ADMINISTRATOR, Role.ANALYST)
 
+    @property
+    def sees_partnership_overview(self) -> bool:
+        """Whether the viewer may see every provider's submission status, data quality and
+        support score (the partnership's administrators and analysts; never providers or the
+        public)."""
+        return self.role in (Role.ADMINISTRATOR, Role.ANALYST)
+
     def may_see_organisation(self, organisation_id: int | None) -> bool:
         """Whether the viewer may see the records of an organisation."""
         if self.role is Role.ADMINISTRATOR:

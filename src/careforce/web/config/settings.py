@@ -56,6 +56,7 @@ PAGE_APPS = (
     "indicators",
     "benchmarks",
     "outcomes",
+    "submissions",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""
@@ -176,6 +177,11 @@ CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or
 """The outcomes framework file (a path or a shipped name; default: the Staffordshire one)."""
 CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None
 """The action-plan file changes are recorded against (default: the Staffordshire plan)."""
+CAREFORCE_RETURN_DUE_MONTHS = int(os.environ.get("CAREFORCE_RETURN_DUE_MONTHS", "3"))
+"""Months after a period's reference date (31 March) by which providers' returns are due; a
+provider with no accepted return by then is late (the submissions page)."""
+CAREFORCE_SUPPORT_SCORE = os.environ.get("CAREFORCE_SUPPORT_SCORE") or None
+"""The support score's settings (a TOML path; default: careforce/data/support/support-score.toml)."""
 CAREFORCE_BRANDING = branding_from_environment()
 """The council's name, logo and colours (see careforce.web.backend.branding)."""
 CAREFORCE_LOGIN_ATTEMPTS = 5

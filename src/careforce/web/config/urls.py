@@ -12,6 +12,7 @@ urlpatterns = [
     path("uploads/", include("careforce.web.apps.uploads.urls")),
     path("measures/", include("careforce.web.apps.indicators.urls")),
     path("benchmarks/", include("careforce.web.apps.benchmarks.urls")),
+    path("submissions/", include("careforce.web.apps.submissions.urls")),
     path("", include("careforce.web.apps.outcomes.urls")),
     path("api/v1/", include("careforce.web.apps.api.urls")),
 ]

@@ -30,6 +30,8 @@ NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
         ("Measures", "indicators:measure-list"),
         ("Outcomes", "outcomes:scorecard-show"),
         ("Action plan", "outcomes:action-list"),
+        ("Returns", "submissions:submission-list"),
+        ("Provider support", "submissions:support-list"),
         ("Downloads", "indicators:publication-list"),
         ("Your account", "accounts:account-show"),
     ),
@@ -40,6 +42,8 @@ NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
         ("Uploads", "uploads:upload-list"),
         ("Records", "uploads:snapshot-list"),
         ("Organisations", "organisations:organisation-list"),
+        ("Returns", "submissions:submission-list"),
+        ("Provider support", "submissions:support-list"),
         ("Users", "accounts:user-list"),
         ("Downloads", "indicators:publication-list"),
         ("Audit log", "accounts:audit-list"),
@@ -50,14 +54,18 @@ NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
 
 
 def service(request: HttpRequest) -> dict[str, Any]:
-    """Branding, navigation (the current section marked) and the viewer."""
+    """Branding, navigation (the current section marked: the item whose address is the
+    longest start of the page's) and the viewer."""
     viewer = Viewer.of(getattr(request, "user", None))
     path = request.path
-    items = []
-    for text, name in NAVIGATION[viewer.role]:
-        href = reverse(name)
-        active = path == href or (href != "/" and path.startswith(href.rstrip("/") + "/"))
-        items.append({"href": href, "text": text, "active": active})
+    links = [(text, reverse(name)) for text, name in NAVIGATION[viewer.role]]
+    matching = [
+        href
+        for _, href in links
+        if path == href or (href != "/" and path.startswith(href.rstrip("/") + "/"))
+    ]
+    current = max(matching, key=len, default=None)
+    items = [{"href": href, "text": text, "active": href == current} for text, href in links]
     return {
         "branding": settings.CAREFORCE_BRANDING,
         "navigation": items,

@@ -138,6 +138,16 @@ ENDPOINTS = (
         "indicators:publication-download", lambda site: [site.publication, "csv"], "GET", ANALYSTS
     ),
     Endpoint("benchmarks:benchmark-show", none, "GET", (LOGIN, 403, 200, 200, 200)),
+    Endpoint("submissions:submission-list", none, "GET", ANALYSTS),
+    Endpoint("submissions:submission-download", lambda site: ["csv"], "GET", ANALYSTS),
+    Endpoint("submissions:submission-download", lambda site: ["ods"], "GET", ANALYSTS),
+    Endpoint(
+        "submissions:submission-download", lambda site: ["pdf"], "GET", (LOGIN, 404, 403, 403, 404)
+    ),
+    Endpoint("submissions:support-list", none, "GET", ANALYSTS),
+    Endpoint("submissions:support-download", lambda site: ["csv"], "GET", ANALYSTS),
+    Endpoint("submissions:support-download", lambda site: ["ods"], "GET", ANALYSTS),
+    Endpoint("submissions:submission-list", none, "POST", (LOGIN, 405, 403, 403, 405)),
     Endpoint("outcomes:scorecard-show", none, "GET", EVERYONE),
     Endpoint("outcomes:scorecard-download", lambda site: ["csv"], "GET", EVERYONE),
     Endpoint("outcomes:outcome-detail", lambda site: ["2"], "GET", EVERYONE),
@@ -246,6 +256,15 @@ class TestCrossOrganisationPages:
         )
         assert "Birch Homes" in page
         assert "Alder Care Group" not in page
+
+    @pytest.mark.parametrize("name", ["submissions:submission-list", "submissions:support-list"])
+    def test_providers_never_see_other_providers_returns_or_scores(
+        self, client_as: Callable[[str], Any], name: str
+    ) -> None:
+        for role, other in (("provider_a", "Birch Homes"), ("provider_b", "Alder Care Group")):
+            response = client_as(role).get(reverse(name), {"period": "2020/21"})
+            assert response.status_code == 403
+            assert other not in response.content.decode()
 
     def test_provider_cannot_upload_for_another_organisation(
         self, client_as: Callable[[str], Any], site: Site, provider_files: dict[str, Any]
