@@ -261,6 +261,23 @@ def snapshot_create(request: HttpRequest, upload_id: int) -> HttpResponse:
     return redirect("uploads:snapshot-detail", snapshot.pk)
 
 
+@record_holders
+@require_POST
+def validation_create(request: HttpRequest, upload_id: int) -> HttpResponse:
+    """Check again an upload whose check failed (a fault, or the job was interrupted)."""
+    try:
+        service.retry_validation(
+            viewer=viewer_of(request), upload_id=upload_id, ip_address=client_address(request)
+        )
+    except NotVisibleError as error:
+        raise Http404("no such upload") from error
+    except service.UploadNotRetryableError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The files are being checked again.")
+    return redirect("uploads:upload-detail", upload_id)
+
+
 @roles_required(Role.ADMINISTRATOR)
 @require_POST
 def organisations_create(request: HttpRequest, upload_id: int) -> HttpResponse:
