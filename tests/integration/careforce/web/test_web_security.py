@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careforce.web.apps.accounts.middleware import ACTIVITY_KEY
-from careforce.web.models.accounts.models import AuditEvent, LoginAttempt
+from careforce.web.models.accounts.models import AuditEvent, LoginThrottle
 from careforce.web.shared.security import CONTENT_SECURITY_POLICY
 from web_support import PASSWORD, Site, page_of
 
@@ -141,7 +141,8 @@ class TestThrottling:
         client = Client(REMOTE_ADDR="192.0.2.12")
         for _ in range(settings.CAREFORCE_LOGIN_ATTEMPTS):
             _sign_in(client, "analyst@test.example", "wrong password")
-        LoginAttempt.objects.update(created=timezone.now() - dt.timedelta(minutes=16))
+        earlier = timezone.now() - dt.timedelta(minutes=16)
+        LoginThrottle.objects.update(window_start=earlier, locked_until=earlier)
         assert _sign_in(client, "analyst@test.example", PASSWORD).status_code == 302
 
     def test_four_failures_do_not_lock(self, site: Site) -> None:

@@ -55,7 +55,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         address = client_address(request)
-        until = accounts.locked_until(email, address)
+        until = accounts.begin_sign_in(email, address)
         if until is not None:
             record(AuditAction.SIGN_IN_LOCKED, actor=email, ip_address=address)
             minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
@@ -65,7 +65,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             )
         else:
             user = authenticate(request, email=email, password=form.cleaned_data["password"])
-            accounts.record_attempt(email, address, succeeded=user is not None)
+            accounts.end_sign_in(email, address, succeeded=user is not None)
             if user is not None:
                 login(request, user)
                 record(AuditAction.SIGN_IN, viewer=Viewer.of(user), ip_address=address)

@@ -70,18 +70,24 @@ class User(AbstractBaseUser):
         return str(ROLE_LABELS[Role(self.role)])
 
 
-class LoginAttempt(models.Model):
-    """One attempt to sign in, kept to throttle password guessing."""
+class LoginThrottle(models.Model):
+    """Sign-in attempts for one email address from one client address, counted to throttle
+    password guessing. Changed only by conditional updates, so concurrent attempts are counted
+    exactly (see careforce.web.backend.accounts)."""
 
     email = models.CharField(max_length=254)
     ip_address = models.CharField(max_length=45)
-    succeeded = models.BooleanField()
-    created = models.DateTimeField(default=timezone.now)
+    failures = models.IntegerField(default=0)
+    window_start = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes: ClassVar[list[models.Index]] = [
-            models.Index(fields=["email", "ip_address", "created"])
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["email", "ip_address"], name="one_throttle_per_pair")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.email} from {self.ip_address}: {self.failures}"
 
 
 class ApiToken(models.Model):
