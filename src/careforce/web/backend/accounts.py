@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
@@ -83,8 +85,23 @@ def revoke_token(user: User, token_id: int) -> ApiToken:
     return token
 
 
+def password_problems(password: str, *, email: str, full_name: str) -> list[str]:
+    """What is wrong with a password for a person with this email address and name (the
+    password rules, ``AUTH_PASSWORD_VALIDATORS``); empty when it is good."""
+    try:
+        validate_password(password, User(email=email, full_name=full_name))
+    except ValidationError as error:
+        return list(error.messages)
+    return []
+
+
 def change_password(user: User, password: str) -> None:
-    """Give a user a new password."""
+    """Give a user a new password.
+
+    Raises:
+        ValidationError: the password breaks the password rules.
+    """
+    validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
 
@@ -136,7 +153,12 @@ class UserDetails:
 
 
 def save_user(found: User | None, details: UserDetails) -> User:
-    """Create a user (``found`` None) or change one's details."""
+    """Create a user (``found`` None) or change one's details.
+
+    Raises:
+        ValidationError: the new password breaks the password rules (judged with the new
+            email address and name).
+    """
     saved = found if found is not None else User()
     saved.full_name = details.full_name
     saved.email = details.email
@@ -144,6 +166,7 @@ def save_user(found: User | None, details: UserDetails) -> User:
     saved.organisation_id = details.organisation_id if details.role == Role.PROVIDER.value else None
     saved.is_active = details.is_active
     if details.password:
+        validate_password(details.password, saved)
         saved.set_password(details.password)
     saved.save()
     return saved

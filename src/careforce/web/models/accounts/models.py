@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.password_validation import validate_password
 from django.db import models
 from django.utils import timezone
 
@@ -19,10 +20,17 @@ class UserManager(BaseUserManager["User"]):
     """Creates users identified by their email address."""
 
     def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
-        """Create a user with a hashed password (Argon2)."""
+        """Create a user with a hashed password (Argon2).
+
+        Raises:
+            ValidationError: the password breaks the password rules
+                (``AUTH_PASSWORD_VALIDATORS``).
+        """
         if not email:
             raise ValueError("a user needs an email address")
         user = self.model(email=self.normalize_email(email).lower(), **fields)
+        if password is not None:
+            validate_password(password, user)
         user.set_password(password)
         user.save(using=self._db)
         created: User = user
