@@ -92,7 +92,7 @@ ENDPOINTS = (
     Endpoint("accounts:account-show", none, "GET", SIGNED_IN),
     Endpoint("accounts:password-update", none, "GET", SIGNED_IN),
     Endpoint(
-        "accounts:token-create", none, "POST", (LOGIN, 302, 302, 302, 302), {"name": "script"}
+        "accounts:token-create", none, "POST", (LOGIN, 201, 201, 201, 201), {"name": "script"}
     ),
     Endpoint("accounts:token-create", none, "GET", (LOGIN, 405, 405, 405, 405)),
     Endpoint("accounts:token-delete", lambda site: ["TOKEN"], "POST", (LOGIN, 404, 302, 404, 404)),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -32,8 +34,10 @@ class TestAccount:
 
     def test_new_token_is_shown_once_and_works(self, client_as: Callable[[str], Any]) -> None:
         client = client_as("analyst")
-        client.post(reverse("accounts:token-create"), {"name": "monthly report"})
-        shown = page_of(client.get(reverse("accounts:account-show")))
+        response = client.post(reverse("accounts:token-create"), {"name": "monthly report"})
+        assert response.status_code == 201
+        assert "no-store" in response["Cache-Control"]
+        shown = page_of(response)
         secret = shown.text(".govuk-panel .careforce-code")
         assert len(secret) >= 40
         assert ["monthly report", f"{secret[:8]}…"] == shown.table(".govuk-table")[0][:2]
@@ -42,6 +46,18 @@ class TestAccount:
         api = Client().get(reverse("api:root-show"), headers={"Authorization": f"Token {secret}"})
         assert api.json()["viewer"] == "analyst"
         assert ApiToken.objects.get(name="monthly report").digest != secret
+
+    def test_new_token_secret_is_stored_nowhere(self, client_as: Callable[[str], Any]) -> None:
+        client = client_as("analyst")
+        response = client.post(reverse("accounts:token-create"), {"name": "nightly"})
+        secret = page_of(response).text(".govuk-panel .careforce-code")
+        token = ApiToken.objects.get(name="nightly")
+        assert token.digest == hashlib.sha256(secret.encode()).hexdigest()
+        assert secret not in str(dict(client.session))
+        for session in Session.objects.all():
+            assert secret not in str(session.get_decoded())
+            assert secret not in session.session_data
+        assert not AuditEvent.objects.filter(detail__icontains=secret).exists()
 
     def test_token_needs_a_name(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("analyst").post(reverse("accounts:token-create"), {"name": ""})
