@@ -168,6 +168,14 @@ WHITENOISE_MAX_AGE = 3600
 
 MEDIA_ROOT = Path(os.environ.get("CAREFORCE_MEDIA_ROOT", DATA_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_TEMP_DIR = os.environ.get("CAREFORCE_UPLOAD_TEMP_DIR") or str(DATA_DIR / "tmp")
+"""Larger uploads wait here while a request is read: the service's own folder (mode 0700), not
+the system's; what a killed process leaves is removed when a process starts (see
+careforce.web.backend.temporary_files)."""
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "careforce.web.shared.upload_handlers.PrivateTemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CAREFORCE_MAX_UPLOAD_BYTES = int(os.environ.get("CAREFORCE_MAX_UPLOAD_MB", "200")) * 1024 * 1024
 """Largest file accepted in one upload."""

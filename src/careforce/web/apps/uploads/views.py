@@ -30,6 +30,7 @@ from careforce.web.backend.organisations import (
 from careforce.web.models.accounts.terms import Role
 from careforce.web.models.uploads.terms import Severity, Source, UploadStatus
 from careforce.web.shared.access import client_address, roles_required, viewer_of
+from careforce.web.shared.upload_handlers import closing_uploads
 
 UPLOADS_PAGE_SIZE: Final = 25
 """Uploads per page."""
@@ -77,6 +78,7 @@ def upload_list(request: HttpRequest) -> HttpResponse:
 
 @record_holders
 @require_http_methods(["GET", "POST"])
+@closing_uploads
 def upload_create(request: HttpRequest) -> HttpResponse:
     """Upload files for an organisation."""
     viewer = viewer_of(request)
