@@ -195,6 +195,10 @@ CAREFORCE_LOGIN_ATTEMPTS = 5
 """Failed sign-ins from one address for one account before it is locked (NCSC guidance)."""
 CAREFORCE_LOGIN_LOCK_MINUTES = 15
 """How long sign-in stays locked after too many failures."""
+CAREFORCE_TRUSTED_PROXIES = int(os.environ.get("CAREFORCE_TRUSTED_PROXIES", "0"))
+"""Reverse proxies in front of the service that append to ``X-Forwarded-For``: with 0 (the
+default) the client's address is ``REMOTE_ADDR`` and the header is ignored; with N it is the
+N-th address from the right of the header (see careforce.web.shared.access.client_address)."""
 
 LOGGING = {
     "version": 1,

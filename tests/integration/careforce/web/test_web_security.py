@@ -183,3 +183,21 @@ class TestSessions:
         _sign_in(client, "analyst@test.example", PASSWORD)
         Session.objects.update(expire_date=timezone.now() - dt.timedelta(seconds=1))
         assert client.get(reverse("accounts:account-show")).status_code == 302
+
+
+class TestBehindAProxy:
+    def test_failures_count_per_client_behind_a_trusted_proxy(
+        self, site: Site, settings: Any
+    ) -> None:
+        settings.CAREFORCE_TRUSTED_PROXIES = 1
+        guesser = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        for _ in range(settings.CAREFORCE_LOGIN_ATTEMPTS):
+            _sign_in(guesser, "analyst@test.example", "wrong password")
+        assert _sign_in(guesser, "analyst@test.example", PASSWORD).status_code == 400
+        spoofing = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.1, 198.51.100.7")
+        assert _sign_in(spoofing, "analyst@test.example", PASSWORD).status_code == 400
+        colleague = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.8")
+        assert _sign_in(colleague, "analyst@test.example", PASSWORD).status_code == 302
+        assert AuditEvent.objects.filter(
+            action="sign-in-locked", ip_address="198.51.100.7"
+        ).exists()
