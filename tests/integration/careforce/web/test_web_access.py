@@ -136,7 +136,7 @@ ENDPOINTS = (
     Endpoint("indicators:overview-download", lambda site: ["ods"], "GET", EVERYONE),
     Endpoint("indicators:publication-list", none, "GET", ANALYSTS),
     Endpoint("indicators:publication-create", none, "POST", (LOGIN, 403, 403, 403, 302)),
-    Endpoint("indicators:publication-retry", none, "POST", (LOGIN, 302, 403, 403, 302)),
+    Endpoint("indicators:publication-retry-create", none, "POST", (LOGIN, 302, 403, 403, 302)),
     Endpoint(
         "indicators:publication-download", lambda site: [site.publication, "csv"], "GET", ANALYSTS
     ),

@@ -211,7 +211,7 @@ class TestPublications:
         assert f"publication {failed.pk}) failed" in page.text(".govuk-warning-text")
         assert "The measures are being updated" not in page.text("main")
         assert page.text("main form .govuk-button") == "Try again"
-        response = client.post(reverse("indicators:publication-retry"))
+        response = client.post(reverse("indicators:publication-retry-create"))
         assert response.status_code == 302
         run_pending()
         latest = Publication.objects.order_by("-id").first()
