@@ -140,6 +140,7 @@ def enqueue(kind: JobKind, *, payload: dict[str, Any]) -> int:
 def _dispatch() -> None:
     current = mode()
     if current is JobMode.INLINE:
+        recover_jobs()
         run_pending()
     elif current is JobMode.THREAD:
         start_worker()
