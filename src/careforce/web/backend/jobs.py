@@ -36,7 +36,7 @@ from typing import Any, Final
 
 from django.conf import settings
 from django.db import close_old_connections, connection, connections, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from careforce.web.backend.job_processes import WorkerIdentity, is_gone, this_process
@@ -214,21 +214,27 @@ def _tell_failure(job: Job, message: str) -> None:
                 logger.exception("could not record the failure of job %s", job.pk)
 
 
-def _beat(job_id: int, stopping: threading.Event) -> None:
+def _this_run(job: Job) -> QuerySet[Job]:
+    """The job's row while this run of it holds it (a sweep may have queued it again, and
+    another worker claimed it, if this run stopped beating for too long)."""
+    return Job.objects.filter(
+        pk=job.pk, status=JobStatus.RUNNING, worker=job.worker, attempts=job.attempts
+    )
+
+
+def _beat(job: Job, stopping: threading.Event) -> None:
     try:
         while not stopping.wait(HEARTBEAT_SECONDS):
             try:
-                Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
-                    heartbeat=timezone.now()
-                )
+                _this_run(job).update(heartbeat=timezone.now())
             except Exception:  # a missed beat is not fatal: the next one may succeed
-                logger.exception("could not record the heartbeat of job %s", job_id)
+                logger.exception("could not record the heartbeat of job %s", job.pk)
     finally:
         connections.close_all()  # this thread's own connections
 
 
 @contextmanager
-def _heartbeat(job_id: int) -> Iterator[None]:
+def _heartbeat(job: Job) -> Iterator[None]:
     """Touch the job's heartbeat from a thread of its own while the job runs.
 
     A job run inside an outer transaction (tests) is invisible to other connections, so it
@@ -239,7 +245,7 @@ def _heartbeat(job_id: int) -> Iterator[None]:
         return
     stopping = threading.Event()
     beater = threading.Thread(
-        target=_beat, args=(job_id, stopping), name=f"careforce-job-{job_id}", daemon=True
+        target=_beat, args=(job, stopping), name=f"careforce-job-{job.pk}", daemon=True
     )
     beater.start()
     try:
@@ -250,7 +256,6 @@ def _heartbeat(job_id: int) -> Iterator[None]:
 
 
 def _run(job: Job) -> None:
-    jobs = Job.objects
     last = 0.0
     last_step = ""
 
@@ -258,28 +263,27 @@ def _run(job: Job) -> None:
         nonlocal last, last_step
         now = time.monotonic()
         if step != last_step or now - last >= PROGRESS_SECONDS:
-            jobs.filter(pk=job.pk).update(
-                step=step, done=done, total=total, heartbeat=timezone.now()
-            )
+            _this_run(job).update(step=step, done=done, total=total, heartbeat=timezone.now())
             last, last_step = now, step
 
     try:
-        with _heartbeat(job.pk):
+        with _heartbeat(job):
             _handler(job.kind)(job.payload, progress)
     except Exception as error:  # a failed job must not stop the worker: it is recorded instead
         logger.exception("job %s (%s) failed", job.pk, job.kind)
-        jobs.filter(pk=job.pk).update(
+        failed = _this_run(job).update(
             status=JobStatus.FAILED,
             finished=timezone.now(),
             message=f"{type(error).__name__}: {error}",
         )
-        _tell_failure(
-            job,
-            "The work could not be finished because of a fault in careforce. "
-            "Try again; an administrator has the details.",
-        )
+        if failed:
+            _tell_failure(
+                job,
+                "The work could not be finished because of a fault in careforce. "
+                "Try again; an administrator has the details.",
+            )
         return
-    jobs.filter(pk=job.pk).update(
+    _this_run(job).update(
         status=JobStatus.SUCCEEDED, finished=timezone.now(), step="Done", done=F("total")
     )
 

@@ -156,6 +156,22 @@ class TestSweep:
         assert "fault in careforce" in FAILURES[0][1]
 
 
+class TestSupersededRun:
+    def test_a_run_queued_again_meanwhile_does_not_record_its_end(
+        self, db: None, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def swept_meanwhile(payload: dict[str, Any], progress: jobs.Progress) -> None:
+            Job.objects.filter(pk=payload["job"]).update(status="pending", worker="")
+            progress("Still going", 1, 2)
+
+        monkeypatch.setitem(job_kinds.HANDLERS, "test-swept", swept_meanwhile)
+        job = jobs.enqueue("test-swept", payload={})
+        Job.objects.filter(pk=job).update(payload={"job": job})
+        assert jobs.run_pending(limit=1) == 1
+        found = Job.objects.get(pk=job)
+        assert (found.status, found.step, found.attempts) == ("pending", "", 1)
+
+
 class TestWorkerIdentity:
     def test_a_claimed_job_names_this_process(self, db: None, handlers: None) -> None:
         job = jobs.enqueue("test-record", payload={})
