@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import subprocess
 import time
 from typing import Any
 
 import pytest
+from django.apps import apps
 
 from careforce.web.backend import job_kinds, jobs
 from careforce.web.backend.job_processes import WorkerIdentity, is_gone, this_process
+from careforce.web.models.indicators.models import Publication
 from careforce.web.models.jobs.models import Job
-from web_support import wait_until
+from careforce.web.models.uploads.models import Upload
+from web_support import Site, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -255,3 +259,23 @@ class TestWorkerThread:
         finally:
             jobs.stop_worker()
         assert CALLS == [{"threaded": True}]
+
+
+class TestStuckBeforeFailuresWereTold:
+    def test_the_migration_fails_uploads_and_publications_whose_job_failed(
+        self, db: None, site: Site
+    ) -> None:
+        migration = importlib.import_module(
+            "careforce.web.models.jobs.migrations.0003_fail_stuck_uploads_and_publications"
+        )
+        failed = Job.objects.create(kind="validate-upload", status="failed")
+        running = Job.objects.create(kind="validate-upload", status="running")
+        published = Job.objects.create(kind="publish-measures", status="failed")
+        Upload.objects.filter(pk=site.upload_a_errors).update(status="validating", job_id=failed.pk)
+        Upload.objects.filter(pk=site.upload_b).update(status="validating", job_id=running.pk)
+        stuck = Publication.objects.create(status="running", reason="test", job_id=published.pk)
+        migration.fail_stuck(apps, None)
+        assert Upload.objects.get(pk=site.upload_a_errors).status == "failed"
+        assert Upload.objects.get(pk=site.upload_b).status == "validating"
+        assert Publication.objects.get(pk=stuck.pk).status == "failed"
+        assert Publication.objects.get(pk=site.publication).status == "ready"
