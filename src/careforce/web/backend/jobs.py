@@ -333,15 +333,12 @@ def recover_jobs(*, now: dt.datetime | None = None) -> int:
     """
     now = now if now is not None else timezone.now()
     current = this_process()
-    jobs = Job.objects
     recovered = 0
-    for job in jobs.filter(status=JobStatus.RUNNING):
+    for job in Job.objects.filter(status=JobStatus.RUNNING):
         reason = _interruption(job, now, current)
         if not reason:
             continue
-        seen = jobs.filter(
-            pk=job.pk, status=JobStatus.RUNNING, worker=job.worker, attempts=job.attempts
-        )
+        seen = _this_run(job)
         if job.attempts >= MAX_ATTEMPTS:
             message = INTERRUPTED_MESSAGE.format(attempts=job.attempts, reason=reason)
             if seen.update(status=JobStatus.FAILED, finished=now, message=message):
