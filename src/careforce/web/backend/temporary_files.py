@@ -2,9 +2,9 @@
 behind.
 
 Django writes an uploaded file larger than ``FILE_UPLOAD_MAX_MEMORY_SIZE`` to a temporary file
-while the request is read. The service puts those files in ``FILE_UPLOAD_TEMP_DIR`` (the data
-folder's ``tmp``, readable by the service's account only) instead of the system's temporary
-folder, and closes (so deletes) them when the upload request ends, whatever happened. A process
+while the request is read. The service puts those files in ``CAREFORCE_UPLOAD_TEMP_DIR`` (the
+data folder's ``tmp``, readable by the service's account only) instead of the system's
+temporary folder, and closes (so deletes) them when the upload request ends, whatever happened. A process
 killed in the middle of a request (SIGKILL, a worker timeout, the machine stopping) cannot clean
 up, so each web process, when it starts, removes the files it finds there, and the half-written
 ``.incoming.*`` files of the raw store, older than :data:`ABANDONED_AFTER`.
@@ -33,13 +33,13 @@ INCOMING_PREFIX: Final = ".incoming."
 
 def temporary_folder() -> Path:
     """The service's private folder for temporary copies of uploads (created when missing)."""
-    folder = Path(settings.FILE_UPLOAD_TEMP_DIR)
+    folder = Path(settings.CAREFORCE_UPLOAD_TEMP_DIR)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
 def _candidates() -> Iterable[Path]:
-    folder = Path(settings.FILE_UPLOAD_TEMP_DIR)
+    folder = Path(settings.CAREFORCE_UPLOAD_TEMP_DIR)
     if folder.is_dir():
         yield from (path for path in folder.iterdir() if path.is_file())
     raw = Path(settings.MEDIA_ROOT) / RAW_FOLDER

@@ -6,7 +6,6 @@ docs/deployment.md. ``careforce.web.config.production`` tightens these for a pub
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -169,12 +168,10 @@ WHITENOISE_MAX_AGE = 3600
 
 MEDIA_ROOT = Path(os.environ.get("CAREFORCE_MEDIA_ROOT", DATA_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_TEMP_DIR = os.environ.get("CAREFORCE_UPLOAD_TEMP_DIR") or str(DATA_DIR / "tmp")
-"""Larger uploads wait here while a request is read: the service's own folder (mode 0700), not
-the system's; what a killed process leaves is removed when a process starts (see
-careforce.web.backend.temporary_files)."""
-with contextlib.suppress(OSError):  # unwritable: Django's system check then says so
-    Path(FILE_UPLOAD_TEMP_DIR).mkdir(mode=0o700, parents=True, exist_ok=True)
+CAREFORCE_UPLOAD_TEMP_DIR = os.environ.get("CAREFORCE_UPLOAD_TEMP_DIR") or str(DATA_DIR / "tmp")
+"""Larger uploads wait here while a request is read: the service's own folder (made with mode
+0700 when first needed), not the system's; what a killed process leaves is removed when a
+process starts (see careforce.web.backend.temporary_files)."""
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "careforce.web.shared.upload_handlers.PrivateTemporaryFileUploadHandler",

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from functools import wraps
 from itertools import chain
+from pathlib import Path
 from typing import Any, TypeVar
 
-from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
 from django.http import HttpRequest, HttpResponseBase
 
 from careforce.web.backend.temporary_files import temporary_folder
@@ -16,14 +19,38 @@ from careforce.web.backend.temporary_files import temporary_folder
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
+class PrivateTemporaryUploadedFile(TemporaryUploadedFile):
+    """An uploaded file written to the service's private temporary folder (deleted when
+    closed, as Django's)."""
+
+    def __init__(
+        self,
+        name: str,
+        content_type: str,
+        size: int,
+        charset: str | None,
+        content_type_extra: dict[str, Any] | None = None,
+    ) -> None:
+        """Open the temporary file in the private folder (made when missing)."""
+        suffix = ".upload" + Path(name).suffix
+        file = tempfile.NamedTemporaryFile(suffix=suffix, dir=temporary_folder())  # noqa: SIM115
+        UploadedFile.__init__(self, file, name, content_type, size, charset, content_type_extra)
+
+
 class PrivateTemporaryFileUploadHandler(TemporaryFileUploadHandler):
     """Django's handler for large uploads, writing to the service's private temporary folder
-    (made when missing) rather than the system's."""
+    rather than the system's."""
 
     def new_file(self, *args: Any, **kwargs: Any) -> None:
         """Start a temporary file for an uploaded file."""
-        temporary_folder()
-        super().new_file(*args, **kwargs)
+        FileUploadHandler.new_file(self, *args, **kwargs)
+        self.file = PrivateTemporaryUploadedFile(
+            self.file_name or "file",
+            self.content_type or "",
+            0,
+            self.charset,
+            self.content_type_extra,
+        )
 
 
 def closing_uploads(view: View) -> View:

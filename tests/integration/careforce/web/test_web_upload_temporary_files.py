@@ -32,7 +32,7 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
     system, private = tmp_path / "system-temp", tmp_path / "private-temp"
     system.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(system))
-    monkeypatch.setattr(settings, "FILE_UPLOAD_TEMP_DIR", str(private))
+    monkeypatch.setattr(settings, "CAREFORCE_UPLOAD_TEMP_DIR", str(private))
     monkeypatch.setattr(settings, "FILE_UPLOAD_MAX_MEMORY_SIZE", 0)
     return system, private
 
@@ -138,5 +138,6 @@ class TestAbandonedFiles:
         assert all(path.exists() for path in current)
 
     def test_the_private_folder_is_in_the_data_folder(self) -> None:
-        folder = Path(settings.FILE_UPLOAD_TEMP_DIR)
+        folder = Path(settings.CAREFORCE_UPLOAD_TEMP_DIR)
         assert folder == settings.DATA_DIR / "tmp"
+        assert settings.FILE_UPLOAD_TEMP_DIR is None  # Django's own setting is not used
