@@ -2,10 +2,15 @@
 
 API tokens are random secrets shown once; only their SHA-256 is stored.
 
-Sign-in throttling: five failed attempts within 15 minutes from one address for one email
-address lock sign-in for that pair for 15 minutes after the fifth (the numbers are the
-``CAREFORCE_LOGIN_*`` settings). Attempts refused while locked are not counted, so the lock
-always ends; a successful sign-in clears the count.
+Sign-in throttling: five failed attempts from one address for one email address within 15
+minutes of the first lock sign-in for that pair until 15 minutes after the fifth (the numbers
+are the ``CAREFORCE_LOGIN_*`` settings). Attempts refused while locked are not counted, so the
+lock always ends; a successful sign-in clears the count.
+
+The count is one :class:`LoginThrottle` row per pair, changed only by conditional ``UPDATE``
+statements, which the database applies one at a time to a row: an attempt first takes a place
+(``failures < limit``) and only then is its password checked, so however many attempts arrive
+at once, at most the limit of them reach the password check (on SQLite and PostgreSQL alike).
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from careforce.web.backend.access import NotVisibleError
-from careforce.web.models.accounts.models import ApiToken, LoginAttempt, User
+from careforce.web.models.accounts.models import ApiToken, LoginThrottle, User
 from careforce.web.models.accounts.terms import Role
 
 TOKEN_BYTES: Final = 32
@@ -78,8 +85,23 @@ def revoke_token(user: User, token_id: int) -> ApiToken:
     return token
 
 
+def password_problems(password: str, *, email: str, full_name: str) -> list[str]:
+    """What is wrong with a password for a person with this email address and name (the
+    password rules, ``AUTH_PASSWORD_VALIDATORS``); empty when it is good."""
+    try:
+        validate_password(password, User(email=email, full_name=full_name))
+    except ValidationError as error:
+        return list(error.messages)
+    return []
+
+
 def change_password(user: User, password: str) -> None:
-    """Give a user a new password."""
+    """Give a user a new password.
+
+    Raises:
+        ValidationError: the password breaks the password rules.
+    """
+    validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
 
@@ -131,7 +153,12 @@ class UserDetails:
 
 
 def save_user(found: User | None, details: UserDetails) -> User:
-    """Create a user (``found`` None) or change one's details."""
+    """Create a user (``found`` None) or change one's details.
+
+    Raises:
+        ValidationError: the new password breaks the password rules (judged with the new
+            email address and name).
+    """
     saved = found if found is not None else User()
     saved.full_name = details.full_name
     saved.email = details.email
@@ -139,6 +166,7 @@ def save_user(found: User | None, details: UserDetails) -> User:
     saved.organisation_id = details.organisation_id if details.role == Role.PROVIDER.value else None
     saved.is_active = details.is_active
     if details.password:
+        validate_password(details.password, saved)
         saved.set_password(details.password)
     saved.save()
     return saved
@@ -148,31 +176,57 @@ def _window() -> dt.timedelta:
     return dt.timedelta(minutes=settings.CAREFORCE_LOGIN_LOCK_MINUTES)
 
 
-def locked_until(email: str, ip_address: str) -> dt.datetime | None:
-    """When sign-in unlocks for this email and address (None when it is not locked)."""
-    now = timezone.now()
+def _not_locked(now: dt.datetime) -> Q:
+    return Q(locked_until__isnull=True) | Q(locked_until__lte=now)
+
+
+def begin_sign_in(
+    email: str, ip_address: str, *, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """Take a place for one password check by this email address from this address.
+
+    Call it before checking the password, and :func:`end_sign_in` after.
+
+    Args:
+        email: the email address tried (in lower case).
+        ip_address: the client's address.
+        now: the time of the attempt (default: now).
+
+    Returns:
+        None when the password may be checked; otherwise when sign-in unlocks (the attempt is
+        refused and not counted).
+    """
+    now = now if now is not None else timezone.now()
     window = _window()
-    limit = settings.CAREFORCE_LOGIN_ATTEMPTS
-    attempts = LoginAttempt.objects.filter(
-        email=email, ip_address=ip_address, created__gte=now - 2 * window
+    throttle, _ = LoginThrottle.objects.get_or_create(email=email, ip_address=ip_address)
+    pair = LoginThrottle.objects.filter(pk=throttle.pk)
+    # A window that has run its course (and is not locked) starts again.
+    pair.filter(_not_locked(now)).filter(
+        Q(window_start__isnull=True) | Q(window_start__lte=now - window)
+    ).update(failures=0, window_start=now, locked_until=None)
+    taken = pair.filter(_not_locked(now), failures__lt=settings.CAREFORCE_LOGIN_ATTEMPTS).update(
+        failures=F("failures") + 1
     )
-    last_success = (
-        attempts.filter(succeeded=True)
-        .order_by("-created")
-        .values_list("created", flat=True)
-        .first()
-    )
-    failures = attempts.filter(succeeded=False)
-    if last_success is not None:
-        failures = failures.filter(created__gt=last_success)
-    times = sorted(failures.values_list("created", flat=True))
-    for index in range(limit - 1, len(times)):
-        if times[index] - times[index - limit + 1] <= window and now < times[index] + window:
-            until: dt.datetime = times[index] + window
-            return until
-    return None
+    if taken:
+        return None
+    locked, started = pair.values_list("locked_until", "window_start").get()
+    if locked is not None and locked > now:
+        until: dt.datetime = locked
+        return until
+    # The last places are taken by attempts still being checked.
+    return (started or now) + window
 
 
-def record_attempt(email: str, ip_address: str, *, succeeded: bool) -> None:
-    """Remember an attempt (refused attempts while locked are not recorded)."""
-    LoginAttempt.objects.create(email=email, ip_address=ip_address, succeeded=succeeded)
+def end_sign_in(
+    email: str, ip_address: str, *, succeeded: bool, now: dt.datetime | None = None
+) -> None:
+    """Record how an attempt that took a place ended: success clears the count; a failure that
+    reaches the limit locks sign-in for the pair."""
+    now = now if now is not None else timezone.now()
+    pair = LoginThrottle.objects.filter(email=email, ip_address=ip_address)
+    if succeeded:
+        pair.update(failures=0, window_start=None, locked_until=None)
+    else:
+        pair.filter(failures__gte=settings.CAREFORCE_LOGIN_ATTEMPTS).update(
+            locked_until=now + _window()
+        )

@@ -20,6 +20,7 @@ class AuditAction(StrEnum):
     SIGN_OUT = "sign-out"
     PASSWORD_CHANGE = "password-change"
     UPLOAD = "upload"
+    UPLOAD_RETRY = "upload-retry"
     ACCEPTANCE = "acceptance"
     DOWNLOAD = "download"
     PUBLICATION = "publication"

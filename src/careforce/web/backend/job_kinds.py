@@ -1,17 +1,23 @@
-"""The kinds of background job and what each runs: validating an upload and publishing the
-measures (used by the job worker, :mod:`careforce.web.backend.jobs`)."""
+"""The kinds of background job, what each runs and whom a failure is told: validating an
+upload and publishing the measures (used by the job worker, :mod:`careforce.web.backend.jobs`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Final
 
-from careforce.web.backend.jobs import Handler, JobKind
-from careforce.web.backend.publications import run_publication
-from careforce.web.backend.uploads import run_validation
+from careforce.web.backend.jobs import FailureHandler, Handler, JobKind
+from careforce.web.backend.publications import publication_failed, run_publication
+from careforce.web.backend.uploads import run_validation, validation_failed
 
 HANDLERS: Final[Mapping[JobKind, Handler]] = {
     JobKind.VALIDATE_UPLOAD: run_validation,
     JobKind.PUBLISH_MEASURES: run_publication,
 }
 """What each kind of job runs, called with the job's payload and a progress callback."""
+ON_FAILURE: Final[Mapping[JobKind, FailureHandler]] = {
+    JobKind.VALIDATE_UPLOAD: validation_failed,
+    JobKind.PUBLISH_MEASURES: publication_failed,
+}
+"""Told when a job of the kind fails for good (a fault, or too many interruptions), so that
+its upload or publication shows a failed state that can be tried again."""

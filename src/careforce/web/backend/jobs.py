@@ -4,6 +4,16 @@ Jobs are rows of the web database. A worker thread started by the web process cl
 jobs one at a time (an atomic conditional update, so several processes can share one database)
 and records progress as it goes, which the pages show. No message broker is needed.
 
+Jobs survive crashes. The claiming process writes its identity on the job (see
+:mod:`careforce.web.backend.job_processes`) and, while the job runs, touches its ``heartbeat``
+every :data:`HEARTBEAT_SECONDS` whether or not the job reports progress. Every worker, when it
+starts and at every poll, sweeps the running jobs (:func:`recover_jobs`): a job whose heartbeat
+is older than :data:`STALE_AFTER`, or whose process is gone (same host, no such process or an
+earlier boot), is queued again, or failed with a clear message once it has been started
+:data:`MAX_ATTEMPTS` times. A failed job tells its upload or publication (the kind's failure
+handler in :mod:`careforce.web.backend.job_kinds`), which then shows a failed state that can be
+tried again, never "running" for ever.
+
 How jobs run is set by ``CAREFORCE_JOBS`` in the Django settings:
 
 - ``thread`` (the service): a worker thread of the web process runs them;
@@ -18,16 +28,18 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
 
 from django.conf import settings
-from django.db import close_old_connections, connections, transaction
-from django.db.models import F
+from django.db import close_old_connections, connection, connections, transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from careforce.web.backend.job_processes import WorkerIdentity, is_gone, this_process
 from careforce.web.models.jobs.models import Job
 from careforce.web.models.jobs.terms import JobStatus
 
@@ -54,15 +66,25 @@ class JobKind(StrEnum):
 
 Handler = Callable[[dict[str, Any], Progress], None]
 """What a kind of job runs: called with the job's payload and a progress callback."""
+FailureHandler = Callable[[dict[str, Any], str], None]
+"""Told that a job of its kind failed for good: called with the payload and a message."""
 
 POLL_SECONDS: Final = 2.0
 """The worker looks for jobs queued by other processes this often."""
 PROGRESS_SECONDS: Final = 0.5
 """Progress is written to the database at most this often (a new step is always written)."""
-STALE_AFTER: Final = dt.timedelta(minutes=10)
-"""A running job that has not reported for this long was interrupted (its process ended)."""
+HEARTBEAT_SECONDS: Final = 10.0
+"""A running job's worker touches its heartbeat this often (besides each progress report)."""
+STALE_AFTER: Final = dt.timedelta(seconds=60)
+"""A running job whose heartbeat is older than this was interrupted (its process ended or
+hangs): it is queued again."""
 MAX_ATTEMPTS: Final = 3
-"""An interrupted job is started again at most this many times in all."""
+"""An interrupted job is started at most this many times in all; then it fails."""
+INTERRUPTED_MESSAGE: Final = (
+    "The job was interrupted {attempts} times ({reason}) and has been stopped. Try again; "
+    "if it fails again, an administrator has the details."
+)
+"""The message of a job failed after too many interruptions."""
 
 
 class UnknownJobKindError(KeyError):
@@ -118,6 +140,7 @@ def enqueue(kind: JobKind, *, payload: dict[str, Any]) -> int:
 def _dispatch() -> None:
     current = mode()
     if current is JobMode.INLINE:
+        recover_jobs()
         run_pending()
     elif current is JobMode.THREAD:
         start_worker()
@@ -149,10 +172,15 @@ def _claim() -> Job | None:
         .order_by("created", "id")
         .values_list("pk", flat=True)[:10]
     )
+    worker = str(this_process())
     for pk in candidates:
         now = timezone.now()
         claimed = jobs.filter(pk=pk, status=JobStatus.PENDING).update(
-            status=JobStatus.RUNNING, started=now, heartbeat=now, attempts=F("attempts") + 1
+            status=JobStatus.RUNNING,
+            started=now,
+            heartbeat=now,
+            worker=worker,
+            attempts=F("attempts") + 1,
         )
         if claimed:
             return jobs.get(pk=pk)
@@ -174,8 +202,60 @@ def _handler(kind: str) -> Handler:
     raise UnknownJobKindError(kind)
 
 
+def _tell_failure(job: Job, message: str) -> None:
+    """Let the job's upload or publication know it failed (its kind's failure handler)."""
+    from careforce.web.backend.job_kinds import ON_FAILURE  # noqa: PLC0415
+
+    for known, handler in ON_FAILURE.items():
+        if known == job.kind:
+            try:
+                handler(job.payload, message)
+            except Exception:  # the job is failed already; the worker must go on
+                logger.exception("could not record the failure of job %s", job.pk)
+
+
+def _this_run(job: Job) -> QuerySet[Job]:
+    """The job's row while this run of it holds it (a sweep may have queued it again, and
+    another worker claimed it, if this run stopped beating for too long)."""
+    return Job.objects.filter(
+        pk=job.pk, status=JobStatus.RUNNING, worker=job.worker, attempts=job.attempts
+    )
+
+
+def _beat(job: Job, stopping: threading.Event) -> None:
+    try:
+        while not stopping.wait(HEARTBEAT_SECONDS):
+            try:
+                _this_run(job).update(heartbeat=timezone.now())
+            except Exception:  # a missed beat is not fatal: the next one may succeed
+                logger.exception("could not record the heartbeat of job %s", job.pk)
+    finally:
+        connections.close_all()  # this thread's own connections
+
+
+@contextmanager
+def _heartbeat(job: Job) -> Iterator[None]:
+    """Touch the job's heartbeat from a thread of its own while the job runs.
+
+    A job run inside an outer transaction (tests) is invisible to other connections, so it
+    has no heartbeat.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    stopping = threading.Event()
+    beater = threading.Thread(
+        target=_beat, args=(job, stopping), name=f"careforce-job-{job.pk}", daemon=True
+    )
+    beater.start()
+    try:
+        yield
+    finally:
+        stopping.set()
+        beater.join(HEARTBEAT_SECONDS)
+
+
 def _run(job: Job) -> None:
-    jobs = Job.objects
     last = 0.0
     last_step = ""
 
@@ -183,22 +263,27 @@ def _run(job: Job) -> None:
         nonlocal last, last_step
         now = time.monotonic()
         if step != last_step or now - last >= PROGRESS_SECONDS:
-            jobs.filter(pk=job.pk).update(
-                step=step, done=done, total=total, heartbeat=timezone.now()
-            )
+            _this_run(job).update(step=step, done=done, total=total, heartbeat=timezone.now())
             last, last_step = now, step
 
     try:
-        _handler(job.kind)(job.payload, progress)
+        with _heartbeat(job):
+            _handler(job.kind)(job.payload, progress)
     except Exception as error:  # a failed job must not stop the worker: it is recorded instead
         logger.exception("job %s (%s) failed", job.pk, job.kind)
-        jobs.filter(pk=job.pk).update(
+        failed = _this_run(job).update(
             status=JobStatus.FAILED,
             finished=timezone.now(),
             message=f"{type(error).__name__}: {error}",
         )
+        if failed:
+            _tell_failure(
+                job,
+                "The work could not be finished because of a fault in careforce. "
+                "Try again; an administrator has the details.",
+            )
         return
-    jobs.filter(pk=job.pk).update(
+    _this_run(job).update(
         status=JobStatus.SUCCEEDED, finished=timezone.now(), step="Done", done=F("total")
     )
 
@@ -222,23 +307,50 @@ def run_pending(*, limit: int | None = None) -> int:
     return ran
 
 
-def requeue_interrupted() -> int:
-    """Start again jobs whose process ended while running them (or fail them after
-    :data:`MAX_ATTEMPTS`). Returns how many were found."""
-    jobs = Job.objects
-    stale = jobs.filter(status=JobStatus.RUNNING, heartbeat__lt=timezone.now() - STALE_AFTER)
-    found = 0
-    for job in stale:
-        found += 1
+def _interruption(job: Job, now: dt.datetime, current: WorkerIdentity) -> str:
+    """Why a running job is taken to be interrupted ('' when it is not)."""
+    if job.heartbeat is None or job.heartbeat < now - STALE_AFTER:
+        return "its worker stopped reporting"
+    worker = WorkerIdentity.parse(job.worker)
+    if worker is not None and is_gone(worker, current=current):
+        return "its worker process ended"
+    return ""
+
+
+def recover_jobs(*, now: dt.datetime | None = None) -> int:
+    """Queue again the running jobs that were interrupted, or fail them after
+    :data:`MAX_ATTEMPTS` (telling their upload or publication).
+
+    A job is interrupted when its heartbeat is older than :data:`STALE_AFTER` or its worker
+    process is certainly gone. Several processes may sweep at once: each change is a
+    conditional update of the job as it was seen, so only one of them makes it.
+
+    Args:
+        now: the time to judge heartbeats against (default: now).
+
+    Returns:
+        How many jobs were queued again or failed.
+    """
+    now = now if now is not None else timezone.now()
+    current = this_process()
+    recovered = 0
+    for job in Job.objects.filter(status=JobStatus.RUNNING):
+        reason = _interruption(job, now, current)
+        if not reason:
+            continue
+        seen = _this_run(job)
         if job.attempts >= MAX_ATTEMPTS:
-            jobs.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-                status=JobStatus.FAILED,
-                finished=timezone.now(),
-                message="The job was interrupted too many times.",
-            )
-        else:
-            jobs.filter(pk=job.pk, status=JobStatus.RUNNING).update(status=JobStatus.PENDING)
-    return found
+            message = INTERRUPTED_MESSAGE.format(attempts=job.attempts, reason=reason)
+            if seen.update(status=JobStatus.FAILED, finished=now, message=message):
+                logger.warning("job %s (%s) failed: %s", job.pk, job.kind, message)
+                _tell_failure(job, message)
+                recovered += 1
+        elif seen.update(
+            status=JobStatus.PENDING, worker="", step=f"Waiting to start again: {reason}"
+        ):
+            logger.warning("job %s (%s) queued again: %s", job.pk, job.kind, reason)
+            recovered += 1
+    return recovered
 
 
 class _Worker:
@@ -253,10 +365,12 @@ class _Worker:
 
     def work(self) -> None:
         try:
-            requeue_interrupted()
             while not self.stopping.is_set():
                 try:
+                    recover_jobs()
                     run_pending()
+                except Exception:  # e.g. the database is briefly unavailable: try again
+                    logger.exception("the job worker could not look for jobs")
                 finally:
                     close_old_connections()
                 self.wake.wait(POLL_SECONDS)

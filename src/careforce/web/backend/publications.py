@@ -116,6 +116,45 @@ def request_publication(*, reason: str) -> int:
     return int(publication.pk)
 
 
+class PublicationNotRetryableError(ValueError):
+    """There is no failed publication to try again (or one is already waiting or running)."""
+
+
+def publication_failed(payload: dict[str, Any], message: str) -> None:
+    """Job failure handler: the publication failed (it is no longer shown as being updated)."""
+    Publication.objects.filter(
+        pk=payload["publication_id"],
+        status__in=(PublicationStatus.PENDING.value, PublicationStatus.RUNNING.value),
+    ).update(status=PublicationStatus.FAILED.value, finished=timezone.now(), message=message)
+
+
+def failed_publication() -> Publication | None:
+    """The latest publication when it failed and nothing newer waits (None otherwise)."""
+    latest = (
+        Publication.objects.exclude(status=PublicationStatus.SUPERSEDED.value)
+        .order_by("-id")
+        .first()
+    )
+    if latest is None or latest.status != PublicationStatus.FAILED.value:
+        return None
+    return latest
+
+
+def retry_publication() -> int:
+    """Publish the measures again after the latest publication failed.
+
+    Returns:
+        The new publication's id.
+
+    Raises:
+        PublicationNotRetryableError: the latest publication did not fail.
+    """
+    failed = failed_publication()
+    if failed is None:
+        raise PublicationNotRetryableError("The latest publication of the measures did not fail.")
+    return request_publication(reason=f"Publication {failed.pk} failed; tried again")
+
+
 def _comparators() -> tuple[Path | None, str]:
     """The comparator file to use and how to name it: the latest stored upload of comparator
     values, else the ``CAREFORCE_COMPARATORS`` setting, else none."""

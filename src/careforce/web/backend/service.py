@@ -106,7 +106,9 @@ class _Application(BaseApplication):
     def load(self) -> WSGIHandler:
         application = get_wsgi_application()
         from careforce.web.backend.jobs import JobMode, mode, start_worker  # noqa: PLC0415
+        from careforce.web.backend.temporary_files import remove_abandoned  # noqa: PLC0415
 
+        remove_abandoned()
         if mode() is JobMode.THREAD:
             start_worker()
         return application

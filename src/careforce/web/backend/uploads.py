@@ -6,8 +6,11 @@ ASC-WDS file set is validated by a background job (``ingest_ascwds``), its findi
 for the findings pages, and — when it has no errors — the uploader or an administrator accepts
 it: one database transaction then creates the snapshot, records whose each workplace is,
 marks the upload accepted, writes the audit entry and queues the measures to be published
-again. Files identical to an earlier upload of the same organisation are recognised and
-linked to it instead of being checked again.
+again. Files identical to an earlier upload of the same organisation that was checked to the
+end are recognised and linked to it instead of being checked again; an earlier upload still
+waiting, interrupted or failed does not count, so the same files are checked again. When the
+check fails (a fault, or its job was interrupted too often) the upload says so and the uploader
+can try again.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from careforce.web.models.uploads.models import (
     UploadFile,
 )
 from careforce.web.models.uploads.terms import (
+    FINISHED_STATUSES,
     VALIDATED_SOURCES,
     FileRole,
     Severity,
@@ -75,6 +79,17 @@ class UploadRefusedError(ValueError):
 
 class UploadNotAcceptableError(ValueError):
     """An upload cannot be accepted in its current state."""
+
+
+class UploadNotRetryableError(ValueError):
+    """An upload's check cannot be tried again: it did not fail."""
+
+
+FAULT_MESSAGE: Final = (
+    "The files could not be checked because of a fault in careforce. "
+    "The files are kept; try again, and if it fails again an administrator has the details."
+)
+"""The message of an upload whose check failed."""
 
 
 @dataclass(frozen=True)
@@ -151,8 +166,12 @@ def create_upload(
     fingerprint = _fingerprint(source, (kept.sha256 for _, kept in stored))
     uploads = Upload.objects
     earlier = (
-        uploads.filter(organisation=organisation, source=source.value, fingerprint=fingerprint)
-        .exclude(status=UploadStatus.DUPLICATE)
+        uploads.filter(
+            organisation=organisation,
+            source=source.value,
+            fingerprint=fingerprint,
+            status__in=[status.value for status in FINISHED_STATUSES],
+        )
         .order_by("created", "id")
         .first()
     )
@@ -260,11 +279,7 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
         )
         return
     except Exception:
-        uploads.filter(pk=upload.pk).update(
-            status=UploadStatus.FAILED,
-            message="The files could not be checked because of a fault in careforce. "
-            "The files are kept; an administrator has the details.",
-        )
+        uploads.filter(pk=upload.pk).update(status=UploadStatus.FAILED, message=FAULT_MESSAGE)
         raise
     roles = {entry["sha256"]: entry["file"] for entry in result.manifest["inputs"]}
     counts = {entry["file"]: entry["rows"] for entry in result.manifest["inputs"]}
@@ -288,6 +303,44 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
             output=f"{UPLOADS_FOLDER}/{upload.pk}/validation",
             message="",
         )
+
+
+def validation_failed(payload: dict[str, Any], message: str) -> None:
+    """Job failure handler: the upload's check failed (it is no longer shown as being checked)."""
+    Upload.objects.filter(
+        pk=payload["upload_id"],
+        status__in=(UploadStatus.RECEIVED.value, UploadStatus.VALIDATING.value),
+    ).update(status=UploadStatus.FAILED.value, message=message or FAULT_MESSAGE)
+
+
+def retry_validation(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> Upload:
+    """Check a failed upload's files again (a new job).
+
+    Raises:
+        NotVisibleError: the viewer may not see the upload.
+        UploadNotRetryableError: the upload's check did not fail.
+    """
+    upload = visible_upload(viewer, upload_id)
+    uploads = Upload.objects
+    with transaction.atomic():
+        locked = uploads.select_for_update().get(pk=upload.pk)
+        if locked.status != UploadStatus.FAILED:
+            raise UploadNotRetryableError(
+                "Only an upload that could not be checked can be checked again."
+            )
+        job_id = enqueue(JobKind.VALIDATE_UPLOAD, payload={"upload_id": locked.pk})
+        uploads.filter(pk=locked.pk).update(
+            status=UploadStatus.RECEIVED.value, message="", job_id=job_id
+        )
+        record(
+            AuditAction.UPLOAD_RETRY,
+            viewer=viewer,
+            organisation_id=locked.organisation_id,
+            object_type="upload",
+            object_id=locked.pk,
+            ip_address=ip_address,
+        )
+    return visible_upload(viewer, upload_id)
 
 
 def visible_uploads(viewer: Viewer) -> QuerySet[Upload]:

@@ -116,7 +116,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -124,6 +127,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+"""Every password set (by its owner, by an administrator, by create_user) must pass these; the
+similarity check compares it with the person's email address and name."""
 LOGIN_URL = "accounts:session-create"
 LOGIN_REDIRECT_URL = "pages:home-show"
 
@@ -164,6 +169,14 @@ WHITENOISE_MAX_AGE = 3600
 
 MEDIA_ROOT = Path(os.environ.get("CAREFORCE_MEDIA_ROOT", DATA_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+CAREFORCE_UPLOAD_TEMP_DIR = os.environ.get("CAREFORCE_UPLOAD_TEMP_DIR") or str(DATA_DIR / "tmp")
+"""Larger uploads wait here while a request is read: the service's own folder (made with mode
+0700 when first needed), not the system's; what a killed process leaves is removed when a
+process starts (see careforce.web.backend.temporary_files)."""
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "careforce.web.shared.upload_handlers.PrivateTemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CAREFORCE_MAX_UPLOAD_BYTES = int(os.environ.get("CAREFORCE_MAX_UPLOAD_MB", "200")) * 1024 * 1024
 """Largest file accepted in one upload."""
@@ -188,6 +201,10 @@ CAREFORCE_LOGIN_ATTEMPTS = 5
 """Failed sign-ins from one address for one account before it is locked (NCSC guidance)."""
 CAREFORCE_LOGIN_LOCK_MINUTES = 15
 """How long sign-in stays locked after too many failures."""
+CAREFORCE_TRUSTED_PROXIES = int(os.environ.get("CAREFORCE_TRUSTED_PROXIES", "0"))
+"""Reverse proxies in front of the service that append to ``X-Forwarded-For``: with 0 (the
+default) the client's address is ``REMOTE_ADDR`` and the header is ignored; with N it is the
+N-th address from the right of the header (see careforce.web.shared.access.client_address)."""
 
 LOGGING = {
     "version": 1,

@@ -3,10 +3,12 @@ records) are in the services, which every view calls with the viewer."""
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
@@ -34,8 +36,29 @@ def signed_in_user(request: HttpRequest) -> User:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The address the request came from (as the web server saw it)."""
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """The address of the client that sent the request (throttling and the audit log use it).
+
+    Without trusted proxies (``CAREFORCE_TRUSTED_PROXIES`` 0, the default) it is the address
+    the web server saw, and ``X-Forwarded-For`` is ignored: anyone can send that header. Behind
+    N trusted proxies, each appending the address it was reached from, the client's address is
+    the N-th from the right of the header (what the client wrote itself is further left and
+    never used); when the header is shorter or not an address, the server's view is kept.
+    """
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    proxies = int(getattr(settings, "CAREFORCE_TRUSTED_PROXIES", 0))
+    if proxies <= 0:
+        return remote
+    forwarded = [
+        part.strip() for part in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")
+    ]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote
+    candidate = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def roles_required(*roles: Role) -> Callable[[View], View]:

@@ -13,7 +13,8 @@ from careforce.web.backend.access import Viewer
 from careforce.web.backend.jobs import job_state
 from careforce.web.backend.uploads import create_upload
 from careforce.web.models.accounts.models import User
-from careforce.web.models.uploads.models import SnapshotWorkplace
+from careforce.web.models.indicators.models import Publication
+from careforce.web.models.uploads.models import SnapshotWorkplace, Upload
 from careforce.web.models.uploads.terms import Source
 from web_support import REFERENCE_DATES, incoming, wait_until
 
@@ -131,3 +132,19 @@ class TestEveryPage:
         for path in ("/", "/measures/", "/measures/publications/", "/account/", "/uploads/"):
             visitor.visit(path)
         assert "You do not have access to this page" in visitor.page.inner_text("h1")
+
+    def test_failed_states_and_a_new_token(
+        self, visitor: Visitor, browser_site: BrowserSite, invalid_upload: int
+    ) -> None:
+        message = "The job was interrupted 3 times (its worker process ended) and has been stopped."
+        Upload.objects.filter(pk=invalid_upload).update(status="failed", message=message)
+        Publication.objects.create(status="failed", reason="test", message=message)
+        visitor.sign_in("admin@test.example")
+        visitor.visit(f"/uploads/{invalid_upload}/")
+        assert visitor.page.locator("main form button").inner_text() == "Try again"
+        visitor.visit("/measures/publications/")
+        assert message in visitor.page.inner_text(".govuk-warning-text")
+        visitor.visit("/account/")
+        visitor.page.fill("input[name=name]", "nightly report")
+        visitor.click("button", "Create a token")
+        assert len(visitor.page.inner_text(".govuk-panel .careforce-code")) >= 40

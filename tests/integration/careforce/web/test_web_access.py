@@ -16,7 +16,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from careforce.web.backend.accounts import create_token
-from careforce.web.models.uploads.models import SnapshotWorkplace
+from careforce.web.models.jobs.models import Job
+from careforce.web.models.uploads.models import SnapshotWorkplace, Upload
 from web_support import Site
 
 pytestmark = pytest.mark.integration
@@ -91,7 +92,7 @@ ENDPOINTS = (
     Endpoint("accounts:account-show", none, "GET", SIGNED_IN),
     Endpoint("accounts:password-update", none, "GET", SIGNED_IN),
     Endpoint(
-        "accounts:token-create", none, "POST", (LOGIN, 302, 302, 302, 302), {"name": "script"}
+        "accounts:token-create", none, "POST", (LOGIN, 201, 201, 201, 201), {"name": "script"}
     ),
     Endpoint("accounts:token-create", none, "GET", (LOGIN, 405, 405, 405, 405)),
     Endpoint("accounts:token-delete", lambda site: ["TOKEN"], "POST", (LOGIN, 404, 302, 404, 404)),
@@ -124,6 +125,7 @@ ENDPOINTS = (
     Endpoint("uploads:file-download", lambda site: [site.upload_a, 1], "GET", RECORDS_OF_A),
     Endpoint("uploads:snapshot-create", errors_a, "POST", (LOGIN, 403, 302, 404, 302)),
     Endpoint("uploads:organisations-create", upload_a, "POST", (LOGIN, 403, 403, 403, 404)),
+    Endpoint("uploads:validation-create", upload_a, "POST", (LOGIN, 403, 302, 404, 302)),
     Endpoint("uploads:snapshot-list", none, "GET", RECORDS),
     Endpoint("uploads:snapshot-detail", snapshot_a, "GET", RECORDS_OF_A),
     Endpoint("uploads:record-list", workplace_a, "GET", RECORDS_OF_A),
@@ -134,6 +136,7 @@ ENDPOINTS = (
     Endpoint("indicators:overview-download", lambda site: ["ods"], "GET", EVERYONE),
     Endpoint("indicators:publication-list", none, "GET", ANALYSTS),
     Endpoint("indicators:publication-create", none, "POST", (LOGIN, 403, 403, 403, 302)),
+    Endpoint("indicators:publication-retry-create", none, "POST", (LOGIN, 302, 403, 403, 302)),
     Endpoint(
         "indicators:publication-download", lambda site: [site.publication, "csv"], "GET", ANALYSTS
     ),
@@ -284,3 +287,18 @@ class TestCrossOrganisationPages:
             )
         assert response.status_code == 400
         assert b"govuk-error-summary" in response.content
+
+
+class TestCrossOrganisationRetry:
+    def test_only_the_uploaders_organisation_can_check_a_failed_upload_again(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        Upload.objects.filter(pk=site.upload_a_errors).update(status="failed", message="Fault")
+        url = reverse("uploads:validation-create", args=[site.upload_a_errors])
+        assert client_as("provider_b").post(url).status_code == 404
+        assert Upload.objects.get(pk=site.upload_a_errors).status == "failed"
+        assert client_as("analyst").post(url).status_code == 403
+        assert client_as("provider_a").post(url).status_code == 302
+        upload = Upload.objects.get(pk=site.upload_a_errors)
+        assert upload.status == "received"
+        assert Job.objects.get(pk=upload.job_id).status == "pending"

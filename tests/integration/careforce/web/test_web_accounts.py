@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from careforce.web.backend import accounts
 from careforce.web.models.accounts.models import ApiToken, AuditEvent, User
 from web_support import PASSWORD, Site, page_of
 
@@ -30,8 +34,10 @@ class TestAccount:
 
     def test_new_token_is_shown_once_and_works(self, client_as: Callable[[str], Any]) -> None:
         client = client_as("analyst")
-        client.post(reverse("accounts:token-create"), {"name": "monthly report"})
-        shown = page_of(client.get(reverse("accounts:account-show")))
+        response = client.post(reverse("accounts:token-create"), {"name": "monthly report"})
+        assert response.status_code == 201
+        assert "no-store" in response["Cache-Control"]
+        shown = page_of(response)
         secret = shown.text(".govuk-panel .careforce-code")
         assert len(secret) >= 40
         assert ["monthly report", f"{secret[:8]}…"] == shown.table(".govuk-table")[0][:2]
@@ -40,6 +46,18 @@ class TestAccount:
         api = Client().get(reverse("api:root-show"), headers={"Authorization": f"Token {secret}"})
         assert api.json()["viewer"] == "analyst"
         assert ApiToken.objects.get(name="monthly report").digest != secret
+
+    def test_new_token_secret_is_stored_nowhere(self, client_as: Callable[[str], Any]) -> None:
+        client = client_as("analyst")
+        response = client.post(reverse("accounts:token-create"), {"name": "nightly"})
+        secret = page_of(response).text(".govuk-panel .careforce-code")
+        token = ApiToken.objects.get(name="nightly")
+        assert token.digest == hashlib.sha256(secret.encode()).hexdigest()
+        assert secret not in str(dict(client.session))
+        for session in Session.objects.all():
+            assert secret not in str(session.get_decoded())
+            assert secret not in session.session_data
+        assert not AuditEvent.objects.filter(detail__icontains=secret).exists()
 
     def test_token_needs_a_name(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("analyst").post(reverse("accounts:token-create"), {"name": ""})
@@ -77,6 +95,86 @@ class TestAccount:
         response = client_as("analyst").post(reverse("accounts:password-update"), data)
         assert response.status_code == 400
         assert message in page_of(response).text(".govuk-error-summary")
+
+
+SIMILAR = "Margaret Thatcherson"
+"""A name; the password rules refuse passwords like it."""
+
+
+class TestPasswordRules:
+    def test_password_change_refuses_one_like_your_name(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        User.objects.filter(pk=site.users["analyst"]).update(full_name=SIMILAR)
+        new = "MargaretThatcherson"
+        response = client_as("analyst").post(
+            reverse("accounts:password-update"), {"current": PASSWORD, "new": new, "confirm": new}
+        )
+        assert response.status_code == 400
+        assert "too similar to the full name" in page_of(response).text(".govuk-error-summary")
+        assert site.user("analyst").check_password(PASSWORD)
+
+    @pytest.mark.parametrize(
+        ("password", "message"),
+        [
+            ("MargaretThatcherson", "too similar to the full name"),
+            ("casey.jones@council.example", "too similar to the email address"),
+            ("password12345", "too common"),
+            ("4815162342108", "entirely numeric"),
+        ],
+    )
+    def test_administrator_cannot_create_a_user_with_a_weak_password(
+        self, client_as: Callable[[str], Any], password: str, message: str
+    ) -> None:
+        response = client_as("administrator").post(
+            reverse("accounts:user-create"),
+            {
+                "full_name": SIMILAR,
+                "email": "casey.jones@council.example",
+                "role": "analyst",
+                "password": password,
+                "is_active": "on",
+            },
+        )
+        assert response.status_code == 400
+        assert message in page_of(response).text(".govuk-error-summary")
+        assert not User.objects.filter(email="casey.jones@council.example").exists()
+
+    def test_editing_judges_the_password_with_the_new_name(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        response = client_as("administrator").post(
+            reverse("accounts:user-update", args=[site.users["analyst"]]),
+            {
+                "full_name": SIMILAR,
+                "email": "analyst@test.example",
+                "role": "analyst",
+                "password": "MargaretThatcherson",
+                "is_active": "on",
+            },
+        )
+        assert response.status_code == 400
+        assert "too similar to the full name" in page_of(response).text(".govuk-error-summary")
+        assert site.user("analyst").check_password(PASSWORD)
+
+    def test_back_end_and_create_user_apply_the_rules_too(self, site: Site) -> None:
+        details = accounts.UserDetails(
+            full_name=SIMILAR,
+            email="analyst@test.example",
+            role="analyst",
+            organisation_id=None,
+            is_active=True,
+            password="MargaretThatcherson",
+        )
+        with pytest.raises(ValidationError):
+            accounts.save_user(site.user("analyst"), details)
+        with pytest.raises(ValidationError):
+            accounts.change_password(site.user("analyst"), "short")
+        with pytest.raises(ValidationError, match="too common"):
+            User.objects.create_user(
+                email="new@test.example", password="password12345", full_name="New", role="analyst"
+            )
+        assert site.user("analyst").check_password(PASSWORD)
 
 
 class TestUsers:

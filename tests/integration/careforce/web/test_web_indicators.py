@@ -199,3 +199,26 @@ class TestPublications:
         assert latest.pk != site.publication
         assert latest.status == "ready"
         assert latest.reason == "Requested by an administrator"
+
+    def test_analyst_tries_a_failed_publication_again(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        failed = Publication.objects.create(
+            status="failed", reason="test", message="The job was interrupted 3 times."
+        )
+        client = client_as("analyst")
+        page = page_of(client.get(reverse("indicators:publication-list")))
+        assert f"publication {failed.pk}) failed" in page.text(".govuk-warning-text")
+        assert "The measures are being updated" not in page.text("main")
+        assert page.text("main form .govuk-button") == "Try again"
+        response = client.post(reverse("indicators:publication-retry-create"))
+        assert response.status_code == 302
+        run_pending()
+        latest = Publication.objects.order_by("-id").first()
+        assert (latest.status, latest.reason) == (
+            "ready",
+            f"Publication {failed.pk} failed; tried again",
+        )
+        assert AuditEvent.objects.filter(action="publication", object_id=str(latest.pk)).exists()
+        page = page_of(client.get(reverse("indicators:publication-list")))
+        assert not page.all(".govuk-warning-text")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careforce.web.apps.accounts.middleware import ACTIVITY_KEY
-from careforce.web.models.accounts.models import AuditEvent, LoginAttempt
+from careforce.web.models.accounts.models import AuditEvent, LoginThrottle
 from careforce.web.shared.security import CONTENT_SECURITY_POLICY
 from web_support import PASSWORD, Site, page_of
 
@@ -141,7 +141,8 @@ class TestThrottling:
         client = Client(REMOTE_ADDR="192.0.2.12")
         for _ in range(settings.CAREFORCE_LOGIN_ATTEMPTS):
             _sign_in(client, "analyst@test.example", "wrong password")
-        LoginAttempt.objects.update(created=timezone.now() - dt.timedelta(minutes=16))
+        earlier = timezone.now() - dt.timedelta(minutes=16)
+        LoginThrottle.objects.update(window_start=earlier, locked_until=earlier)
         assert _sign_in(client, "analyst@test.example", PASSWORD).status_code == 302
 
     def test_four_failures_do_not_lock(self, site: Site) -> None:
@@ -182,3 +183,21 @@ class TestSessions:
         _sign_in(client, "analyst@test.example", PASSWORD)
         Session.objects.update(expire_date=timezone.now() - dt.timedelta(seconds=1))
         assert client.get(reverse("accounts:account-show")).status_code == 302
+
+
+class TestBehindAProxy:
+    def test_failures_count_per_client_behind_a_trusted_proxy(
+        self, site: Site, settings: Any
+    ) -> None:
+        settings.CAREFORCE_TRUSTED_PROXIES = 1
+        guesser = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        for _ in range(settings.CAREFORCE_LOGIN_ATTEMPTS):
+            _sign_in(guesser, "analyst@test.example", "wrong password")
+        assert _sign_in(guesser, "analyst@test.example", PASSWORD).status_code == 400
+        spoofing = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.1, 198.51.100.7")
+        assert _sign_in(spoofing, "analyst@test.example", PASSWORD).status_code == 400
+        colleague = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.8")
+        assert _sign_in(colleague, "analyst@test.example", PASSWORD).status_code == 302
+        assert AuditEvent.objects.filter(
+            action="sign-in-locked", ip_address="198.51.100.7"
+        ).exists()

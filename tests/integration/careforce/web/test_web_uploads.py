@@ -350,3 +350,22 @@ class TestRecords:
             "step": "Done",
             "percent": 100,
         }
+
+
+class TestFailedCheck:
+    def test_uploader_tries_a_failed_check_again(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        Upload.objects.filter(pk=site.upload_a_errors).update(
+            status="failed", message="The job was interrupted 3 times."
+        )
+        client = client_as("provider_a")
+        detail = reverse("uploads:upload-detail", args=[site.upload_a_errors])
+        page = page_of(client.get(detail))
+        assert "The job was interrupted 3 times." in page.text(".govuk-warning-text")
+        assert page.text("main form .govuk-button") == "Try again"
+        response = client.post(reverse("uploads:validation-create", args=[site.upload_a_errors]))
+        assert response["Location"] == detail
+        assert "Checking the files" in page_of(client.get(detail)).text("main")
+        run_pending()
+        assert Upload.objects.get(pk=site.upload_a_errors).status == "invalid"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
-from careforce.web.backend.accounts import email_taken
+from careforce.web.backend.accounts import email_taken, password_problems
 from careforce.web.backend.audit import AuditAction
 from careforce.web.models.accounts.terms import ROLE_LABELS, Role
 from careforce.web.shared.forms import choice_field
@@ -158,10 +158,12 @@ class UserForm(forms.Form):
             self.add_error("organisation", "Choose the provider user’s organisation")
         password = cleaned.get("password")
         if password:
-            try:
-                validate_password(password, self.editing)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+            for problem in password_problems(
+                password,
+                email=cleaned.get("email") or "",
+                full_name=cleaned.get("full_name") or "",
+            ):
+                self.add_error("password", problem)
         return cleaned
 
 

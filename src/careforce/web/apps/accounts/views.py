@@ -55,7 +55,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         address = client_address(request)
-        until = accounts.locked_until(email, address)
+        until = accounts.begin_sign_in(email, address)
         if until is not None:
             record(AuditAction.SIGN_IN_LOCKED, actor=email, ip_address=address)
             minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
@@ -65,7 +65,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             )
         else:
             user = authenticate(request, email=email, password=form.cleaned_data["password"])
-            accounts.record_attempt(email, address, succeeded=user is not None)
+            accounts.end_sign_in(email, address, succeeded=user is not None)
             if user is not None:
                 login(request, user)
                 record(AuditAction.SIGN_IN, viewer=Viewer.of(user), ip_address=address)
@@ -91,22 +91,28 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return redirect("pages:home-show")
 
 
-@sign_in_required
-def account(request: HttpRequest) -> HttpResponse:
-    """Your details, your password and your API tokens."""
+def _account_page(
+    request: HttpRequest, *, form: TokenForm, new_secret: str | None = None, status: int = 200
+) -> HttpResponse:
     user = signed_in_user(request)
-    tokens = accounts.active_tokens(user)
     return render(
         request,
         "accounts/account.html",
         {
             "user": user,
             "organisation": organisation_name(user.organisation_id),
-            "tokens": tokens,
-            "token_form": TokenForm(),
-            "new_secret": request.session.pop("new_token_secret", None),
+            "tokens": accounts.active_tokens(user),
+            "token_form": form,
+            "new_secret": new_secret,
         },
+        status=status,
     )
+
+
+@sign_in_required
+def account(request: HttpRequest) -> HttpResponse:
+    """Your details, your password and your API tokens."""
+    return _account_page(request, form=TokenForm())
 
 
 @sign_in_required
@@ -133,23 +139,12 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @sign_in_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
-    """Create an API token; its secret is shown once, on the account page."""
+    """Create an API token; its secret is shown once, in this response (never stored: only its
+    digest is kept, and the page is not cached)."""
     user = signed_in_user(request)
     form = TokenForm(request.POST)
     if not form.is_valid():
-        tokens = accounts.active_tokens(user)
-        return render(
-            request,
-            "accounts/account.html",
-            {
-                "user": user,
-                "organisation": organisation_name(user.organisation_id),
-                "tokens": tokens,
-                "token_form": form,
-                "new_secret": None,
-            },
-            status=400,
-        )
+        return _account_page(request, form=form, status=400)
     token, secret = accounts.create_token(user, form.cleaned_data["name"])
     record(
         AuditAction.TOKEN_CREATE,
@@ -158,8 +153,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
         object_id=token.pk,
         ip_address=client_address(request),
     )
-    request.session["new_token_secret"] = secret
-    return redirect("accounts:account-show")
+    return _account_page(request, form=TokenForm(), new_secret=secret, status=201)
 
 
 @sign_in_required

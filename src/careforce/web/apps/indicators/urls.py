@@ -13,6 +13,7 @@ urlpatterns = [
     path("download.<str:file_format>", views.overview_download, name="overview-download"),
     path("publications/", views.publication_list, name="publication-list"),
     path("publications/new/", views.publication_create, name="publication-create"),
+    path("publications/retry/", views.publication_retry, name="publication-retry-create"),
     path(
         "publications/<int:publication_id>/<str:name>/",
         views.publication_download,

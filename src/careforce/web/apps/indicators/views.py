@@ -310,8 +310,38 @@ def publication_list(request: HttpRequest) -> HttpResponse:
             "current": publications.current_publication(),
             "publications": publications.recent_publications(PUBLICATIONS_SHOWN),
             "pending": publications.pending_publication(),
+            "failed": publications.failed_publication(),
         },
     )
+
+
+@roles_required(Role.ADMINISTRATOR, Role.ANALYST)
+@require_POST
+def publication_retry(request: HttpRequest) -> HttpResponse:
+    """Publish the measures again after the latest publication failed (analysts and
+    administrators)."""
+    try:
+        publication_id = publications.retry_publication()
+    except publications.PublicationNotRetryableError as error:
+        messages.error(request, str(error))
+        return redirect("indicators:publication-list")
+    return _publishing_again(request, publication_id, detail={"retry": True})
+
+
+def _publishing_again(
+    request: HttpRequest, publication_id: int, *, detail: dict[str, Any] | None = None
+) -> HttpResponse:
+    """Record a publication asked for by someone, and say so."""
+    record(
+        AuditAction.PUBLICATION,
+        viewer=viewer_of(request),
+        object_type="publication",
+        object_id=publication_id,
+        ip_address=client_address(request),
+        detail=detail,
+    )
+    messages.success(request, "The measures are being published again.")
+    return redirect("indicators:publication-list")
 
 
 @roles_required(Role.ADMINISTRATOR)
@@ -319,15 +349,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
 def publication_create(request: HttpRequest) -> HttpResponse:
     """Publish the measures again from the data in force (administrators)."""
     publication_id = publications.request_publication(reason="Requested by an administrator")
-    record(
-        AuditAction.PUBLICATION,
-        viewer=viewer_of(request),
-        object_type="publication",
-        object_id=publication_id,
-        ip_address=client_address(request),
-    )
-    messages.success(request, "The measures are being published again.")
-    return redirect("indicators:publication-list")
+    return _publishing_again(request, publication_id)
 
 
 @roles_required(Role.ADMINISTRATOR, Role.ANALYST)

@@ -30,6 +30,7 @@ from careforce.web.backend.organisations import (
 from careforce.web.models.accounts.terms import Role
 from careforce.web.models.uploads.terms import Severity, Source, UploadStatus
 from careforce.web.shared.access import client_address, roles_required, viewer_of
+from careforce.web.shared.upload_handlers import closing_uploads
 
 UPLOADS_PAGE_SIZE: Final = 25
 """Uploads per page."""
@@ -77,6 +78,7 @@ def upload_list(request: HttpRequest) -> HttpResponse:
 
 @record_holders
 @require_http_methods(["GET", "POST"])
+@closing_uploads
 def upload_create(request: HttpRequest) -> HttpResponse:
     """Upload files for an organisation."""
     viewer = viewer_of(request)
@@ -259,6 +261,23 @@ def snapshot_create(request: HttpRequest, upload_id: int) -> HttpResponse:
         "minute or so.",
     )
     return redirect("uploads:snapshot-detail", snapshot.pk)
+
+
+@record_holders
+@require_POST
+def validation_create(request: HttpRequest, upload_id: int) -> HttpResponse:
+    """Check again an upload whose check failed (a fault, or the job was interrupted)."""
+    try:
+        service.retry_validation(
+            viewer=viewer_of(request), upload_id=upload_id, ip_address=client_address(request)
+        )
+    except NotVisibleError as error:
+        raise Http404("no such upload") from error
+    except service.UploadNotRetryableError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The files are being checked again.")
+    return redirect("uploads:upload-detail", upload_id)
 
 
 @roles_required(Role.ADMINISTRATOR)

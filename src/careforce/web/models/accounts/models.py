@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.password_validation import validate_password
 from django.db import models
 from django.utils import timezone
 
@@ -19,10 +20,17 @@ class UserManager(BaseUserManager["User"]):
     """Creates users identified by their email address."""
 
     def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
-        """Create a user with a hashed password (Argon2)."""
+        """Create a user with a hashed password (Argon2).
+
+        Raises:
+            ValidationError: the password breaks the password rules
+                (``AUTH_PASSWORD_VALIDATORS``).
+        """
         if not email:
             raise ValueError("a user needs an email address")
         user = self.model(email=self.normalize_email(email).lower(), **fields)
+        if password is not None:
+            validate_password(password, user)
         user.set_password(password)
         user.save(using=self._db)
         created: User = user
@@ -70,18 +78,24 @@ class User(AbstractBaseUser):
         return str(ROLE_LABELS[Role(self.role)])
 
 
-class LoginAttempt(models.Model):
-    """One attempt to sign in, kept to throttle password guessing."""
+class LoginThrottle(models.Model):
+    """Sign-in attempts for one email address from one client address, counted to throttle
+    password guessing. Changed only by conditional updates, so concurrent attempts are counted
+    exactly (see careforce.web.backend.accounts)."""
 
     email = models.CharField(max_length=254)
     ip_address = models.CharField(max_length=45)
-    succeeded = models.BooleanField()
-    created = models.DateTimeField(default=timezone.now)
+    failures = models.IntegerField(default=0)
+    window_start = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes: ClassVar[list[models.Index]] = [
-            models.Index(fields=["email", "ip_address", "created"])
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["email", "ip_address"], name="one_throttle_per_pair")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.email} from {self.ip_address}: {self.failures}"
 
 
 class ApiToken(models.Model):

@@ -65,6 +65,19 @@ class UploadStatus(StrEnum):
         return self in (UploadStatus.RECEIVED, UploadStatus.VALIDATING)
 
 
+FINISHED_STATUSES: Final = frozenset(
+    {
+        UploadStatus.VALID,
+        UploadStatus.INVALID,
+        UploadStatus.UNUSABLE,
+        UploadStatus.ACCEPTED,
+        UploadStatus.STORED,
+    }
+)
+"""Statuses of uploads whose files were checked (or stored) to the end: only such an upload
+is one that identical files can be a duplicate of."""
+
+
 class FileRole(StrEnum):
     """What a file of an upload turned out to be."""
 

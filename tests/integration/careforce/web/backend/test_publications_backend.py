@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from careforce.web.backend import publications
 from careforce.web.backend.access import Viewer
-from careforce.web.backend.jobs import run_pending
+from careforce.web.backend.jobs import MAX_ATTEMPTS, recover_jobs, run_pending
 from careforce.web.backend.snapshots import parts_in_force, workplaces_in_force
 from careforce.web.backend.uploads import accept_upload, create_upload
 from careforce.web.models.indicators.models import Publication
+from careforce.web.models.jobs.models import Job
 from careforce.web.models.uploads.models import Snapshot
 from careforce.web.models.uploads.terms import Source
 from web_support import REFERENCE_DATES, Site, incoming
@@ -113,3 +116,46 @@ class TestPublication:
         run_pending()
         assert Publication.objects.get(pk=publication).rows == 0
         assert publications.published() is None
+
+
+class TestFailedPublication:
+    def test_an_interrupted_publication_fails_and_can_be_tried_again(
+        self, db: None, site: Site
+    ) -> None:
+        publication_id = publications.request_publication(reason="test")
+        job_id = Publication.objects.get(pk=publication_id).job_id
+        Job.objects.filter(pk=job_id).update(
+            status="running",
+            attempts=MAX_ATTEMPTS,
+            heartbeat=timezone.now() - dt.timedelta(minutes=5),
+        )
+        Publication.objects.filter(pk=publication_id).update(status="running")
+        assert recover_jobs() == 1
+        failed = Publication.objects.get(pk=publication_id)
+        assert failed.status == "failed"
+        assert "interrupted 3 times" in failed.message
+        assert publications.pending_publication() is None
+        assert publications.failed_publication() == failed
+        retried = publications.retry_publication()
+        pending = publications.pending_publication()
+        assert pending is not None
+        assert pending.pk == retried
+        run_pending()
+        assert Publication.objects.get(pk=retried).status == "ready"
+        assert publications.failed_publication() is None
+        with pytest.raises(publications.PublicationNotRetryableError):
+            publications.retry_publication()
+
+    def test_a_fault_fails_the_publication(
+        self, db: None, site: Site, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def broken(*args: Any, **kwargs: Any) -> None:
+            raise RuntimeError("out of memory")
+
+        monkeypatch.setattr(publications, "compute_indicators", broken)
+        publication_id = publications.request_publication(reason="test")
+        run_pending()
+        failed = Publication.objects.get(pk=publication_id)
+        assert failed.status == "failed"
+        assert "fault in careforce" in failed.message
+        assert publications.pending_publication() is None

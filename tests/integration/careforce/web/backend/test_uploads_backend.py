@@ -3,14 +3,16 @@ accepting atomically."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from careforce.web.backend import uploads
 from careforce.web.backend.access import NotVisibleError, Viewer
-from careforce.web.backend.jobs import run_pending
+from careforce.web.backend.jobs import MAX_ATTEMPTS, recover_jobs, run_pending
 from careforce.web.models.accounts.models import AuditEvent
 from careforce.web.models.jobs.models import Job
 from careforce.web.models.organisations.models import Workplace
@@ -47,13 +49,26 @@ class TestCreateUpload:
             assert kept.stored == f"raw/{kept.sha256[:2]}/{kept.sha256}"
             assert (uploads.media_root() / kept.stored).read_bytes() == path.read_bytes()
             assert kept.name == path.name
+        assert first.status == "received"
+        assert Job.objects.get(pk=first.job_id).kind == "validate-upload"
+        run_pending()
         second = _upload(provider_a, site, provider_files["a/2021-22"])
         assert second.status == "duplicate"
+        assert second.duplicate_of_id == first.pk
         assert sorted(second.files.values_list("stored", flat=True)) == sorted(
             first.files.values_list("stored", flat=True)
         )
-        assert first.status == "received"
-        assert Job.objects.get(pk=first.job_id).kind == "validate-upload"
+
+    @pytest.mark.parametrize("status", ["received", "validating", "failed"])
+    def test_files_of_an_unfinished_upload_are_checked_again(
+        self, provider_a: Viewer, site: Site, provider_files: dict[str, Any], status: str
+    ) -> None:
+        first = _upload(provider_a, site, provider_files["a/2021-22"])
+        Upload.objects.filter(pk=first.pk).update(status=status)
+        second = _upload(provider_a, site, provider_files["a/2021-22"])
+        assert second.status == "received"
+        assert second.duplicate_of_id is None
+        assert Job.objects.get(pk=second.job_id).status == "pending"
 
     def test_viewer_must_see_the_organisation(
         self, provider_a: Viewer, site: Site, provider_files: dict[str, Any]
@@ -111,6 +126,7 @@ class TestValidation:
         assert upload.status == "failed"
         assert job.status == "failed"
         assert job.message == "RuntimeError: disk full"
+        assert upload.message == uploads.FAULT_MESSAGE
         assert all((uploads.media_root() / f.stored).exists() for f in upload.files.all())
 
     def test_valid_upload_records_counts_and_file_roles(
@@ -174,3 +190,38 @@ class TestAcceptance:
         }
         assert Job.objects.filter(kind="publish-measures", status="pending").exists()
         assert Upload.objects.get(pk=upload.pk).accepted_by_id == site.users["provider_a"]
+
+
+class TestFailedCheck:
+    def test_an_interrupted_check_fails_visibly_and_can_be_tried_again(
+        self, provider_a: Viewer, site: Site, provider_files: dict[str, Any]
+    ) -> None:
+        upload = _upload(provider_a, site, provider_files["a/2021-22"])
+        Job.objects.filter(pk=upload.job_id).update(
+            status="running",
+            attempts=MAX_ATTEMPTS,
+            heartbeat=timezone.now() - dt.timedelta(minutes=5),
+        )
+        Upload.objects.filter(pk=upload.pk).update(status="validating")
+        assert recover_jobs() == 1
+        failed = Upload.objects.get(pk=upload.pk)
+        assert failed.status == "failed"
+        assert "interrupted 3 times" in failed.message
+        retried = uploads.retry_validation(viewer=provider_a, upload_id=upload.pk)
+        assert (retried.status, retried.message) == ("received", "")
+        assert retried.job_id != upload.job_id
+        run_pending()
+        assert Upload.objects.get(pk=upload.pk).status == "valid"
+        assert AuditEvent.objects.filter(action="upload-retry", object_id=str(upload.pk)).exists()
+
+    def test_only_a_failed_check_can_be_tried_again(self, provider_a: Viewer, site: Site) -> None:
+        with pytest.raises(uploads.UploadNotRetryableError):
+            uploads.retry_validation(viewer=provider_a, upload_id=site.upload_a)
+
+    def test_another_organisations_upload_cannot_be_tried_again(self, db: None, site: Site) -> None:
+        Upload.objects.filter(pk=site.upload_a_errors).update(status="failed")
+        with pytest.raises(NotVisibleError):
+            uploads.retry_validation(
+                viewer=Viewer.of(site.user("provider_b")), upload_id=site.upload_a_errors
+            )
+        assert Upload.objects.get(pk=site.upload_a_errors).status == "failed"
