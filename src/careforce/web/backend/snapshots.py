@@ -1,14 +1,13 @@
-"""Which accepted data is in force: for each period and organisation, its latest snapshot; and
-of the workplaces those hold, each workplace once, from the latest snapshot holding it.
+"""Which accepted data is in force: for each period, each workplace once, from the latest
+accepted snapshot holding it.
 
 A snapshot may hold the workplaces of several organisations (an area upload by the council)
-or of one (a provider's own upload). When an organisation's data for a period is accepted
-again, the newer snapshot replaces the older one for that organisation's workplaces only, so
-measures never mix two returns of one provider. A workplace is known by its identity (its CQC
-location ID, else its reference: see :mod:`careforce.core.organisations.identity`) across
-organisations: when two organisations' snapshots in force hold the same workplace (it was
-transferred, or was accepted twice before ownership was enforced), only the latest snapshot's
-row counts, so measures, benchmarks and every reader of the data in force count it once.
+or of one (a provider's own upload). A workplace is known by its identity (its CQC location
+ID, else its reference: see :mod:`careforce.core.organisations.identity`) across
+organisations and snapshots: when a newer snapshot of the period holds it (accepted again,
+transferred to another organisation, or accepted twice before ownership was enforced), the
+newer row replaces the older one, so measures, benchmarks and every reader of the data in
+force count each workplace once. A workplace a newer return leaves out keeps its latest row.
 """
 
 from __future__ import annotations
@@ -113,11 +112,9 @@ def _workplaces_in_force(period: str | None) -> pl.DataFrame:
         schema={SNAPSHOT_ID: pl.Int64, "_rank": pl.Int64},
     )
     ranked = frame.join(ranks, on=SNAPSHOT_ID, how="left")
-    latest = ranked.group_by("period", ORGANISATION_ID).agg(pl.col("_rank").max())
-    current = ranked.join(latest, on=["period", ORGANISATION_ID, "_rank"], how="semi")
     # Each workplace once: from the latest snapshot holding it (the first of its rows there).
     return (
-        current.sort("_rank", E.ESTABLISHMENT_ID, descending=[True, False])
+        ranked.sort("_rank", E.ESTABLISHMENT_ID, descending=[True, False])
         .unique(["period", IDENTITY], keep="first", maintain_order=True)
         .drop("_rank")
         .sort(SNAPSHOT_ID, E.ESTABLISHMENT_ID)
