@@ -226,6 +226,14 @@ def organisation_choices(*, kind: OrganisationKind | None = None) -> list[tuple[
     return [(pk, name) for pk, name in organisations.values_list("pk", "name")]
 
 
+def parent_choices(organisation_id: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the organisations that may be an organisation's parent: any but itself and
+    those below it."""
+    excluded = set() if organisation_id is None else {organisation_id}
+    excluded.update(subsidiaries_of(organisation_id))
+    return [(pk, name) for pk, name in organisation_choices() if pk not in excluded]
+
+
 def organisation_name(organisation_id: int | None) -> str:
     """An organisation's name ('' when there is none)."""
     if organisation_id is None:
@@ -256,12 +264,14 @@ class OrganisationRecords:
         workplaces: its registered workplaces.
         users: its users.
         uploads: how many uploads it has.
+        subsidiaries: the organisations whose parent it is.
     """
 
     organisation: Organisation
     workplaces: QuerySet[Workplace]
     users: QuerySet[User]
     uploads: int
+    subsidiaries: QuerySet[Organisation]
 
 
 def organisation_records(viewer: Viewer, organisation_id: int) -> OrganisationRecords:
@@ -276,4 +286,5 @@ def organisation_records(viewer: Viewer, organisation_id: int) -> OrganisationRe
         workplaces=organisation.workplaces.all(),
         users=organisation.users.all(),
         uploads=organisation.uploads.count(),
+        subsidiaries=organisation.subsidiaries.all(),
     )
