@@ -139,3 +139,17 @@ class TestParentOnTheForm:
             admin.get(reverse("organisations:organisation-update", args=[site.provider_b]))
         )
         assert "Alder Care Group" not in other.texts("#id_parent_organisation option")
+
+
+class TestParentBenchmarks:
+    def test_parent_user_chooses_a_subsidiary_others_cannot(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        url = reverse("benchmarks:benchmark-show")
+        other = page_of(client_as("provider_b").get(url, {"organisation": site.provider_a}))
+        assert "Alder Care Group" not in other.text("main")
+        Organisation.objects.filter(pk=site.provider_a).update(parent_id=site.provider_b)
+        chosen = page_of(client_as("provider_b").get(url, {"organisation": site.provider_a}))
+        assert "Alder Care Group" in chosen.text("main")
+        child = page_of(client_as("provider_a").get(url, {"organisation": site.provider_b}))
+        assert "Birch Homes" not in child.text("main")

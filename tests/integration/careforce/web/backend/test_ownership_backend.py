@@ -214,6 +214,10 @@ class TestParents:
         )
         assert owners == {site.provider_a}
         assert uploads.visible_uploads(parent).filter(pk=site.upload_a).exists()
+        report = provider_benchmarks(viewer=parent, organisation_id=site.provider_a, period=PERIOD)
+        assert len(report.workplaces) == PROVIDER_A_WORKPLACES
+        with pytest.raises(NotVisibleError):
+            provider_benchmarks(viewer=viewer(site, "provider_a"), organisation_id=site.provider_b)
         assert not uploads.visible_uploads(viewer(site, "provider_a")).filter(pk=upload.pk).exists()
 
 
