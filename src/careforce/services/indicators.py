@@ -46,6 +46,7 @@ from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 from careforce.io.text_files import write_json
+from careforce.services.duplicate_inputs import duplicate_inputs, same_folder_twice
 
 DISTRICT_COLUMNS = ("postcode_district", "district_name")
 """Columns a district lookup must have (``district_code`` is optional)."""
@@ -81,10 +82,16 @@ def load_ascwds(directories: Sequence[Path]) -> tuple[pl.LazyFrame, pl.LazyFrame
     """Workers and establishments of several ingestion outputs, tagged by snapshot."""
     if not directories:
         raise IndicatorInputError("no ASC-WDS data given (use --ascwds DIR)")
+    twice = same_folder_twice(directories)
+    if twice is not None:
+        raise IndicatorInputError(twice)
     try:
         loaded = read_snapshots(directories, ("establishments", "workers"))
     except FileNotFoundError as error:
         raise IndicatorInputError(str(error)) from error
+    duplicated = duplicate_inputs(directories, loaded)
+    if duplicated is not None:
+        raise IndicatorInputError(duplicated)
     workers, places = [], []
     for index, (manifest, frames) in enumerate(loaded):
         area_code = manifest.get("area_code")

@@ -30,12 +30,15 @@ class Viewer:
         role: the user's role, or None for the public.
         organisation_id: the provider user's organisation (None for other roles).
         email: the signed-in user's email address ('' for the public).
+        subsidiary_ids: the organisations whose parent (directly or further up) is the provider
+            user's organisation: its users see and upload for them too.
     """
 
     user_id: int | None = None
     role: Role | None = None
     organisation_id: int | None = None
     email: str = ""
+    subsidiary_ids: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, user: User | AnonymousUser | None) -> Viewer:
@@ -43,12 +46,21 @@ class Viewer:
         if user is None or not user.is_authenticated:
             return cls()
         role = Role(user.role)
+        organisation_id = user.organisation_id if role is Role.PROVIDER else None
         return cls(
             user_id=user.pk,
             role=role,
-            organisation_id=user.organisation_id if role is Role.PROVIDER else None,
+            organisation_id=organisation_id,
             email=user.email,
+            subsidiary_ids=subsidiaries_of(organisation_id),
         )
+
+    @property
+    def organisation_ids(self) -> tuple[int, ...]:
+        """A provider user's organisation and its subsidiaries (empty for other roles)."""
+        if self.role is not Role.PROVIDER or self.organisation_id is None:
+            return ()
+        return (self.organisation_id, *self.subsidiary_ids)
 
     @property
     def is_public(self) -> bool:
@@ -88,9 +100,9 @@ class Viewer:
         """Whether the viewer may see the records of an organisation."""
         if self.role is Role.ADMINISTRATOR:
             return True
-        return self.role is Role.PROVIDER and organisation_id == self.organisation_id
+        return organisation_id is not None and organisation_id in self.organisation_ids
 
-    def organisation_filter(self, field: str = "organisation_id") -> dict[str, int] | None:
+    def organisation_filter(self, field: str = "organisation_id") -> dict[str, object] | None:
         """Query filter limiting records to the viewer's organisations; None when it sees none.
 
         Args:
@@ -99,5 +111,28 @@ class Viewer:
         if self.role is Role.ADMINISTRATOR:
             return {}
         if self.role is Role.PROVIDER and self.organisation_id is not None:
+            if self.subsidiary_ids:
+                return {f"{field}__in": self.organisation_ids}
             return {field: self.organisation_id}
         return None
+
+
+def subsidiaries_of(organisation_id: int | None) -> tuple[int, ...]:
+    """The organisations below one (its subsidiaries, theirs, and so on), by id."""
+    if organisation_id is None:
+        return ()
+    from careforce.web.models.organisations.models import Organisation  # noqa: PLC0415
+
+    found: list[int] = []
+    frontier = [organisation_id]
+    while frontier:
+        below = [
+            pk
+            for pk in Organisation.objects.filter(parent_id__in=frontier).values_list(
+                "pk", flat=True
+            )
+            if pk != organisation_id and pk not in found
+        ]
+        found.extend(below)
+        frontier = below
+    return tuple(sorted(found))

@@ -16,9 +16,10 @@ from careforce.core.organisations.grouping import (
     GROUP_NAME,
     group_by_provider,
 )
+from careforce.core.organisations.identity import IDENTITY, identity_expression
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.io.snapshot_files import read_establishments
-from careforce.web.backend.access import NotVisibleError, Viewer
+from careforce.web.backend.access import NotVisibleError, Viewer, subsidiaries_of
 from careforce.web.backend.audit import AuditAction, record
 from careforce.web.models.accounts.models import User
 from careforce.web.models.organisations.models import Organisation, Workplace
@@ -35,13 +36,39 @@ class WorkplaceOwner:
 
     Attributes:
         establishment_id: the workplace's reference (LOCALESTID).
-        organisation_id: the organisation whose data it is.
+        organisation_id: the organisation whose data it is (for a conflict, the one it is
+            registered to).
         registered: whether a registration decided it (else it fell to the uploader).
+        identity: which workplace it is (see :mod:`careforce.core.organisations.identity`).
+        conflict: it is registered to an organisation the uploader may not upload for, so the
+            upload cannot be accepted until it is transferred.
     """
 
     establishment_id: str
     organisation_id: int
     registered: bool
+    identity: str = ""
+    conflict: bool = False
+
+
+def identities_of(establishments: pl.DataFrame) -> dict[str, str]:
+    """Each workplace's identity, by reference (the first row of a reference counts)."""
+    frame = establishments.select(E.ESTABLISHMENT_ID, identity_expression()).unique(
+        E.ESTABLISHMENT_ID, keep="first", maintain_order=True
+    )
+    return dict(zip(frame[E.ESTABLISHMENT_ID], frame[IDENTITY], strict=True))
+
+
+def owners_of(identities: Iterable[str]) -> dict[str, int]:
+    """The organisation each registered workplace belongs to, by identity."""
+    wanted = sorted(set(identities))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        rows = Workplace.objects.filter(identity__in=wanted[start : start + 500]).values_list(
+            "identity", "organisation_id"
+        )
+        found.update(rows)
+    return found
 
 
 def visible_organisations(viewer: Viewer) -> QuerySet[Organisation]:
@@ -64,41 +91,54 @@ def visible_organisation(viewer: Viewer, organisation_id: int) -> Organisation:
 
 
 def attribute_workplaces(
-    organisation: Organisation, establishment_ids: Iterable[str]
+    organisation: Organisation, establishments: pl.DataFrame
 ) -> list[WorkplaceOwner]:
     """Decide whose data each workplace of an upload is.
 
-    A provider's upload is all its own. An upload by a council or partner is an area's data: a
-    workplace registered to exactly one organisation is that organisation's; any other stays
-    with the uploader.
+    A workplace registered to an organisation is that organisation's data. An upload by a
+    council or partner is an area's data: an unregistered workplace stays with the uploader.
+    A provider's upload may hold its own workplaces, its subsidiaries' and unregistered ones
+    (which become its own); a workplace registered to any other organisation is a conflict.
     """
-    ids = sorted(set(establishment_ids))
-    if OrganisationKind(organisation.kind) not in AREA_UPLOADERS:
-        return [WorkplaceOwner(ref, organisation.pk, False) for ref in ids]
-    owners: dict[str, set[int]] = {}
-    registered = Workplace.objects.filter(reference__in=ids).values_list(
-        "reference", "organisation_id"
-    )
-    for reference, organisation_id in registered:
-        owners.setdefault(reference, set()).add(organisation_id)
+    identities = identities_of(establishments)
+    owners = owners_of(identities.values())
+    area_upload = OrganisationKind(organisation.kind) in AREA_UPLOADERS
+    allowed = {organisation.pk, *subsidiaries_of(organisation.pk)}
     result = []
-    for ref in ids:
-        found = owners.get(ref, set())
-        if len(found) == 1:
-            result.append(WorkplaceOwner(ref, next(iter(found)), True))
+    for ref in sorted(identities):
+        identity = identities[ref]
+        owner = owners.get(identity)
+        if owner is None:
+            result.append(WorkplaceOwner(ref, organisation.pk, False, identity))
         else:
-            result.append(WorkplaceOwner(ref, organisation.pk, False))
+            conflict = not area_upload and owner not in allowed
+            result.append(WorkplaceOwner(ref, owner, True, identity, conflict))
     return result
 
 
 def register_workplaces(organisation: Organisation, establishments: pl.DataFrame) -> int:
-    """Register an organisation's workplaces (those not registered to it yet).
+    """Register to an organisation the workplaces of an upload that nobody has registered (a
+    workplace registered to any organisation stays with it).
 
     Returns:
         How many were registered.
     """
     workplaces = Workplace.objects
-    known = set(workplaces.filter(organisation=organisation).values_list("reference", flat=True))
+    rows = (
+        establishments.select(
+            E.ESTABLISHMENT_ID,
+            E.NAME,
+            pl.col(E.MAIN_SERVICE).cast(pl.String),
+            E.LOCATION_ID,
+            identity_expression(),
+        )
+        .unique(IDENTITY, keep="first", maintain_order=True)
+        .unique(E.ESTABLISHMENT_ID, keep="first", maintain_order=True)
+    )
+    taken = set(owners_of(rows[IDENTITY]))
+    references = set(
+        workplaces.filter(organisation=organisation).values_list("reference", flat=True)
+    )
     new = [
         Workplace(
             organisation=organisation,
@@ -106,14 +146,10 @@ def register_workplaces(organisation: Organisation, establishments: pl.DataFrame
             name=row[E.NAME] or "",
             main_service=row[E.MAIN_SERVICE] or "",
             cqc_location_id=row[E.LOCATION_ID] or "",
+            identity=row[IDENTITY],
         )
-        for row in establishments.select(
-            E.ESTABLISHMENT_ID,
-            E.NAME,
-            pl.col(E.MAIN_SERVICE).cast(pl.String),
-            E.LOCATION_ID,
-        ).iter_rows(named=True)
-        if row[E.ESTABLISHMENT_ID] not in known
+        for row in rows.iter_rows(named=True)
+        if row[IDENTITY] not in taken and row[E.ESTABLISHMENT_ID] not in references
     ]
     workplaces.bulk_create(new, batch_size=1000)
     return len(new)
@@ -144,12 +180,11 @@ def create_organisations_from_workplaces(
         raise NotVisibleError("organisations")
     uploader = upload.organisation
     establishments = read_establishments(directory)
-    registered = set(
-        Workplace.objects.filter(
-            reference__in=establishments[E.ESTABLISHMENT_ID].to_list()
-        ).values_list("reference", flat=True)
+    identities = identities_of(establishments)
+    registered = set(owners_of(identities.values()))
+    fresh = establishments.filter(~identity_expression().is_in(sorted(registered))).unique(
+        E.ESTABLISHMENT_ID, keep="first", maintain_order=True
     )
-    fresh = establishments.filter(~pl.col(E.ESTABLISHMENT_ID).is_in(sorted(registered)))
     groups = group_by_provider(fresh.lazy(), council_name=uploader.name).collect()
     by_key = fresh.join(groups, on=E.ESTABLISHMENT_ID, how="inner")
     organisations = Organisation
@@ -191,6 +226,14 @@ def organisation_choices(*, kind: OrganisationKind | None = None) -> list[tuple[
     return [(pk, name) for pk, name in organisations.values_list("pk", "name")]
 
 
+def parent_choices(organisation_id: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the organisations that may be an organisation's parent: any but itself and
+    those below it."""
+    excluded = set() if organisation_id is None else {organisation_id}
+    excluded.update(subsidiaries_of(organisation_id))
+    return [(pk, name) for pk, name in organisation_choices() if pk not in excluded]
+
+
 def organisation_name(organisation_id: int | None) -> str:
     """An organisation's name ('' when there is none)."""
     if organisation_id is None:
@@ -221,12 +264,14 @@ class OrganisationRecords:
         workplaces: its registered workplaces.
         users: its users.
         uploads: how many uploads it has.
+        subsidiaries: the organisations whose parent it is.
     """
 
     organisation: Organisation
     workplaces: QuerySet[Workplace]
     users: QuerySet[User]
     uploads: int
+    subsidiaries: QuerySet[Organisation]
 
 
 def organisation_records(viewer: Viewer, organisation_id: int) -> OrganisationRecords:
@@ -241,4 +286,5 @@ def organisation_records(viewer: Viewer, organisation_id: int) -> OrganisationRe
         workplaces=organisation.workplaces.all(),
         users=organisation.users.all(),
         uploads=organisation.uploads.count(),
+        subsidiaries=organisation.subsidiaries.all(),
     )

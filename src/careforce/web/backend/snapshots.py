@@ -1,9 +1,13 @@
-"""Which accepted data is in force: for each period and organisation, its latest snapshot.
+"""Which accepted data is in force: for each period, each workplace once, from the latest
+accepted snapshot holding it.
 
 A snapshot may hold the workplaces of several organisations (an area upload by the council)
-or of one (a provider's own upload). When an organisation's data for a period is accepted
-again, the newer snapshot replaces the older one for that organisation's workplaces only, so
-measures never count a workplace twice and never mix two returns of one provider.
+or of one (a provider's own upload). A workplace is known by its identity (its CQC location
+ID, else its reference: see :mod:`careforce.core.organisations.identity`) across
+organisations and snapshots: when a newer snapshot of the period holds it (accepted again,
+transferred to another organisation, or accepted twice before ownership was enforced), the
+newer row replaces the older one, so measures, benchmarks and every reader of the data in
+force count each workplace once. A workplace a newer return leaves out keeps its latest row.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 import polars as pl
 from django.conf import settings
 
+from careforce.core.organisations.identity import ASCWDS_PREFIX
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.io.snapshot_files import scan_snapshot_dataset
 from careforce.web.models.uploads.models import Snapshot, SnapshotWorkplace
@@ -23,6 +28,8 @@ SNAPSHOT_ID = "snapshot_id"
 """Column: the snapshot a row comes from."""
 ORGANISATION_ID = "organisation_id"
 """Column: the organisation whose data a workplace is."""
+IDENTITY = "identity"
+"""Column: which workplace a row is, whoever sent it."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,8 @@ def snapshots_key() -> tuple[tuple[int, object], ...]:
 
 
 def workplaces_in_force(*, period: str | None = None) -> pl.DataFrame:
-    """Every workplace in force: ``snapshot_id``, ``period``, ``organisation_id``,
-    ``establishment_id`` (for one period, or all)."""
+    """Every workplace in force, once per period: ``snapshot_id``, ``period``,
+    ``organisation_id``, ``establishment_id``, ``identity`` (for one period, or all)."""
     key = (period, snapshots_key())
     with _lock:
         found = _kept.get(key)
@@ -78,7 +85,9 @@ def _workplaces_in_force(period: str | None) -> pl.DataFrame:
     if period is not None:
         workplaces = workplaces.filter(period=period)
     rows = list(
-        workplaces.values_list("snapshot_id", "period", "organisation_id", "establishment_id")
+        workplaces.values_list(
+            "snapshot_id", "period", ORGANISATION_ID, "establishment_id", IDENTITY
+        )
     )
     frame = pl.DataFrame(
         rows,
@@ -87,8 +96,15 @@ def _workplaces_in_force(period: str | None) -> pl.DataFrame:
             "period": pl.String,
             ORGANISATION_ID: pl.Int64,
             E.ESTABLISHMENT_ID: pl.String,
+            IDENTITY: pl.String,
         },
         orient="row",
+    ).with_columns(
+        # Rows recorded without an identity are known by their reference.
+        pl.when(pl.col(IDENTITY).is_null() | (pl.col(IDENTITY) == ""))
+        .then(pl.lit(ASCWDS_PREFIX) + pl.col(E.ESTABLISHMENT_ID))
+        .otherwise(pl.col(IDENTITY))
+        .alias(IDENTITY)
     )
     order = list(Snapshot.objects.order_by("created", "id").values_list("pk", flat=True))
     ranks = pl.DataFrame(
@@ -96,9 +112,10 @@ def _workplaces_in_force(period: str | None) -> pl.DataFrame:
         schema={SNAPSHOT_ID: pl.Int64, "_rank": pl.Int64},
     )
     ranked = frame.join(ranks, on=SNAPSHOT_ID, how="left")
-    latest = ranked.group_by("period", ORGANISATION_ID).agg(pl.col("_rank").max())
+    # Each workplace once: from the latest snapshot holding it (the first of its rows there).
     return (
-        ranked.join(latest, on=["period", ORGANISATION_ID, "_rank"], how="semi")
+        ranked.sort("_rank", E.ESTABLISHMENT_ID, descending=[True, False])
+        .unique(["period", IDENTITY], keep="first", maintain_order=True)
         .drop("_rank")
         .sort(SNAPSHOT_ID, E.ESTABLISHMENT_ID)
     )

@@ -41,6 +41,7 @@ from careforce.web.backend.access import NotVisibleError, Viewer
 from careforce.web.backend.audit import AuditAction, record
 from careforce.web.backend.jobs import JobKind, Progress, enqueue
 from careforce.web.backend.organisations import (
+    WorkplaceOwner,
     attribute_workplaces,
     register_workplaces,
     visible_organisation,
@@ -79,6 +80,10 @@ class UploadRefusedError(ValueError):
 
 class UploadNotAcceptableError(ValueError):
     """An upload cannot be accepted in its current state."""
+
+
+class OwnershipConflictError(UploadNotAcceptableError):
+    """An upload holds workplaces registered to an organisation it may not be accepted for."""
 
 
 class UploadNotRetryableError(ValueError):
@@ -448,11 +453,14 @@ class AttributionSummary:
         organisations: organisations they belong to.
         unregistered: workplaces of an area upload not registered to any organisation (they
             stay with the uploader).
+        conflicts: workplaces registered to an organisation the upload may not be accepted for
+            (it cannot be accepted while there are any).
     """
 
     workplaces: int
     organisations: int
     unregistered: int
+    conflicts: tuple[WorkplaceOwner, ...] = ()
 
 
 def attribution_summary(upload: Upload) -> AttributionSummary | None:
@@ -460,12 +468,14 @@ def attribution_summary(upload: Upload) -> AttributionSummary | None:
     if upload.status not in (UploadStatus.VALID, UploadStatus.ACCEPTED) or not upload.output:
         return None
     establishments = read_establishments(media_root() / upload.output)
-    owners = attribute_workplaces(upload.organisation, establishments[E.ESTABLISHMENT_ID])
+    owners = attribute_workplaces(upload.organisation, establishments)
     area_upload = OrganisationKind(upload.organisation.kind) is not OrganisationKind.PROVIDER
+    accepted = [owner for owner in owners if not owner.conflict]
     return AttributionSummary(
         workplaces=len(owners),
-        organisations=len({owner.organisation_id for owner in owners}),
+        organisations=len({owner.organisation_id for owner in accepted}),
         unregistered=sum(1 for owner in owners if not owner.registered) if area_upload else 0,
+        conflicts=tuple(owner for owner in owners if owner.conflict),
     )
 
 
@@ -484,6 +494,8 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> Sn
 
     Raises:
         NotVisibleError: the viewer may not see the upload.
+        OwnershipConflictError: it holds workplaces registered to another organisation (not the
+            uploader's subsidiary): they must be transferred first.
         UploadNotAcceptableError: the upload is not valid, or is already accepted.
     """
     upload = visible_upload(viewer, upload_id)
@@ -494,7 +506,6 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> Sn
     directory = media_root() / upload.output
     establishments = read_establishments(directory)
     workers = _workers_by_workplace(directory)
-    owners = attribute_workplaces(upload.organisation, establishments[E.ESTABLISHMENT_ID])
     details = {
         row[E.ESTABLISHMENT_ID]: row
         for row in establishments.select(
@@ -507,6 +518,13 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> Sn
         locked = uploads.select_for_update().select_related("organisation").get(pk=upload.pk)
         if locked.status != UploadStatus.VALID:
             raise UploadNotAcceptableError("This upload has already been accepted.")
+        owners = attribute_workplaces(locked.organisation, establishments)
+        conflicts = [owner for owner in owners if owner.conflict]
+        if conflicts:
+            raise OwnershipConflictError(
+                f"This upload cannot be accepted: {len(conflicts)} of its workplaces are "
+                "registered to another organisation."
+            )
         snapshot = Snapshot.objects.create(
             upload=locked,
             organisation=locked.organisation,
@@ -526,6 +544,7 @@ def accept_upload(*, viewer: Viewer, upload_id: int, ip_address: str = "") -> Sn
                     snapshot=snapshot,
                     organisation_id=owner.organisation_id,
                     establishment_id=owner.establishment_id,
+                    identity=owner.identity,
                     name=(details[owner.establishment_id][E.NAME] or "")[:200],
                     main_service=details[owner.establishment_id][E.MAIN_SERVICE] or "",
                     period=period,
@@ -563,7 +582,9 @@ def visible_snapshots(viewer: Viewer) -> QuerySet[Snapshot]:
     if viewer.is_administrator:
         return snapshots.all()
     if viewer.is_provider and viewer.organisation_id is not None:
-        return snapshots.filter(workplaces_of__organisation_id=viewer.organisation_id).distinct()
+        return snapshots.filter(
+            workplaces_of__organisation_id__in=viewer.organisation_ids
+        ).distinct()
     return snapshots.none()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,62 @@ class TestUnusableInputs:
         result = run("indicators", "compute", "--ascwds", str(ingested))
         assert result.exit_code == 2
         assert "--out" in result.stderr
+
+
+class TestDuplicateInputs:
+    """The same data given twice would count its workplaces twice: refused in one line."""
+
+    @staticmethod
+    def _refused(*folders: Path, out: Path) -> str:
+        arguments = [part for folder in folders for part in ("--ascwds", str(folder))]
+        result = run("indicators", "compute", *arguments, "--out", str(out))
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, lines
+        assert lines[0].startswith("careforce: ")
+        assert not (out / "indicators.csv").exists()
+        return lines[0]
+
+    def test_same_folder_twice(self, ingested: Path, tmp_path: Path) -> None:
+        line = self._refused(ingested, ingested, out=tmp_path / "out")
+        assert f"the ASC-WDS folder {ingested} is given twice" in line
+
+    def test_copy_of_a_folder_has_the_same_input_hashes(
+        self, ingested: Path, tmp_path: Path
+    ) -> None:
+        copy = tmp_path / "copy"
+        shutil.copytree(ingested, copy)
+        line = self._refused(ingested, copy, out=tmp_path / "out")
+        assert f"{ingested} and {copy} were made from the same files" in line
+
+    def test_same_workplace_in_two_folders_for_one_period(
+        self, ingested: Path, tmp_path: Path
+    ) -> None:
+        files = tmp_path / "files"
+        files.mkdir()
+        workplace, staff = write_file_set(files)
+        # Other files (one staff record fewer) holding the same four workplaces.
+        staff.write_text(
+            "\r\n".join(staff.read_text(encoding="utf-8").splitlines()[:-1]) + "\r\n",
+            encoding="utf-8",
+        )
+        other = tmp_path / "other"
+        ingest = run(
+            "ingest",
+            "ascwds",
+            str(workplace),
+            str(staff),
+            "--reference-date",
+            "2022-03-31",
+            "--out",
+            str(other),
+            "--area-code",
+            "E10000028",
+            "--area-name",
+            "Staffordshire",
+        )
+        assert ingest.exit_code == 0, ingest.output
+        line = self._refused(ingested, other, out=tmp_path / "out")
+        assert f"{ingested} and {other} both hold workplace cqc:1-200000000 for 2021/22" in line

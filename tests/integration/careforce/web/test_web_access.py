@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from careforce.web.backend.accounts import create_token
 from careforce.web.models.jobs.models import Job
+from careforce.web.models.organisations.models import TransferRequest, Workplace
 from careforce.web.models.uploads.models import SnapshotWorkplace, Upload
 from web_support import Site
 
@@ -68,6 +69,25 @@ def workplace_a(site: Site) -> list[Any]:
     )
     return [site.snapshot_a, reference]
 
+
+def transfer_a(site: Site) -> list[Any]:
+    """A pending request by provider A for one of provider B's workplaces."""
+    workplace = Workplace.objects.filter(organisation_id=site.provider_b).first()
+    assert workplace is not None
+    transfer = TransferRequest.objects.create(
+        workplace=workplace,
+        identity=workplace.identity,
+        reference=workplace.reference,
+        from_organisation_id=site.provider_b,
+        to_organisation_id=site.provider_a,
+        requested_by_id=site.users["provider_a"],
+        reason="We run it now.",
+    )
+    return [transfer.pk]
+
+
+DECISION = {"decision": "refuse", "reason": "Not shown to be theirs."}
+"""An administrator's decision on a transfer request."""
 
 EVERYONE = (200, 200, 200, 200, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200, 200)
@@ -126,6 +146,23 @@ ENDPOINTS = (
     Endpoint("uploads:snapshot-create", errors_a, "POST", (LOGIN, 403, 302, 404, 302)),
     Endpoint("uploads:organisations-create", upload_a, "POST", (LOGIN, 403, 403, 403, 404)),
     Endpoint("uploads:validation-create", upload_a, "POST", (LOGIN, 403, 302, 404, 302)),
+    Endpoint(
+        "uploads:transfer-create",
+        upload_a,
+        "POST",
+        (LOGIN, 403, 302, 404, 302),
+        {"reason": "We run these workplaces."},
+    ),
+    Endpoint("uploads:transfer-create", upload_a, "POST", (LOGIN, 403, 400, 404, 400), {}),
+    Endpoint("organisations:transfer-list", none, "GET", ADMINISTRATORS),
+    Endpoint("organisations:transfer-detail", transfer_a, "GET", ADMINISTRATORS),
+    Endpoint(
+        "organisations:transfer-detail", lambda site: [999999], "GET", (LOGIN, 403, 403, 403, 404)
+    ),
+    Endpoint(
+        "organisations:transfer-detail", transfer_a, "POST", (LOGIN, 403, 403, 403, 302), DECISION
+    ),
+    Endpoint("organisations:transfer-detail", transfer_a, "POST", (LOGIN, 403, 403, 403, 400), {}),
     Endpoint("uploads:snapshot-list", none, "GET", RECORDS),
     Endpoint("uploads:snapshot-detail", snapshot_a, "GET", RECORDS_OF_A),
     Endpoint("uploads:record-list", workplace_a, "GET", RECORDS_OF_A),
@@ -302,3 +339,31 @@ class TestCrossOrganisationRetry:
         upload = Upload.objects.get(pk=site.upload_a_errors)
         assert upload.status == "received"
         assert Job.objects.get(pk=upload.job_id).status == "pending"
+
+
+class TestTransferDecisions:
+    """Only administrators decide transfers: a provider's attempt changes nothing."""
+
+    @pytest.mark.parametrize("role", ["provider_a", "provider_b", "analyst"])
+    def test_others_cannot_decide(
+        self, client_as: Callable[[str], Any], site: Site, role: str
+    ) -> None:
+        [transfer] = transfer_a(site)
+        url = reverse("organisations:transfer-detail", args=[transfer])
+        decision = {"decision": "approve", "reason": "Mine."}
+        assert client_as(role).post(url, decision).status_code == 403
+        assert TransferRequest.objects.get(pk=transfer).status == "pending"
+        owner = Workplace.objects.get(identity=TransferRequest.objects.get(pk=transfer).identity)
+        assert owner.organisation_id == site.provider_b
+
+    def test_administrator_decides_once(self, client_as: Callable[[str], Any], site: Site) -> None:
+        [transfer] = transfer_a(site)
+        url = reverse("organisations:transfer-detail", args=[transfer])
+        client = client_as("administrator")
+        assert client.post(url, {"decision": "approve", "reason": "Sold."}).status_code == 302
+        request = TransferRequest.objects.get(pk=transfer)
+        assert (request.status, request.decision_reason) == ("approved", "Sold.")
+        assert Workplace.objects.get(identity=request.identity).organisation_id == site.provider_a
+        again = client.post(url, DECISION)
+        assert again.status_code == 302
+        assert TransferRequest.objects.get(pk=transfer).status == "approved"

@@ -69,7 +69,10 @@ def benchmark_show(request: HttpRequest) -> HttpResponse:
     viewer = viewer_of(request)
     choices = organisation_choices() if viewer.is_administrator else []
     if viewer.is_provider:
-        organisation_id = viewer.organisation_id
+        # A parent organisation's users may choose one of its subsidiaries.
+        asked = request.GET.get("organisation", "")
+        chosen = int(asked) if asked.isdigit() else None
+        organisation_id = chosen if chosen in viewer.organisation_ids else viewer.organisation_id
     else:
         try:
             organisation_id = int(request.GET.get("organisation", ""))

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django import forms
 
 from careforce.web.models.organisations.models import KIND_CHOICES, Organisation
+from careforce.web.shared.forms import choice_field
 
 GSS_CODE = re.compile(r"^[EWSN]\d{8}$")
 """ONS (GSS) area codes: a letter and eight digits, e.g. E10000028."""
@@ -18,6 +19,13 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     """An organisation's details."""
 
     kind = forms.ChoiceField(label="Kind of organisation", choices=KIND_CHOICES)
+    parent_organisation = forms.TypedChoiceField(
+        label="Parent organisation (optional)",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text="Users of the parent organisation may upload and see this organisation’s data.",
+    )
 
     class Meta:
         model = Organisation
@@ -43,6 +51,13 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
             "area_name": {"required": "Enter the council area name"},
         }
 
+    def __init__(self, *args: Any, parents: list[tuple[int, str]], **kwargs: Any) -> None:
+        """Offer the organisations that may be the parent."""
+        super().__init__(*args, **kwargs)
+        choice_field(self.fields["parent_organisation"]).choices = [("", "None"), *parents]
+        if self.instance.pk is not None:
+            self.fields["parent_organisation"].initial = self.instance.parent_id
+
     def clean_area_code(self) -> str:
         """A GSS code."""
         code = str(self.cleaned_data["area_code"]).strip().upper()
@@ -57,4 +72,25 @@ class OrganisationFilterForm(forms.Form):
     q = forms.CharField(label="Name contains", required=False, max_length=100)
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "All kinds"), *KIND_CHOICES]
+    )
+
+
+TRANSFER_DECISIONS = [("approve", "Approve: the workplace moves"), ("refuse", "Refuse")]
+"""Choices of a transfer decision."""
+
+
+class TransferDecisionForm(forms.Form):
+    """An administrator's decision on a transfer request."""
+
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=TRANSFER_DECISIONS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to approve or refuse the transfer"},
+    )
+    reason = forms.CharField(
+        label="Reason for the decision",
+        max_length=2000,
+        error_messages={"required": "Enter the reason for the decision"},
+        widget=forms.Textarea,
     )

@@ -10,15 +10,27 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from careforce.web.apps.organisations.forms import OrganisationFilterForm, OrganisationForm
+from careforce.web.apps.organisations.forms import (
+    OrganisationFilterForm,
+    OrganisationForm,
+    TransferDecisionForm,
+)
 from careforce.web.backend.access import NotVisibleError
 from careforce.web.backend.audit import AuditAction, record
 from careforce.web.backend.organisations import (
     organisation_records,
     organisations_with_workplace_counts,
+    parent_choices,
     visible_organisation,
 )
+from careforce.web.backend.ownership import (
+    TransferRefusedError,
+    decide_transfer,
+    visible_transfer,
+    visible_transfers,
+)
 from careforce.web.models.accounts.terms import Role
+from careforce.web.models.organisations.terms import TransferStatus
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 
 PAGE_SIZE = 50
@@ -45,9 +57,11 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     """Add an organisation."""
     branding = settings.CAREFORCE_BRANDING
     initial = {"area_code": branding.area_code, "area_name": branding.area_name, "kind": "provider"}
-    form = OrganisationForm(request.POST or None, initial=initial)
+    form = OrganisationForm(request.POST or None, initial=initial, parents=parent_choices())
     if request.method == "POST" and form.is_valid():
-        organisation = form.save()
+        organisation = form.save(commit=False)
+        organisation.parent_id = form.cleaned_data["parent_organisation"]
+        organisation.save()
         record(
             AuditAction.ORGANISATION_CREATE,
             viewer=viewer_of(request),
@@ -82,6 +96,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
             "workplaces": workplaces,
             "users": records.users,
             "uploads": records.uploads,
+            "subsidiaries": records.subsidiaries,
         },
     )
 
@@ -94,9 +109,13 @@ def organisation_update(request: HttpRequest, organisation_id: int) -> HttpRespo
         organisation = visible_organisation(viewer_of(request), organisation_id)
     except NotVisibleError as error:
         raise Http404("no such organisation") from error
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(
+        request.POST or None, instance=organisation, parents=parent_choices(organisation.pk)
+    )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        changed = form.save(commit=False)
+        changed.parent_id = form.cleaned_data["parent_organisation"]
+        changed.save()
         record(
             AuditAction.ORGANISATION_UPDATE,
             viewer=viewer_of(request),
@@ -104,6 +123,7 @@ def organisation_update(request: HttpRequest, organisation_id: int) -> HttpRespo
             object_type="organisation",
             object_id=organisation.pk,
             ip_address=client_address(request),
+            detail={"parent": changed.parent_id},
         )
         messages.success(request, f"{organisation.name}’s details have been saved.")
         return redirect("organisations:organisation-detail", organisation.pk)
@@ -111,5 +131,52 @@ def organisation_update(request: HttpRequest, organisation_id: int) -> HttpRespo
         request,
         "organisations/organisation_form.html",
         {"form": form, "organisation": organisation},
+        status=400 if form.errors else 200,
+    )
+
+
+@roles_required(Role.ADMINISTRATOR)
+def transfer_list(request: HttpRequest) -> HttpResponse:
+    """Requests to transfer workplaces between organisations: those waiting for a decision,
+    then those decided."""
+    viewer = viewer_of(request)
+    pending = visible_transfers(viewer, status=TransferStatus.PENDING)
+    decided = visible_transfers(viewer).exclude(status=TransferStatus.PENDING.value)
+    page = Paginator(decided, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "organisations/transfer_list.html", {"pending": pending, "decided": page}
+    )
+
+
+@roles_required(Role.ADMINISTRATOR)
+@require_http_methods(["GET", "POST"])
+def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
+    """A transfer request, and the form to approve or refuse it while it is pending."""
+    viewer = viewer_of(request)
+    try:
+        transfer = visible_transfer(viewer, transfer_id)
+    except NotVisibleError as error:
+        raise Http404("no such transfer request") from error
+    form = TransferDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            decide_transfer(
+                viewer=viewer,
+                transfer_id=transfer.pk,
+                approve=approve,
+                reason=form.cleaned_data["reason"],
+                ip_address=client_address(request),
+            )
+        except TransferRefusedError as error:
+            messages.error(request, str(error))
+            return redirect("organisations:transfer-detail", transfer.pk)
+        verdict = "approved" if approve else "refused"
+        messages.success(request, f"The transfer of {transfer.reference} has been {verdict}.")
+        return redirect("organisations:transfer-list")
+    return render(
+        request,
+        "organisations/transfer_detail.html",
+        {"transfer": transfer, "form": form},
         status=400 if form.errors else 200,
     )

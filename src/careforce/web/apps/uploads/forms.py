@@ -170,3 +170,15 @@ class UploadFilterForm(forms.Form):
             ("", "All organisations"),
             *organisations,
         ]
+
+
+class TransferRequestForm(forms.Form):
+    """Why workplaces registered to another organisation should be the uploader's."""
+
+    reason = forms.CharField(
+        label="Why should these workplaces be transferred to your organisation?",
+        max_length=2000,
+        help_text="For example, the organisation took them over on 1 April 2024.",
+        error_messages={"required": "Enter why the workplaces should be transferred"},
+        widget=forms.Textarea,
+    )

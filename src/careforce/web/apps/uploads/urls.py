@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:upload_id>/files/<int:position>/", views.file_download, name="file-download"),
     path("<int:upload_id>/accept/", views.snapshot_create, name="snapshot-create"),
     path("<int:upload_id>/check/", views.validation_create, name="validation-create"),
+    path("<int:upload_id>/transfers/", views.transfer_create, name="transfer-create"),
     path("<int:upload_id>/organisations/", views.organisations_create, name="organisations-create"),
     path("records/", views.snapshot_list, name="snapshot-list"),
     path("records/<int:snapshot_id>/", views.snapshot_detail, name="snapshot-detail"),

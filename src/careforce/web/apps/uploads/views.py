@@ -17,7 +17,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careforce.web.apps.uploads.forms import FindingFilterForm, UploadFilterForm, UploadForm
+from careforce.web.apps.uploads.forms import (
+    FindingFilterForm,
+    TransferRequestForm,
+    UploadFilterForm,
+    UploadForm,
+)
 from careforce.web.backend import uploads as service
 from careforce.web.backend.access import NotVisibleError
 from careforce.web.backend.audit import AuditAction, record
@@ -26,6 +31,11 @@ from careforce.web.backend.organisations import (
     create_organisations_from_workplaces,
     organisation_choices,
     organisation_name,
+)
+from careforce.web.backend.ownership import (
+    TransferRefusedError,
+    ownership_conflicts,
+    request_transfers,
 )
 from careforce.web.models.accounts.terms import Role
 from careforce.web.models.uploads.terms import Severity, Source, UploadStatus
@@ -126,15 +136,25 @@ def upload_create(request: HttpRequest) -> HttpResponse:
 @record_holders
 @require_GET
 def upload_detail(request: HttpRequest, upload_id: int) -> HttpResponse:
-    """An upload: its files, its status and what to do next."""
-    upload = _upload_or_404(request, upload_id)
+    """An upload: its files, its status and what to do next (with the workplaces registered to
+    another organisation, if it holds any, and the form to ask for them)."""
+    return _upload_page(request, _upload_or_404(request, upload_id))
+
+
+def _upload_page(
+    request: HttpRequest, upload: Any, transfer_form: TransferRequestForm | None = None
+) -> HttpResponse:
     status = UploadStatus(upload.status)
     snapshot = getattr(upload, "snapshot", None) if status is UploadStatus.ACCEPTED else None
     refreshing = status.in_progress and request.GET.get("refresh") != "off"
+    conflicts = ownership_conflicts(viewer_of(request), upload)
     return render(
         request,
         "uploads/upload_detail.html",
         {
+            "conflicts": conflicts,
+            "asking": any(conflict.transfer != "pending" for conflict in conflicts),
+            "transfer_form": transfer_form or TransferRequestForm(),
             "upload": upload,
             "status": status,
             "files": service.upload_files(upload),
@@ -146,6 +166,7 @@ def upload_detail(request: HttpRequest, upload_id: int) -> HttpResponse:
             "refresh_seconds": REFRESH_SECONDS,
             "sample": service.findings_of(upload, severity=Severity.ERROR)[:5],
         },
+        status=400 if transfer_form is not None else 200,
     )
 
 
@@ -278,6 +299,33 @@ def validation_create(request: HttpRequest, upload_id: int) -> HttpResponse:
     else:
         messages.success(request, "The files are being checked again.")
     return redirect("uploads:upload-detail", upload_id)
+
+
+@record_holders
+@require_POST
+def transfer_create(request: HttpRequest, upload_id: int) -> HttpResponse:
+    """Ask for the workplaces of an upload registered to another organisation to be
+    transferred to the upload's organisation."""
+    upload = _upload_or_404(request, upload_id)
+    form = TransferRequestForm(request.POST)
+    if not form.is_valid():
+        return _upload_page(request, upload, transfer_form=form)
+    try:
+        created = request_transfers(
+            viewer=viewer_of(request),
+            upload_id=upload.pk,
+            reason=form.cleaned_data["reason"],
+            ip_address=client_address(request),
+        )
+    except TransferRefusedError as error:
+        messages.error(request, str(error))
+        return redirect("uploads:upload-detail", upload.pk)
+    messages.success(
+        request,
+        f"You have asked for {len(created)} workplace{'s' if len(created) != 1 else ''} to be "
+        "transferred. An administrator will decide; you can accept the upload once they approve.",
+    )
+    return redirect("uploads:upload-detail", upload.pk)
 
 
 @roles_required(Role.ADMINISTRATOR)

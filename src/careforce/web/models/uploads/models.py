@@ -146,13 +146,16 @@ class Snapshot(models.Model):
 
 
 class SnapshotWorkplace(models.Model):
-    """A workplace of a snapshot and the organisation whose data it is."""
+    """A workplace of a snapshot, which workplace it is (``identity``, as on
+    :class:`~careforce.web.models.organisations.models.Workplace`) and the organisation whose
+    data it is."""
 
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="workplaces_of")
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="snapshot_workplaces"
     )
     establishment_id = models.CharField(max_length=60)
+    identity = models.CharField(max_length=80, blank=True, default="")
     name = models.CharField(max_length=200, blank=True)
     main_service = models.CharField(max_length=200, blank=True)
     period = models.CharField(max_length=7)
@@ -167,6 +170,7 @@ class SnapshotWorkplace(models.Model):
         ]
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["organisation", "period"]),
+            models.Index(fields=["period", "identity"]),
         ]
 
     def __str__(self) -> str:

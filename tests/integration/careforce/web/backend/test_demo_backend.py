@@ -11,8 +11,8 @@ from careforce.web.backend.publications import current_publication
 from careforce.web.backend.service import DemoFolderError, prepare_folder
 from careforce.web.models.accounts.models import User
 from careforce.web.models.accounts.terms import Role
-from careforce.web.models.organisations.models import Organisation
-from careforce.web.models.uploads.models import Upload
+from careforce.web.models.organisations.models import Organisation, Workplace
+from careforce.web.models.uploads.models import SnapshotWorkplace, Upload
 
 pytestmark = pytest.mark.integration
 
@@ -53,3 +53,13 @@ class TestBuildDemo:
         publication = current_publication()
         assert publication is not None
         assert publication.rows > 0
+
+    def test_every_demo_workplace_has_one_owner(
+        self, db: None, web_key: None, tmp_path: Path
+    ) -> None:
+        build_demo(data_dir=tmp_path, scale=0.02)
+        owners = dict(Workplace.objects.values_list("identity", "organisation_id"))
+        accepted = SnapshotWorkplace.objects.values_list("identity", "organisation_id")
+        assert accepted
+        for identity, organisation_id in accepted:
+            assert owners[identity] == organisation_id
