@@ -41,7 +41,12 @@ from careforce.core.vocab.published import (
     SYMBOL_NOTES,
 )
 from careforce.io.csv_text import UnreadableFileError, read_csv_table, write_csv
-from careforce.io.datasets import LINE_NUMBER, read_snapshots, read_text_table
+from careforce.io.datasets import (
+    LINE_NUMBER,
+    UnusableOutputError,
+    read_snapshots,
+    read_text_table,
+)
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
@@ -83,7 +88,7 @@ def load_ascwds(directories: Sequence[Path]) -> tuple[pl.LazyFrame, pl.LazyFrame
         raise IndicatorInputError("no ASC-WDS data given (use --ascwds DIR)")
     try:
         loaded = read_snapshots(directories, ("establishments", "workers"))
-    except FileNotFoundError as error:
+    except (FileNotFoundError, UnusableOutputError) as error:
         raise IndicatorInputError(str(error)) from error
     workers, places = [], []
     for index, (manifest, frames) in enumerate(loaded):
