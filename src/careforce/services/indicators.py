@@ -218,7 +218,9 @@ def children_results(
             columns=returns_source.REQUIRED_COLUMNS,
             source="provider returns file",
         )
-        found = cell_findings(raw, returns_source.provider_rules(), file=returns_source.FILE)
+        found = cell_findings(
+            raw, returns_source.provider_rules(today=dt.date.today()), file=returns_source.FILE
+        )
         _raise_on_errors(provider_returns, found)
         findings.append(found)
         parts.append(
