@@ -3,17 +3,20 @@ readers when its datasets do not match its manifest (exit 2, one line naming the
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import shutil
 from pathlib import Path
 
+import openpyxl
 import polars as pl
 import pytest
 from test_indicators_cli import run, write_file_set
 from typer.testing import Result
 
 from careforce.services import ascwds as ascwds_service
+from injection_support import INJECTIONS
 
 pytestmark = pytest.mark.e2e
 
@@ -177,3 +180,24 @@ class TestReadersRefuseAMismatch:
             line
             == f"careforce: {ingested}: no manifest.json (is it an output of careforce ingest?)"
         )
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_findings_of_typed_formulas_are_safe_to_open(
+    files: list[Path], tmp_path: Path, payload: str
+) -> None:
+    staff = files[1].read_text(encoding="utf-8")
+    quoted = '"' + payload.replace('"', '""') + '"'
+    files[1].write_text(staff.replace(",10.00,", f",{quoted},", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert _run_ingest(files, out).exit_code == 1
+    typed = payload.strip()
+    with (out / "findings.csv").open(newline="", encoding="utf-8") as stream:
+        values = [row["value"] for row in csv.DictReader(stream) if typed in row["value"]]
+    assert values == ["'" + typed]
+    sheet = openpyxl.load_workbook(out / "findings.xlsx")["Findings"]
+    cells = [c for row in sheet.iter_rows() for c in row if typed in str(c.value or "")]
+    assert [(c.value, c.data_type) for c in cells] == [("'" + typed, "s")]
+    # JSON is not a spreadsheet: it keeps the value as typed
+    raw = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert [f["value"] for f in raw if typed in f["value"]] == [typed]

