@@ -25,8 +25,20 @@ app.add_typer(outcomes.app, name="outcomes")
 app.add_typer(web.app, name="web")
 
 
+EXIT_UNUSABLE = 2
+"""Exit status when an input cannot be used (the same in every command)."""
 EXIT_INTERNAL_ERROR = 3
 """Exit status when careforce itself fails (a bug): reported in one line, never a traceback."""
+
+
+def _unusable_path(error: OSError) -> str:
+    """One line naming the path a file-system error is about (the destination of a rename)."""
+    path = error.filename2 if error.filename2 is not None else error.filename
+    reason = error.strerror or type(error).__name__
+    if isinstance(error, FileExistsError | NotADirectoryError) and path is not None:
+        # the folder to write to is a file (or a file stands where a folder must be made)
+        reason = f"{reason}: a file stands where a folder is needed"
+    return f"cannot use {path}: {reason}" if path is not None else f"cannot use a path: {reason}"
 
 
 def main() -> None:
@@ -36,6 +48,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("careforce: interrupted\n")
         raise SystemExit(130) from None
+    except OSError as error:  # a path given cannot be read or written: the input is unusable
+        sys.stderr.write(f"careforce: {_unusable_path(error)}\n")
+        raise SystemExit(EXIT_UNUSABLE) from None
     except Exception as error:  # the last line of defence: one clear line instead of a traceback
         sys.stderr.write(
             f"careforce: internal error ({type(error).__name__}: {error}). "

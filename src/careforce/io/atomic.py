@@ -3,12 +3,15 @@
 The content goes to a temporary file in the same folder (so the rename stays on one file
 system), is flushed to disk, and the temporary file is renamed over the target with
 :func:`os.replace`. If anything fails before the rename, the temporary file is removed and the
-old file is left as it was. Folders are created as needed.
+old file is left as it was. Folders are created as needed. A set of files written as one (an
+ingestion's output folder) goes to a temporary folder beside the target, renamed into place
+(:func:`replacing_folder`).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,4 +72,41 @@ def replacing(path: Path, *, keep_suffix: bool = False) -> Iterator[Path]:
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
+        raise
+
+
+class NotAFolderError(NotADirectoryError):
+    """The path to write a folder to is an existing file."""
+
+
+@contextmanager
+def replacing_folder(path: Path) -> Iterator[Path]:
+    """A temporary folder beside ``path`` for writing a set of files as one; when the block ends
+    without an error the folder replaces ``path`` whole.
+
+    The previous folder is renamed aside, the new one renamed into place and the previous one
+    removed, so an interrupted run leaves the previous folder whole (or, if stopped between the
+    two renames, beside ``path`` under a ``.NAME.old-`` name), never a mix of old and new files.
+
+    Raises:
+        NotAFolderError: ``path`` is an existing file.
+    """
+    if path.exists() and not path.is_dir():
+        raise NotAFolderError(f"{path}: is a file, not a folder")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.new-"))
+    try:
+        yield temporary
+        for written in temporary.iterdir():
+            if written.is_file():
+                _sync(written)
+        if path.exists():
+            previous = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.old-"))
+            os.replace(path, previous)
+            os.replace(temporary, path)
+            shutil.rmtree(previous, ignore_errors=True)
+        else:
+            os.replace(temporary, path)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
         raise

@@ -160,6 +160,29 @@ def parse_toml(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigurationFileError(TEXT_SOURCE, [f"not valid TOML: {error}"]) from None
+    except RecursionError:
+        raise ConfigurationFileError(TEXT_SOURCE, ["not valid TOML: nested too deeply"]) from None
+
+
+MAX_NESTING: Final = 64
+"""Deepest nesting of tables and lists a configuration file may have. careforce's own files
+nest at most six deep; the limit keeps a hostile file from exhausting the interpreter's stack
+in the parser or the schema checker (Python's recursion limit is 1,000 frames)."""
+
+
+def _nesting(data: Any) -> int:
+    """How deep mappings and lists nest in ``data`` (counted without recursion)."""
+    deepest, pending = 0, [(data, 0)]
+    while pending:
+        item, depth = pending.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            break
+        if isinstance(item, dict):
+            pending.extend((value, depth + 1) for value in item.values())
+        elif isinstance(item, list):
+            pending.extend((value, depth + 1) for value in item)
+    return deepest
 
 
 def located_problems(problems: Sequence[Problem], lines: LineMap) -> list[str]:
@@ -230,11 +253,19 @@ def parse_config_text(text: str, syntax: Syntax, *, source: Path | str) -> Confi
     """
     try:
         if syntax == "toml":
-            return ConfigDocument(parse_toml(text))
+            return _shallow(ConfigDocument(parse_toml(text)), source)
         data, lines = parse_yaml(text)
     except ConfigurationFileError as error:
         raise ConfigurationFileError(source, error.problems) from None
-    return ConfigDocument(data, lines)
+    return _shallow(ConfigDocument(data, lines), source)
+
+
+def _shallow(document: ConfigDocument, source: Path | str) -> ConfigDocument:
+    if _nesting(document.data) > MAX_NESTING:
+        raise ConfigurationFileError(
+            source, [f"nested more than {MAX_NESTING} tables or lists deep"]
+        )
+    return document
 
 
 def load_config_file(path: Path, syntax: Syntax) -> ConfigDocument:

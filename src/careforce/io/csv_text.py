@@ -17,6 +17,7 @@ import polars as pl
 
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.io.atomic import write_bytes
+from careforce.io.safe_cells import neutralised_frame
 
 ZIP_MAGIC = b"PK\x03\x04"
 """XLSX and ODS files are ZIP archives and start with these bytes."""
@@ -143,5 +144,6 @@ def _unique_names(header: list[str]) -> list[str]:
 
 
 def write_csv(path: Path, frame: pl.DataFrame) -> None:
-    """Write a frame as UTF-8 CSV atomically."""
-    write_bytes(path, frame.write_csv().encode())
+    """Write a frame as UTF-8 CSV atomically, its text cells safe to open in a spreadsheet
+    program (:mod:`careforce.io.safe_cells`)."""
+    write_bytes(path, neutralised_frame(frame).write_csv().encode())

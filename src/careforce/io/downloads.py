@@ -11,12 +11,14 @@ from pathlib import Path
 
 import polars as pl
 
+from careforce.io.safe_cells import neutralised_frame
 from careforce.io.spreadsheets import Workbook, write_ods, write_xlsx
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """A table as UTF-8 CSV (with a byte-order mark, so spreadsheet programs read it as UTF-8)."""
-    return b"\xef\xbb\xbf" + frame.write_csv().encode()
+    """A table as UTF-8 CSV (with a byte-order mark, so spreadsheet programs read it as UTF-8),
+    its text cells safe to open in a spreadsheet program (:mod:`careforce.io.safe_cells`)."""
+    return b"\xef\xbb\xbf" + neutralised_frame(frame).write_csv().encode()
 
 
 def ods_bytes(workbook: Workbook) -> bytes:

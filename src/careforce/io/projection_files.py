@@ -21,6 +21,7 @@ from careforce.core.projections.validation import parse_parameters
 from careforce.io import config_files
 from careforce.io.atomic import write_bytes
 from careforce.io.config_files import ConfigurationFileError, load_config_file, parse_config_text
+from careforce.io.safe_cells import neutralised_frame
 from careforce.io.toml_text import format_toml
 
 SCHEMA_FILE: Final = "projection-parameters.v1.schema.json"
@@ -106,8 +107,8 @@ def read_parameter_file(spec: str | Path) -> ParameterFile:
 
 
 def frame_as_csv(frame: pl.DataFrame) -> str:
-    """A frame as CSV text."""
-    return frame.write_csv()
+    """A frame as CSV text, its text cells safe to open in a spreadsheet program."""
+    return neutralised_frame(frame).write_csv()
 
 
 def format_parameter_toml(derivation: Derivation) -> str:

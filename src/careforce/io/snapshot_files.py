@@ -14,6 +14,8 @@ from pathlib import Path
 import polars as pl
 
 from careforce.core.vocab.canonical_columns import Establishment as E
+from careforce.io.atomic import write_bytes
+from careforce.io.datasets import check_datasets, dataset_records, read_manifest
 from careforce.io.parquet_files import write_parquet
 
 DATASETS = ("establishments", "workers", "training")
@@ -28,10 +30,16 @@ def dataset_path(directory: Path, name: str) -> Path:
 
 
 def scan_snapshot_dataset(directory: Path, name: str) -> pl.LazyFrame:
-    """A dataset of a snapshot folder, lazily (raises FileNotFoundError when missing)."""
+    """A dataset of a snapshot folder, lazily, checked against the folder's manifest.
+
+    Raises:
+        FileNotFoundError: the dataset or the manifest is missing.
+        careforce.io.datasets.UnusableOutputError: the dataset does not match the manifest.
+    """
     path = dataset_path(directory, name)
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing")
+    check_datasets(directory, read_manifest(directory), (name,))
     return pl.scan_parquet(path)
 
 
@@ -50,14 +58,20 @@ def write_part(source: Path, target: Path, *, establishment_ids: Iterable[str]) 
     """
     keep = sorted(set(establishment_ids))
     target.mkdir(parents=True, exist_ok=True)
+    written = []
     for name in DATASETS:
         path = dataset_path(source, name)
         if not path.exists():
             continue
-        frame = pl.scan_parquet(path).filter(pl.col(E.ESTABLISHMENT_ID).is_in(keep)).collect()
-        write_parquet(dataset_path(target, name), frame)
-    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
-    (target / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        frame = scan_snapshot_dataset(source, name)
+        write_parquet(
+            dataset_path(target, name),
+            frame.filter(pl.col(E.ESTABLISHMENT_ID).is_in(keep)).collect(),
+        )
+        written.append(name)
+    # The manifest of the part records the part's own datasets, so a reader can check them.
+    manifest = read_manifest(source) | dataset_records(target, written)
+    write_bytes(target / MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode())
 
 
 def read_table(path: Path) -> pl.DataFrame:

@@ -3,7 +3,9 @@
 A workbook has a cover sheet, a notes sheet explaining symbols and terms, and one table per
 sheet with a single header row, no merged cells and no blank rows. The same workbook is
 written as ODS (the open standard) and XLSX. Findings of a file set are written to an XLSX
-workbook of their own (a cover sheet and one sheet of findings).
+workbook of their own (a cover sheet and one sheet of findings). Text is always written as a
+text cell (never a formula), and every text cell is neutralised by
+:mod:`careforce.io.safe_cells`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import polars as pl
 import xlsxwriter
 
 from careforce.io.atomic import replacing
+from careforce.io.safe_cells import neutralise, neutralised_expression
 
 FINDINGS_SHEET_COLUMNS = (
     "file",
@@ -59,7 +62,7 @@ def _cell_value(value: object) -> str | float | int | None:
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
         return value
-    return str(value)
+    return neutralise(str(value))
 
 
 _XLSX_CONTENT_TYPES = (
@@ -129,7 +132,7 @@ def _rendered_rows(table: pl.DataFrame, *, ods: bool, first_row: int = 1) -> lis
         elif dtype == pl.Boolean:
             value = pl.when(column).then(pl.lit("TRUE")).otherwise(pl.lit("FALSE"))
         else:
-            value = _escaped(column.cast(pl.String))
+            value = _escaped(neutralised_expression(column.cast(pl.String)))
         if ods and numeric:
             cell = pl.format(
                 '<table:table-cell office:value-type="float" office:value="{}"><text:p>{}</text:p>'
@@ -391,7 +394,9 @@ def write_findings_workbook(path: Path, findings: pl.DataFrame, *, title: str) -
                 if isinstance(value, int):
                     sheet.write_number(row_index, index, value)
                 else:
-                    sheet.write_string(row_index, index, "" if value is None else str(value))
+                    sheet.write_string(
+                        row_index, index, "" if value is None else neutralise(str(value))
+                    )
         sheet.autofilter(0, 0, max(findings.height, 1), len(columns) - 1)
         sheet.freeze_panes(1, 0)
         for index, width in enumerate((10, 8, 28, 24, 36, 9, 70, 70)[: len(columns)]):

@@ -17,7 +17,15 @@ from careforce.core.sources.ascwds.rules import all_rules
 from careforce.core.sources.ascwds.skipping import exclude_invalid_rows
 from careforce.core.sources.ascwds.validate import FILE_ORDER, FileSet, validate_file_set
 from careforce.io.ascwds_files import InputFile, UnusableInputError, read_ascwds_file, sort_file_set
+from careforce.io.atomic import replacing_folder
 from careforce.io.csv_text import write_csv
+from careforce.io.datasets import (
+    CHECKSUMS,
+    MANIFEST_NAME,
+    OUTPUT_DATASETS,
+    ROW_COUNTS,
+    dataset_records,
+)
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import write_findings_workbook
@@ -72,7 +80,7 @@ def _manifest(
     reference_date: dt.date,
     skip_invalid_rows: bool,
     area: Area,
-    datasets: dict[str, int] | None,
+    datasets: dict[str, dict[str, Any]] | None,
 ) -> dict[str, Any]:
     counts = findings.group_by("file", "severity").len()
     by_file: dict[str, dict[str, int]] = {}
@@ -102,8 +110,31 @@ def _manifest(
             "error": findings.filter(pl.col("severity") == "error").height,
             "warning": findings.filter(pl.col("severity") == "warning").height,
         },
-        "datasets": datasets,
+        ROW_COUNTS: datasets[ROW_COUNTS] if datasets else None,
+        CHECKSUMS: datasets[CHECKSUMS] if datasets else None,
     }
+
+
+OUTPUT_FILES = frozenset(
+    {"findings.csv", "findings.json", "findings.xlsx", MANIFEST_NAME}
+    | {f"{name}.parquet" for name in OUTPUT_DATASETS}
+)
+"""The files of an ingestion output folder (a run replaces the folder whole)."""
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an output path that is a file, or a folder holding anything but an earlier
+    ingestion's outputs (the run replaces the whole folder)."""
+    if out.exists() and not out.is_dir():
+        raise UnusableInputError(out, "is a file; --out must be a folder")
+    if out.is_dir():
+        others = sorted(entry.name for entry in out.iterdir() if entry.name not in OUTPUT_FILES)
+        if others:
+            raise UnusableInputError(
+                out,
+                f"holds {others[0]}, which is not an ingestion output; the folder is replaced "
+                "whole, so give a new or empty folder",
+            )
 
 
 def ingest_ascwds(
@@ -121,16 +152,20 @@ def ingest_ascwds(
 
     Writes ``findings.csv``, ``findings.json``, ``findings.xlsx`` and ``manifest.json`` always;
     ``establishments.parquet``, ``workers.parquet`` and ``training.parquet`` when there are no
-    errors, or with ``skip_invalid_rows`` for the valid rows only.
+    errors, or with ``skip_invalid_rows`` for the valid rows only. The files are written as one
+    set to a temporary folder beside ``out`` that replaces ``out`` at the end, so an interrupted
+    run leaves the previous output whole; the manifest records each dataset's rows and SHA-256.
 
     Raises:
-        UnusableInputError: an input cannot be used at all; nothing is written.
+        UnusableInputError: an input cannot be used at all, or ``out`` is a file or a folder
+            holding other files; nothing is written.
     """
 
     def step(index: int) -> None:
         if progress is not None:
             progress(_STEPS[index], index, len(_STEPS))
 
+    _check_out(out)
     step(0)
     files = sort_file_set([read_ascwds_file(Path(p)) for p in paths])
     file_set = FileSet(
@@ -172,27 +207,23 @@ def ingest_ascwds(
             "training": canonical.training,
         }
     step(3)
-    out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / "findings.csv", findings)
-    write_json(out / "findings.json", findings.to_dicts())
-    write_findings_workbook(
-        out / "findings.xlsx",
-        _with_guidance(findings),
-        title=f"ASC-WDS validation findings, reference date {reference_date.isoformat()}",
-    )
-    if datasets is not None:
-        for name, frame in datasets.items():
-            write_parquet(out / f"{name}.parquet", frame)
-    else:
-        for name in ("establishments", "workers", "training"):
-            (out / f"{name}.parquet").unlink(missing_ok=True)
-    manifest = _manifest(
-        files,
-        findings,
-        reference_date=reference_date,
-        skip_invalid_rows=skip_invalid_rows,
-        area=area or Area(),
-        datasets={name: frame.height for name, frame in datasets.items()} if datasets else None,
-    )
-    write_json(out / "manifest.json", manifest)
+    with replacing_folder(out) as folder:
+        write_csv(folder / "findings.csv", findings)
+        write_json(folder / "findings.json", findings.to_dicts())
+        write_findings_workbook(
+            folder / "findings.xlsx",
+            _with_guidance(findings),
+            title=f"ASC-WDS validation findings, reference date {reference_date.isoformat()}",
+        )
+        for name, frame in (datasets or {}).items():
+            write_parquet(folder / f"{name}.parquet", frame)
+        manifest = _manifest(
+            files,
+            findings,
+            reference_date=reference_date,
+            skip_invalid_rows=skip_invalid_rows,
+            area=area or Area(),
+            datasets=dataset_records(folder, datasets) if datasets else None,
+        )
+        write_json(folder / MANIFEST_NAME, manifest)
     return IngestResult(manifest=manifest, findings=findings, datasets_written=datasets is not None)

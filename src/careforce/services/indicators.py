@@ -41,7 +41,12 @@ from careforce.core.vocab.published import (
     SYMBOL_NOTES,
 )
 from careforce.io.csv_text import UnreadableFileError, read_csv_table, write_csv
-from careforce.io.datasets import LINE_NUMBER, read_snapshots, read_text_table
+from careforce.io.datasets import (
+    LINE_NUMBER,
+    UnusableOutputError,
+    read_snapshots,
+    read_text_table,
+)
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
@@ -87,7 +92,7 @@ def load_ascwds(directories: Sequence[Path]) -> tuple[pl.LazyFrame, pl.LazyFrame
         raise IndicatorInputError(twice)
     try:
         loaded = read_snapshots(directories, ("establishments", "workers"))
-    except FileNotFoundError as error:
+    except (FileNotFoundError, UnusableOutputError) as error:
         raise IndicatorInputError(str(error)) from error
     duplicated = duplicate_inputs(directories, loaded)
     if duplicated is not None:
@@ -220,7 +225,9 @@ def children_results(
             columns=returns_source.REQUIRED_COLUMNS,
             source="provider returns file",
         )
-        found = cell_findings(raw, returns_source.provider_rules(), file=returns_source.FILE)
+        found = cell_findings(
+            raw, returns_source.provider_rules(today=dt.date.today()), file=returns_source.FILE
+        )
         _raise_on_errors(provider_returns, found)
         findings.append(found)
         parts.append(

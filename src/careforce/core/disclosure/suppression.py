@@ -83,7 +83,8 @@ def protect(
             grouping has a lone suppressed part.
         order: tie-breaking columns for secondary suppression.
         withheld: columns emptied in suppressed cells.
-        counts: count columns rounded in published cells (rates are computed before rounding).
+        counts: count columns rounded in published cells (the caller works out published rates
+            from the rounded counts).
         missing: true where the cell has no number to publish (shown as ``[x]``).
     """
     protected = flag_primary_suppression(frame, policy=policy).collect()

@@ -1,5 +1,6 @@
 """Publishing computed measures: catalogue columns, comparisons with comparators, disclosure
-control, and intervals of published counts worked out from the rounded counts."""
+control, and the values and intervals of published counts, rates and shares worked out from the
+rounded counts."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.disclosure.suppression import SUPPRESSED, protect
 from careforce.core.indicators.catalogue import MEASURES, Kind, Measure
 from careforce.core.indicators.compute import CATEGORY, PART_OF, WORKERS
-from careforce.core.indicators.intervals import byar_lower, byar_upper
+from careforce.core.indicators.intervals import byar_lower, byar_upper, wilson_lower, wilson_upper
 from careforce.core.indicators.judgement import comparison
 from careforce.core.vocab.published import (
     AREA_CODE,
@@ -45,6 +46,14 @@ _KIND = "_kind"
 _ORDER = "_order"
 _COUNT_KINDS = (Kind.COUNT.value, Kind.WORKPLACE_COUNT.value)
 _MEAN_OR_MEDIAN = (Kind.MEAN.value, Kind.MEDIAN.value)
+_PROPORTION_KINDS = (
+    Kind.SHARE.value,
+    Kind.CATEGORY_SHARE.value,
+    Kind.WORKPLACE_PROPORTION.value,
+)
+"""Kinds published as rounded numerator ÷ rounded denominator with a Wilson interval."""
+_RATE_KINDS = (Kind.WORKPLACE_RATE.value,)
+"""Kinds published as rounded numerator ÷ rounded denominator with a Byar interval."""
 
 
 def with_comparators(results: pl.DataFrame, comparators: pl.DataFrame | None) -> pl.DataFrame:
@@ -116,7 +125,8 @@ def _missing() -> pl.Expr:
 
 def _protected(table: pl.DataFrame, policy: DisclosurePolicy) -> pl.DataFrame:
     """Disclosure control; a published count's value and interval come from the rounded count,
-    so they cannot reveal the exact one."""
+    and a published rate's or share's from the rounded numerator and denominator, so they
+    cannot reveal the exact counts (docs/methodology.md, "Rounding and published rates")."""
     lazy = protect(
         table.lazy(),
         policy=policy,
@@ -126,16 +136,34 @@ def _protected(table: pl.DataFrame, policy: DisclosurePolicy) -> pl.DataFrame:
         counts=[NUMERATOR, DENOMINATOR],
         missing=_missing() & (pl.col(WORKERS) == 0),
     )
-    published_count = pl.col(_KIND).is_in(_COUNT_KINDS) & ~pl.col(SUPPRESSED)
+    published = ~pl.col(SUPPRESSED)
+    published_count = pl.col(_KIND).is_in(_COUNT_KINDS) & published
+    proportion = pl.col(_KIND).is_in(_PROPORTION_KINDS) & published
+    rate = pl.col(_KIND).is_in(_RATE_KINDS) & published
+    numerator, denominator = pl.col(NUMERATOR), pl.col(DENOMINATOR)
+    known = denominator > 0
     return (
         lazy.with_columns(
-            pl.when(published_count).then(pl.col(NUMERATOR)).otherwise(pl.col(VALUE)).alias(VALUE),
             pl.when(published_count)
-            .then(byar_lower(pl.col(NUMERATOR)))
+            .then(numerator)
+            .when(proportion | rate)
+            .then(pl.when(known).then(numerator / denominator))
+            .otherwise(pl.col(VALUE))
+            .alias(VALUE),
+            pl.when(published_count)
+            .then(byar_lower(numerator))
+            .when(proportion)
+            .then(pl.when(known).then(wilson_lower(numerator, denominator)))
+            .when(rate)
+            .then(pl.when(known).then(byar_lower(numerator) / denominator))
             .otherwise(pl.col(LOWER))
             .alias(LOWER),
             pl.when(published_count)
-            .then(byar_upper(pl.col(NUMERATOR)))
+            .then(byar_upper(numerator))
+            .when(proportion)
+            .then(pl.when(known).then(wilson_upper(numerator, denominator)))
+            .when(rate)
+            .then(pl.when(known).then(byar_upper(numerator) / denominator))
             .otherwise(pl.col(UPPER))
             .alias(UPPER),
             pl.when(pl.col(SUPPRESSED))

@@ -12,10 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import polars as pl
 import pytest
 from django.test import Client
 from django.urls import reverse
+from odf.opendocument import load as load_ods
+from odf.table import TableCell
+from odf.text import P
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.presentation import format_value
@@ -34,6 +38,7 @@ from careforce.web.backend.scorecard import published_evaluation
 from careforce.web.models.accounts.models import AuditEvent
 from careforce.web.models.outcomes.models import ActionChange
 from careforce.web.models.outcomes.terms import ChangeKind
+from injection_support import INJECTIONS
 from web_support import Page, Site, page_of
 
 pytestmark = pytest.mark.integration
@@ -1140,3 +1145,55 @@ class TestIsolation:
         assert plan_in_force().applied == 0
         _, detail = find_detail(progress_in_force()[0].plan, "4.1")
         assert detail.updates == []
+
+
+# --- downloads are safe to open in a spreadsheet program -----------------------------------
+
+
+def _download_cells(content: bytes, file_format: str) -> list[str]:
+    """Every text cell of a download (CSV, XLSX or ODS), with a check that none is a formula."""
+    if file_format == "csv":
+        rows = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
+        return [cell for row in rows for cell in row]
+    if file_format == "xlsx":
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+        assert all(cell.data_type != "f" for cell in cells)
+        return [cell.value for cell in cells if isinstance(cell.value, str)]
+    found = []
+    for cell in load_ods(io.BytesIO(content)).spreadsheet.getElementsByType(TableCell):
+        assert cell.getAttribute("formula") is None
+        if cell.getAttribute("valuetype") == "string":
+            found.append("".join(str(p) for p in cell.getElementsByType(P)))
+    return found
+
+
+class TestSafeDownloads:
+    @pytest.mark.parametrize("file_format", ["csv", "xlsx", "ods"])
+    @pytest.mark.parametrize("payload", INJECTIONS)
+    def test_typed_text_is_never_a_formula(
+        self, client_as: Callable[[str], Any], payload: str, file_format: str
+    ) -> None:
+        analyst, administrator = client_as("analyst"), client_as("administrator")
+        update = _update(text=payload, author=payload)
+        assert (
+            analyst.post(reverse("outcomes:update-create", args=[CODE]), update).status_code == 302
+        )
+        milestone = _milestone(payload, 15, 1, 2023)
+        response = administrator.post(reverse("outcomes:milestone-create", args=[CODE]), milestone)
+        assert response.status_code == 302
+        response = administrator.post(
+            reverse("outcomes:partners-update", args=[CODE]), {"partners": payload}
+        )
+        assert response.status_code == 302
+        download = client_as("public").get(reverse("outcomes:action-download", args=[file_format]))
+        assert download.status_code == 200
+        typed = payload.strip()
+        cells = [
+            cell
+            for cell in _download_cells(download.content, file_format)
+            if typed.replace("\r", "\n") in cell.replace("_x000D_", "\r").replace("\r", "\n")
+        ]
+        assert len(cells) >= 3  # the update's text and author, the milestone's title
+        for cell in cells:
+            assert cell.startswith("'"), cell

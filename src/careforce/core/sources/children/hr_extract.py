@@ -17,7 +17,7 @@ from careforce.core.sources.children.text_groups import (
     ethnicity_group_of_text,
     nationality_group_of_text,
 )
-from careforce.core.sources.children.validation import CellRule
+from careforce.core.sources.children.validation import CellRule, date_range_rules
 
 FILE = "hr"
 """Name of the source in findings."""
@@ -185,6 +185,36 @@ def hr_rules(*, today: dt.date) -> list[CellRule]:
             START_WITH_COUNCIL,
             "start_date_with_council is in the future",
             start > pl.lit(today),
+        ),
+        *(
+            rule
+            for code, column in (
+                ("HR-START-WITH-COUNCIL", START_WITH_COUNCIL),
+                ("HR-START-IN-ROLE", START_IN_ROLE),
+                ("HR-LEAVING", LEAVING_DATE),
+            )
+            for rule in date_range_rules(code, column, parsed_date(column), today=today)
+            if rule.code not in ("HR-START-WITH-COUNCIL-FUTURE", "HR-LEAVING-FUTURE")
+        ),
+        CellRule(
+            "HR-LEAVING-FUTURE",
+            LEAVING_DATE,
+            "leaving_date is in the future (notice given?): the person is counted as in post",
+            parsed_date(LEAVING_DATE) > pl.lit(today),
+            severity="warning",
+        ),
+        *(
+            CellRule(
+                rule.code,
+                rule.column,
+                rule.message,
+                rule.fires,
+                severity="warning",
+                reveal_value=False,
+            )
+            for rule in date_range_rules(
+                "HR-DATE-OF-BIRTH", DATE_OF_BIRTH, parsed_date(DATE_OF_BIRTH), today=today
+            )
         ),
         CellRule(
             "HR-DATE-OF-BIRTH-DATE",

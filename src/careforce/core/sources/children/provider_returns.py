@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 
 from careforce.core.sources.children.hr_extract import parsed_date
-from careforce.core.sources.children.validation import CellRule
+from careforce.core.sources.children.validation import CellRule, date_range_rules
 
 FILE = "provider_returns"
 """Name of the source in findings."""
@@ -79,9 +81,29 @@ COUNT_COLUMNS = (
 REQUIRED_COLUMNS = (*IDENTITY_COLUMNS, *COUNT_COLUMNS)
 """Columns a provider return must have (pay columns are optional)."""
 
+MAX_COUNT = 100_000
+"""The largest count of people one provider's return may hold: a plausibility bound set far
+above the workforce of any one provider of children's social care (a large council's whole
+children's social care workforce is a few thousand), so a larger count is a typing slip. It
+also keeps every count within a 64-bit integer: a 20-digit count used to be read as no number
+and silently dropped the provider from every measure."""
+MAX_TURNOVER = 3
+"""Starters or leavers in a year may be at most this many times the headcount. A turnover of
+300% means every post changed hands three times in the year; a real return does not come near
+it, so more is a typing slip (``leavers=100000`` beside a headcount of 84 gave a turnover of
+1,190)."""
 
-def provider_rules() -> list[CellRule]:
-    """Every check on the cells of a provider returns file."""
+
+def _count(column: str) -> pl.Expr:
+    """A count column as a number (null when blank or not a whole number of at most nine
+    digits, so it never overflows)."""
+    value = pl.col(column)
+    return pl.when(value.str.contains(r"^[0-9]{1,9}$")).then(value.cast(pl.Int64, strict=False))
+
+
+def provider_rules(*, today: dt.date) -> list[CellRule]:
+    """Every check on the cells of a provider returns file (``today``: the day of the check,
+    for dates in the future)."""
     rules = [
         CellRule(
             "PR-PROVIDER-REF-BLANK",
@@ -101,19 +123,41 @@ def provider_rules() -> list[CellRule]:
             "reference_date must be a date (YYYY-MM-DD)",
             parsed_date("reference_date").is_null(),
         ),
+        *date_range_rules(
+            "PR-REFERENCE-DATE", "reference_date", parsed_date("reference_date"), today=today
+        ),
     ]
     for column in COUNT_COLUMNS:
+        code = f"PR-{column.upper().replace('_', '-')}"
         rules.append(
             CellRule(
-                f"PR-{column.upper().replace('_', '-')}-INVALID",
+                f"{code}-INVALID",
                 column,
                 f"{column} must be a whole number, 0 or more",
                 ~pl.col(column).str.contains(r"^[0-9]+$"),
             )
         )
-    headcount = pl.col("headcount").cast(pl.Int64, strict=False)
+        rules.append(
+            CellRule(
+                f"{code}-TOO-LARGE",
+                column,
+                f"{column} is more than {MAX_COUNT:,}, more than any one provider employs",
+                pl.col(column).str.contains(r"^[0-9]+$")
+                & (_count(column).fill_null(MAX_COUNT + 1) > MAX_COUNT),
+            )
+        )
+    headcount = _count("headcount")
+    for column in ("starters", "leavers"):
+        rules.append(
+            CellRule(
+                f"PR-{column.upper()}-OVER-HEADCOUNT",
+                f"headcount/{column}",
+                f"{column} are more than {MAX_TURNOVER} times the headcount",
+                _count(column) > headcount * MAX_TURNOVER,
+            )
+        )
     for name, columns in BREAKDOWNS.items():
-        total = pl.sum_horizontal(pl.col(c).cast(pl.Int64, strict=False) for c in columns)
+        total = pl.sum_horizontal(_count(c) for c in columns)
         rules.append(
             CellRule(
                 f"PR-{name.upper().replace('_', '-')}-TOTAL",
@@ -130,5 +174,5 @@ def provider_returns_frame(raw: pl.DataFrame) -> pl.DataFrame:
     return raw.select(
         *(pl.col(c) for c in IDENTITY_COLUMNS if c != "reference_date"),
         parsed_date("reference_date").alias("reference_date"),
-        *(pl.col(c).cast(pl.Int64, strict=False).alias(c) for c in COUNT_COLUMNS),
+        *(_count(c).alias(c) for c in COUNT_COLUMNS),
     )

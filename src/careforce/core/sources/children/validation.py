@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,37 @@ class CellRule:
     fires: pl.Expr
     severity: str = "error"
     reveal_value: bool = True
+
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+"""No date in a workforce record can be earlier: nobody in work was born, started a job or left
+one before 1900 (the oldest people alive were born after 1900), so an earlier date is a typing
+slip (``0001-01-01``, ``1020-05-01``)."""
+
+
+def date_range_rules(
+    code: str, column: str, date: pl.Expr, *, today: dt.date, label: str = ""
+) -> list[CellRule]:
+    """The range checks of one date column: not in the future, not before
+    :data:`EARLIEST_DATE`.
+
+    Args:
+        code: the column's code stem, e.g. ``HR-START-IN-ROLE``.
+        column: the column checked.
+        date: the parsed date (null when blank or not a date, which other rules report).
+        today: the day of the check (a date after it is in the future).
+        label: how the message names the column (the column's name by default).
+    """
+    name = label or column
+    return [
+        CellRule(f"{code}-FUTURE", column, f"{name} is in the future", date > pl.lit(today)),
+        CellRule(
+            f"{code}-TOO-EARLY",
+            column,
+            f"{name} is before {EARLIEST_DATE:%d/%m/%Y}, which cannot be right",
+            date < pl.lit(EARLIEST_DATE),
+        ),
+    ]
 
 
 class MissingColumnsError(ValueError):

@@ -314,3 +314,84 @@ def test_publish_never_reveals_a_suppressed_cell(cells: list[tuple[int, int, int
             assert row["numerator"] % policy.rounding_base == 0
     suppressed = table["symbol"].to_list().count("[c]")
     assert suppressed != 1 or len(cells) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# published rates and shares cannot un-round their counts
+# ---------------------------------------------------------------------------------------------
+
+_RATIO_MEASURES = ("vacancy_rate", "turnover_rate", "leavers_remaining_in_sector")
+"""A workplace proportion, a workplace rate and a share."""
+
+
+def _recovered(row: dict[str, Any], base: int) -> set[tuple[int, int]]:
+    """The exact (numerator, denominator) pairs an attacker finds from a published row: those
+    that round to the published counts and give the published value."""
+    half = base // 2
+    numerators = range(int(row["numerator"]) - half, int(row["numerator"]) + half + 1)
+    denominators = range(int(row["denominator"]) - half, int(row["denominator"]) + half + 1)
+    return {
+        (n, d)
+        for n in numerators
+        for d in denominators
+        if n >= 0 and d > 0 and abs(n / d - row["value"]) <= 1e-12
+    }
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_RATIO_MEASURES),
+    st.integers(20, 3000).flatmap(lambda d: st.tuples(st.integers(0, d), st.just(d))),
+)
+def test_no_rounded_count_is_recovered_from_a_published_rate(
+    measure_id: str, counts: tuple[int, int]
+) -> None:
+    numerator, denominator = counts
+    rate = numerator / denominator
+    table = _publish(
+        [_result(measure_id, "total", "all", numerator, denominator, rate, (0.0, 1.0), denominator)]
+    )
+    row = table.row(0, named=True)
+    base = DisclosurePolicy().rounding_base
+    assert row["numerator"] % base == 0
+    assert row["denominator"] % base == 0
+    # the value is the published numerator over the published denominator
+    assert row["value"] == pytest.approx(row["numerator"] / row["denominator"], rel=1e-15)
+    assert row["lower_ci"] - 1e-12 <= row["value"] <= row["upper_ci"] + 1e-12
+    recovered = _recovered(row, base)
+    if (numerator, denominator) != (row["numerator"], row["denominator"]):
+        # the published pair always fits, so the exact pair is never the one answer
+        assert (row["numerator"], row["denominator"]) in recovered
+        assert recovered != {(numerator, denominator)}
+
+
+def test_the_old_publication_could_be_un_rounded() -> None:
+    # what the check above guards against: the exact value beside rounded counts
+    row = {"numerator": 45.0, "denominator": 335.0, "value": 43 / 337}
+    assert _recovered(row, 5) == {(43, 337)}
+
+
+@pytest.mark.parametrize(
+    ("measure_id", "interval"),
+    [
+        ("vacancy_rate", "wilson"),
+        ("leavers_remaining_in_sector", "wilson"),
+        ("turnover_rate", "byar"),
+    ],
+)
+def test_published_interval_comes_from_the_rounded_counts(measure_id: str, interval: str) -> None:
+    row = _publish([_result(measure_id, "total", "all", 43, 337, 43 / 337, (0.0, 1.0), 337)]).row(
+        0, named=True
+    )
+    assert (row["numerator"], row["denominator"]) == (45.0, 335.0)
+    assert row["value"] == 45 / 335
+    if interval == "byar":
+        lower, upper = _byar(45.0)
+        assert row["lower_ci"] == pytest.approx(lower / 335, rel=1e-12)
+        assert row["upper_ci"] == pytest.approx(upper / 335, rel=1e-12)
+    else:
+        z, p, n = 1.959963984540054, 45 / 335, 335
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5 / (1 + z * z / n)
+        assert row["lower_ci"] == pytest.approx(centre - half, rel=1e-9)
+        assert row["upper_ci"] == pytest.approx(centre + half, rel=1e-9)

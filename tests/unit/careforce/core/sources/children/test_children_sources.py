@@ -105,12 +105,6 @@ class TestHrRules:
                 "error",
             ),
             (
-                {"start_date_with_council": "2030-01-01", "start_date_in_role": "2030-01-01"},
-                "start_date_with_council",
-                "HR-START-FUTURE",
-                "error",
-            ),
-            (
                 {"leaving_date": "2014-01-01"},
                 "start_date_with_council/leaving_date",
                 "HR-LEAVING-BEFORE-START",
@@ -124,6 +118,25 @@ class TestHrRules:
                 "warning",
             ),
             ({"date_of_birth": "15/06/85"}, "date_of_birth", "HR-DATE-OF-BIRTH-DATE", "warning"),
+            (
+                {"start_date_in_role": "2022-06-02"},
+                "start_date_in_role",
+                "HR-START-IN-ROLE-FUTURE",
+                "error",
+            ),
+            ({"leaving_date": "2022-07-01"}, "leaving_date", "HR-LEAVING-FUTURE", "warning"),
+            (
+                {"date_of_birth": "2030-01-01"},
+                "date_of_birth",
+                "HR-DATE-OF-BIRTH-FUTURE",
+                "warning",
+            ),
+            (
+                {"date_of_birth": "1800-01-01"},
+                "date_of_birth",
+                "HR-DATE-OF-BIRTH-TOO-EARLY",
+                "warning",
+            ),
             ({"sex": "X"}, "sex", "HR-SEX-INVALID", "warning"),
             ({"area_code": ""}, "area_code", "HR-AREA-CODE-BLANK", "error"),
             ({"role_group": ""}, "role_group", "HR-ROLE-GROUP-BLANK", "error"),
@@ -141,6 +154,28 @@ class TestHrRules:
                 else hr_row(**overrides),
             ]
         ) == [(3, column, code, severity)]
+
+    def test_every_date_column_in_the_future_or_too_early(self) -> None:
+        future = {"start_date_with_council": "2030-01-01", "start_date_in_role": "2030-01-01"}
+        assert hr_findings([hr_row(**future)]) == [
+            (2, "start_date_in_role", "HR-START-IN-ROLE-FUTURE", "error"),
+            (2, "start_date_with_council", "HR-START-FUTURE", "error"),
+        ]
+        early = {"start_date_with_council": "1015-04-01", "start_date_in_role": "1019-04-01"}
+        assert hr_findings([hr_row(**early)]) == [
+            (2, "start_date_in_role", "HR-START-IN-ROLE-TOO-EARLY", "error"),
+            (2, "start_date_with_council", "HR-START-WITH-COUNCIL-TOO-EARLY", "error"),
+        ]
+
+    def test_a_finding_names_the_file_line_column_and_value(self) -> None:
+        found = cell_findings(
+            table([hr_row(), hr_row(employee_ref="HR2", start_date_in_role="2031-02-03")]),
+            hr_extract.hr_rules(today=TODAY),
+            file=hr_extract.FILE,
+        )
+        assert found.select("file", "line", "column", "value", "code").rows() == [
+            ("hr", 3, "start_date_in_role", "2031-02-03", "HR-START-IN-ROLE-FUTURE")
+        ]
 
     def test_duplicate_reference_is_reported_on_the_later_row(self) -> None:
         assert hr_findings([hr_row(), hr_row()]) == [
@@ -266,7 +301,9 @@ def provider_row(**overrides: str) -> dict[str, str]:
 class TestProviderReturns:
     def test_valid_rows_have_no_findings(self) -> None:
         found = cell_findings(
-            table([provider_row()]), provider_returns.provider_rules(), file="provider_returns"
+            table([provider_row()]),
+            provider_returns.provider_rules(today=TODAY),
+            file="provider_returns",
         )
         assert found.is_empty()
 
@@ -277,12 +314,31 @@ class TestProviderReturns:
             ({"female": "31"}, "female/male", "PR-SEX-TOTAL"),
             ({"reference_date": "March 2022"}, "reference_date", "PR-REFERENCE-DATE"),
             ({"provider_ref": ""}, "provider_ref", "PR-PROVIDER-REF-BLANK"),
+            ({"leavers": "100000"}, "headcount/leavers", "PR-LEAVERS-OVER-HEADCOUNT"),
+            ({"starters": "121"}, "headcount/starters", "PR-STARTERS-OVER-HEADCOUNT"),
+            ({"vacancies": "100001"}, "vacancies", "PR-VACANCIES-TOO-LARGE"),
+            ({"headcount": "9" * 20}, "headcount", "PR-HEADCOUNT-TOO-LARGE"),
+            ({"reference_date": "2022-06-02"}, "reference_date", "PR-REFERENCE-DATE-FUTURE"),
+            ({"reference_date": "1022-03-31"}, "reference_date", "PR-REFERENCE-DATE-TOO-EARLY"),
         ],
-        ids=["negative", "sex-total", "date", "blank-ref"],
+        ids=[
+            "negative",
+            "sex-total",
+            "date",
+            "blank-ref",
+            "leavers",
+            "starters",
+            "vacancies",
+            "headcount-20-digits",
+            "future",
+            "too-early",
+        ],
     )
     def test_each_rule(self, overrides: dict[str, str], column: str, code: str) -> None:
         found = cell_findings(
-            table([provider_row(**overrides)]), provider_returns.provider_rules(), file="pr"
+            table([provider_row(**overrides)]),
+            provider_returns.provider_rules(today=TODAY),
+            file="pr",
         )
         assert [(r["line"], r["column"], r["code"]) for r in found.iter_rows(named=True)] == [
             (2, column, code)
@@ -357,3 +413,60 @@ class TestArbitraryInput:
         if not found.filter(pl.col("severity") == "error").height:
             staff = hr_extract.hr_staff_frame(table(rows), reference_date=REFERENCE, secret=b"k")
             assert staff.height == len(rows)
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.lists(
+            st.dictionaries(
+                st.sampled_from(list(provider_returns.REQUIRED_COLUMNS)),
+                st.one_of(
+                    st.text(max_size=12),
+                    st.integers(-(10**25), 10**25).map(str),
+                    st.dates().map(str),
+                ),
+            ),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    def test_provider_rules_never_crash(self, edits: list[dict[str, str]]) -> None:
+        rows = [provider_row(**{"provider_ref": f"P{i}", **edit}) for i, edit in enumerate(edits)]
+        found = cell_findings(
+            table(rows), provider_returns.provider_rules(today=TODAY), file="provider_returns"
+        )
+        assert set(found["severity"].to_list()) <= {"error", "warning"}
+        assert set(found["line"].to_list()) <= set(range(2, len(rows) + 2))
+        if not found.filter(pl.col("severity") == "error").height:
+            frame = provider_returns.provider_returns_frame(table(rows))
+            # every provider is kept with every count: nothing is dropped silently
+            assert frame.height == len(rows)
+            assert (
+                frame.select(provider_returns.COUNT_COLUMNS).null_count().sum_horizontal()[0] == 0
+            )
+            assert (frame["reference_date"] <= TODAY).all()
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.lists(
+            st.dictionaries(
+                st.sampled_from(
+                    [
+                        hr_extract.START_IN_ROLE,
+                        hr_extract.START_WITH_COUNCIL,
+                        hr_extract.LEAVING_DATE,
+                        hr_extract.DATE_OF_BIRTH,
+                    ]
+                ),
+                st.dates().map(str),
+            ),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    def test_hr_dates_accepted_are_in_range(self, edits: list[dict[str, str]]) -> None:
+        rows = [hr_row(**{"employee_ref": f"R{i}", **edit}) for i, edit in enumerate(edits)]
+        found = cell_findings(table(rows), hr_extract.hr_rules(today=TODAY), file="hr")
+        if not found.filter(pl.col("severity") == "error").height:
+            staff = hr_extract.hr_staff_frame(table(rows), reference_date=REFERENCE, secret=b"k")
+            for column in ("start_date_in_role", "start_date_with_council"):
+                assert staff[column].is_between(dt.date(1900, 1, 1), TODAY).all()
