@@ -1,7 +1,7 @@
 """Inputs of the measures given more than once: refused, so no workplace is counted twice.
 
-The same ASC-WDS output folder given twice, two folders made from the same files (their
-manifests list the same input hashes) or two folders holding the same workplace (its identity:
+The same ASC-WDS output folder given twice, two folders made from the same files for the same
+reference date (their manifests list the same input hashes and date) or two folders holding the same workplace (its identity:
 see :mod:`careforce.core.organisations.identity`) for the same period would each add the
 workplace's staff again to every measure.
 """
@@ -36,18 +36,18 @@ def same_folder_twice(directories: Sequence[Path]) -> str | None:
 def duplicate_inputs(directories: Sequence[Path], loaded: Sequence[LoadedSnapshot]) -> str | None:
     """Why the folders cannot be used together, naming them, when two hold the same files or
     the same workplace for the same period (else None)."""
-    by_hashes: dict[tuple[str, ...], Path] = {}
+    by_hashes: dict[tuple[object, tuple[str, ...]], Path] = {}
     holders: dict[tuple[str, str], Path] = {}
     for directory, (manifest, frames) in zip(directories, loaded, strict=True):
+        day = manifest.get("reference_date")
         hashes = tuple(sorted(str(entry.get("sha256", "")) for entry in manifest.get("inputs", [])))
-        if hashes and hashes in by_hashes:
+        if hashes and (day, hashes) in by_hashes:
             return (
-                f"the ASC-WDS folders {by_hashes[hashes]} and {directory} were made from the "
-                "same files (same input hashes); give them once"
+                f"the ASC-WDS folders {by_hashes[day, hashes]} and {directory} were made from the "
+                "same files for the same reference date (same input hashes); give them once"
             )
         if hashes:
-            by_hashes[hashes] = directory
-        day = manifest.get("reference_date")
+            by_hashes[day, hashes] = directory
         period = period_label(dt.date.fromisoformat(day)) if day else ""
         identities = (
             frames["establishments"].select(identity_expression())[IDENTITY].unique().sort()
