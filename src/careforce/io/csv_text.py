@@ -4,6 +4,12 @@ it, and writing tables as UTF-8 CSV.
 Accepts UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark, and
 Windows-1252 (what Excel writes on Windows); LF, CRLF or CR line endings; quoted fields
 with embedded commas, quotes and line breaks.
+
+The text is decoded in one go and, when every physical line is a plain CSV record (quotes only
+around whole fields, no line break inside quotes, no field longer than the csv module allows),
+parsed by Polars' CSV reader, each line being one record. Anything else (a quoted line break, a
+stray quote) is parsed line by line with Python's csv module. Both give the same rows, start
+lines and field counts as the csv module.
 """
 
 from __future__ import annotations
@@ -78,6 +84,22 @@ def decode(data: bytes) -> tuple[str, str]:
     raise UnreadableFileError("the file is neither UTF-8 nor Windows-1252 text")
 
 
+PYTHON_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters Python's ``str.strip()`` removes (Polars' default trims a slightly smaller set)."""
+FIELD_SIZE_LIMIT = 131_072
+"""The csv module's default limit on one field's length: longer lines are left to it."""
+_QUOTED = r'"(?:[^"]|"")*"'
+_FIELD = rf'(?:{_QUOTED}|[^",]*)'
+_PLAIN_RECORD = rf"^{_FIELD}(?:,{_FIELD})*$"
+"""A line Polars reads exactly as the csv module does: quotes only around whole fields."""
+_SPACE = "[" + PYTHON_WHITESPACE.replace("\n", "").replace("\r", "") + "]"
+_EDGE_SPACE = f'(?:^|[,"]){_SPACE}|{_SPACE}(?:[,"]|$)'
+"""Whitespace that may begin or end a field: only then are the fields trimmed."""
+
+
 def read_csv_table(data: bytes) -> CsvTable:
     """Parse CSV bytes into a header and a frame of trimmed strings.
 
@@ -89,6 +111,80 @@ def read_csv_table(data: bytes) -> CsvTable:
         UnreadableFileError: when the bytes cannot be decoded or there is no header row.
     """
     text, encoding = decode(data)
+    table = _read_plain_records(text)
+    if table is None:
+        header, frame = _read_with_csv_module(text)
+    else:
+        header, frame = table
+    return CsvTable(header=header, frame=frame, encoding=encoding)
+
+
+def _physical_lines(text: str) -> pl.DataFrame:
+    """Each non-blank physical line (ended by LF, CRLF or CR) with its line number."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = pl.Series("text", [text]).str.split("\n").explode()
+    if text.endswith("\n"):
+        lines = lines.head(-1)
+    return (
+        lines.to_frame()
+        .with_row_index(LINE, offset=1)
+        .with_columns(pl.col(LINE).cast(pl.Int64))
+        .filter(pl.col("text") != "")
+    )
+
+
+def _read_plain_records(text: str) -> tuple[list[str], pl.DataFrame] | None:
+    """Parse text whose lines are all plain records with Polars (None when one is not)."""
+    lines = _physical_lines(text)
+    if lines.height == 0:
+        raise UnreadableFileError("the file is empty: there is no header row")
+    plain = lines.select(
+        pl.col("text").str.contains(_PLAIN_RECORD).all()
+        & (pl.col("text").str.len_chars().max() <= FIELD_SIZE_LIMIT)
+    ).item()
+    if not plain:
+        return None
+    header = [field.strip() for field in next(csv.reader([lines["text"][0]]))]
+    names = _unique_names(header)
+    body = lines.slice(1)
+    # A first record of one empty quoted field per header name fixes the number of columns.
+    widths = '"",' * (len(header) - 1) + '""\n'
+    parsed = pl.read_csv(
+        (widths + body["text"].str.join("\n").item()).encode(),
+        has_header=False,
+        infer_schema=False,
+        quote_char='"',
+        truncate_ragged_lines=True,
+        comment_prefix=None,
+        raise_if_empty=False,
+    ).slice(1)
+    if parsed.height != body.height:
+        return None
+    cells = [
+        pl.col(column).fill_null("").alias(name)
+        for column, name in zip(parsed.columns, names, strict=True)
+    ]
+    if body.select(pl.col("text").str.contains(_EDGE_SPACE).any()).item():
+        cells = [cell.str.strip_chars(PYTHON_WHITESPACE) for cell in cells]
+    frame = parsed.select(cells).with_columns(
+        body[LINE], _field_counts(body["text"]).alias(FIELD_COUNT)
+    )
+    return header, frame
+
+
+def _field_counts(lines: pl.Series) -> pl.Series:
+    """The number of fields on each plain record: its commas outside quotes, plus one."""
+    counts = (lines.str.count_matches(",", literal=True) + 1).cast(pl.Int64)
+    quoted = lines.str.contains('"', literal=True).arg_true()
+    if quoted.len() == 0:
+        return counts
+    unquoted = lines.gather(quoted).str.replace_all(_QUOTED, "")
+    return counts.scatter(quoted, unquoted.str.count_matches(",", literal=True) + 1)
+
+
+def _read_with_csv_module(text: str) -> tuple[list[str], pl.DataFrame]:
+    """Parse text record by record with Python's csv module."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     header: list[str] | None = None
     lines: list[int] = []
@@ -128,7 +224,7 @@ def read_csv_table(data: bytes) -> CsvTable:
             FIELD_COUNT: pl.Series(FIELD_COUNT, counts, dtype=pl.Int64),
         }
     )
-    return CsvTable(header=header, frame=frame, encoding=encoding)
+    return header, frame
 
 
 def _unique_names(header: list[str]) -> list[str]:
