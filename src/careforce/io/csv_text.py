@@ -22,7 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
-from careforce.io.atomic import write_bytes
+from careforce.io.atomic import replacing
 
 ZIP_MAGIC = b"PK\x03\x04"
 """XLSX and ODS files are ZIP archives and start with these bytes."""
@@ -239,5 +239,6 @@ def _unique_names(header: list[str]) -> list[str]:
 
 
 def write_csv(path: Path, frame: pl.DataFrame) -> None:
-    """Write a frame as UTF-8 CSV atomically."""
-    write_bytes(path, frame.write_csv().encode())
+    """Write a frame as UTF-8 CSV atomically (Polars writes it straight to the file)."""
+    with replacing(path) as temporary:
+        frame.write_csv(temporary)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from careforce.io.atomic import write_bytes
+from careforce.io.atomic import replacing, write_bytes
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,22 @@ def write_text_file(path: Path, text: str, *, encoding: str = "utf-8") -> Writte
 def write_json(path: Path, payload: Any) -> None:
     """Write JSON (UTF-8, indented) atomically."""
     write_bytes(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
+
+
+def write_json_records(path: Path, batches: Iterable[list[dict[str, Any]]]) -> None:
+    """Write a JSON array of records atomically, one batch at a time, exactly as
+    :func:`write_json` writes the whole list (so a long list never has to be held at once)."""
+    with (
+        replacing(path) as temporary,
+        temporary.open("w", encoding="utf-8", newline="\n") as stream,
+    ):
+        separator = "[\n  "
+        for batch in batches:
+            for record in batch:
+                text = json.dumps(record, indent=2, ensure_ascii=False)
+                stream.write(separator + text.replace("\n", "\n  "))
+                separator = ",\n  "
+        stream.write("[]\n" if separator.startswith("[") else "\n]\n")
 
 
 def write_text(path: Path, text: str) -> None:
