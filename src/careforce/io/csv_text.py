@@ -119,39 +119,40 @@ def read_csv_table(data: bytes) -> CsvTable:
     return CsvTable(header=header, frame=frame, encoding=encoding)
 
 
-def _physical_lines(text: str) -> pl.DataFrame:
-    """Each non-blank physical line (ended by LF, CRLF or CR) with its line number."""
+def _physical_lines(text: str) -> tuple[str, pl.DataFrame, bool]:
+    """The text with LF line endings, each non-blank physical line (ended by LF, CRLF or CR)
+    with its line number, and whether no line was blank."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = pl.Series("text", [text]).str.split("\n").explode()
     if text.endswith("\n"):
         lines = lines.head(-1)
-    return (
-        lines.to_frame()
-        .with_row_index(LINE, offset=1)
-        .with_columns(pl.col(LINE).cast(pl.Int64))
-        .filter(pl.col("text") != "")
+    numbered = (
+        lines.to_frame().with_row_index(LINE, offset=1).with_columns(pl.col(LINE).cast(pl.Int64))
     )
+    kept = numbered.filter(pl.col("text") != "")
+    return text, kept, kept.height == numbered.height
 
 
 def _read_plain_records(text: str) -> tuple[list[str], pl.DataFrame] | None:
     """Parse text whose lines are all plain records with Polars (None when one is not)."""
-    lines = _physical_lines(text)
+    text, lines, none_blank = _physical_lines(text)
     if lines.height == 0:
         raise UnreadableFileError("the file is empty: there is no header row")
-    plain = lines.select(
-        pl.col("text").str.contains(_PLAIN_RECORD).all()
-        & (pl.col("text").str.len_chars().max() <= FIELD_SIZE_LIMIT)
-    ).item()
-    if not plain:
+    check = pl.col("text").str.len_chars().max() <= FIELD_SIZE_LIMIT
+    if '"' in text:
+        check &= pl.col("text").str.contains(_PLAIN_RECORD).all()
+    if not lines.select(check).item():
         return None
-    header = [field.strip() for field in next(csv.reader([lines["text"][0]]))]
+    first = lines["text"][0]
+    header = [field.strip() for field in next(csv.reader([first]))]
     names = _unique_names(header)
     body = lines.slice(1)
     # A first record of one empty quoted field per header name fixes the number of columns.
     widths = '"",' * (len(header) - 1) + '""\n'
+    rest = text[len(first) + 1 :] if none_blank else body["text"].str.join("\n").item()
     parsed = pl.read_csv(
-        (widths + body["text"].str.join("\n").item()).encode(),
+        (widths + rest).encode(),
         has_header=False,
         infer_schema=False,
         quote_char='"',
