@@ -21,15 +21,13 @@ from careforce.io.csv_text import write_csv
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import write_findings_workbook
-from careforce.io.text_files import write_json, write_json_records
+from careforce.io.text_files import write_json, write_json_table
 
 __all__ = ["Area", "IngestResult", "UnusableInputError", "ingest_ascwds"]
 
 Progress = Callable[[str, int, int], None]
 """Called with (step description, steps done, steps in all)."""
 
-JSON_BATCH_ROWS = 10_000
-"""Findings turned into JSON at a time."""
 _STEPS = ("Reading files", "Validating", "Building canonical datasets", "Writing outputs")
 
 
@@ -176,10 +174,7 @@ def ingest_ascwds(
     step(3)
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "findings.csv", findings)
-    write_json_records(
-        out / "findings.json",
-        (batch.to_dicts() for batch in findings.iter_slices(JSON_BATCH_ROWS)),
-    )
+    write_json_table(out / "findings.json", findings)
     write_findings_workbook(
         out / "findings.xlsx",
         _with_guidance(findings),
