@@ -93,10 +93,11 @@ FIELD_SIZE_LIMIT = 131_072
 """The csv module's default limit on one field's length: longer lines are left to it."""
 _QUOTED = r'"(?:[^"]|"")*"'
 _FIELD = rf'(?:{_QUOTED}|[^",]*)'
-_PLAIN_RECORD = rf"^{_FIELD}(?:,{_FIELD})*$"
-"""A line Polars reads exactly as the csv module does: quotes only around whole fields."""
+_PLAIN_RECORD = rf"^{_FIELD}(?:,{_FIELD})*\r?$"
+"""A line Polars reads exactly as the csv module does: quotes only around whole fields (the
+CR of a CRLF line ending is left on the line)."""
 _SPACE = "[" + PYTHON_WHITESPACE.replace("\n", "").replace("\r", "") + "]"
-_EDGE_SPACE = f'(?:^|[,"]){_SPACE}|{_SPACE}(?:[,"]|$)'
+_EDGE_SPACE = f'(?:^|[,"]){_SPACE}|{_SPACE}(?:[,"]|\r?$)'
 """Whitespace that may begin or end a field: only then are the fields trimmed."""
 
 
@@ -111,7 +112,8 @@ def read_csv_table(data: bytes) -> CsvTable:
         UnreadableFileError: when the bytes cannot be decoded or there is no header row.
     """
     text, encoding = decode(data)
-    table = _read_plain_records(text)
+    utf8 = {"utf-8": data, "utf-8 with BOM": data[3:]}.get(encoding)
+    table = _read_plain_records(text, utf8)
     if table is None:
         header, frame = _read_with_csv_module(text)
     else:
@@ -119,24 +121,30 @@ def read_csv_table(data: bytes) -> CsvTable:
     return CsvTable(header=header, frame=frame, encoding=encoding)
 
 
-def _physical_lines(text: str) -> tuple[str, pl.DataFrame, bool]:
-    """The text with LF line endings, each non-blank physical line (ended by LF, CRLF or CR)
+def _physical_lines(text: str) -> tuple[pl.DataFrame, bool]:
+    """Each non-blank line of text whose lines end with LF or CRLF (a CRLF line keeps its CR)
     with its line number, and whether no line was blank."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = pl.Series("text", [text]).str.split("\n").explode()
     if text.endswith("\n"):
         lines = lines.head(-1)
     numbered = (
         lines.to_frame().with_row_index(LINE, offset=1).with_columns(pl.col(LINE).cast(pl.Int64))
     )
-    kept = numbered.filter(pl.col("text") != "")
-    return text, kept, kept.height == numbered.height
+    blank = pl.col("text").is_in(["", "\r"])
+    if numbered.select(blank.any()).item():
+        return numbered.filter(~blank), False
+    return numbered, True
 
 
-def _read_plain_records(text: str) -> tuple[list[str], pl.DataFrame] | None:
-    """Parse text whose lines are all plain records with Polars (None when one is not)."""
-    text, lines, none_blank = _physical_lines(text)
+def _read_plain_records(text: str, utf8: bytes | None) -> tuple[list[str], pl.DataFrame] | None:
+    """Parse text whose lines are all plain records with Polars (None when one is not).
+
+    ``utf8`` is the text's UTF-8 bytes when the file was UTF-8, so they need not be made again.
+    """
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        # A CR alone ends a line too: make every line ending an LF.
+        text, utf8 = text.replace("\r\n", "\n").replace("\r", "\n"), None
+    lines, none_blank = _physical_lines(text)
     if lines.height == 0:
         raise UnreadableFileError("the file is empty: there is no header row")
     check = pl.col("text").str.len_chars().max() <= FIELD_SIZE_LIMIT
@@ -144,34 +152,35 @@ def _read_plain_records(text: str) -> tuple[list[str], pl.DataFrame] | None:
         check &= pl.col("text").str.contains(_PLAIN_RECORD).all()
     if not lines.select(check).item():
         return None
-    first = lines["text"][0]
-    header = [field.strip() for field in next(csv.reader([first]))]
-    names = _unique_names(header)
+    header = [field.strip() for field in next(csv.reader([lines["text"][0].removesuffix("\r")]))]
+    if not none_blank:
+        payload = lines["text"].str.join("\n").item().encode()
+    elif utf8 is not None:
+        payload = utf8
+    else:
+        payload = text.encode()
+    trim = lines.select(pl.col("text").str.contains(_EDGE_SPACE).any()).item()
     body = lines.slice(1)
-    # A first record of one empty quoted field per header name fixes the number of columns.
-    widths = '"",' * (len(header) - 1) + '""\n'
-    rest = text[len(first) + 1 :] if none_blank else body["text"].str.join("\n").item()
+    numbers = body[LINE]
+    counts = _field_counts(body["text"])
+    del lines, body
+    # Polars reads the header row too, so every row has the header's number of columns.
     parsed = pl.read_csv(
-        (widths + rest).encode(),
-        has_header=False,
+        payload,
+        has_header=True,
         infer_schema=False,
         quote_char='"',
         truncate_ragged_lines=True,
         comment_prefix=None,
         raise_if_empty=False,
-    ).slice(1)
-    if parsed.height != body.height:
-        return None
-    cells = [
-        pl.col(column).fill_null("").alias(name)
-        for column, name in zip(parsed.columns, names, strict=True)
-    ]
-    if body.select(pl.col("text").str.contains(_EDGE_SPACE).any()).item():
-        cells = [cell.str.strip_chars(PYTHON_WHITESPACE) for cell in cells]
-    frame = parsed.select(cells).with_columns(
-        body[LINE], _field_counts(body["text"]).alias(FIELD_COUNT)
     )
-    return header, frame
+    if parsed.height != numbers.len() or parsed.width != len(header):
+        return None
+    parsed.columns = _unique_names(header)
+    cells = [pl.nth(index).fill_null("") for index in range(parsed.width)]
+    if trim:
+        cells = [cell.str.strip_chars(PYTHON_WHITESPACE) for cell in cells]
+    return header, parsed.select(cells).with_columns(numbers, counts.alias(FIELD_COUNT))
 
 
 def _field_counts(lines: pl.Series) -> pl.Series:
@@ -229,13 +238,17 @@ def _read_with_csv_module(text: str) -> tuple[list[str], pl.DataFrame]:
 
 
 def _unique_names(header: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
+    """Column names for a header: blank ones named by position, repeats numbered ('A (2)')."""
+    taken: set[str] = set()
     names = []
     for position, name in enumerate(header, start=1):
         base = name or f"column {position}"
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        names.append(base if count == 0 else f"{base} ({count + 1})")
+        candidate, count = base, 1
+        while candidate in taken:
+            count += 1
+            candidate = f"{base} ({count})"
+        taken.add(candidate)
+        names.append(candidate)
     return names
 
 

@@ -162,6 +162,14 @@ class TestWhichParser:
         data = f"A\n{inline}x{inline}\n".encode()
         assert read_csv_table(data).frame["A"].to_list() == ["x"]
 
+    def test_column_names_are_unique_whatever_the_header(self) -> None:
+        table = read_csv_table(b"a,a,a (2),,column 4\n1,2,3,4,5\n")
+        assert table.header == ["a", "a", "a (2)", "", "column 4"]
+        assert table.frame.columns[:5] == ["a", "a (2)", "a (2) (2)", "column 4", "column 4 (2)"]
+        assert table.frame.row(0)[:5] == ("1", "2", "3", "4", "5")
+        special = read_csv_table(b"*,^a$\n1,2\n").frame
+        assert special.drop(LINE, FIELDS).rows(named=True) == [{"*": "1", "^a$": "2"}]
+
     def test_header_only_gives_an_empty_frame_of_strings(self) -> None:
         table = read_csv_table(b"A,B,A\n\n")
         assert table.frame.schema == pl.Schema(
