@@ -89,6 +89,8 @@ PYTHON_WHITESPACE = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 """The characters Python's ``str.strip()`` removes (Polars' default trims a slightly smaller set)."""
+LINES_CHUNK_CHARS = 8 << 20
+"""Characters of text split into lines at a time."""
 FIELD_SIZE_LIMIT = 131_072
 """The csv module's default limit on one field's length: longer lines are left to it."""
 _QUOTED = r'"(?:[^"]|"")*"'
@@ -121,12 +123,24 @@ def read_csv_table(data: bytes) -> CsvTable:
     return CsvTable(header=header, frame=frame, encoding=encoding)
 
 
+def _split_lines(text: str) -> pl.Series:
+    """The LF-ended lines of text, split :data:`LINES_CHUNK_CHARS` characters at a time (Polars
+    needs several times a string's size to split it in one go)."""
+    pieces = [pl.Series("text", [], dtype=pl.String)]
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + LINES_CHUNK_CHARS)
+        end = len(text) if end < 0 else end + 1
+        lines = pl.Series("text", [text[start:end]]).str.split("\n").explode()
+        pieces.append(lines.head(-1) if text[end - 1] == "\n" else lines)
+        start = end
+    return pl.concat(pieces, rechunk=False)
+
+
 def _physical_lines(text: str) -> tuple[pl.DataFrame, bool]:
     """Each non-blank line of text whose lines end with LF or CRLF (a CRLF line keeps its CR)
     with its line number, and whether no line was blank."""
-    lines = pl.Series("text", [text]).str.split("\n").explode()
-    if text.endswith("\n"):
-        lines = lines.head(-1)
+    lines = _split_lines(text)
     numbered = (
         lines.to_frame().with_row_index(LINE, offset=1).with_columns(pl.col(LINE).cast(pl.Int64))
     )
@@ -173,6 +187,7 @@ def _read_plain_records(text: str, utf8: bytes | None) -> tuple[list[str], pl.Da
         truncate_ragged_lines=True,
         comment_prefix=None,
         raise_if_empty=False,
+        empty_string_is_null=False,
     )
     if parsed.height != numbers.len() or parsed.width != len(header):
         return None
