@@ -195,7 +195,15 @@ def _read_plain_records(text: str, utf8: bytes | None) -> tuple[list[str], pl.Da
     cells = [pl.nth(index).fill_null("") for index in range(parsed.width)]
     if trim:
         cells = [cell.str.strip_chars(PYTHON_WHITESPACE) for cell in cells]
-    return header, parsed.select(cells).with_columns(numbers, counts.alias(FIELD_COUNT))
+    frame = parsed.select(cells)
+    # A column empty on every row is held as one value (optional columns often are).
+    empty = frame.select(pl.all().str.len_bytes().max().fill_null(0) == 0).row(0)
+    frame = frame.with_columns(
+        pl.lit("", dtype=pl.String).alias(name)
+        for name, blank in zip(frame.columns, empty, strict=True)
+        if blank
+    )
+    return header, frame.with_columns(numbers, counts.alias(FIELD_COUNT))
 
 
 def _field_counts(lines: pl.Series) -> pl.Series:

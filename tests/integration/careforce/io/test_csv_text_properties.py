@@ -174,6 +174,15 @@ class TestWhichParser:
         special = read_csv_table(b"*,^a$\n1,2\n").frame
         assert special.drop(LINE, FIELDS).rows(named=True) == [{"*": "1", "^a$": "2"}]
 
+    def test_a_column_empty_on_every_row_reads_as_empty_strings(self) -> None:
+        table = read_csv_table(b"A,B,C\n1, ,\n2,,\n3\n")
+        assert table.frame.drop(LINE, FIELDS).rows() == [
+            ("1", "", ""),
+            ("2", "", ""),
+            ("3", "", ""),
+        ]
+        assert table.frame.schema["B"] == pl.String
+
     def test_header_only_gives_an_empty_frame_of_strings(self) -> None:
         table = read_csv_table(b"A,B,A\n\n")
         assert table.frame.schema == pl.Schema(
