@@ -3,8 +3,8 @@
 A workbook has a cover sheet, a notes sheet explaining symbols and terms, and one table per
 sheet with a single header row, no merged cells and no blank rows. The same workbook is
 written as ODS (the open standard) and XLSX. Findings of a file set are written to an XLSX
-workbook of their own (a cover sheet and one sheet of findings). Text is always written as a
-text cell (never a formula), and every text cell is neutralised by
+workbook of their own (a cover sheet and sheets of findings, as many as their number needs).
+Text is always written as a text cell (never a formula), and every text cell is neutralised by
 :mod:`careforce.io.safe_cells`.
 """
 
@@ -16,10 +16,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import polars as pl
-import xlsxwriter
 
 from careforce.io.atomic import replacing
-from careforce.io.safe_cells import neutralise, neutralised_expression
+from careforce.io.safe_cells import neutralise, neutralised_expression, neutralised_frame
 
 FINDINGS_SHEET_COLUMNS = (
     "file",
@@ -32,6 +31,12 @@ FINDINGS_SHEET_COLUMNS = (
     "guidance",
 )
 """Columns of the findings workbook (the guidance column helps people fix the file)."""
+FINDINGS_COLUMN_WIDTHS = (10, 8, 28, 24, 36, 9, 70, 70)
+"""Widths of the findings sheets' columns, in characters."""
+EXCEL_DATA_ROWS = 1_048_575
+"""Rows a worksheet holds below its header row (spreadsheet programs stop at 1,048,576)."""
+FINDINGS_CHUNK_ROWS = 50_000
+"""Findings rendered to XML at a time."""
 
 
 SHEET_NAME_LIMIT = 31
@@ -103,8 +108,14 @@ _XLSX_STYLES = (
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
+_XLSX_SHEET_START = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
 _BOLD, _HEADING = 1, 2
 """Style indexes in the XLSX stylesheet."""
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f]"
+"""Characters XML 1.0 cannot hold."""
 
 
 def _escaped(column: pl.Expr) -> pl.Expr:
@@ -204,16 +215,11 @@ def _xlsx_sheet(sheet: Sheet) -> str:
     widths = "".join(
         f'<col min="{i}" max="{i}" width="18" customWidth="1"/>' for i in range(1, width + 1)
     )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"<cols>{widths}</cols><sheetData>{''.join(rows)}</sheetData></worksheet>"
-    )
+    return f"{_XLSX_SHEET_START}<cols>{widths}</cols><sheetData>{''.join(rows)}</sheetData></worksheet>"
 
 
-def write_xlsx(path: Path, workbook: Workbook) -> None:
-    """Write the workbook as XLSX (Office Open XML, cells as inline strings and numbers)."""
-    names = _unique_sheet_names(workbook)
+def _write_xlsx_package(archive: zipfile.ZipFile, names: list[str], defined: str = "") -> None:
+    """Write every part of an XLSX archive but its worksheets (``sheet1.xml``, ... in order)."""
     sheets = "".join(
         f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
         for n, name in enumerate(names, start=1)
@@ -222,7 +228,7 @@ def write_xlsx(path: Path, workbook: Workbook) -> None:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        f"<sheets>{sheets}</sheets></workbook>"
+        f"<sheets>{sheets}</sheets>{defined}</workbook>"
     )
     relations = "".join(
         f'<Relationship Id="rId{n}" '
@@ -236,31 +242,35 @@ def write_xlsx(path: Path, workbook: Workbook) -> None:
         'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
         'Target="styles.xml"/>'
     )
+    archive.writestr(
+        "[Content_Types].xml",
+        _XLSX_CONTENT_TYPES.format(
+            sheets="".join(_XLSX_SHEET_TYPE.format(n=n) for n in range(1, len(names) + 1))
+        ),
+    )
+    archive.writestr("_rels/.rels", _XLSX_ROOT_RELS)
+    archive.writestr("xl/workbook.xml", book)
+    archive.writestr(
+        "xl/_rels/workbook.xml.rels",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{relations}</Relationships>",
+    )
+    archive.writestr("xl/styles.xml", _XLSX_STYLES)
 
-    def write(target: Path) -> None:
-        with zipfile.ZipFile(
-            target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
-        ) as archive:
-            archive.writestr(
-                "[Content_Types].xml",
-                _XLSX_CONTENT_TYPES.format(
-                    sheets="".join(_XLSX_SHEET_TYPE.format(n=n) for n in range(1, len(names) + 1))
-                ),
-            )
-            archive.writestr("_rels/.rels", _XLSX_ROOT_RELS)
-            archive.writestr("xl/workbook.xml", book)
-            archive.writestr(
-                "xl/_rels/workbook.xml.rels",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                f"{relations}</Relationships>",
-            )
-            archive.writestr("xl/styles.xml", _XLSX_STYLES)
-            for n, sheet in enumerate(workbook.sheets, start=1):
-                archive.writestr(f"xl/worksheets/sheet{n}.xml", _xlsx_sheet(sheet))
 
-    with replacing(path, keep_suffix=True) as temporary:
-        write(temporary)
+def write_xlsx(path: Path, workbook: Workbook) -> None:
+    """Write the workbook as XLSX (Office Open XML, cells as inline strings and numbers)."""
+    names = _unique_sheet_names(workbook)
+    with (
+        replacing(path, keep_suffix=True) as temporary,
+        zipfile.ZipFile(
+            temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+        ) as archive,
+    ):
+        _write_xlsx_package(archive, names)
+        for n, sheet in enumerate(workbook.sheets, start=1):
+            archive.writestr(f"xl/worksheets/sheet{n}.xml", _xlsx_sheet(sheet))
 
 
 def _unique_sheet_names(workbook: Workbook) -> list[str]:
@@ -359,46 +369,107 @@ def write_ods(path: Path, workbook: Workbook) -> None:
         write(temporary)
 
 
+def findings_sheet_names(count: int) -> list[str]:
+    """The sheets ``count`` findings fill: 'Findings', 'Findings (2)', ... of at most
+    :data:`EXCEL_DATA_ROWS` rows each (one sheet even with no findings)."""
+    sheets = max(1, -(-count // EXCEL_DATA_ROWS))
+    return ["Findings", *(f"Findings ({number})" for number in range(2, sheets + 1))]
+
+
+def _findings_cover(findings: pl.DataFrame, names: list[str], title: str) -> str:
+    errors = findings.filter(pl.col("severity") == "error").height
+    warnings = findings.filter(pl.col("severity") == "warning").height
+    if len(names) == 1:
+        where = "The findings are on the sheet 'Findings', one row per finding."
+    else:
+        where = (
+            f"The findings are on the sheets '{names[0]}' to '{names[-1]}', one row per "
+            f"finding, at most {EXCEL_DATA_ROWS:,} rows to a sheet (the most a spreadsheet "
+            f"can hold); all {findings.height:,} are on {len(names)} sheets, and the CSV file "
+            "has them in one table."
+        )
+    lines = (
+        f"Errors: {errors}. Errors must be corrected before the files can be accepted.",
+        f"Warnings: {warnings}. Warnings are accepted; the value is usually ignored.",
+        where,
+    )
+    rows = [_xlsx_row(1, (title,), ["A"], _HEADING)]
+    rows += [_xlsx_row(number, (line,), ["A"]) for number, line in enumerate(lines, start=3)]
+    return (
+        f"{_XLSX_SHEET_START}<cols>"
+        '<col min="1" max="1" width="100" customWidth="1"/></cols>'
+        f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+
+
+def _xml_text(column: pl.Series) -> pl.Series:
+    """Control characters XML cannot hold, written as spreadsheets escape them (_x001F_)."""
+    if not column.str.contains(_CONTROL).any():
+        return column
+    for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)):
+        column = column.str.replace_all(chr(code), f"_x{code:04X}_", literal=True)
+    return column
+
+
+def _write_findings_sheet(archive: zipfile.ZipFile, number: int, table: pl.DataFrame) -> None:
+    letters = _column_letters(table.width)
+    widths = "".join(
+        f'<col min="{index}" max="{index}" width="{width}" customWidth="1"/>'
+        for index, width in enumerate(FINDINGS_COLUMN_WIDTHS[: table.width], start=1)
+    )
+    with archive.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as stream:
+        stream.write(
+            (
+                f'{_XLSX_SHEET_START}<sheetViews><sheetView workbookViewId="0">'
+                '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+                f"</sheetView></sheetViews><cols>{widths}</cols><sheetData>"
+                + _xlsx_row(1, tuple(table.columns), letters, _BOLD)
+            ).encode()
+        )
+        for offset, chunk in enumerate(table.iter_slices(FINDINGS_CHUNK_ROWS)):
+            first = 2 + offset * FINDINGS_CHUNK_ROWS
+            stream.write("".join(_rendered_rows(chunk, ods=False, first_row=first)).encode())
+        last = letters[-1] + str(max(table.height, 1) + 1)
+        stream.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
+
+
 def write_findings_workbook(path: Path, findings: pl.DataFrame, *, title: str) -> None:
-    """Write findings to an XLSX workbook: a cover sheet and one sheet of findings.
+    """Write findings to an XLSX workbook: a cover sheet and the findings, one row each.
+
+    Findings beyond a sheet's :data:`EXCEL_DATA_ROWS` rows go on further sheets ('Findings
+    (2)', ...), and the cover says so: nothing is left out. Rows are rendered by Polars and
+    streamed into the archive, so memory stays small for any number of findings.
 
     Args:
         path: where to write.
         findings: the findings, with a ``guidance`` column.
         title: the cover sheet's heading.
     """
-    with replacing(path, keep_suffix=True) as temporary:
-        workbook = xlsxwriter.Workbook(
-            temporary, {"strings_to_numbers": False, "strings_to_formulas": False}
+    columns = [c for c in FINDINGS_SHEET_COLUMNS if c in findings.columns]
+    safe = neutralised_frame(findings.select(columns))
+    table = safe.with_columns(
+        pl.col(name).map_batches(_xml_text, return_dtype=pl.String)
+        for name in columns
+        if safe.schema[name] == pl.String
+    )
+    names = ["Cover", *findings_sheet_names(table.height)]
+    with (
+        replacing(path, keep_suffix=True) as temporary,
+        zipfile.ZipFile(
+            temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+        ) as archive,
+    ):
+        parts = [
+            table.slice(start, EXCEL_DATA_ROWS)
+            for start in range(0, max(table.height, 1), EXCEL_DATA_ROWS)
+        ]
+        last = _column_letters(len(columns))[-1]
+        filters = "".join(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
+            f"'{name}'!$A$1:${last}${max(part.height, 1) + 1}</definedName>"
+            for index, (name, part) in enumerate(zip(names[1:], parts, strict=True), start=1)
         )
-        bold = workbook.add_format({"bold": True})
-        heading = workbook.add_format({"bold": True, "font_size": 14})
-        cover = workbook.add_worksheet("Cover")
-        cover.write(0, 0, title, heading)
-        errors = findings.filter(pl.col("severity") == "error").height
-        warnings = findings.filter(pl.col("severity") == "warning").height
-        cover.write(
-            2, 0, f"Errors: {errors}. Errors must be corrected before the files can be accepted."
-        )
-        cover.write(
-            3, 0, f"Warnings: {warnings}. Warnings are accepted; the value is usually ignored."
-        )
-        cover.write(4, 0, "The findings are on the sheet 'Findings', one row per finding.")
-        cover.set_column(0, 0, 100)
-        sheet = workbook.add_worksheet("Findings")
-        columns = [c for c in FINDINGS_SHEET_COLUMNS if c in findings.columns]
-        for index, name in enumerate(columns):
-            sheet.write(0, index, name, bold)
-        for row_index, row in enumerate(findings.select(columns).iter_rows(), start=1):
-            for index, value in enumerate(row):
-                if isinstance(value, int):
-                    sheet.write_number(row_index, index, value)
-                else:
-                    sheet.write_string(
-                        row_index, index, "" if value is None else neutralise(str(value))
-                    )
-        sheet.autofilter(0, 0, max(findings.height, 1), len(columns) - 1)
-        sheet.freeze_panes(1, 0)
-        for index, width in enumerate((10, 8, 28, 24, 36, 9, 70, 70)[: len(columns)]):
-            sheet.set_column(index, index, width)
-        workbook.close()
+        _write_xlsx_package(archive, names, f"<definedNames>{filters}</definedNames>")
+        archive.writestr("xl/worksheets/sheet1.xml", _findings_cover(findings, names[1:], title))
+        for number, part in enumerate(parts, start=2):
+            _write_findings_sheet(archive, number, part)

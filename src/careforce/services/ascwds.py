@@ -29,7 +29,7 @@ from careforce.io.datasets import (
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import write_findings_workbook
-from careforce.io.text_files import write_json
+from careforce.io.text_files import write_json, write_json_table
 
 __all__ = ["Area", "IngestResult", "UnusableInputError", "ingest_ascwds"]
 
@@ -209,7 +209,7 @@ def ingest_ascwds(
     step(3)
     with replacing_folder(out) as folder:
         write_csv(folder / "findings.csv", findings)
-        write_json(folder / "findings.json", findings.to_dicts())
+        write_json_table(folder / "findings.json", findings)
         write_findings_workbook(
             folder / "findings.xlsx",
             _with_guidance(findings),

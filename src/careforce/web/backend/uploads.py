@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -27,7 +27,7 @@ import polars as pl
 import polars.selectors as cs
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from careforce.core.indicators.frames import period_label
@@ -68,6 +68,10 @@ MAX_ASCWDS_FILES: Final = 3
 """An ASC-WDS file set is one workplace file, one staff file and at most one training file."""
 FINDINGS_BATCH: Final = 5000
 """Findings are written to the database in batches of this many rows."""
+FINDINGS_PER_RULE: Final = 1000
+"""Findings of one rule stored in the database per upload, for the findings pages. The rest
+are counted (the last one stored says how many more there are, and the upload how many in
+all) and are in the findings files, which hold every finding."""
 UPLOADS_FOLDER: Final = "uploads"
 """Folder of the media root with one folder per upload (inputs and validation output)."""
 FINDINGS_FORMATS: Final = {"csv": "findings.csv", "xlsx": "findings.xlsx"}
@@ -232,12 +236,30 @@ def create_upload(
     return upload
 
 
-def _finding_rows(upload: Upload, findings: pl.DataFrame) -> Iterable[Finding]:
-    finding = Finding
-    columns = ("file", "line", "column", "value", "code", "severity", "message")
-    for position, row in enumerate(findings.select(columns).iter_rows(), start=1):
-        file, line, column, value, code, severity, message = row
-        yield finding(
+def stored_findings(findings: pl.DataFrame) -> pl.DataFrame:
+    """The findings kept in the database: the first :data:`FINDINGS_PER_RULE` of each rule, in
+    order, each with its ``position`` among all the findings; the last one kept of a rule has
+    in ``more`` how many of that rule were left out (0 on the others)."""
+    rank = pl.int_range(pl.len()).over("code")
+    return (
+        findings.with_row_index("position", offset=1)
+        .with_columns(rank.alias("_rank"), pl.len().over("code").alias("_count"))
+        .filter(pl.col("_rank") < FINDINGS_PER_RULE)
+        .with_columns(
+            pl.when(pl.col("_rank") == FINDINGS_PER_RULE - 1)
+            .then(pl.col("_count") - FINDINGS_PER_RULE)
+            .otherwise(0)
+            .alias("more")
+        )
+        .drop("_rank", "_count")
+    )
+
+
+def _finding_rows(upload: Upload, findings: pl.DataFrame) -> Iterator[Finding]:
+    columns = ("position", "file", "line", "column", "value", "code", "severity", "message", "more")
+    for row in findings.select(columns).iter_rows():
+        position, file, line, column, value, code, severity, message, more = row
+        yield Finding(
             upload=upload,
             position=position,
             file=file,
@@ -247,7 +269,18 @@ def _finding_rows(upload: Upload, findings: pl.DataFrame) -> Iterable[Finding]:
             code=code,
             severity=severity,
             message=message,
+            more=more,
         )
+
+
+def _store_findings(upload: Upload, findings: pl.DataFrame) -> int:
+    """Store an upload's findings a batch at a time, up to :data:`FINDINGS_PER_RULE` of each
+    rule; returns how many were not stored."""
+    Finding.objects.filter(upload=upload).delete()
+    kept = stored_findings(findings)
+    for batch in kept.iter_slices(FINDINGS_BATCH):
+        Finding.objects.bulk_create(_finding_rows(upload, batch))
+    return findings.height - kept.height
 
 
 def _reference_date(upload: Upload) -> dt.date:
@@ -290,10 +323,7 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
     counts = {entry["file"]: entry["rows"] for entry in result.manifest["inputs"]}
     valid = result.datasets_written and result.errors == 0
     with transaction.atomic():
-        Finding.objects.filter(upload=upload).delete()
-        rows = list(_finding_rows(upload, result.findings))
-        for start in range(0, len(rows), FINDINGS_BATCH):
-            Finding.objects.bulk_create(rows[start : start + FINDINGS_BATCH])
+        not_stored = _store_findings(upload, result.findings)
         for kept in files:
             UploadFile.objects.filter(pk=kept.pk).update(
                 role=roles.get(kept.sha256, FileRole.OTHER.value)
@@ -302,6 +332,7 @@ def run_validation(payload: dict[str, Any], progress: Progress) -> None:
             status=UploadStatus.VALID if valid else UploadStatus.INVALID,
             errors=result.errors,
             warnings=result.warnings,
+            findings_not_stored=not_stored,
             workplaces=counts.get(FileRole.WORKPLACE.value),
             staff_records=counts.get(FileRole.STAFF.value),
             training_records=counts.get(FileRole.TRAINING.value),
@@ -393,10 +424,17 @@ def findings_of(
 
 
 def finding_counts(upload: Upload) -> dict[tuple[str, str], int]:
-    """How many errors and warnings an upload has in each file: (file, severity) -> count."""
-    findings = findings_of(upload)
+    """How many errors and warnings an upload has in each file: (file, severity) -> count,
+    the findings not stored included."""
+    totals = {
+        (row["file"], row["severity"]): row["number"]
+        for row in Finding.objects.filter(upload=upload)
+        .values("file", "severity")
+        .annotate(number=Count("id") + Sum("more"))
+        .order_by()
+    }
     return {
-        (file, severity): findings.filter(file=file, severity=severity).count()
+        (file, severity): totals.get((file, severity), 0)
         for file in finding_files(upload)
         for severity in (Severity.ERROR.value, Severity.WARNING.value)
     }

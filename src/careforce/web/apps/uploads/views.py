@@ -209,7 +209,13 @@ def finding_list(request: HttpRequest, upload_id: int) -> HttpResponse:
     return render(
         request,
         "uploads/finding_list.html",
-        {"upload": upload, "page": page, "form": form, "guidance": guidance},
+        {
+            "upload": upload,
+            "page": page,
+            "form": form,
+            "guidance": guidance,
+            "per_rule": service.FINDINGS_PER_RULE,
+        },
     )
 
 

@@ -46,6 +46,10 @@ class Upload(models.Model):
     message = models.TextField(blank=True)
     errors = models.IntegerField(default=0)
     warnings = models.IntegerField(default=0)
+    findings_not_stored = models.IntegerField(
+        default=0,
+        help_text="Findings beyond the number stored per rule (all are in the findings files).",
+    )
     workplaces = models.IntegerField(null=True, blank=True)
     staff_records = models.IntegerField(null=True, blank=True)
     training_records = models.IntegerField(null=True, blank=True)
@@ -106,6 +110,11 @@ class Finding(models.Model):
     code = models.CharField(max_length=60)
     severity = models.CharField(max_length=10)
     message = models.TextField()
+    more = models.IntegerField(
+        default=0,
+        help_text="Findings of the same rule after this one that are not stored (they are in "
+        "the findings files); set on the last one stored.",
+    )
 
     class Meta:
         ordering = ("upload", "position")
