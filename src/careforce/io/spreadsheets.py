@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 import polars as pl
 
 from careforce.io.atomic import replacing
-from careforce.io.safe_cells import neutralise, neutralised_expression, neutralised_frame
+from careforce.io.safe_cells import neutralise, neutralised_expression
 
 FINDINGS_SHEET_COLUMNS = (
     "file",
@@ -446,11 +446,10 @@ def write_findings_workbook(path: Path, findings: pl.DataFrame, *, title: str) -
         title: the cover sheet's heading.
     """
     columns = [c for c in FINDINGS_SHEET_COLUMNS if c in findings.columns]
-    safe = neutralised_frame(findings.select(columns))
-    table = safe.with_columns(
+    table = findings.select(columns).with_columns(
         pl.col(name).map_batches(_xml_text, return_dtype=pl.String)
         for name in columns
-        if safe.schema[name] == pl.String
+        if findings.schema[name] == pl.String
     )
     names = ["Cover", *findings_sheet_names(table.height)]
     with (

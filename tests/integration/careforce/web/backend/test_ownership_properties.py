@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from careforce.core.organisations.identity import workplace_identity
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import Worker as WK
+from careforce.io.datasets import MANIFEST_NAME, dataset_records
 from careforce.web.backend import uploads
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.ownership import (
@@ -119,6 +121,8 @@ def _upload(organisation: Organisation, user: User, period: int, staff: dict[int
     pl.DataFrame(
         {WK.ESTABLISHMENT_ID: workers}, schema={WK.ESTABLISHMENT_ID: pl.String}
     ).write_parquet(folder / "workers.parquet")
+    manifest = dataset_records(folder, ["establishments", "workers"])
+    (folder / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
     return Upload.objects.create(
         organisation=organisation,
         uploaded_by=user,
