@@ -90,7 +90,7 @@ class TestOneSet:
         )
         result = _run_ingest(files, ingested, "2023-03-31")
         assert result.exit_code != 0
-        assert calls == ["findings.json", "manifest.json"]
+        assert calls == ["manifest.json"]
         assert _snapshot(ingested) == before
         assert sorted(p.name for p in ingested.parent.iterdir()) == ["files", "ingested"]
 
