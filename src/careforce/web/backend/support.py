@@ -8,7 +8,7 @@ Provider-level figures: shown only to the partnership's administrators and analy
 
 from __future__ import annotations
 
-import threading
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,20 +53,15 @@ from careforce.web.models.uploads.terms import Source, UploadStatus
 
 __all__ = ["LABELS", "Factor", "SupportReport", "SupportRow", "providers_needing_support"]
 
-_settings_cache: dict[str | None, SupportSettings] = {}
-_lock = threading.Lock()
+
+@functools.lru_cache(maxsize=4)
+def _settings_from(path: str | None) -> SupportSettings:
+    return load_support_settings(Path(path) if path else None)
 
 
 def score_settings() -> SupportSettings:
-    """The support score's settings in force (read once per process)."""
-    path = settings.CAREFORCE_SUPPORT_SCORE
-    with _lock:
-        found = _settings_cache.get(path)
-    if found is None:
-        found = load_support_settings(Path(path) if path else None)
-        with _lock:
-            _settings_cache[path] = found
-    return found
+    """The support score's settings in force (read once per process and settings file)."""
+    return _settings_from(settings.CAREFORCE_SUPPORT_SCORE)
 
 
 @dataclass(frozen=True)
