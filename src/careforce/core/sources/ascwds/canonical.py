@@ -85,6 +85,10 @@ STATUS_ENUM = pl.Enum(["NEW", "UPDATE", "NOCHANGE", "UNCHECKED"])
 ANSWER_ENUM = pl.Enum(["Yes", "No", "Don't know"])
 """Yes / no / don't know answers."""
 
+CHUNK_ROWS = 100_000
+"""Records turned into canonical rows (and identifiers hashed) at a time, so that building the
+datasets of a very large file (1.4 million staff records) never holds a second copy of it."""
+
 
 @dataclass(frozen=True)
 class Canonical:
@@ -113,15 +117,30 @@ class Exclusions:
 
 
 def keyed_hash(values: pl.Series, secret: bytes) -> pl.Series:
-    """Replace each value by a keyed hash (HMAC-SHA-256), so it cannot be reversed without the key."""
-    digest = hashlib.sha256
-    hashed = [
-        None
-        if value is None
-        else hmac.new(secret, value.encode(), digest).hexdigest()[:HASH_HEX_LENGTH]
-        for value in values.to_list()
-    ]
-    return pl.Series(values.name, hashed, dtype=pl.String)
+    """Replace each value by a keyed hash (HMAC-SHA-256), so it cannot be reversed without the key.
+
+    The values are hashed ``CHUNK_ROWS`` at a time, so that no more than that many of them are
+    ever held as Python strings.
+    """
+    keyed = hmac.new(secret, digestmod=hashlib.sha256)
+
+    def hashed(value: str | None) -> str | None:
+        if value is None:
+            return None
+        digest = keyed.copy()
+        digest.update(value.encode())
+        return digest.hexdigest()[:HASH_HEX_LENGTH]
+
+    return pl.concat(
+        [
+            pl.Series(
+                values.name,
+                [hashed(value) for value in values.slice(start, CHUNK_ROWS).to_list()],
+                dtype=pl.String,
+            )
+            for start in range(0, max(values.len(), 1), CHUNK_ROWS)
+        ]
+    )
 
 
 def _answer(column: str) -> pl.Expr:
@@ -315,13 +334,49 @@ def workers_frame(
     secret: bytes,
     qualification_columns: list[str],
 ) -> pl.DataFrame:
-    """The canonical workers of the snapshot: one row per staff record (filled post)."""
+    """The canonical workers of the snapshot: one row per staff record (filled post).
+
+    The records kept (live, not excluded, first of their worker reference, at a kept
+    workplace) are found first as row positions; the workers are then built from
+    ``CHUNK_ROWS`` records at a time, in file order.
+    """
     kept_places = establishments.select(pl.col(E.ESTABLISHMENT_ID).alias(DESTINATION_KEY))
-    rows = (
-        _kept(staff, excluded)
+    positions = (
+        staff.lazy()
+        .with_row_index(_ROW)
+        .filter(pl.col(LIVE) & ~pl.col(LINE).is_in(sorted(excluded)))
         .filter(pl.struct(STAFF_WORKPLACE_KEY, ORIGINAL_WORKER_ID).is_first_distinct())
-        .join(kept_places, on=DESTINATION_KEY, how="semi")
+        .join(kept_places.lazy(), on=DESTINATION_KEY, how="semi")
+        .select(pl.col(_ROW).sort())
+        .collect()
+        .to_series()
     )
+    return pl.concat(
+        [
+            _workers(
+                staff[positions.slice(start, CHUNK_ROWS)],
+                reference_date=reference_date,
+                today=today,
+                secret=secret,
+                qualification_columns=qualification_columns,
+            )
+            for start in range(0, max(positions.len(), 1), CHUNK_ROWS)
+        ]
+    )
+
+
+_ROW = "_position"
+
+
+def _workers(
+    rows: pl.DataFrame,
+    *,
+    reference_date: dt.date,
+    today: dt.date,
+    secret: bytes,
+    qualification_columns: list[str],
+) -> pl.DataFrame:
+    """Canonical workers of some kept staff records."""
     worker_key = pl.concat_str([pl.col(DESTINATION_KEY), pl.col(WORKER_ID)], separator="\x1f")
     ni = text(S.NINUMBER).str.replace_all(r"\s", "").str.to_uppercase()
     age = years_between(pl.col(BIRTH_DATE), pl.lit(reference_date))
@@ -495,27 +550,49 @@ def training_frame(
     excluded: frozenset[int],
     secret: bytes,
 ) -> pl.DataFrame:
-    """The canonical training records of the snapshot's workers."""
-    staff_keys = pl.concat(
-        [
-            staff.select(
-                pl.col(DESTINATION_KEY).alias("_wp"),
-                pl.col(WORKER_ID).alias("_id"),
-                pl.col(DESTINATION_KEY).alias("_dest"),
-                pl.col(WORKER_ID).alias("_eff"),
-            ),
-            staff.select(
-                pl.col(STAFF_WORKPLACE_KEY).alias("_wp"),
-                pl.col(ORIGINAL_WORKER_ID).alias("_id"),
-                pl.col(DESTINATION_KEY).alias("_dest"),
-                pl.col(WORKER_ID).alias("_eff"),
-            ),
-        ]
+    """The canonical training records of the snapshot's workers (``staff``: the staff rows
+    that are not empty)."""
+    listed = staff.lazy().filter(~pl.col(EMPTY_ROW))
+    # A training line names its worker by the staff file's references: as they are after any
+    # move to another workplace, or (when not found so) as the staff line gave them.
+    current = (
+        listed.select(pl.col(DESTINATION_KEY).alias("_wp"), pl.col(WORKER_ID).alias("_id"))
+        .unique()
+        .with_columns(pl.lit(value=True).alias("_current"))
+    )
+    original = listed.select(
+        pl.col(STAFF_WORKPLACE_KEY).alias("_wp"),
+        pl.col(ORIGINAL_WORKER_ID).alias("_id"),
+        pl.col(DESTINATION_KEY).alias("_moved_to"),
+        pl.col(WORKER_ID).alias("_moved_id"),
     ).unique(["_wp", "_id"], keep="first", maintain_order=True)
+    found = pl.col("_current").is_not_null()
     rows = (
-        _kept(training, excluded)
+        training.lazy()
+        .filter(pl.col(LIVE) & ~pl.col(LINE).is_in(sorted(excluded)))
         .with_columns(key(T.LOCALESTID).alias("_wp"), key(T.UNIQUEWORKERID).alias("_id"))
-        .join(staff_keys, on=["_wp", "_id"], how="inner", maintain_order="left")
+        .join(current, on=["_wp", "_id"], how="left", maintain_order="left")
+        .join(original, on=["_wp", "_id"], how="left", maintain_order="left")
+        .filter(found | pl.col("_moved_to").is_not_null())
+        .with_columns(
+            pl.when(found).then(pl.col("_wp")).otherwise(pl.col("_moved_to")).alias("_dest"),
+            pl.when(found).then(pl.col("_id")).otherwise(pl.col("_moved_id")).alias("_eff"),
+        )
+        .select(
+            "_dest",
+            "_eff",
+            T.CATEGORY,
+            T.TRAININGNAME,
+            T.ACCREDITED,
+            T.WHODELIVERED,
+            T.PROVIDERNAME,
+            T.HOWDELIVERED,
+            T.VALIDITY,
+            VALIDITY_MONTHS,
+            COMPLETED,
+            EXPIRES,
+        )
+        .collect()
     )
     hashed = keyed_hash(
         rows.select(pl.concat_str([pl.col("_dest"), pl.col("_eff")], separator="\x1f")).to_series(),
@@ -590,7 +667,7 @@ def canonical_datasets(
     )
     training = training_frame(
         validation.training,
-        validation.staff.filter(~pl.col(EMPTY_ROW)),
+        validation.staff,
         workers,
         reference_date=reference_date,
         excluded=exclusions.training,
