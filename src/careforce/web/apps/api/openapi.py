@@ -213,6 +213,7 @@ SCHEMAS: Final[dict[str, Any]] = {
             "created",
             "errors",
             "warnings",
+            "findings_not_stored",
             "workplaces",
             "staff_records",
             "training_records",
@@ -247,6 +248,12 @@ SCHEMAS: Final[dict[str, Any]] = {
             "created": {"type": "string", "format": "date-time"},
             "errors": {"type": "integer"},
             "warnings": {"type": "integer"},
+            "findings_not_stored": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Findings counted but not listed here: beyond the first 1,000 of a "
+                "rule; every finding is in the findings files.",
+            },
             "workplaces": _nullable("integer"),
             "staff_records": _nullable("integer"),
             "training_records": _nullable("integer"),
@@ -258,7 +265,17 @@ SCHEMAS: Final[dict[str, Any]] = {
     },
     "Finding": {
         "type": "object",
-        "required": ["file", "line", "column", "value", "code", "severity", "message", "guidance"],
+        "required": [
+            "file",
+            "line",
+            "column",
+            "value",
+            "code",
+            "severity",
+            "message",
+            "guidance",
+            "more_like_this",
+        ],
         "properties": {
             "file": {"type": "string", "enum": ["workplace", "staff", "training"]},
             "line": {"type": "integer", "minimum": 0},
@@ -268,6 +285,12 @@ SCHEMAS: Final[dict[str, Any]] = {
             "severity": {"type": "string", "enum": ["error", "warning"]},
             "message": {"type": "string"},
             "guidance": {"type": "string"},
+            "more_like_this": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "On the last finding listed of a rule: how many more of that rule "
+                "there are, in the findings files only (0 otherwise).",
+            },
         },
     },
     "Snapshot": {

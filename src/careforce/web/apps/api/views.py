@@ -137,6 +137,7 @@ def _upload_json(upload: Any) -> dict[str, Any]:
         "created": upload.created.isoformat(),
         "errors": upload.errors,
         "warnings": upload.warnings,
+        "findings_not_stored": upload.findings_not_stored,
         "workplaces": upload.workplaces,
         "staff_records": upload.staff_records,
         "training_records": upload.training_records,
@@ -204,6 +205,7 @@ def finding_list(request: HttpRequest, viewer: Viewer, upload_id: int) -> JsonRe
             "severity": finding.severity,
             "message": finding.message,
             "guidance": guidance[finding.code],
+            "more_like_this": finding.more,
         }
 
     return paginated(request, findings, serialise)

@@ -120,3 +120,12 @@ class TestCappedUpload:
         )
         assert f"And {staff_records - 3:,} more like this" in page.text("main")
         assert "Only the first 3 findings of each kind are listed here" in page.text("main")
+
+        api = client.get(
+            reverse("api:finding-list", args=[upload.pk]),
+            {"severity": "error", "page_size": 1000},
+        ).json()
+        listed = [f for f in api["results"] if f["code"] == "STF-MAINJOBROLE-INVALID"]
+        assert [f["more_like_this"] for f in listed] == [0, 0, staff_records - 3]
+        detail = client.get(reverse("api:upload-detail", args=[upload.pk])).json()
+        assert detail["findings_not_stored"] == upload.findings_not_stored > 0
