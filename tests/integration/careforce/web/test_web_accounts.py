@@ -59,6 +59,22 @@ class TestAccount:
             assert secret not in session.session_data
         assert not AuditEvent.objects.filter(detail__icontains=secret).exists()
 
+    def test_sending_the_form_again_creates_no_second_token(
+        self, client_as: Callable[[str], Any]
+    ) -> None:
+        client = client_as("analyst")
+        form = page_of(client.get(reverse("accounts:account-show")))
+        request_id = form.one('input[name="request_id"]').etree_element.get("value")
+        assert len(request_id) >= 16
+        data = {"name": "weekly", "request_id": request_id}
+        assert client.post(reverse("accounts:token-create"), data).status_code == 201
+        again = client.post(reverse("accounts:token-create"), data, follow=True)
+        assert ApiToken.objects.filter(name="weekly").count() == 1
+        assert "was created already" in page_of(again).text("main")
+        assert not page_of(again).all(".govuk-panel")
+        fresh = page_of(client.get(reverse("accounts:account-show")))
+        assert fresh.one('input[name="request_id"]').etree_element.get("value") != request_id
+
     def test_token_needs_a_name(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("analyst").post(reverse("accounts:token-create"), {"name": ""})
         assert response.status_code == 400

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -79,14 +80,22 @@ class PasswordChangeForm(forms.Form):
         return cleaned
 
 
+def _request_id() -> str:
+    return secrets.token_urlsafe(16)
+
+
 class TokenForm(forms.Form):
-    """A name for a new API token."""
+    """A name for a new API token, and an identifier of this request for one (so that sending
+    the same form again, by reloading the page, does not create a second token)."""
 
     name = forms.CharField(
         label="Name of the token",
         max_length=100,
         help_text="Say what will use it, for example ‘monthly report script’.",
         error_messages={"required": "Enter a name for the token"},
+    )
+    request_id = forms.CharField(
+        widget=forms.HiddenInput, max_length=64, initial=_request_id, required=False
     )
 
 

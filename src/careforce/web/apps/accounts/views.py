@@ -91,6 +91,12 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return redirect("pages:home-show")
 
 
+TOKEN_REQUESTS_KEY = "careforce_token_requests"
+"""Session key of the token-creation requests already carried out (identifiers only)."""
+TOKEN_REQUESTS_KEPT = 20
+"""How many of those identifiers a session remembers."""
+
+
 def _account_page(
     request: HttpRequest, *, form: TokenForm, new_secret: str | None = None, status: int = 200
 ) -> HttpResponse:
@@ -145,7 +151,18 @@ def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _account_page(request, form=form, status=400)
+    request_id = form.cleaned_data["request_id"]
+    done: list[str] = request.session.get(TOKEN_REQUESTS_KEY, [])
+    if request_id and request_id in done:
+        messages.info(
+            request,
+            "That token was created already, and its secret shown once. If you did not copy "
+            "it, revoke it and create another.",
+        )
+        return redirect("accounts:account-show")
     token, secret = accounts.create_token(user, form.cleaned_data["name"])
+    if request_id:
+        request.session[TOKEN_REQUESTS_KEY] = [*done, request_id][-TOKEN_REQUESTS_KEPT:]
     record(
         AuditAction.TOKEN_CREATE,
         viewer=viewer_of(request),
