@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from careforce.io.snapshot_files import read_establishments
@@ -145,15 +145,19 @@ def request_transfers(
 def visible_transfers(
     viewer: Viewer, *, status: TransferStatus | None = None
 ) -> QuerySet[TransferRequest]:
-    """The transfer requests the viewer may see, newest first: all for administrators, those
-    asked for by the viewer's organisations for provider users."""
+    """The transfer requests the viewer may see, newest first: all for administrators; for
+    provider users, those asked for by their organisations and those for their organisations'
+    workplaces (so an organisation sees who asked for its workplaces, and the decision)."""
     transfers = TransferRequest.objects.select_related(
         "from_organisation", "to_organisation", "requested_by", "decided_by"
     )
     if status is not None:
         transfers = transfers.filter(status=status.value)
-    scope = viewer.organisation_filter("to_organisation_id")
-    return transfers.none() if scope is None else transfers.filter(**scope)
+    asked_by = viewer.organisation_filter("to_organisation_id")
+    asked_of = viewer.organisation_filter("from_organisation_id")
+    if asked_by is None or asked_of is None:
+        return transfers.none()
+    return transfers.filter(Q(**asked_by) | Q(**asked_of))
 
 
 def visible_transfer(viewer: Viewer, transfer_id: int) -> TransferRequest:

@@ -154,10 +154,10 @@ ENDPOINTS = (
         {"reason": "We run these workplaces."},
     ),
     Endpoint("uploads:transfer-create", upload_a, "POST", (LOGIN, 403, 400, 404, 400), {}),
-    Endpoint("organisations:transfer-list", none, "GET", ADMINISTRATORS),
-    Endpoint("organisations:transfer-detail", transfer_a, "GET", ADMINISTRATORS),
+    Endpoint("organisations:transfer-list", none, "GET", RECORDS),
+    Endpoint("organisations:transfer-detail", transfer_a, "GET", RECORDS),
     Endpoint(
-        "organisations:transfer-detail", lambda site: [999999], "GET", (LOGIN, 403, 403, 403, 404)
+        "organisations:transfer-detail", lambda site: [999999], "GET", (LOGIN, 403, 404, 404, 404)
     ),
     Endpoint(
         "organisations:transfer-detail", transfer_a, "POST", (LOGIN, 403, 403, 403, 302), DECISION

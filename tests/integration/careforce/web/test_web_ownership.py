@@ -12,7 +12,7 @@ from django.urls import reverse
 from careforce.web.backend import uploads
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.jobs import run_pending
-from careforce.web.models.organisations.models import Organisation, TransferRequest
+from careforce.web.models.organisations.models import Organisation, TransferRequest, Workplace
 from careforce.web.models.uploads.models import Snapshot
 from careforce.web.models.uploads.terms import Source
 from web_support import PROVIDER_A_WORKPLACES, REFERENCE_DATES, Site, incoming, page_of
@@ -107,6 +107,53 @@ class TestAdministratorPages:
         decided = page_of(admin.get(url))
         assert "No evidence." in decided.text(".govuk-summary-list")
         assert decided.all("textarea") == []
+
+
+class TestProviderPages:
+    def test_both_organisations_read_the_request_and_neither_decides(
+        self, client_as: Callable[[str], Any], site: Site, provider_files: dict[str, Any]
+    ) -> None:
+        upload = takeover(site, provider_files)
+        client_as("provider_b").post(
+            reverse("uploads:transfer-create", args=[upload]), {"reason": "Bought."}
+        )
+        transfer = TransferRequest.objects.order_by("pk").first()
+        assert transfer is not None
+        url = reverse("organisations:transfer-detail", args=[transfer.pk])
+        for role, upload_link in (("provider_a", False), ("provider_b", True)):
+            client = client_as(role)
+            listed = page_of(client.get(reverse("organisations:transfer-list")))
+            assert len(listed.table(".govuk-table")) == PROVIDER_A_WORKPLACES
+            page = page_of(client.get(url))
+            assert "Bought." in page.text(".govuk-summary-list")
+            assert page.all("textarea") == []
+            assert "An administrator will approve or refuse" in page.text("main")
+            assert (f"Upload {upload}" in page.text(".govuk-summary-list")) is upload_link
+            assert client.post(url, {"decision": "approve", "reason": "Mine."}).status_code == 403
+        owner_page = page_of(client_as("provider_a").get(url))
+        assert "tell your council's administrator" in owner_page.text("main")
+        transfer.refresh_from_db()
+        assert transfer.status == "pending"
+
+    def test_a_request_between_other_organisations_is_not_shown(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        third = Organisation.objects.create(name="Cedar Lodge Ltd", kind="provider")
+        workplace = Workplace.objects.filter(organisation_id=site.provider_a).first()
+        assert workplace is not None
+        transfer = TransferRequest.objects.create(
+            workplace=workplace,
+            identity=workplace.identity,
+            reference=workplace.reference,
+            from_organisation_id=site.provider_a,
+            to_organisation=third,
+            reason="Ours now.",
+        )
+        client = client_as("provider_b")
+        url = reverse("organisations:transfer-detail", args=[transfer.pk])
+        assert client.get(url).status_code == 404
+        listed = page_of(client.get(reverse("organisations:transfer-list")))
+        assert "Cedar Lodge Ltd" not in listed.html
 
 
 class TestParentOnTheForm:

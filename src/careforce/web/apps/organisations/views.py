@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -135,7 +136,7 @@ def organisation_update(request: HttpRequest, organisation_id: int) -> HttpRespo
     )
 
 
-@roles_required(Role.ADMINISTRATOR)
+@roles_required(Role.ADMINISTRATOR, Role.PROVIDER)
 def transfer_list(request: HttpRequest) -> HttpResponse:
     """Requests to transfer workplaces between organisations: those waiting for a decision,
     then those decided."""
@@ -148,15 +149,18 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(Role.ADMINISTRATOR)
+@roles_required(Role.ADMINISTRATOR, Role.PROVIDER)
 @require_http_methods(["GET", "POST"])
 def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
-    """A transfer request, and the form to approve or refuse it while it is pending."""
+    """A transfer request, and (for administrators) the form to approve or refuse it while it
+    is pending. Provider users read the requests of and for their organisations."""
     viewer = viewer_of(request)
     try:
         transfer = visible_transfer(viewer, transfer_id)
     except NotVisibleError as error:
         raise Http404("no such transfer request") from error
+    if request.method == "POST" and viewer.role is not Role.ADMINISTRATOR:
+        raise PermissionDenied("only administrators decide on transfers")
     form = TransferDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
@@ -177,6 +181,12 @@ def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
     return render(
         request,
         "organisations/transfer_detail.html",
-        {"transfer": transfer, "form": form},
+        {
+            "transfer": transfer,
+            "form": form,
+            "deciding": viewer.role is Role.ADMINISTRATOR,
+            "asking": viewer.role is Role.ADMINISTRATOR
+            or transfer.to_organisation_id in viewer.organisation_ids,
+        },
         status=400 if form.errors else 200,
     )
