@@ -142,11 +142,11 @@ class TestTransfer:
                 )
         assert TransferRequest.objects.get(pk=asked[0].pk).status == "pending"
 
-    def test_providers_see_only_their_own_requests(
+    def test_providers_see_the_requests_by_and_for_their_organisation(
         self, site: Site, provider_files: dict[str, Any]
     ) -> None:
         _, asked = self._asked(site, provider_files)
-        assert visible_transfers(viewer(site, "provider_a")).count() == 0
+        assert visible_transfers(viewer(site, "provider_a")).count() == len(asked)
         assert visible_transfers(viewer(site, "analyst")).count() == 0
         assert visible_transfers(viewer(site, "provider_b")).count() == len(asked)
         assert visible_transfers(viewer(site, "administrator")).count() == len(asked)
