@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from careforce.web.backend.access import Viewer
 from careforce.web.models.accounts.terms import Role
@@ -38,6 +39,8 @@ CHROMIUM_ARGS = [
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 """axe-core, installed from npm by make setup (package-lock.json pins it)."""
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SELF_RELOADS = 3
+"""How many times a page may reload itself while it is being checked."""
 """WCAG 2.2 AA rules and axe's best practices."""
 CSP_LISTENER = """
 window.__cspViolations = [];
@@ -77,19 +80,31 @@ class Visitor:
         self.axe_source = AXE.read_text(encoding="utf-8")
 
     def check(self) -> None:
-        """Run axe-core on the page: no violations; and no CSP violations."""
+        """Run axe-core on the page: no violations; and no CSP violations.
+
+        A page that reloads itself while it is checked (an upload's page refreshes while the
+        files are checked) is checked again once it has loaded.
+        """
         page = self.page
-        page.wait_for_load_state("load")
-        page.evaluate(self.axe_source)
-        result = page.evaluate(
-            "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        for attempt in range(SELF_RELOADS + 1):
+            page.wait_for_load_state("load")
+            try:
+                page.evaluate(self.axe_source)
+                result = page.evaluate(
+                    "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                    AXE_TAGS,
+                )
+                csp = page.evaluate("window.__cspViolations")
+                break
+            except PlaywrightError as error:
+                if "context was destroyed" not in str(error) or attempt == SELF_RELOADS:
+                    raise
         violations = [
             f"{item['id']} ({item['impact']}): {item['help']} at {[node['target'] for node in item['nodes']][:3]}"
             for item in result["violations"]
         ]
         assert violations == [], f"{page.url}: {json.dumps(violations, indent=1)}"
-        assert page.evaluate("window.__cspViolations") == [], page.url
+        assert csp == [], page.url
         self.checked.append(page.url)
 
     def visit(self, path: str) -> Page:
