@@ -1,0 +1,139 @@
+"""Hand-built registers and returns with known answers for the estimates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import polars as pl
+
+from careforce.core.vocab.cqc_register import Location, Scope
+
+REFERENCE = dt.date(2026, 3, 31)
+AREA = "E10000028"
+
+
+def location(location_id: str, **values: Any) -> dict[str, Any]:
+    """One canonical register row (in scope, a home care agency in Staffordshire by default)."""
+    row: dict[str, Any] = {
+        Location.LOCATION_ID: location_id,
+        Location.LINE: 2,
+        Location.NAME: f"Location {location_id}",
+        Location.PROVIDER_ID: "1-1",
+        Location.PROVIDER_NAME: "Provider",
+        Location.BRAND: None,
+        Location.AREA_NAME: "Staffordshire",
+        Location.AREA_CODE: AREA,
+        Location.REGION: "West Midlands",
+        Location.RATING: "Good",
+        Location.DIRECTORATE: "Adult social care",
+        Location.CARE_HOME: False,
+        Location.NURSING: False,
+        Location.BEDS: 0,
+        Location.DORMANT: False,
+        Location.DUAL_REGISTERED: False,
+        Location.PRIMARY_ID: None,
+        Location.SERVICE_GROUP: "home care",
+        Location.SERVICES: ["domiciliary care", "personal care"],
+        Location.IN_SCOPE: True,
+        Location.SCOPE_REASON: Scope.IN_SCOPE.value,
+    }
+    return row | values
+
+
+def home(location_id: str, beds: int, *, nursing: bool = False, **values: Any) -> dict[str, Any]:
+    """A care home row."""
+    return location(
+        location_id,
+        **{
+            Location.CARE_HOME: True,
+            Location.NURSING: nursing,
+            Location.BEDS: beds,
+            Location.SERVICE_GROUP: "nursing" if nursing else "residential",
+            Location.SERVICES: [
+                "care home with nursing" if nursing else "care home without nursing"
+            ],
+        }
+        | values,
+    )
+
+
+def register(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """The canonical locations frame of rows."""
+    return pl.DataFrame(
+        rows,
+        schema={
+            **{c.value: pl.String for c in Location},
+            Location.LINE: pl.Int64,
+            Location.CARE_HOME: pl.Boolean,
+            Location.NURSING: pl.Boolean,
+            Location.BEDS: pl.Int64,
+            Location.DORMANT: pl.Boolean,
+            Location.DUAL_REGISTERED: pl.Boolean,
+            Location.SERVICES: pl.List(pl.String),
+            Location.IN_SCOPE: pl.Boolean,
+        },
+    ).select(list(Location))
+
+
+def a_return(
+    workplace: str,
+    location_id: str | None,
+    posts: int,
+    *,
+    snapshot: int = 0,
+    day: dt.date = REFERENCE,
+    vacancies: int | None = None,
+    starters: int | None = None,
+    leavers: int | None = None,
+    sector: str = "independent",
+    service_group: str = "home care",
+) -> dict[str, Any]:
+    """One workplace's return."""
+    return {
+        "establishment_id": workplace,
+        "snapshot": snapshot,
+        "reference_date": day,
+        "area_code": AREA,
+        "location_id": location_id,
+        "service_group": service_group,
+        "sector": sector,
+        "filled_posts": posts,
+        "vacancies": vacancies,
+        "starters": starters,
+        "leavers": leavers,
+    }
+
+
+RETURNS_SCHEMA = {
+    "establishment_id": pl.String,
+    "snapshot": pl.Int64,
+    "reference_date": pl.Date,
+    "area_code": pl.String,
+    "location_id": pl.String,
+    "service_group": pl.String,
+    "sector": pl.String,
+    "filled_posts": pl.Int64,
+    "vacancies": pl.Int64,
+    "starters": pl.Int64,
+    "leavers": pl.Int64,
+}
+
+
+def returns(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """The returns frame of rows."""
+    return pl.DataFrame(rows, schema=RETURNS_SCHEMA)
+
+
+def roles(rows: list[tuple[str, int, str, int]]) -> pl.DataFrame:
+    """Role posts: (workplace, snapshot, job role group, posts)."""
+    return pl.DataFrame(
+        rows,
+        schema={
+            "establishment_id": pl.String,
+            "snapshot": pl.Int64,
+            "job_role_group": pl.String,
+            "posts": pl.Int64,
+        },
+        orient="row",
+    )

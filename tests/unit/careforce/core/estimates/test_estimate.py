@@ -1,0 +1,162 @@
+"""Estimates on hand-built registers and returns with known answers for every source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import polars as pl
+import pytest
+
+from careforce.core.estimates.estimate import estimate
+from careforce.core.estimates.models import CARE_HOMES, fit, group_model
+from careforce.core.vocab.cqc_register import Location, Scope
+from estimates_support import REFERENCE, a_return, home, location, register, returns, roles
+
+pytestmark = pytest.mark.unit
+
+DAY = dt.timedelta(days=1)
+
+REGISTER = register(
+    [
+        home("1-100000001", 10),
+        home("1-100000002", 20),
+        home("1-100000003", 30),
+        home("1-100000004", 40),  # modelled: 1.5 posts a bed from the three returns
+        location("1-100000005"),
+        location("1-100000006"),
+        location("1-100000007"),
+        location("1-100000008"),  # modelled: the median of the three agencies' returns
+        location("1-100000009"),  # carried forward from a return 200 days before
+        location("1-100000010"),  # interpolated between returns 100 days before, 300 after
+        location(
+            "1-100000011",
+            **{
+                Location.IN_SCOPE: False,
+                Location.SCOPE_REASON: Scope.DORMANT.value,
+                Location.DORMANT: True,
+            },
+        ),
+    ]
+)
+RETURNS = returns(
+    [
+        a_return("W1", "1-100000001", 15, vacancies=1, service_group="residential"),
+        a_return("W2", "1-100000002", 30, vacancies=2, service_group="residential"),
+        a_return("W3", "1-100000003", 45, vacancies=3, service_group="residential"),
+        a_return("W5", "1-100000005", 10, vacancies=1),
+        a_return("W6", "1-100000006", 20, vacancies=0),
+        a_return("W7", "1-100000007", 30, vacancies=2),
+        a_return("W9", "1-100000009", 12, snapshot=1, day=REFERENCE - 200 * DAY),
+        a_return("W10", "1-100000010", 10, snapshot=1, day=REFERENCE - 100 * DAY),
+        a_return("W10", "1-100000010", 30, snapshot=2, day=REFERENCE + 300 * DAY),
+        a_return("W11", "1-100000011", 8),  # a dormant location: out of scope
+        a_return("W12", None, 7, sector="local authority"),  # not regulated by CQC
+        a_return("W13", "1-999999999", 5),  # not on the register
+        a_return("W14", "1-100000005", 4),  # claims W5's location
+    ]
+)
+ROLES = roles(
+    [
+        ("W1", 0, "direct care", 12),
+        ("W1", 0, "managerial", 3),
+        ("W2", 0, "direct care", 24),
+        ("W2", 0, "managerial", 6),
+        ("W3", 0, "direct care", 36),
+        ("W3", 0, "managerial", 9),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def result():
+    return estimate(REGISTER, RETURNS, ROLES, reference_date=REFERENCE)
+
+
+def _row(result, location_id: str) -> dict:
+    return result.locations.filter(pl.col("location_id") == location_id).row(0, named=True)
+
+
+class TestSources:
+    @pytest.mark.parametrize(
+        ("location_id", "source", "posts", "workplace"),
+        [
+            ("1-100000001", "returned", 15, "W1"),
+            ("1-100000005", "returned", 10, "W5"),
+            ("1-100000004", "modelled", 60, None),
+            ("1-100000008", "modelled", 20, None),
+            ("1-100000009", "carried_forward", 12, "W9"),
+            ("1-100000010", "interpolated", 15, "W10"),
+        ],
+        ids=[
+            "returned-home",
+            "returned-agency",
+            "modelled-home",
+            "modelled-agency",
+            "carried",
+            "interpolated",
+        ],
+    )
+    def test_known_answer(self, result, location_id, source, posts, workplace) -> None:
+        row = _row(result, location_id)
+        assert (row["source"], row["workplace_ref"]) == (source, workplace)
+        assert row["filled_posts"] == pytest.approx(posts)
+
+    def test_only_in_scope_locations(self, result) -> None:
+        assert result.locations.height == 10
+
+    def test_returned_interval_is_the_return(self, result) -> None:
+        row = _row(result, "1-100000002")
+        assert (row["lower"], row["upper"]) == (30, 30)
+
+    def test_modelled_interval_contains_the_estimate(self, result) -> None:
+        row = _row(result, "1-100000004")
+        assert row["lower"] <= 60 <= row["upper"]
+        assert row["lower"] >= 1
+
+    def test_vacancies_of_a_modelled_home_from_the_ratio(self, result) -> None:
+        # 6 vacancies over 90 filled posts in returned residential homes.
+        assert _row(result, "1-100000004")["vacancies"] == pytest.approx(60 * 6 / 90)
+
+    def test_roles_of_a_modelled_home_from_the_group_shares(self, result) -> None:
+        split = dict(
+            result.roles.filter(pl.col("location_id") == "1-100000004")
+            .select("job_role_group", "posts")
+            .iter_rows()
+        )
+        assert split == pytest.approx({"direct care": 48.0, "managerial": 12.0})
+
+
+class TestMismatches:
+    def test_findings(self, result) -> None:
+        found = {(f["code"], f["value"]) for f in result.findings.iter_rows(named=True)}
+        assert found == {
+            ("EST-LOCATION-OUT-OF-SCOPE", "1-100000011 (workplace W11)"),
+            ("EST-LOCATION-UNKNOWN", "1-999999999 (workplace W13)"),
+            ("EST-LOCATION-CLAIMED-TWICE", "1-100000005 (workplace W14)"),
+        }
+
+    def test_unregistered_population_keeps_every_unmatched_current_return(self, result) -> None:
+        assert sorted(result.unregistered["establishment_id"].to_list()) == [
+            "W11",
+            "W12",
+            "W13",
+            "W14",
+        ]
+
+
+class TestRidge:
+    def test_recovers_a_linear_relation(self) -> None:
+        rng = np.random.default_rng(1)
+        beds = rng.integers(10, 80, 200).astype(float)
+        x = np.column_stack([beds, rng.integers(0, 2, 200).astype(float)])
+        model = fit(x, 2.0 * beds + 5.0)
+        assert model.predict(np.array([[50.0, 0.0]]))[0] == pytest.approx(105.0, rel=0.01)
+
+    def test_fallback_below_minimum_training(self) -> None:
+        x = np.zeros((3, 2))
+        y = np.array([15.0, 30.0, 45.0])
+        beds = np.array([10.0, 20.0, 30.0])
+        model = group_model(x, y, beds, group=CARE_HOMES)
+        assert model.fitted is None
+        assert model.predict(np.zeros((1, 2)), np.array([40.0]))[0] == 60.0
