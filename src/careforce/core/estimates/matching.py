@@ -13,7 +13,6 @@ from careforce.core.estimates.columns import (
     REFERENCE_DATE,
     SNAPSHOT,
 )
-from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
 from careforce.core.vocab.cqc_register import Location
 
 FILE = "ascwds"
@@ -28,7 +27,8 @@ class Matched:
         located: returns of in-scope register locations, at most one per location and snapshot.
         unregistered: returns of workplaces with no CQC location id (their own population),
             and of workplaces whose location id is not an in-scope location of the register.
-        findings: one per mismatch (file ``ascwds``, line 0, the workplace in the value).
+        findings: one per mismatch, in the columns of the findings table (file ``ascwds``,
+            line 0, the location and workplace in the value).
     """
 
     located: pl.DataFrame
@@ -47,7 +47,7 @@ def _finding(frame: pl.DataFrame, code: str, message: pl.Expr, severity: str) ->
         pl.lit(code).alias("code"),
         pl.lit(severity).alias("severity"),
         message.alias("message"),
-    ).match_to_schema(FINDINGS_SCHEMA)
+    )
 
 
 def match_returns(returns: pl.DataFrame, locations: pl.DataFrame) -> Matched:
