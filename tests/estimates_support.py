@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -137,3 +138,48 @@ def roles(rows: list[tuple[str, int, str, int]]) -> pl.DataFrame:
         },
         orient="row",
     )
+
+
+ASCWDS_WORKPLACE_HEADER = (
+    "LOCALESTID,STATUS,ESTNAME,ADDRESS1,ADDRESS2,ADDRESS3,POSTTOWN,POSTCODE,ESTTYPE,OTHERTYPE,"
+    "PERMCQC,PERMLA,REGTYPE,PROVNUM,LOCATIONID,MAINSERVICE,ALLSERVICES,CAPACITY,UTILISATION,"
+    "SERVICEDESC,SERVICEUSERS,OTHERUSERDESC,DHA,DHAACTIVITIES,TOTALPERMTEMP,ALLJOBROLES,STARTERS,"
+    "LEAVERS,VACANCIES,REASONS,REASONNOS,REPEATTRAINING,CWPAWARE,CWPUSE,CWPUSEDESC,SICKPAY,"
+    "PENSION,ACTUALCONT,OPTOUTPEN,HOLIDAY,SLEEPINS,SLEEPINPAY,TRAVELTIME,TTDIFFRATE"
+)
+ASCWDS_STAFF_HEADER = (
+    "LOCALESTID,UNIQUEWORKERID,STATUS,DISPLAYID,NINUMBER,POSTCODE,DOB,GENDER,ETHNICITY,"
+    "NATIONALITY,BRITISHCITIZENSHIP,COUNTRYOFBIRTH,YEAROFENTRY,DISABLED,CARECERT,L2CARECERT,"
+    "RECSOURCE,HANDCVISA,INOUTUK,STARTDATE,STARTINSECT,DHA,APPRENTICE,EMPLSTATUS,ZEROHRCONT,"
+    "DAYSSICK,SALARYINT,SALARY,HOURLYRATE,MAINJOBROLE,MAINJRDESC,CONTHOURS,AVGHOURS,NMCREG,AMHP,"
+    "SCQUAL,NONSCQUAL,CWPCATEGORY,QUALACH01,QUALACH01NOTES,QUALACH02,QUALACH02NOTES,QUALACH03,"
+    "QUALACH03NOTES"
+)
+
+
+def write_ascwds(directory: Path, workplaces: list[tuple[str, str, int, int]]) -> list[Path]:
+    """An ASC-WDS workplace and staff file: (workplace, location id, staff, main service) each,
+    independent CQC-regulated workplaces whose staff are a registered manager and care workers,
+    with one vacancy each."""
+    rows, staff = [ASCWDS_WORKPLACE_HEADER], [ASCWDS_STAFF_HEADER]
+    serial = 0
+    for ref, location_id, count, service in workplaces:
+        rows.append(
+            f"{ref},UNCHECKED,Place {ref},1 High Street,,,Stafford,ST16 2LX,6,,1,1,2,1-200000001,"
+            f"{location_id},{service},{service},,,,,,,,{count},4;8,0;0,0;0,0;1,,,,,,,,,,,,,,,"
+        )
+        for worker in range(count):
+            serial += 1
+            manager = worker == 0
+            pay = "1,32000," if manager else "3,,11.00"
+            staff.append(
+                f"{ref},S{worker},UNCHECKED,Worker {worker},AB{serial:06d}C,ST17 4AB,01/01/1980,"
+                f"2,31,826,,826,,0,1,,2,,,01/05/2015,2015,,2,1,2,0,{pay},{4 if manager else 8},,"
+                "37.5,,,,1;3,2,2,110;2019,,,,,"
+            )
+    paths = []
+    for name, lines in (("workplace", rows), ("staff", staff)):
+        path = directory / f"{name}.csv"
+        path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -144,6 +144,7 @@ class Scope(StrEnum):
     DORMANT = "dormant"
     DUAL_SECONDARY = "dual registration counted at its primary location"
     UNKNOWN_AREA = "local authority not recognised"
+    OTHER_AREA = "outside the area estimated"
     INVALID = "location id missing or repeated"
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from careforce.core.estimates.estimate import estimate
 from careforce.core.estimates.models import CARE_HOMES, fit, group_model
+from careforce.core.estimates.tables import estimate_rows
 from careforce.core.vocab.cqc_register import Location, Scope
 from estimates_support import REFERENCE, a_return, home, location, register, returns, roles
 
@@ -160,3 +161,26 @@ class TestRidge:
         model = group_model(x, y, beds, group=CARE_HOMES)
         assert model.fitted is None
         assert model.predict(np.zeros((1, 2)), np.array([40.0]))[0] == 60.0
+
+
+class TestRows:
+    def test_totals_coverage_and_intervals(self, result) -> None:
+        rows = estimate_rows(result)
+        cell = {
+            (r["measure_id"], r["breakdown"], r["breakdown_value"]): r
+            for r in rows.iter_rows(named=True)
+        }
+        # Locations: 15+30+45+60 + 10+20+30+20 + 12+15 = 257; unregistered: 8+7+5+4 = 24.
+        total = cell[("filled_posts_estimate", "total", "all")]
+        assert total["value"] == pytest.approx(281)
+        assert total["lower_ci"] <= 281 <= total["upper_ci"]
+        assert cell[("filled_posts_estimate", "population", "registered locations")][
+            "value"
+        ] == pytest.approx(257)
+        assert cell[("filled_posts_estimate", "service_group", "residential")][
+            "value"
+        ] == pytest.approx(150)
+        coverage = cell[("coverage_locations_share", "total", "all")]
+        assert (coverage["numerator"], coverage["denominator"]) == (6, 10)
+        posts = cell[("coverage_posts_share", "total", "all")]
+        assert posts["value"] == pytest.approx(150 / 257)
