@@ -10,19 +10,22 @@ program writes (``number-columns-repeated`` in the thousands) are never expanded
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape as xml_escape
 
 import polars as pl
 
 from careforce.core.vocab.ascwds_columns import FIELD_COUNT, LINE
 from careforce.core.vocab.cqc_register import DATA_SHEETS, RegisterHeader, folded_header
+from careforce.io.atomic import replacing
 from careforce.io.csv_text import ZIP_MAGIC, UnreadableFileError, read_csv_table
 from careforce.io.package_data import package_data_path
 
@@ -69,6 +72,7 @@ class _Rows:
         self.keep = keep
         self.header: list[str] | None = None
         self.kept: list[int] = []
+        self.needed = [True] * MAX_COLUMNS
         self.columns: list[list[str]] = []
         self.lines: list[int] = []
 
@@ -80,6 +84,8 @@ class _Rows:
                 return
             self.header = [c.strip() for c in cells]
             self.kept = [i for i, name in enumerate(self.header) if name and self.keep(name)]
+            kept = set(self.kept)
+            self.needed = [i in kept for i in range(MAX_COLUMNS)]
             self.columns = [[] for _ in self.kept]
             return
         if not cells:
@@ -206,7 +212,11 @@ def _stream_ods(stream: IO[bytes], keep: Callable[[str], bool]) -> RegisterTable
         stack.pop()
         if element.tag in cell_tags and not table.skipping:
             repeat = _repeat(element.get(f"{{{_TABLE}}}number-columns-repeated"), MAX_COLUMNS)
-            cells.extend([_ods_cell(element)] * min(repeat, max(0, MAX_COLUMNS - len(cells))))
+            start = len(cells)
+            count = min(repeat, max(0, MAX_COLUMNS - start))
+            # Once the header is read, only the kept columns' cells are worth decoding.
+            needed = table.rows is None or any(table.rows.needed[start : start + count])
+            cells.extend([_ods_cell(element) if needed else ""] * count)
         elif element.tag == row_tag:
             table.add_row(cells, _repeat(element.get(f"{{{_TABLE}}}number-rows-repeated"), 1 << 30))
             # Drop the row once read, so memory does not grow with the sheet.
@@ -384,3 +394,97 @@ def read_area_lookup(path: Path | None = None) -> pl.DataFrame:
     one; see ``careforce/data/estimates/README.md`` for its source)."""
     chosen = path if path is not None else package_data_path(*AREA_LOOKUP)
     return read_csv_table(chosen.read_bytes()).frame.drop(LINE, FIELD_COUNT)
+
+
+_ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+    'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+    f'manifest:media-type="{_ODS_MIMETYPE}"/><manifest:file-entry '
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+_ODS_START = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    f'<office:document-content xmlns:office="{_OFFICE}" xmlns:table="{_TABLE}" '
+    f'xmlns:text="{_TEXT}" office:version="1.3"><office:body><office:spreadsheet>'
+)
+REGISTER_TITLE = (
+    "Active locations for providers registered under the Health and Social Care Act (HSCA)"
+)
+"""The first line of the register's README sheet."""
+
+
+def _ods_text_cell(value: str, number: bool) -> str:
+    if value == "":
+        return "<table:table-cell/>"
+    if number:
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+    return (
+        '<table:table-cell office:value-type="string">'
+        f"<text:p>{xml_escape(value)}</text:p></table:table-cell>"
+    )
+
+
+def _ods_row_cells(values: Sequence[str], numbers: Sequence[bool]) -> str:
+    """A row's cells, runs of blank cells written once with ``number-columns-repeated`` as
+    spreadsheet programs write them."""
+    parts, blanks = [], 0
+    for value, number in zip(values, numbers, strict=True):
+        if value == "":
+            blanks += 1
+            continue
+        if blanks:
+            parts.append(f'<table:table-cell table:number-columns-repeated="{blanks}"/>')
+            blanks = 0
+        parts.append(_ods_text_cell(value, number and value.isdigit()))
+    return "".join(parts)
+
+
+def write_register_ods(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    as_at: str,
+    dual: Sequence[tuple[str, str]] = (),
+) -> None:
+    """Write a register in CQC's layout: a README sheet, the ``HSCA_Active_Locations`` sheet
+    (numbers in ``Care homes beds`` as number cells) and ``Dual_Registration_Locations``.
+
+    Rows are written as they come, so a register of any size is written in little memory.
+    """
+    beds = [h == "Care homes beds" for h in header]
+    with (
+        replacing(path) as temporary,
+        zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        archive.writestr(zipfile.ZipInfo("mimetype"), _ODS_MIMETYPE)
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+        with archive.open("content.xml", "w") as raw:
+            out = io.TextIOWrapper(raw, encoding="utf-8")
+            out.write(_ODS_START)
+            out.write('<table:table table:name="README">')
+            for line in (REGISTER_TITLE, f"Source: CQC database as at {as_at}"):
+                out.write(f"<table:table-row>{_ods_text_cell(line, False)}</table:table-row>")
+            out.write('</table:table><table:table table:name="HSCA_Active_Locations">')
+            out.write(
+                "<table:table-row>"
+                + "".join(_ods_text_cell(h, False) for h in header)
+                + "</table:table-row>"
+            )
+            for values in rows:
+                out.write("<table:table-row>" + _ods_row_cells(values, beds) + "</table:table-row>")
+            out.write('</table:table><table:table table:name="Dual_Registration_Locations">')
+            for pair in (("Location ID", "Primary ID"), *dual):
+                out.write(
+                    "<table:table-row>"
+                    + "".join(_ods_text_cell(v, False) for v in pair)
+                    + "</table:table-row>"
+                )
+            out.write("</table:table></office:spreadsheet></office:body></office:document-content>")
+            out.flush()
+            out.detach()

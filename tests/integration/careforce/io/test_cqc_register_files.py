@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from careforce.core.sources.cqc_register import register_header
 from careforce.core.vocab.cqc_register import REGISTER_LAYOUT, Location, Scope
 from careforce.io.cqc_register_files import RegisterFileError, read_register
+from careforce.io.cqc_register_files import write_register_ods as write_ods
 from careforce.io.csv_text import UnreadableFileError
 from careforce.services.estimates import EstimatesInputError, load_register
+from careforce.synthetic.cqc_register import RegisterEntry, register_row
 from cqc_register_support import (
     care_home,
     home_care,
@@ -100,10 +102,13 @@ class TestLoadRegister:
             (9, "Dormant (Y/N)", "", "CQC-DORMANT-FLAG"),
         ]
 
-    def test_area_keeps_one_authority(self, tmp_path: Path, kind: str) -> None:
+    def test_area_puts_other_authorities_out_of_scope(self, tmp_path: Path, kind: str) -> None:
         path = WRITERS[kind](tmp_path / f"register.{kind}", ROWS)
         locations = load_register(path, area="E08000013").locations
-        assert locations[Location.LOCATION_ID].to_list() == ["1-100000003"]
+        in_scope = locations.filter(pl.col(Location.IN_SCOPE))
+        assert in_scope[Location.LOCATION_ID].to_list() == ["1-100000003"]
+        elsewhere = locations.filter(pl.col(Location.LOCATION_ID) == "1-100000001")
+        assert elsewhere[Location.SCOPE_REASON].to_list() == [Scope.OTHER_AREA.value]
 
 
 class TestHeaders:
@@ -199,3 +204,45 @@ def test_arbitrary_rows_never_crash(tmp_path: Path, rows: list[list[str]]) -> No
     # Lines are physical lines: a quoted line break makes a record span two.
     assert all(line >= 2 for line in register.findings["line"].to_list())
     assert register.locations.height <= len(rows)
+
+
+class TestWriteRegisterOds:
+    def test_round_trip_of_synthetic_rows(self, tmp_path: Path) -> None:
+
+        entries = [
+            RegisterEntry(
+                "1-100000001",
+                "Oak House",
+                "1-9",
+                "Oak Ltd",
+                "Staffordshire",
+                "West Midlands",
+                True,
+                42,
+                ("care home with nursing", "nursing care"),
+            ),
+            RegisterEntry(
+                "1-100000002",
+                "Elm Care & Co",
+                "1-9",
+                "Oak Ltd",
+                "Stoke-on-Trent",
+                "West Midlands",
+                False,
+                0,
+                ("domiciliary care", "personal care"),
+            ),
+        ]
+        path = tmp_path / "r.ods"
+        write_ods(path, REGISTER_LAYOUT, (register_row(e) for e in entries), as_at="1 October 2026")
+        locations = load_register(path).locations
+        assert locations.select(
+            Location.LOCATION_ID,
+            Location.NAME,
+            Location.BEDS,
+            Location.SERVICE_GROUP,
+            Location.AREA_CODE,
+        ).rows() == [
+            ("1-100000001", "Oak House", 42, "nursing", "E10000028"),
+            ("1-100000002", "Elm Care & Co", 0, "home care", "E06000021"),
+        ]
