@@ -85,43 +85,48 @@ class Estimates:
     notes: list[str] = field(default_factory=list)
 
 
-def _ratios(known: pl.DataFrame) -> pl.DataFrame:
-    """Counts per filled post by service group (and over all, service group null), from the
-    returned locations whose count is known."""
-    parts = []
+SIZE_BAND = "size_band"
+"""Column: Skills for Care's workplace size band of a location's filled posts."""
+SIZE_BANDS: tuple[tuple[float, str], ...] = (
+    (250, "large"),
+    (50, "medium"),
+    (10, "small"),
+    (0, "micro"),
+)
+"""Size bands by filled posts (Skills for Care: micro 1-9, small 10-49, medium 50-249, large 250+)."""
+
+
+def size_band(posts: pl.Expr) -> pl.Expr:
+    """The size band of a number of filled posts."""
+    band: pl.Expr = pl.lit(None, dtype=pl.String)
+    for bound, name in reversed(SIZE_BANDS):
+        band = pl.when(posts >= bound).then(pl.lit(name)).otherwise(band)
+    return band
+
+
+def _with_ratios(frame: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """Each row's counts per filled post (``<count>_ratio``): those of the returned locations of
+    its service group and size band, else of its service group, else of every returned location,
+    else 0. Estimated counts from these ratios weight the returns to the estimated workforce by
+    service and size."""
+    frame = frame.with_columns(size_band(pl.col(FILLED_POSTS)).alias(SIZE_BAND))
+    known = known.with_columns(size_band(pl.col(FILLED_POSTS)).alias(SIZE_BAND))
     for count in RATIO_COUNTS:
         usable = known.filter(pl.col(count).is_not_null() & (pl.col(FILLED_POSTS) > 0))
-        by_group = usable.group_by(SERVICE_GROUP).agg(
-            (pl.col(count).sum() / pl.col(FILLED_POSTS).sum()).alias(f"{count}_ratio")
+        ratio = pl.col(count).sum() / pl.col(FILLED_POSTS).sum()
+        cell = usable.group_by(SERVICE_GROUP, SIZE_BAND).agg(ratio.alias("_cell"))
+        group = usable.group_by(SERVICE_GROUP).agg(ratio.alias("_group"))
+        overall = usable.select(ratio.fill_nan(None).alias("_overall"))
+        frame = (
+            frame.join(cell, on=[SERVICE_GROUP, SIZE_BAND], how="left")
+            .join(group, on=SERVICE_GROUP, how="left")
+            .join(overall, how="cross")
+            .with_columns(
+                pl.coalesce("_cell", "_group", "_overall", pl.lit(0.0)).alias(f"{count}_ratio")
+            )
+            .drop("_cell", "_group", "_overall")
         )
-        # No usable return at all: no ratio (0 / 0 would be NaN).
-        overall = usable.select(
-            pl.lit(None, dtype=pl.String).alias(SERVICE_GROUP),
-            (pl.col(count).sum() / pl.col(FILLED_POSTS).sum())
-            .fill_nan(None)
-            .alias(f"{count}_ratio"),
-        )
-        parts.append(pl.concat([by_group, overall]))
-    ratios = parts[0]
-    for part in parts[1:]:
-        ratios = ratios.join(part, on=SERVICE_GROUP, how="full", coalesce=True, nulls_equal=True)
-    return ratios
-
-
-def ratio_of(ratios: pl.DataFrame, count: str) -> pl.Expr:
-    """A count's ratio for each row's service group, else the overall ratio, else 0."""
-    return pl.coalesce(pl.col(f"{count}_ratio"), pl.col(f"{count}_overall"), pl.lit(0.0))
-
-
-def _with_ratios(frame: pl.DataFrame, ratios: pl.DataFrame) -> pl.DataFrame:
-    overall = ratios.filter(pl.col(SERVICE_GROUP).is_null()).drop(SERVICE_GROUP)
-    overall = overall.rename({c: c.replace("_ratio", "_overall") for c in overall.columns})
-    if overall.height == 0:
-        overall = pl.DataFrame({f"{c}_overall": [None] for c in RATIO_COUNTS}).cast(pl.Float64)
-    joined = frame.join(
-        ratios.filter(pl.col(SERVICE_GROUP).is_not_null()), on=SERVICE_GROUP, how="left"
-    )
-    return joined.join(overall, how="cross")
+    return frame
 
 
 def _model(frame: pl.DataFrame, notes: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, Replicates]:
@@ -270,9 +275,10 @@ def estimate(
             pl.coalesce(pl.col("_upper"), pl.col(FILLED_POSTS)).alias(UPPER),
         )
     )
-    ratios = _ratios(frame.filter(pl.col(SOURCE) == Source.RETURNED.value))
-    frame = _with_ratios(frame, ratios).with_columns(
-        pl.coalesce(pl.col(c), pl.col(FILLED_POSTS) * ratio_of(ratios, c)).alias(c)
+    # The register's service group column is the estimates' one (the same name).
+    returned = frame.filter(pl.col(SOURCE) == Source.RETURNED.value)
+    frame = _with_ratios(frame, returned).with_columns(
+        pl.coalesce(pl.col(c), pl.col(FILLED_POSTS) * pl.col(f"{c}_ratio")).alias(c)
         for c in RATIO_COUNTS
     )
     located = frame.select(

@@ -12,12 +12,14 @@ from careforce.core.estimates.columns import (
     AREA_CODE,
     FILLED_POSTS,
     JOB_ROLE_GROUP,
+    LEAVERS,
     LOCATION_ID,
     POPULATION,
     POSTS,
     SECTOR,
     SERVICE_GROUP,
     SOURCE,
+    STARTERS,
     VACANCIES,
     Population,
     Source,
@@ -42,11 +44,20 @@ COVERAGE_LOCATIONS: Final = "coverage_locations_share"
 """Measure id: share of in-scope locations with a current return."""
 COVERAGE_POSTS: Final = "coverage_posts_share"
 """Measure id: share of the estimated filled posts of locations that returns give."""
+VACANCY_RATE_WEIGHTED: Final = "vacancy_rate_weighted"
+"""Measure id: vacancies ÷ (filled posts + vacancies) of the estimated whole sector."""
+TURNOVER_RATE_WEIGHTED: Final = "turnover_rate_weighted"
+"""Measure id: leavers ÷ filled posts of the estimated whole sector."""
+STARTERS_RATE_WEIGHTED: Final = "starters_rate_weighted"
+"""Measure id: starters ÷ filled posts of the estimated whole sector."""
 ESTIMATE_MEASURES: Final = (
     FILLED_POSTS_ESTIMATE,
     VACANCIES_ESTIMATE,
     COVERAGE_LOCATIONS,
     COVERAGE_POSTS,
+    VACANCY_RATE_WEIGHTED,
+    TURNOVER_RATE_WEIGHTED,
+    STARTERS_RATE_WEIGHTED,
 )
 """The measure ids of the estimates, in order."""
 NOT_KNOWN: Final = "not known"
@@ -83,6 +94,8 @@ def _combined(estimates: Estimates) -> pl.DataFrame:
         SOURCE,
         FILLED_POSTS,
         VACANCIES,
+        STARTERS,
+        LEAVERS,
         pl.lit(Population.REGISTERED.value).alias(POPULATION),
     )
     workplaces = estimates.unregistered.select(
@@ -93,6 +106,8 @@ def _combined(estimates: Estimates) -> pl.DataFrame:
         pl.lit(Source.RETURNED.value).alias(SOURCE),
         pl.col(FILLED_POSTS).cast(pl.Float64),
         pl.col(VACANCIES).cast(pl.Float64),
+        pl.col(STARTERS).cast(pl.Float64),
+        pl.col(LEAVERS).cast(pl.Float64),
         pl.lit(Population.NOT_REGISTERED.value).alias(POPULATION),
     )
     return pl.concat([locations, workplaces])
@@ -230,6 +245,48 @@ def _coverage(combined: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(parts)
 
 
+def _weighted_rates(combined: pl.DataFrame) -> pl.DataFrame:
+    """Rates of the estimated whole sector: every location and workplace counts with its
+    estimated filled posts, and the counts of estimated locations come from the ratios of
+    returned locations of their service group and size band, so the rates are the returns'
+    weighted to the estimated workforce by service and size. Counts not known in a return
+    are left out of the rate's numerator and denominator alike."""
+    parts = []
+    for breakdown, by in (("total", None), (SERVICE_GROUP, SERVICE_GROUP)):
+        groups = [AREA_CODE] if by is None else [AREA_CODE, by]
+        value = pl.lit(_TOTAL[1]) if by is None else pl.col(by)
+        for measure, count, plus_count in (
+            (VACANCY_RATE_WEIGHTED, VACANCIES, True),
+            (TURNOVER_RATE_WEIGHTED, LEAVERS, False),
+            (STARTERS_RATE_WEIGHTED, STARTERS, False),
+        ):
+            known = pl.col(count).is_not_null()
+            posts = pl.col(FILLED_POSTS).filter(known).sum()
+            numerator = pl.col(count).filter(known).sum()
+            denominator = posts + numerator if plus_count else posts
+            parts.append(
+                combined.group_by(groups)
+                .agg(
+                    numerator.alias(NUMERATOR),
+                    denominator.alias(DENOMINATOR),
+                    known.sum().cast(pl.Int64).alias(COUNT_COLUMN),
+                )
+                .select(
+                    pl.lit(measure).alias(MEASURE_ID),
+                    AREA_CODE,
+                    pl.lit(breakdown).alias(BREAKDOWN),
+                    value.alias(BREAKDOWN_VALUE),
+                    NUMERATOR,
+                    DENOMINATOR,
+                    pl.when(pl.col(DENOMINATOR) > 0)
+                    .then(pl.col(NUMERATOR) / pl.col(DENOMINATOR))
+                    .alias(VALUE),
+                    COUNT_COLUMN,
+                )
+            )
+    return pl.concat(parts)
+
+
 def _vacancy_ratios(estimates: Estimates) -> pl.Series:
     """Vacancies per filled post of each modelled location, in the order of the replicates."""
     order = pl.DataFrame(
@@ -275,6 +332,7 @@ def estimate_rows(estimates: Estimates) -> pl.DataFrame:
         ),
         plain,
         _coverage(combined),
+        _weighted_rates(combined),
     ]
     parts.append(
         _with_intervals(

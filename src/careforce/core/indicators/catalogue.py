@@ -592,6 +592,42 @@ _ESTIMATE_MEASURES: tuple[Measure, ...] = (
         _ESTIMATES,
         "`careforce estimates compute`.",
     ),
+    *(
+        Measure(
+            f"{rate}_weighted",
+            f"{name} (weighted to the whole sector)",
+            f"{name} of the estimated whole sector: the returns weighted to the estimated "
+            "workforce by service group and size band.",
+            Unit.RATE if rate != "vacancy_rate" else Unit.PROPORTION,
+            Polarity.LOW_IS_GOOD if rate != "starters_rate" else Polarity.NO_JUDGEMENT,
+            Kind.WORKPLACE_RATE if rate != "vacancy_rate" else Kind.WORKPLACE_PROPORTION,
+            numerator,
+            denominator,
+            (Dimension.TOTAL, Dimension.SERVICE_GROUP),
+            _ESTIMATES,
+            f"`careforce estimates compute`; the unweighted figure of the returns alone is `{rate}`.",
+        )
+        for rate, name, numerator, denominator in (
+            (
+                "vacancy_rate",
+                "Vacancy rate",
+                "vacancies, returned or estimated",
+                "filled posts + vacancies, returned or estimated",
+            ),
+            (
+                "turnover_rate",
+                "Turnover rate",
+                "leavers in the last 12 months, returned or estimated",
+                "filled posts, returned or estimated",
+            ),
+            (
+                "starters_rate",
+                "Starters rate",
+                "starters in the last 12 months, returned or estimated",
+                "filled posts, returned or estimated",
+            ),
+        )
+    ),
 )
 """Whole-sector estimates from the CQC register and the returns (``careforce estimates``)."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from careforce.core.disclosure.policy import DisclosurePolicy
-from careforce.core.estimates.tables import COUNT_COLUMN, COVERAGE_LOCATIONS
+from careforce.core.estimates.tables import COUNT_COLUMN, COVERAGE_LOCATIONS, COVERAGE_POSTS
 from careforce.core.publishing.publish import catalogue_columns
 from careforce.core.vocab.published import (
     AREA_CODE,
@@ -15,6 +15,7 @@ from careforce.core.vocab.published import (
     COMPARISON,
     DENOMINATOR,
     LOWER,
+    MEASURE_ID,
     NUMERATOR,
     PERIOD,
     PUBLISHED_COLUMNS,
@@ -25,6 +26,9 @@ from careforce.core.vocab.published import (
     Symbol,
     Unit,
 )
+
+SHARES_FROM_ROUNDED = (COVERAGE_LOCATIONS, COVERAGE_POSTS)
+"""Shares published as rounded numerator ÷ rounded denominator."""
 
 
 def _rounded(column: str, base: int) -> pl.Expr:
@@ -66,8 +70,9 @@ def publish_estimates(
     ).with_columns(
         pl.when(pl.col("unit") == Unit.COUNT.value)
         .then(pl.col(NUMERATOR))
-        .when(pl.col(DENOMINATOR) > 0)
+        .when(pl.col(MEASURE_ID).is_in(SHARES_FROM_ROUNDED) & (pl.col(DENOMINATOR) > 0))
         .then(pl.col(NUMERATOR) / pl.col(DENOMINATOR))
+        .otherwise(pl.col(VALUE))
         .alias(VALUE)
     )
     return table.with_columns(

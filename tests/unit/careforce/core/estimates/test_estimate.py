@@ -8,7 +8,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from careforce.core.estimates.estimate import estimate
+from careforce.core.estimates.estimate import _with_ratios, estimate, size_band
 from careforce.core.estimates.models import CARE_HOMES, fit, group_model
 from careforce.core.estimates.tables import estimate_rows
 from careforce.core.vocab.cqc_register import Location, Scope
@@ -184,3 +184,45 @@ class TestRows:
         assert (coverage["numerator"], coverage["denominator"]) == (6, 10)
         posts = cell[("coverage_posts_share", "total", "all")]
         assert posts["value"] == pytest.approx(150 / 257)
+
+    def test_weighted_vacancy_rate_counts_every_location(self, result) -> None:
+        rows = estimate_rows(result)
+        rate = rows.filter(
+            (pl.col("measure_id") == "vacancy_rate_weighted") & (pl.col("breakdown") == "total")
+        ).row(0, named=True)
+        located = result.locations
+        vacancies = located["vacancies"].sum()
+        # The unregistered workplaces' vacancies are not known: they are left out.
+        assert rate["value"] == pytest.approx(
+            vacancies / (located["filled_posts"].sum() + vacancies)
+        )
+        assert rate["numerator"] == pytest.approx(vacancies)
+
+
+class TestSizeBand:
+    @pytest.mark.parametrize(
+        ("posts", "band"),
+        [(1, "micro"), (9, "micro"), (10, "small"), (49, "small"), (50, "medium"), (250, "large")],
+    )
+    def test_bands(self, posts: int, band: str) -> None:
+        frame = pl.DataFrame({"p": [posts]})
+        assert frame.select(size_band(pl.col("p"))).item() == band
+
+    def test_ratio_of_the_same_service_and_size(self) -> None:
+        known = pl.DataFrame(
+            {
+                "service_group": ["home care", "home care"],
+                "filled_posts": [5.0, 100.0],
+                "vacancies": [1.0, 1.0],
+                "starters": [None, None],
+                "leavers": [None, None],
+            }
+        )
+        frame = pl.DataFrame(
+            {"service_group": ["home care", "home care"], "filled_posts": [8.0, 300.0]}
+        )
+        found = _with_ratios(frame, known)
+        # A micro agency takes the micro agency's ratio; a large one (no large return) the
+        # ratio of every returned agency: 2 vacancies over 105 posts.
+        assert found["vacancies_ratio"].to_list() == pytest.approx([0.2, 2 / 105])
+        assert found["starters_ratio"].to_list() == [0.0, 0.0]
