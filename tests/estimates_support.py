@@ -9,6 +9,9 @@ from typing import Any
 import polars as pl
 
 from careforce.core.vocab.cqc_register import Location, Scope
+from careforce.services.ascwds import Area, ingest_ascwds
+from careforce.services.estimates import compute_estimates
+from cqc_register_support import care_home, write_register_ods
 
 REFERENCE = dt.date(2026, 3, 31)
 AREA = "E10000028"
@@ -183,3 +186,34 @@ def write_ascwds(directory: Path, workplaces: list[tuple[str, str, int, int]]) -
         path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+ESTIMATED_HOMES = [(f"1-1000000{n:02d}", 10 + 2 * n) for n in range(12)]
+"""Twelve care homes without nursing; beds 10, 12, ..., 32; the first eight return."""
+
+
+def estimates_folder(root: Path) -> Path:
+    """A register of twelve care homes, returns of eight (1.5 filled posts a bed) ingested, and
+    the estimates computed: 378 filled posts estimated, 204 returned, 8 of 12 locations."""
+    register = write_register_ods(
+        root / "register.ods",
+        [care_home(location_id, beds) for location_id, beds in ESTIMATED_HOMES],
+    )
+    files = root / "files"
+    files.mkdir(parents=True, exist_ok=True)
+    workplaces = [
+        (f"W{n}", location_id, beds * 3 // 2, 2)
+        for n, (location_id, beds) in enumerate(ESTIMATED_HOMES[:8])
+    ]
+    day = dt.date(2026, 9, 30)
+    result = ingest_ascwds(
+        write_ascwds(files, workplaces),
+        reference_date=day,
+        out=root / "ingested",
+        today=day + dt.timedelta(days=30),
+        secret=b"test",
+        area=Area("E10000028", "Staffordshire"),
+    )
+    assert result.errors == 0
+    compute_estimates(register, [root / "ingested"], out=root / "estimates", area="E10000028")
+    return root / "estimates"
