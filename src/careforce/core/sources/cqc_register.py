@@ -137,7 +137,8 @@ def _adult_social_care() -> pl.Expr:
 
 
 def _beds() -> pl.Expr:
-    text = pl.col(H.BEDS).str.strip_chars()
+    # A CSV saved from a spreadsheet may write a whole number as 12.0.
+    text = pl.col(H.BEDS).str.strip_chars().str.replace(r"\.0+$", "")
     return pl.when(text.str.contains(r"^[0-9]{1,6}$")).then(text.cast(pl.Int64, strict=False))
 
 

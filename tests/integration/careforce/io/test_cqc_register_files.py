@@ -246,3 +246,17 @@ class TestWriteRegisterOds:
             ("1-100000001", "Oak House", 42, "nursing", "E10000028"),
             ("1-100000002", "Elm Care & Co", 0, "home care", "E06000021"),
         ]
+
+
+def test_beds_written_as_decimals_and_short_authority_names(tmp_path: Path) -> None:
+    rows = [
+        care_home(
+            "1-100000001", 0, **{"Care homes beds": "12.0", "Location Local Authority": "Durham"}
+        ),
+        home_care("1-100000002", **{"Location Local Authority": "Kingston upon Hull"}),
+    ]
+    locations = load_register(write_register_csv(tmp_path / "r.csv", rows)).locations
+    assert locations.select(Location.BEDS, Location.AREA_CODE).rows() == [
+        (12, "E06000047"),
+        (0, "E06000010"),
+    ]
