@@ -56,6 +56,14 @@ def compute(
             "--window-days", min=0, help="How far from the reference date a return is carried."
         ),
     ] = RETURN_WINDOW_DAYS,
+    calibrate: Annotated[
+        Path | None,
+        typer.Option(
+            "--calibrate",
+            help="Published totals to rake the modelled locations to (CSV: area_code, "
+            "filled_posts, optional breakdown and breakdown_value).",
+        ),
+    ] = None,
     unsuppressed: Annotated[
         bool,
         typer.Option(
@@ -75,6 +83,7 @@ def compute(
             reference_date=reference_date.date() if reference_date else None,
             window_days=window_days,
             unsuppressed=unsuppressed,
+            calibration=calibrate,
         )
     except (EstimatesInputError, UnreadableFileError) as error:
         Console(stderr=True, soft_wrap=True).print(

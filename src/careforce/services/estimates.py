@@ -11,6 +11,7 @@ from typing import Final
 import polars as pl
 
 from careforce.core.disclosure.policy import DisclosurePolicy
+from careforce.core.estimates.calibration import TARGET_COLUMNS, calibrate
 from careforce.core.estimates.carrying import RETURN_WINDOW_DAYS
 from careforce.core.estimates.columns import (
     AREA_CODE,
@@ -30,7 +31,8 @@ from careforce.core.sources import cqc_register
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
 from careforce.core.vocab.cqc_register import Location, Scope
 from careforce.io.cqc_register_files import read_area_lookup, read_register
-from careforce.io.csv_text import write_csv
+from careforce.io.csv_text import UnreadableFileError, write_csv
+from careforce.io.datasets import LINE_NUMBER, read_text_table
 from careforce.io.text_files import write_json
 from careforce.services.indicators import IndicatorInputError, load_ascwds
 
@@ -119,6 +121,48 @@ def _returns(ascwds: Sequence[Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return returns, roles
 
 
+def _targets(path: Path) -> pl.DataFrame:
+    """The calibration targets of a CSV file.
+
+    Raises:
+        EstimatesInputError: a column is missing or a target is not a positive number.
+    """
+    try:
+        table = read_text_table(path, keep_lines=True)
+    except UnreadableFileError as error:
+        raise EstimatesInputError(str(error)) from error
+    missing = [c for c in TARGET_COLUMNS if c not in table.columns]
+    if missing:
+        raise EstimatesInputError(
+            f"{path}: the calibration file has no column(s) {', '.join(missing)}"
+        )
+    if "breakdown" not in table.columns:
+        table = table.with_columns(pl.lit("total").alias("breakdown"))
+    if "breakdown_value" not in table.columns:
+        table = table.with_columns(pl.lit("all").alias("breakdown_value"))
+    table = table.with_columns(
+        pl.col(FILLED_POSTS).cast(pl.Float64, strict=False).alias("_target"),
+        pl.when(pl.col("breakdown") == "")
+        .then(pl.lit("total"))
+        .otherwise(pl.col("breakdown"))
+        .alias("breakdown"),
+    )
+    bad = table.filter(
+        pl.col("_target").is_null()
+        | (pl.col("_target") <= 0)
+        | ~pl.col("breakdown").is_in(["total", "service_group"])
+    )
+    if bad.height:
+        row = bad.row(0, named=True)
+        raise EstimatesInputError(
+            f"{path}, line {row[LINE_NUMBER]}: filled_posts must be a positive number and "
+            f"breakdown total or service_group (found {row[FILLED_POSTS]!r}, {row['breakdown']!r})"
+        )
+    return table.select(
+        AREA_CODE, "breakdown", "breakdown_value", pl.col("_target").alias(FILLED_POSTS)
+    )
+
+
 def _summary(estimates: Estimates, table: pl.DataFrame) -> dict[str, float | int | str | None]:
     located = estimates.locations
     returned = located.filter(pl.col(SOURCE) == Source.RETURNED.value)
@@ -153,6 +197,7 @@ def compute_estimates(
     window_days: int = RETURN_WINDOW_DAYS,
     policy: DisclosurePolicy | None = None,
     unsuppressed: bool = False,
+    calibration: Path | None = None,
 ) -> EstimatesResult:
     """Estimate every in-scope location of the register and write ``locations.csv``,
     ``estimates.csv``, ``accuracy.csv``, ``not_returned.csv``, ``findings.csv`` and
@@ -167,6 +212,9 @@ def compute_estimates(
         window_days: how far from the reference date a return may be carried.
         policy: disclosure control of ``estimates.csv``.
         unsuppressed: write ``estimates.csv`` without disclosure control (not for publication).
+        calibration: published totals to rake the modelled locations to (CSV: ``area_code``,
+            ``filled_posts``, optional ``breakdown`` and ``breakdown_value``); the adjustment is
+            written to ``calibration.csv``.
 
     Raises:
         EstimatesInputError: an input cannot be used.
@@ -182,6 +230,9 @@ def compute_estimates(
     estimates = estimate(
         loaded.locations, returns, roles, reference_date=day, window_days=window_days
     )
+    report = None
+    if calibration is not None:
+        estimates, report = calibrate(estimates, _targets(calibration))
     table = publish_estimates(
         estimate_rows(estimates),
         period=period_label(day),
@@ -225,6 +276,16 @@ def compute_estimates(
             f"Only {share:.0%} of in-scope locations returned (below {COVERAGE_WARNING:.0%}): "
             "most of the estimate comes from models, not returns."
         )
+    if report is not None:
+        files.append(out / "calibration.csv")
+        write_csv(files[-1], report)
+        for row in report.iter_rows(named=True):
+            if abs(row["after"] - row["target"]) > 0.001 * row["target"]:
+                warnings.append(
+                    f"Calibration could not meet the target of {row['target']:,.0f} filled posts "
+                    f"for {row['area_code']} {row['breakdown']} {row['breakdown_value']} "
+                    f"({row['after']:,.0f} after raking): the target and the register disagree."
+                )
     manifest = out / "estimates_manifest.json"
     write_json(
         manifest,
@@ -236,6 +297,7 @@ def compute_estimates(
             "reference_date": day.isoformat(),
             "window_days": window_days,
             "unsuppressed": unsuppressed,
+            "calibration": str(calibration) if calibration else None,
             "summary": summary,
             "warnings": warnings,
         },

@@ -208,3 +208,53 @@ class TestIndicatorsWithEstimates:
         )
         assert result.exit_code == 2
         assert "no estimates.csv here" in result.output
+
+
+class TestCalibrate:
+    def test_modelled_homes_raked_to_the_published_total(
+        self, computed: tuple[Path, Result], tmp_path: Path
+    ) -> None:
+        out, _ = computed
+        targets = tmp_path / "sfc.csv"
+        # Returned homes hold 204 posts: the four modelled homes must make up 246, not 174.
+        targets.write_text("area_code,filled_posts\nE10000028,450\n", encoding="utf-8")
+        result = run(
+            "estimates",
+            "compute",
+            "--register",
+            str(out.parent / "01_October_2026_HSCA_Active_Locations.ods"),
+            "--ascwds",
+            str(out.parent / "ingested"),
+            "--area",
+            "E10000028",
+            "--calibrate",
+            str(targets),
+            "--out",
+            str(tmp_path / "o"),
+        )
+        assert result.exit_code == 0, result.output
+        report = read(tmp_path / "o" / "calibration.csv")
+        assert [(r["target"], r["before"]) for r in report] == [("450.0", "378.0")]
+        assert float(report[0]["after"]) == pytest.approx(450, rel=1e-3)
+        assert float(report[0]["modelled_factor"]) == pytest.approx(246 / 174, rel=1e-3)
+        by_id = {r["location_id"]: r for r in read(tmp_path / "o" / "locations.csv")}
+        assert by_id["1-100000000"]["filled_posts"] == "15.0"
+
+    def test_bad_target_names_line(self, computed: tuple[Path, Result], tmp_path: Path) -> None:
+        out, _ = computed
+        targets = tmp_path / "sfc.csv"
+        targets.write_text("area_code,filled_posts\nE10000028,lots\n", encoding="utf-8")
+        result = run(
+            "estimates",
+            "compute",
+            "--register",
+            str(out.parent / "01_October_2026_HSCA_Active_Locations.ods"),
+            "--ascwds",
+            str(out.parent / "ingested"),
+            "--calibrate",
+            str(targets),
+            "--out",
+            str(tmp_path / "o"),
+        )
+        assert result.exit_code == 2
+        assert "line 2" in result.output

@@ -54,7 +54,14 @@ def estimate_list(request: HttpRequest) -> HttpResponse:
     shown = report.not_returned.head(LOCATIONS_SHOWN)
     locations = table(
         caption="Registered locations that have not returned",
-        head=["Location", "Provider", "Service group", "Beds", "Estimated filled posts", "Figure used"],
+        head=[
+            "Location",
+            "Provider",
+            "Service group",
+            "Beds",
+            "Estimated filled posts",
+            "Figure used",
+        ],
         rows=[
             [
                 f"{r['location_name']} ({r['location_id']})"

@@ -8,6 +8,7 @@ import numpy as np
 import polars as pl
 import pytest
 
+from careforce.core.estimates.calibration import calibrate
 from careforce.core.estimates.estimate import _with_ratios, estimate, size_band
 from careforce.core.estimates.models import CARE_HOMES, fit, group_model
 from careforce.core.estimates.tables import estimate_rows
@@ -226,3 +227,24 @@ class TestSizeBand:
         # ratio of every returned agency: 2 vacancies over 105 posts.
         assert found["vacancies_ratio"].to_list() == pytest.approx([0.2, 2 / 105])
         assert found["starters_ratio"].to_list() == [0.0, 0.0]
+
+
+class TestCalibrate:
+    def test_rakes_modelled_locations_to_every_margin(self, result) -> None:
+        targets = pl.DataFrame(
+            {
+                "area_code": ["E10000028", "E10000028"],
+                "breakdown": ["total", "service_group"],
+                "breakdown_value": ["all", "residential"],
+                "filled_posts": [300.0, 170.0],
+            }
+        )
+        calibrated, report = calibrate(result, targets)
+        # Returned and carried figures stay: 90 residential, 87 other locations and 24 posts of
+        # workplaces not on the register. The modelled home (60) and agency (20) take the rest:
+        # 170 - 90 = 80 and 300 - 170 - 87 - 24 = 19.
+        assert _row(calibrated, "1-100000004")["filled_posts"] == pytest.approx(80, rel=5e-3)
+        assert _row(calibrated, "1-100000008")["filled_posts"] == pytest.approx(19, rel=5e-3)
+        assert _row(calibrated, "1-100000001")["filled_posts"] == 15
+        assert report["after"].to_list() == pytest.approx([300, 170], rel=2e-3)
+        assert report["before"].to_list() == pytest.approx([281, 150])
