@@ -444,6 +444,12 @@ def _ods_row_cells(values: Sequence[str], numbers: Sequence[bool]) -> str:
     return "".join(parts)
 
 
+def _member(name: str) -> zipfile.ZipInfo:
+    member = zipfile.ZipInfo(name)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    return member
+
+
 def write_register_ods(
     path: Path,
     header: Sequence[str],
@@ -462,9 +468,10 @@ def write_register_ods(
         replacing(path) as temporary,
         zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive,
     ):
+        # Fixed timestamps: the same rows give byte-identical files.
         archive.writestr(zipfile.ZipInfo("mimetype"), _ODS_MIMETYPE)
-        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
-        with archive.open("content.xml", "w") as raw:
+        archive.writestr(_member("META-INF/manifest.xml"), _ODS_MANIFEST)
+        with archive.open(_member("content.xml"), "w") as raw:
             out = io.TextIOWrapper(raw, encoding="utf-8")
             out.write(_ODS_START)
             out.write('<table:table table:name="README">')

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 from careforce.core.vocab.cqc_register import REGISTER_LAYOUT, RegisterHeader
+from careforce.synthetic.workplaces import Workplace
 
 _INDEX: Final = {header: i for i, header in enumerate(REGISTER_LAYOUT)}
 
@@ -83,3 +86,58 @@ def register_row(entry: RegisterEntry) -> list[str]:
     for header, value in values.items():
         row[_INDEX[header]] = value
     return row
+
+
+REGISTER_SERVICES: Final = {
+    1: ("care home with nursing", "nursing care", "personal care"),
+    2: ("care home without nursing", "personal care"),
+    8: ("domiciliary care", "personal care"),
+    17: ("shared lives", "personal care"),
+    54: ("extra care housing", "personal care"),
+    55: ("supported living", "personal care"),
+    61: ("community learning disability", "personal care"),
+    62: ("community mental health", "personal care"),
+}
+"""The register's service flags of each ASC-WDS main service a synthetic location has."""
+HEALTHCARE_SERVICES: Final = frozenset({64, 66, 67, 68, 69})
+"""ASC-WDS main services CQC inspects in its hospitals directorate, not adult social care."""
+RATINGS: Final[tuple[tuple[str, float], ...]] = (
+    ("Outstanding", 0.05),
+    ("Good", 0.72),
+    ("Requires improvement", 0.17),
+    ("Inadequate", 0.01),
+    ("Not rated", 0.05),
+)
+"""Overall ratings of adult social care locations and their rough shares (CQC State of Care)."""
+
+
+def register_entries(
+    workplaces: Sequence[Workplace], *, council: str, region: str, rng: random.Random
+) -> list[RegisterEntry]:
+    """A register entry for each CQC-regulated workplace, as CQC would list it."""
+    names = [name for name, _ in RATINGS]
+    weights = [share for _, share in RATINGS]
+    entries = []
+    for w in workplaces:
+        if not w.regulated:
+            continue
+        care_home = w.main_service in (1, 2)
+        entries.append(
+            RegisterEntry(
+                location_id=w.location_id,
+                name=w.name,
+                provider_id=w.provider_id,
+                provider_name=w.name.split(" - ")[0],
+                local_authority=council,
+                region=region,
+                care_home=care_home,
+                beds=w.capacity if care_home else 0,
+                services=REGISTER_SERVICES.get(w.main_service, ()),
+                rating=rng.choices(names, weights)[0],
+                directorate=(
+                    "Hospitals" if w.main_service in HEALTHCARE_SERVICES else "Adult social care"
+                ),
+                postcode=w.postcode,
+            )
+        )
+    return entries
