@@ -106,8 +106,8 @@ def size_band(posts: pl.Expr) -> pl.Expr:
 
 def _with_ratios(frame: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     """Each row's counts per filled post (``<count>_ratio``): those of the returned locations of
-    its service group and size band, else of its service group, else of every returned location,
-    else 0. Estimated counts from these ratios weight the returns to the estimated workforce by
+    its service group and size band, else of its service group, else of every returned location;
+    none (the count stays unknown) when no returned location knows it. Estimated counts from these ratios weight the returns to the estimated workforce by
     service and size."""
     frame = frame.with_columns(size_band(pl.col(FILLED_POSTS)).alias(SIZE_BAND))
     known = known.with_columns(size_band(pl.col(FILLED_POSTS)).alias(SIZE_BAND))
@@ -121,9 +121,7 @@ def _with_ratios(frame: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
             frame.join(cell, on=[SERVICE_GROUP, SIZE_BAND], how="left")
             .join(group, on=SERVICE_GROUP, how="left")
             .join(overall, how="cross")
-            .with_columns(
-                pl.coalesce("_cell", "_group", "_overall", pl.lit(0.0)).alias(f"{count}_ratio")
-            )
+            .with_columns(pl.coalesce("_cell", "_group", "_overall").alias(f"{count}_ratio"))
             .drop("_cell", "_group", "_overall")
         )
     return frame

@@ -142,7 +142,11 @@ def _sums(
     value = pl.lit(_TOTAL[1]) if by is None else pl.col(by)
     return (
         frame.group_by(groups)
-        .agg(pl.col(column).sum().alias(NUMERATOR), pl.len().cast(pl.Int64).alias(COUNT_COLUMN))
+        .agg(
+            # No figure known at all is no figure, not zero.
+            pl.when(pl.col(column).is_not_null().any()).then(pl.col(column).sum()).alias(NUMERATOR),
+            pl.len().cast(pl.Int64).alias(COUNT_COLUMN),
+        )
         .select(
             pl.lit(measure).alias(MEASURE_ID),
             AREA_CODE,

@@ -226,7 +226,8 @@ class TestSizeBand:
         # A micro agency takes the micro agency's ratio; a large one (no large return) the
         # ratio of every returned agency: 2 vacancies over 105 posts.
         assert found["vacancies_ratio"].to_list() == pytest.approx([0.2, 2 / 105])
-        assert found["starters_ratio"].to_list() == [0.0, 0.0]
+        # No returned agency knows its starters: they stay unknown, not zero.
+        assert found["starters_ratio"].to_list() == [None, None]
 
 
 class TestCalibrate:
