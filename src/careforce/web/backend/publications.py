@@ -222,9 +222,12 @@ def run_publication(payload: dict[str, Any], progress: Progress) -> None:
     except (IndicatorInputError, UnreadableFileError) as error:
         if comparators is None and estimates is None:
             raise
-        message = (
-            f"The comparator values or the whole-sector estimates could not be used ({error}); "
-            "the measures are published without them."
+        unused = ["comparator values"] if comparators is not None else []
+        unused += ["whole-sector estimates"] if estimates is not None else []
+        message = f"The {' or the '.join(unused)} could not be used ({error}); " + (
+            "no comparisons are shown."
+            if estimates is None
+            else "the measures are published without them."
         )
         result = compute_indicators(inputs, out=folder, comparators=None)
     progress("Recording the publication", 2, 3)

@@ -16,7 +16,10 @@ from careforce.core.indicators.catalogue import measure
 from careforce.core.vocab.published import PUBLISHED_SCHEMA
 from careforce.web.apps.indicators.coverage import coverage_of
 from careforce.web.apps.indicators.presentation import Filters
+from careforce.web.backend import publications
+from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.publications import Published
+from careforce.web.models.indicators.models import Publication
 from estimates_support import estimates_folder
 from web_support import page_of
 
@@ -106,3 +109,22 @@ class TestCoverageOf:
 
     def test_nothing_without_estimates(self) -> None:
         assert coverage_of(_published([]), measure("filled_posts"), FILTERS) is None
+
+
+class TestPublicationWithEstimates:
+    def test_estimates_and_coverage_are_published(
+        self, db: None, site: Any, settings: Any, folder: Path
+    ) -> None:
+        settings.CAREFORCE_ESTIMATES = str(folder)
+        publication = publications.request_publication(reason="estimates")
+        run_pending()
+        done = Publication.objects.get(pk=publication)
+        assert done.status == "ready", done.message
+        published = publications.published()
+        assert published is not None
+        rows = published.table.filter(
+            (pl.col("measure_id") == "coverage_locations_share") & (pl.col("breakdown") == "total")
+        )
+        assert rows.select("period", "area_code", "value").rows() == [
+            ("2026/27", "E10000028", pytest.approx(8 / 12))
+        ]
