@@ -135,11 +135,31 @@ def _interval_sums(
     return pl.DataFrame({"key": [key_values[i] for i in starts], "_low": low, "_high": high})
 
 
+def _level(by: str | None) -> tuple[list[str], pl.Expr]:
+    """The group-by keys and breakdown value of a breakdown (``None``: the headline)."""
+    if by is None:
+        return [AREA_CODE], pl.lit(_TOTAL[1])
+    return [AREA_CODE, by], pl.col(by)
+
+
+def _cell(measure: str, breakdown: str, value: pl.Expr) -> list[pl.Expr]:
+    """The columns naming a cell: measure, area, breakdown and its value."""
+    return [
+        pl.lit(measure).alias(MEASURE_ID),
+        pl.col(AREA_CODE),
+        pl.lit(breakdown).alias(BREAKDOWN),
+        value.alias(BREAKDOWN_VALUE),
+    ]
+
+
+LEVELS: Final = (("total", None), (SERVICE_GROUP, SERVICE_GROUP))
+"""The breakdowns of the coverage and weighted rates: the headline and service group."""
+
+
 def _sums(
     frame: pl.DataFrame, measure: str, column: str, breakdown: str, by: str | None
 ) -> pl.DataFrame:
-    groups = [AREA_CODE] if by is None else [AREA_CODE, by]
-    value = pl.lit(_TOTAL[1]) if by is None else pl.col(by)
+    groups, value = _level(by)
     return (
         frame.group_by(groups)
         .agg(
@@ -148,10 +168,7 @@ def _sums(
             pl.len().cast(pl.Int64).alias(COUNT_COLUMN),
         )
         .select(
-            pl.lit(measure).alias(MEASURE_ID),
-            AREA_CODE,
-            pl.lit(breakdown).alias(BREAKDOWN),
-            value.alias(BREAKDOWN_VALUE),
+            *_cell(measure, breakdown, value),
             NUMERATOR,
             COUNT_COLUMN,
         )
@@ -219,9 +236,8 @@ def _coverage(combined: pl.DataFrame) -> pl.DataFrame:
         (pl.col(SOURCE) == Source.RETURNED.value).alias("_returned")
     )
     parts = []
-    for breakdown, by in (("total", None), (SERVICE_GROUP, SERVICE_GROUP)):
-        groups = [AREA_CODE] if by is None else [AREA_CODE, by]
-        value = pl.lit(_TOTAL[1]) if by is None else pl.col(by)
+    for breakdown, by in LEVELS:
+        groups, value = _level(by)
         aggregated = located.group_by(groups).agg(
             pl.col("_returned").sum().cast(pl.Float64).alias("_returned_locations"),
             pl.len().cast(pl.Float64).alias("_locations"),
@@ -234,10 +250,7 @@ def _coverage(combined: pl.DataFrame) -> pl.DataFrame:
         ):
             parts.append(
                 aggregated.select(
-                    pl.lit(measure).alias(MEASURE_ID),
-                    AREA_CODE,
-                    pl.lit(breakdown).alias(BREAKDOWN),
-                    value.alias(BREAKDOWN_VALUE),
+                    *_cell(measure, breakdown, value),
                     pl.col(numerator).alias(NUMERATOR),
                     pl.col(denominator).alias(DENOMINATOR),
                     pl.when(pl.col(denominator) > 0)
@@ -256,9 +269,8 @@ def _weighted_rates(combined: pl.DataFrame) -> pl.DataFrame:
     weighted to the estimated workforce by service and size. Counts not known in a return
     are left out of the rate's numerator and denominator alike."""
     parts = []
-    for breakdown, by in (("total", None), (SERVICE_GROUP, SERVICE_GROUP)):
-        groups = [AREA_CODE] if by is None else [AREA_CODE, by]
-        value = pl.lit(_TOTAL[1]) if by is None else pl.col(by)
+    for breakdown, by in LEVELS:
+        groups, value = _level(by)
         for measure, count, plus_count in (
             (VACANCY_RATE_WEIGHTED, VACANCIES, True),
             (TURNOVER_RATE_WEIGHTED, LEAVERS, False),
@@ -276,10 +288,7 @@ def _weighted_rates(combined: pl.DataFrame) -> pl.DataFrame:
                     known.sum().cast(pl.Int64).alias(COUNT_COLUMN),
                 )
                 .select(
-                    pl.lit(measure).alias(MEASURE_ID),
-                    AREA_CODE,
-                    pl.lit(breakdown).alias(BREAKDOWN),
-                    value.alias(BREAKDOWN_VALUE),
+                    *_cell(measure, breakdown, value),
                     NUMERATOR,
                     DENOMINATOR,
                     pl.when(pl.col(DENOMINATOR) > 0)

@@ -28,6 +28,23 @@ def run(*arguments: str) -> Result:
     return CliRunner().invoke(app, list(arguments), env=ENV)
 
 
+def indicators_with(out: Path, estimates: Path, dest: Path) -> Result:
+    """``indicators compute`` on the fixture's ingested returns with ``--estimates``."""
+    return run(
+        "indicators", "compute", "--ascwds", str(out.parent / "ingested"),
+        "--estimates", str(estimates), "--out", str(dest),
+    )  # fmt: skip
+
+
+def recompute(out: Path, dest: Path, *extra: str) -> Result:
+    """``estimates compute`` again on the fixture's register and returns."""
+    return run(
+        "estimates", "compute", "--register",
+        str(out.parent / "01_October_2026_HSCA_Active_Locations.ods"),
+        "--ascwds", str(out.parent / "ingested"), "--out", str(dest), *extra,
+    )  # fmt: skip
+
+
 def read(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -168,16 +185,7 @@ class TestIndicatorsWithEstimates:
         self, computed: tuple[Path, Result], tmp_path: Path
     ) -> None:
         out, _ = computed
-        result = run(
-            "indicators",
-            "compute",
-            "--ascwds",
-            str(out.parent / "ingested"),
-            "--estimates",
-            str(out),
-            "--out",
-            str(tmp_path),
-        )
+        result = indicators_with(out, out, tmp_path)
         assert result.exit_code == 0, result.output
         assert (
             "Coverage of Staffordshire (2026/27): 66.7% of in-scope locations returned"
@@ -196,16 +204,7 @@ class TestIndicatorsWithEstimates:
         self, computed: tuple[Path, Result], tmp_path: Path
     ) -> None:
         out, _ = computed
-        result = run(
-            "indicators",
-            "compute",
-            "--ascwds",
-            str(out.parent / "ingested"),
-            "--estimates",
-            str(tmp_path),
-            "--out",
-            str(tmp_path / "o"),
-        )
+        result = indicators_with(out, tmp_path, tmp_path / "o")
         assert result.exit_code == 2
         assert "no estimates.csv here" in result.output
 
@@ -218,20 +217,7 @@ class TestCalibrate:
         targets = tmp_path / "sfc.csv"
         # Returned homes hold 204 posts: the four modelled homes must make up 246, not 174.
         targets.write_text("area_code,filled_posts\nE10000028,450\n", encoding="utf-8")
-        result = run(
-            "estimates",
-            "compute",
-            "--register",
-            str(out.parent / "01_October_2026_HSCA_Active_Locations.ods"),
-            "--ascwds",
-            str(out.parent / "ingested"),
-            "--area",
-            "E10000028",
-            "--calibrate",
-            str(targets),
-            "--out",
-            str(tmp_path / "o"),
-        )
+        result = recompute(out, tmp_path / "o", "--area", "E10000028", "--calibrate", str(targets))
         assert result.exit_code == 0, result.output
         report = read(tmp_path / "o" / "calibration.csv")
         assert [(r["target"], r["before"]) for r in report] == [("450.0", "378.0")]
@@ -244,17 +230,6 @@ class TestCalibrate:
         out, _ = computed
         targets = tmp_path / "sfc.csv"
         targets.write_text("area_code,filled_posts\nE10000028,lots\n", encoding="utf-8")
-        result = run(
-            "estimates",
-            "compute",
-            "--register",
-            str(out.parent / "01_October_2026_HSCA_Active_Locations.ods"),
-            "--ascwds",
-            str(out.parent / "ingested"),
-            "--calibrate",
-            str(targets),
-            "--out",
-            str(tmp_path / "o"),
-        )
+        result = recompute(out, tmp_path / "o", "--calibrate", str(targets))
         assert result.exit_code == 2
         assert "line 2" in result.output
