@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import polars as pl
 import typer
 from rich.console import Console
 
@@ -41,6 +42,14 @@ def compute(
             "--districts", help="Lookup of postcode districts to council districts (CSV)."
         ),
     ] = None,
+    estimates: Annotated[
+        Path | None,
+        typer.Option(
+            "--estimates",
+            help="An output directory of `careforce estimates compute`: publish the whole-sector "
+            "estimates and the coverage of the returns with the measures.",
+        ),
+    ] = None,
     unsuppressed: Annotated[
         bool,
         typer.Option(
@@ -59,6 +68,7 @@ def compute(
             hr=hr,
             provider_returns=provider_returns,
             unsuppressed=unsuppressed,
+            estimates=estimates,
         )
     except (IndicatorInputError, UnreadableFileError) as error:
         Console(stderr=True, soft_wrap=True).print(
@@ -68,6 +78,16 @@ def compute(
     if unsuppressed:
         console.print(
             "[bold red]Unsuppressed figures[/]: not for publication (indicators_unsuppressed.*)."
+        )
+    coverage = result.table.filter(
+        (pl.col("measure_id") == "coverage_locations_share") & (pl.col("breakdown") == "total")
+    )
+    for row in coverage.iter_rows(named=True):
+        share = row["value"]
+        console.print(
+            f"Coverage of {row['area_name']} ({row['period']}): "
+            + (f"{share:.1%} of in-scope locations returned" if share is not None else "not known"),
+            highlight=False,
         )
     console.print(f"{result.table.height} rows written to {out}:")
     for path in result.files:

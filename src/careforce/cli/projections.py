@@ -185,6 +185,13 @@ def derive(
     ] = None,
     name: Annotated[str | None, typer.Option("--name", help="Name of the projection.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    returned_only: Annotated[
+        bool,
+        typer.Option(
+            "--returned-only",
+            help="Base the projection on the returns alone, not on the whole-sector estimates.",
+        ),
+    ] = False,
 ) -> None:
     """Derive a parameter file from the latest measures and a population projection.
 
@@ -209,10 +216,15 @@ def derive(
             breakdown=breakdown,
             name=name,
             overwrite=force,
+            returned_only=returned_only,
         )
     except ProjectionInputError as error:
         _fail(str(error))
     groups = ", ".join(group.name for group in derived.params.groups)
+    if "Base workforce: the whole-sector estimates" in derived.text:
+        typer.echo(
+            "Base workforce: the whole-sector estimates (--returned-only for the returns alone)."
+        )
     typer.echo(
         f"Wrote {derived.path}: {derived.params.name}; base year {derived.params.base_year}; "
         f"groups {groups}."

@@ -19,6 +19,7 @@ council, never on the order the processes finish in.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -30,10 +31,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from careforce import __version__
+from careforce.core.vocab.cqc_register import REGISTER_LAYOUT
+from careforce.io.cqc_register_files import write_register_ods
 from careforce.io.text_files import write_text_file
-from careforce.synthetic.ascwds_returns import FILE_KINDS, generate_ascwds_returns
+from careforce.synthetic.ascwds_returns import FILE_KINDS, render_returns, simulate_area
+from careforce.synthetic.cqc_register import register_entries, register_row
 from careforce.synthetic.csv_text import concatenate_tables
 from careforce.synthetic.enrolments import generate_enrolments
+from careforce.synthetic.geography import REGIONS
 from careforce.synthetic.hr_extract import generate_hr_extract
 from careforce.synthetic.population import (
     generate_census_comparators,
@@ -48,6 +53,8 @@ from careforce.synthetic.profiles import (
 )
 from careforce.synthetic.provider_returns import generate_provider_returns
 from careforce.synthetic.published import REFERENCE_YEARS
+from careforce.synthetic.sampling import make_rng
+from careforce.synthetic.workers import Staffing
 
 __all__ = [
     "PROFILE_NAMES",
@@ -183,12 +190,48 @@ def _write(
     )
 
 
+REGISTER_NAME = "01_April_2022_HSCA_Active_Locations.ods"
+"""The demo's CQC register, named as CQC names the month's file (the month after the latest
+reference date)."""
+
+
+def _write_register(task: _AreaTask, area: AreaProfile, staffing: Staffing) -> DemoFile:
+    """Write the area's CQC register ("Care directory with filters"): every CQC-regulated
+    workplace of the area, in the published layout."""
+    entries = register_entries(
+        staffing.workplaces,
+        council=area.name,
+        region=REGIONS[area.region],
+        rng=make_rng(task.seed, "register", area.code),
+    )
+    relative = (
+        f"cqc/{area.code}/{REGISTER_NAME}" if task.per_area_folders else f"cqc/{REGISTER_NAME}"
+    )
+    path = task.out / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_register_ods(
+        path, REGISTER_LAYOUT, (register_row(e) for e in entries), as_at="01 April 2022"
+    )
+    data = path.read_bytes()
+    return DemoFile(
+        path=relative,
+        dataset="cqc-register",
+        area_code=area.code,
+        year=None,
+        reference_date="2022-04-01",
+        rows=len(entries),
+        bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
 def _generate_area(task: _AreaTask) -> _AreaResult:
     """Generate and write one council's ASC-WDS files; return its other tables as text."""
     area = _profile(task.profile, task.scale)[task.position]
     dates = {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS}
-    files = []
-    for annual in generate_ascwds_returns(area, seed=task.seed):
+    staffing = simulate_area(area, seed=task.seed)
+    files = [_write_register(task, area, staffing)]
+    for annual in render_returns(staffing, area_code=area.code, seed=task.seed):
         folder = (
             f"ascwds/{annual.year}/{area.code}"
             if task.per_area_folders

@@ -18,7 +18,8 @@ from careforce.core.sources.ascwds.canonical import Area
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
-from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.services.demo_data import DEFAULT_SEED, REGISTER_NAME, generate_demo_data
+from careforce.services.estimates import EstimatesResult, compute_estimates
 from careforce.services.indicators import IndicatorsResult, compute_indicators
 from careforce.services.outcomes import ReportResult, write_progress_report
 from careforce.synthetic.profiles import build_profile
@@ -41,6 +42,8 @@ class DemoRun:
     indicators_dir: Path
     outcomes: ReportResult | None = None
     """The outcomes scorecard and progress report (a profile of one area only)."""
+    estimates: EstimatesResult | None = None
+    """The whole-sector estimates from the area's CQC register (a profile of one area only)."""
 
 
 def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Path:
@@ -120,12 +123,17 @@ def run_demo(
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
     )
-    outcomes = None
+    outcomes = estimates = None
     if len(names) == 1:
+        say("Estimating the whole sector from the CQC register")
+        (area_code,) = names
+        estimates = compute_estimates(
+            data / "cqc" / REGISTER_NAME, directories, out=out / "estimates", area=area_code
+        )
         say("Evaluating the outcomes framework and writing the progress report")
         outcomes = write_progress_report(
             indicators=indicators_dir / "indicators.csv",
             out=out / "outcomes",
             as_of=as_of or dt.date.today(),
         )
-    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes)
+    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes, estimates)

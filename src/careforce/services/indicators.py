@@ -38,6 +38,8 @@ from careforce.core.vocab.published import (
     MEASURE_ID,
     MEASURE_NAME,
     PERIOD,
+    PUBLISHED_COLUMNS,
+    PUBLISHED_SCHEMA,
     SYMBOL_NOTES,
 )
 from careforce.io.csv_text import UnreadableFileError, read_csv_table, write_csv
@@ -128,6 +130,31 @@ def _comparators(path: Path | None) -> pl.DataFrame | None:
             f"{path}, line {row[LINE_NUMBER]}, column value: '{row['value']}' is not a number"
         )
     return table.with_columns(values.alias(COMPARATOR_VALUE)).with_row_index(PRIORITY)
+
+
+ESTIMATES_FILE = "estimates.csv"
+"""The published rows of ``careforce estimates compute``, in an estimates folder."""
+
+
+def _estimates(directory: Path | None) -> pl.DataFrame | None:
+    """The published estimate rows of an estimates folder, typed as the published table."""
+    if directory is None:
+        return None
+    path = directory / ESTIMATES_FILE
+    if not path.is_file():
+        raise IndicatorInputError(
+            f"{directory}: no {ESTIMATES_FILE} here (run careforce estimates compute)"
+        )
+    table = read_text_table(path)
+    _require_columns(path, table, PUBLISHED_COLUMNS, "estimates file")
+    return table.select(
+        pl.when(pl.col(name) == "")
+        .then(None)
+        .otherwise(pl.col(name))
+        .cast(dtype, strict=False)
+        .alias(name)
+        for name, dtype in PUBLISHED_SCHEMA.items()
+    )
 
 
 def _require_columns(path: Path, table: pl.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -253,8 +280,12 @@ def compute_indicators(
     unsuppressed: bool = False,
     policy: DisclosurePolicy | None = None,
     secret: bytes | None = None,
+    estimates: Path | None = None,
 ) -> IndicatorsResult:
     """Compute every measure and write indicators.{csv,parquet,ods,xlsx} (or indicators_unsuppressed.*).
+
+    With ``estimates`` (a folder written by ``careforce estimates compute``), the whole-sector
+    estimates and the coverage of the returns are published with the measures.
 
     Raises:
         IndicatorInputError: an input cannot be used.
@@ -299,6 +330,9 @@ def compute_indicators(
         comparators=_comparators(comparators),
         unsuppressed=unsuppressed,
     )
+    estimate_rows = _estimates(estimates)
+    if estimate_rows is not None:
+        table = pl.concat([table, estimate_rows])
     trend_table = trends(table)
     stem = "indicators_unsuppressed" if unsuppressed else "indicators"
     out.mkdir(parents=True, exist_ok=True)
@@ -324,6 +358,7 @@ def compute_indicators(
             "districts": str(districts) if districts else None,
             "hr": str(hr) if hr else None,
             "provider_returns": str(provider_returns) if provider_returns else None,
+            "estimates": str(estimates) if estimates else None,
             "unsuppressed": unsuppressed,
             "rows": table.height,
             "policy": None if unsuppressed else vars(policy or DisclosurePolicy()),

@@ -23,6 +23,7 @@ from careforce.core.projections.derivation import (
     DEFAULT_ELASTICITY,
     derive_parameters,
 )
+from careforce.core.projections.estimated_base import with_estimated_base
 from careforce.core.projections.input_tables import InputDataError
 from careforce.core.projections.parameters import (
     ParameterError,
@@ -418,8 +419,13 @@ def derive_parameter_file(
     breakdown: str | None = None,
     name: str | None = None,
     overwrite: bool = False,
+    returned_only: bool = False,
 ) -> DerivedFile:
     """Derive a parameter file from measures and a population projection, and write it.
+
+    When the measures hold whole-sector estimates (``careforce indicators compute
+    --estimates``), the base workforce is the estimated filled posts and vacancies, and the file
+    says so; ``returned_only`` keeps the returns' own figures.
 
     The file is validated like any parameter file before it is written.
 
@@ -435,6 +441,9 @@ def derive_parameter_file(
         population_rows = read_input_table(population)
     except InputFileError as error:
         raise _user_error(error) from None
+    estimated = False
+    if not returned_only:
+        indicator_rows, estimated = with_estimated_base(indicator_rows)
     try:
         derivation = derive_parameters(
             indicator_rows,
@@ -453,6 +462,13 @@ def derive_parameter_file(
     derivation.header.insert(
         2, f"Derived on {dt.date.today().isoformat()} by careforce {__version__}."
     )
+    if estimated:
+        derivation.header.insert(
+            3,
+            "Base workforce: the whole-sector estimates (filled_posts_estimate and "
+            "vacancies_estimate, shown below as filled_posts and vacancies), not the returns "
+            "alone; derive with --returned-only for the returns' figures.",
+        )
     text = format_parameter_toml(derivation)
     try:
         params = parse_parameter_text(text, source=out)

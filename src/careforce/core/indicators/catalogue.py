@@ -526,9 +526,115 @@ _CHILDREN_ONLY: tuple[Measure, ...] = (
 )
 """Measures that only children's services sources give."""
 
+_ESTIMATES = ("cqc_register", "estimates")
+"""Sources of the estimate measures: the register and the output of `careforce estimates compute`
+(not computed by `indicators compute` itself, which publishes them as given)."""
+_ESTIMATE_BREAKDOWNS = (
+    Dimension.TOTAL,
+    Dimension.SERVICE_GROUP,
+    Dimension.JOB_ROLE_GROUP,
+    Dimension.SECTOR,
+)
+_ESTIMATE_MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "filled_posts_estimate",
+        "Filled posts (whole-sector estimate)",
+        "Filled posts of every in-scope CQC-registered location, returned or estimated, plus "
+        "the returns of workplaces not regulated by CQC.",
+        Unit.COUNT,
+        Polarity.NO_JUDGEMENT,
+        Kind.COUNT,
+        "filled posts of each location: its return, a carried-forward or interpolated return, "
+        "or a model's estimate",
+        "",
+        _ESTIMATE_BREAKDOWNS,
+        _ESTIMATES,
+        "`careforce estimates compute`; intervals are 95% bootstrap intervals (docs/methodology.md, "
+        '"Whole-sector estimates").',
+    ),
+    Measure(
+        "vacancies_estimate",
+        "Vacancies (whole-sector estimate)",
+        "Vacancies of every in-scope location: returned, or estimated from the vacancies per "
+        "filled post of returned locations of the same service group.",
+        Unit.COUNT,
+        Polarity.LOW_IS_GOOD,
+        Kind.COUNT,
+        "vacancies of each location, returned or estimated",
+        "",
+        (Dimension.TOTAL, Dimension.SERVICE_GROUP),
+        _ESTIMATES,
+        "`careforce estimates compute`.",
+    ),
+    Measure(
+        "coverage_locations_share",
+        "Coverage of locations",
+        "Share of the in-scope CQC-registered locations with a return at the reference date.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "in-scope locations with a current return",
+        "in-scope locations on the CQC register",
+        (Dimension.TOTAL, Dimension.SERVICE_GROUP),
+        _ESTIMATES,
+        "`careforce estimates compute`.",
+    ),
+    Measure(
+        "coverage_posts_share",
+        "Coverage of filled posts",
+        "Share of the estimated filled posts of in-scope locations that current returns give.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "filled posts of locations with a current return",
+        "estimated filled posts of every in-scope location",
+        (Dimension.TOTAL, Dimension.SERVICE_GROUP),
+        _ESTIMATES,
+        "`careforce estimates compute`.",
+    ),
+    *(
+        Measure(
+            f"{rate}_weighted",
+            f"{name} (weighted to the whole sector)",
+            f"{name} of the estimated whole sector: the returns weighted to the estimated "
+            "workforce by service group and size band.",
+            Unit.RATE if rate != "vacancy_rate" else Unit.PROPORTION,
+            Polarity.LOW_IS_GOOD if rate != "starters_rate" else Polarity.NO_JUDGEMENT,
+            Kind.WORKPLACE_RATE if rate != "vacancy_rate" else Kind.WORKPLACE_PROPORTION,
+            numerator,
+            denominator,
+            (Dimension.TOTAL, Dimension.SERVICE_GROUP),
+            _ESTIMATES,
+            f"`careforce estimates compute`; the unweighted figure of the returns alone is `{rate}`.",
+        )
+        for rate, name, numerator, denominator in (
+            (
+                "vacancy_rate",
+                "Vacancy rate",
+                "vacancies, returned or estimated",
+                "filled posts + vacancies, returned or estimated",
+            ),
+            (
+                "turnover_rate",
+                "Turnover rate",
+                "leavers in the last 12 months, returned or estimated",
+                "filled posts, returned or estimated",
+            ),
+            (
+                "starters_rate",
+                "Starters rate",
+                "starters in the last 12 months, returned or estimated",
+                "filled posts, returned or estimated",
+            ),
+        )
+    ),
+)
+"""Whole-sector estimates from the CQC register and the returns (``careforce estimates``)."""
+
 MEASURES: tuple[Measure, ...] = (
     *(replace(m, children=_ALSO_FOR_CHILDREN.get(m.id, ())) for m in _ADULT_MEASURES),
     *_CHILDREN_ONLY,
+    *_ESTIMATE_MEASURES,
 )
 """Every measure, in the order they are published."""
 

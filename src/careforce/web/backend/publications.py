@@ -39,6 +39,7 @@ from careforce.io.datasets import read_text_table
 from careforce.io.raw_files import stored_path
 from careforce.io.snapshot_files import read_table, write_part
 from careforce.services.indicators import IndicatorInputError, compute_indicators
+from careforce.web.backend.estimates import estimates_folder
 from careforce.web.backend.jobs import JobKind, Progress, enqueue
 from careforce.web.backend.snapshots import parts_in_force
 from careforce.web.models.indicators.models import Publication
@@ -212,13 +213,22 @@ def run_publication(payload: dict[str, Any], progress: Progress) -> None:
             inputs.append(target)
     progress("Computing the measures", 1, 3)
     comparators, comparators_name = _comparators()
+    estimates = estimates_folder()
     message = ""
     try:
-        result = compute_indicators(inputs, out=folder, comparators=comparators)
+        result = compute_indicators(
+            inputs, out=folder, comparators=comparators, estimates=estimates
+        )
     except (IndicatorInputError, UnreadableFileError) as error:
-        if comparators is None:
+        if comparators is None and estimates is None:
             raise
-        message = f"The comparator values could not be used ({error}); no comparisons are shown."
+        unused = ["comparator values"] if comparators is not None else []
+        unused += ["whole-sector estimates"] if estimates is not None else []
+        message = f"The {' or the '.join(unused)} could not be used ({error}); " + (
+            "no comparisons are shown."
+            if estimates is None
+            else "the measures are published without them."
+        )
         result = compute_indicators(inputs, out=folder, comparators=None)
     progress("Recording the publication", 2, 3)
     publications.filter(pk=publication.pk).update(

@@ -186,6 +186,9 @@ CAREFORCE_JOBS = os.environ.get("CAREFORCE_JOBS", "thread")
 ``manual`` (see careforce.web.backend.jobs)."""
 CAREFORCE_COMPARATORS = os.environ.get("CAREFORCE_COMPARATORS") or None
 """Comparator values used until an administrator uploads some (a CSV path)."""
+CAREFORCE_ESTIMATES = os.environ.get("CAREFORCE_ESTIMATES") or None
+"""A folder written by ``careforce estimates compute``: its whole-sector estimates and coverage
+are published with the measures, and analysts see the locations that have not returned."""
 CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or None
 """The outcomes framework file (a path or a shipped name; default: the Staffordshire one)."""
 CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -11,6 +12,7 @@ import pytest
 
 from careforce.services.ascwds import ingest_ascwds
 from careforce.services.demo_data import DemoDataManifest, UnknownProfileError, generate_demo_data
+from careforce.services.estimates import load_register
 
 pytestmark = pytest.mark.integration
 
@@ -46,12 +48,26 @@ class TestLayout:
         manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["profile"] == "staffordshire"
         assert manifest["seed"] == 2022
-        assert len(manifest["files"]) == 12
+        assert len(manifest["files"]) == 13
         for entry in manifest["files"]:
             data = (staffordshire / entry["path"]).read_bytes()
             assert entry["bytes"] == len(data)
             assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+            if entry["dataset"] == "cqc-register":
+                continue  # a workbook: its rows are its locations (checked below)
             assert entry["rows"] == data.count(b"\n") - 1
+
+    def test_register_lists_every_regulated_workplace(self, staffordshire) -> None:
+        manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
+        (entry,) = [e for e in manifest["files"] if e["dataset"] == "cqc-register"]
+        register = load_register(staffordshire / entry["path"])
+        with (staffordshire / "ascwds" / "2021-22" / "workplace.csv").open(
+            newline="", encoding="utf-8"
+        ) as stream:
+            regulated = {r["LOCATIONID"] for r in csv.DictReader(stream) if r["REGTYPE"] == "2"}
+        assert set(register.locations["location_id"].to_list()) == regulated
+        assert entry["rows"] == len(regulated)
+        assert register.findings.height == 0
 
     def test_ascwds_files_keep_crlf_line_endings(self, staffordshire) -> None:
         data = (staffordshire / "ascwds" / "2021-22" / "staff.csv").read_bytes()

@@ -170,6 +170,22 @@ CHILDREN = [
 """Published children's services figures (council staff; the 14 independent providers)."""
 
 
+class TestEstimates:
+    def test_every_registered_location_returns_so_estimate_equals_returns(
+        self, demo: DemoRun
+    ) -> None:
+        assert demo.estimates is not None
+        summary = demo.estimates.summary
+        assert summary["locations_returned"] == summary["in_scope_locations"]
+        assert summary["coverage_locations_share"] == 1.0
+        assert summary["filled_posts_estimate"] == summary["filled_posts_returned"]
+
+    def test_outputs_exist(self, demo: DemoRun) -> None:
+        assert demo.estimates is not None
+        names = {path.name for path in demo.estimates.files}
+        assert {"locations.csv", "estimates.csv", "accuracy.csv"} <= names
+
+
 class TestChildrensServices:
     @pytest.mark.parametrize(
         ("measure", "workforce", "period", "published", "tolerance"),

@@ -187,6 +187,8 @@ ENDPOINTS = (
     Endpoint("submissions:support-list", none, "GET", ANALYSTS),
     Endpoint("submissions:support-download", lambda site: ["csv"], "GET", ANALYSTS),
     Endpoint("submissions:support-download", lambda site: ["ods"], "GET", ANALYSTS),
+    Endpoint("submissions:estimate-list", none, "GET", ANALYSTS),
+    Endpoint("submissions:estimate-list", none, "POST", (LOGIN, 405, 403, 403, 405)),
     Endpoint("submissions:submission-list", none, "POST", (LOGIN, 405, 403, 403, 405)),
     Endpoint("outcomes:scorecard-show", none, "GET", EVERYONE),
     Endpoint("outcomes:scorecard-download", lambda site: ["csv"], "GET", EVERYONE),

@@ -23,6 +23,7 @@ from careforce.core.indicators.catalogue import (
     measure,
 )
 from careforce.core.vocab.published import MEASURE_ID, MEASURE_NAME
+from careforce.web.apps.indicators.coverage import coverage_of
 from careforce.web.apps.indicators.presentation import (
     TABLE_COLUMNS,
     Filters,
@@ -157,6 +158,7 @@ def _detail_context(
     filters = filters_from(form, published)
     view = measure_view(published, entry, filters)
     return {
+        "coverage": coverage_of(published, entry, filters),
         "form": form,
         "view": view,
         "entry": entry,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from careforce.web.apps.submissions import views
+from careforce.web.apps.submissions import estimates, views
 
 app_name = "submissions"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("submissions.<str:file_format>", views.submission_download, name="submission-download"),
     path("support/", views.support_list, name="support-list"),
     path("support/support.<str:file_format>", views.support_download, name="support-download"),
+    path("estimates/", estimates.estimate_list, name="estimate-list"),
 ]

@@ -1,0 +1,1 @@
+"""Whole-sector estimates: matching returns to the register, models, accuracy, coverage."""
