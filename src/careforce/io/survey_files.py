@@ -3,7 +3,7 @@ and the questionnaire JSON Schema.
 
 Files are read by :mod:`careforce.io.config_files` (safe YAML, every problem reported at
 ``FILE, line N: field: message``). The shipped questionnaires (``staff``, ``organisations``)
-are in ``careforce/data/survey/`` and can be named without a path.
+are in ``careforce/data/survey/questionnaires/`` and can be named without a path.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def schema_path() -> Path:
 
 def shipped_questionnaires() -> dict[str, Path]:
     """Shipped questionnaires by name (``staff``, ``organisations``)."""
-    folder = config_files.shipped_folder("survey")
+    folder = config_files.shipped_folder("survey", "questionnaires")
     return config_files.shipped_files(folder, YAML_SUFFIXES[0])
 
 

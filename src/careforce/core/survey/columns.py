@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from careforce.core.vocab import published as pub
+
 RESPONSE_ID: Final = "response_id"
 """Identifier of a response (a random token; never a person's identity)."""
 ROUND: Final = "round"
@@ -12,9 +14,9 @@ ROUND: Final = "round"
 WEIGHT: Final = "weight"
 """A response's weight (1 when unweighted)."""
 
-BREAKDOWN: Final = "breakdown"
+BREAKDOWN: Final = pub.BREAKDOWN
 """The respondent grouping (``total``, ``role_group`` ...)."""
-GROUP: Final = "breakdown_value"
+GROUP: Final = pub.BREAKDOWN_VALUE
 """The group's value (``all``, ``direct-care`` ...)."""
 ANSWER: Final = "answer"
 """An answer option's value."""
@@ -28,9 +30,9 @@ SHARE: Final = "share"
 """The (weighted) share choosing the answer."""
 EFFECTIVE_N: Final = "effective_n"
 """Kish's effective sample size of the group, (Σw)² / Σw²."""
-LOWER: Final = "lower_ci"
+LOWER: Final = pub.LOWER
 """Lower limit of the 95% Wilson interval."""
-UPPER: Final = "upper_ci"
+UPPER: Final = pub.UPPER
 """Upper limit of the 95% Wilson interval."""
 SUPPRESSED: Final = "suppressed"
 """Whether the cell is withheld (fewer respondents than the publication threshold)."""

@@ -87,10 +87,9 @@ class Breakdown(StrEnum):
 
     ROLE_GROUP = "role_group"
     SECTOR = "sector"
-    SERVICE = "service"
+    SERVICE_GROUP = "service_group"
     YEARS_IN_ROLE = "years_in_role"
     YEARS_IN_SECTOR = "years_in_sector"
-    SERVICE_TYPE = "service_type"
     SIZE = "size"
 
 

@@ -13,7 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from careforce.core.indicators.catalogue import SURVEY_MEASURES
+from careforce.core.outcomes.framework import placed_measures
 from careforce.core.survey.questionnaire import Breakdown, QuestionType, questionnaire_json_schema
+from careforce.io.outcomes_files import read_framework_file
 from careforce.io.survey_files import (
     ConfigurationFileError,
     load_schema,
@@ -82,7 +85,7 @@ class TestShippedQuestionnaires:
         assert sorted(b.value for b in staff.breakdowns()) == [
             "role_group",
             "sector",
-            "service",
+            "service_group",
             "years_in_role",
             "years_in_sector",
         ]
@@ -112,7 +115,7 @@ class TestShippedQuestionnaires:
 
     def test_organisation_breakdowns(self) -> None:
         organisations = read_questionnaire_file("organisations").questionnaire
-        assert set(organisations.breakdowns()) == {Breakdown.SERVICE_TYPE, Breakdown.SIZE}
+        assert set(organisations.breakdowns()) == {Breakdown.SERVICE_GROUP, Breakdown.SIZE}
 
     def test_shipped_schema_is_current(self) -> None:
         assert load_schema() == json.loads(json.dumps(questionnaire_json_schema()))
@@ -223,3 +226,30 @@ class TestReaderProperties:
         lines[line % len(lines)] = replacement.replace("\n", " ").replace("\r", " ")
         error = refusal("\n".join(lines))
         assert error is None or error.problems
+
+
+class TestMeasuresAndFramework:
+    def test_every_questionnaire_measure_is_in_the_catalogue(self) -> None:
+        ids = {m.id for m in SURVEY_MEASURES}
+        for name in ("staff", "organisations"):
+            questionnaire = read_questionnaire_file(name).questionnaire
+            assert {q.measure.id for q in questionnaire.measures() if q.measure} <= ids
+
+    @pytest.mark.parametrize(
+        ("code", "measure_id"),
+        [
+            pytest.param("1.2b", "willing_to_change_hours_share", id="1.2b"),
+            pytest.param("3.2a", "feels_valued_by_employer_share", id="3.2a"),
+            pytest.param("3.2b", "feels_valued_by_public_share", id="3.2b"),
+            pytest.param("3.2c", "feels_rewarded_share", id="3.2c"),
+            pytest.param("4.1a", "strength_based_practice_share", id="4.1a"),
+            pytest.param("4.2a", "digital_confidence_share", id="4.2a"),
+            pytest.param("4.2b", "helps_with_technology_share", id="4.2b"),
+        ],
+    )
+    def test_framework_binds_survey_measures(self, code: str, measure_id: str) -> None:
+        framework = read_framework_file().framework
+        found = {p.measure.code: p.measure for p in placed_measures(framework)}
+        sources = found[code].sources or []
+        assert sources[0].measure_id == measure_id
+        assert sources[0].baseline_period == "2023"
