@@ -12,11 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from pydantic import ValidationError
+
+from careforce.core.configuration import pydantic_problems
 from careforce.core.survey.questionnaire import (
     Questionnaire,
     QuestionnaireError,
     parse_questionnaire,
 )
+from careforce.core.survey.redaction import Redactor
+from careforce.core.survey.themes import Codebook
 from careforce.io import config_files
 from careforce.io.config_files import (
     ConfigDocument,
@@ -33,6 +38,10 @@ SCHEMA_PACKAGE: Final = "careforce.core.survey"
 """The package whose ``schema`` folder holds the JSON Schema."""
 YAML_SUFFIXES: Final = (".yaml", ".yml")
 """Suffixes of questionnaire files."""
+CODEBOOK_FILE: Final = "codebook.yaml"
+"""The shipped keyword codebook of free-text themes."""
+GIVEN_NAMES_FILE: Final = "given-names.txt"
+"""The shipped given names redaction looks for."""
 
 
 @dataclass(frozen=True)
@@ -90,3 +99,25 @@ def read_questionnaire_file(spec: str | Path) -> QuestionnaireFile:
     )
     document = load_config_file(path, "yaml")
     return QuestionnaireFile(_validated(document, path), path, document.lines)
+
+
+def read_codebook(path: Path | None = None) -> Codebook:
+    """Read a theme codebook (the shipped one when None).
+
+    Raises:
+        ConfigurationFileError: with one line per problem naming the file, line and field.
+    """
+    path = path or config_files.shipped_folder("survey") / CODEBOOK_FILE
+    document = load_config_file(path, "yaml")
+    try:
+        return Codebook.model_validate(document.data)
+    except ValidationError as error:
+        raise ConfigurationFileError(
+            path, located_problems(pydantic_problems(error), document.lines)
+        ) from None
+
+
+def shipped_redactor() -> Redactor:
+    """A redactor looking for the shipped given names."""
+    text = (config_files.shipped_folder("survey") / GIVEN_NAMES_FILE).read_text(encoding="utf-8")
+    return Redactor(line for line in text.splitlines() if line and not line.startswith("#"))

@@ -222,9 +222,14 @@ def evaluate(
 
 
 def evaluate_files(
-    *, indicators: Path, framework: str | Path | None = None, area: str | None = None
+    *,
+    indicators: Path,
+    framework: str | Path | None = None,
+    area: str | None = None,
+    survey: Sequence[Path] = (),
 ) -> Evaluation:
-    """Read a framework and indicator results and evaluate them.
+    """Read a framework and indicator results (with any survey measures beside them, e.g.
+    ``survey_measures.csv`` of each round) and evaluate them.
 
     Raises:
         OutcomesInputError: an input cannot be used.
@@ -232,8 +237,10 @@ def evaluate_files(
     loaded = load_framework(framework)
     try:
         results, path = read_indicator_results(indicators)
+        rounds = [read_indicator_results(location)[0] for location in survey]
     except IndicatorResultsError as error:
         raise OutcomesInputError([str(error)]) from None
+    results = pl.concat([results, *rounds], how="vertical") if rounds else results
     return evaluate(
         loaded.framework,
         results,
@@ -505,6 +512,7 @@ def write_progress_report(
     as_of: dt.date,
     area: str | None = None,
     include_plan: bool = True,
+    survey: Sequence[Path] = (),
 ) -> ReportResult:
     """Evaluate the framework, compute the plan's progress and write the report (HTML, PDF,
     charts) with the scorecard and action outputs beside it.
@@ -512,7 +520,9 @@ def write_progress_report(
     Raises:
         OutcomesInputError: an input cannot be used.
     """
-    evaluation = evaluate_files(indicators=indicators, framework=framework, area=area)
+    evaluation = evaluate_files(
+        indicators=indicators, framework=framework, area=area, survey=survey
+    )
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
     report = progress_report_content(evaluation, progress, as_of=as_of)
     files = write_report(out, report)

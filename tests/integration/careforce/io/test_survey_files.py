@@ -251,5 +251,4 @@ class TestMeasuresAndFramework:
         framework = read_framework_file().framework
         found = {p.measure.code: p.measure for p in placed_measures(framework)}
         sources = found[code].sources or []
-        assert sources[0].measure_id == measure_id
-        assert sources[0].baseline_period == "2023"
+        assert measure_id in [source.measure_id for source in sources]
