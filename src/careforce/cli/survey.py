@@ -15,6 +15,7 @@ from careforce.services.survey import (
     analyse_survey,
     finding_line,
     import_round,
+    write_baseline,
 )
 
 app = typer.Typer(help="Run the annual workforce survey.", no_args_is_help=True)
@@ -120,3 +121,13 @@ def import_(
         f"{result.added} responses added to {result.folder}"
         + (f" ({result.repeated} already there)" if result.repeated else "")
     )
+
+
+@app.command("baseline")
+def baseline(
+    out: Annotated[Path, typer.Option("--out", help="Directory for the baseline round.")],
+) -> None:
+    """Write the 2022 baseline round: survey_measures.csv and survey_answers.csv."""
+    console = Console()
+    for path in write_baseline(out):
+        console.print(f"  {path}")

@@ -23,6 +23,7 @@ from careforce.core.survey.questionnaire import (
 from careforce.core.survey.redaction import Redactor
 from careforce.core.survey.themes import Codebook
 from careforce.io import config_files
+from careforce.io.atomic import write_bytes
 from careforce.io.config_files import (
     ConfigDocument,
     ConfigurationFileError,
@@ -121,3 +122,26 @@ def shipped_redactor() -> Redactor:
     """A redactor looking for the shipped given names."""
     text = (config_files.shipped_folder("survey") / GIVEN_NAMES_FILE).read_text(encoding="utf-8")
     return Redactor(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+BASELINE_FILE: Final = "baseline-2022.csv"
+"""The 2022 engagement surveys' published headlines as a survey round (published table)."""
+BASELINE_ANSWERS_FILE: Final = "baseline-2022-answers.csv"
+"""The 2022 engagement surveys' published counts of answers."""
+
+
+def shipped_baseline() -> Path:
+    """Where the shipped 2022 baseline round is."""
+    return config_files.shipped_folder("survey") / BASELINE_FILE
+
+
+def shipped_baseline_answers() -> Path:
+    """Where the shipped counts of the 2022 baseline's answers are."""
+    return config_files.shipped_folder("survey") / BASELINE_ANSWERS_FILE
+
+
+def copy_shipped_baseline(measures: Path, answers: Path) -> list[Path]:
+    """Copy the shipped 2022 baseline round (measures and counts of answers), atomically."""
+    write_bytes(measures, shipped_baseline().read_bytes())
+    write_bytes(answers, shipped_baseline_answers().read_bytes())
+    return [measures, answers]

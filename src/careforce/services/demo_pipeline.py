@@ -21,6 +21,7 @@ from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
 from careforce.services.indicators import IndicatorsResult, compute_indicators
 from careforce.services.outcomes import ReportResult, write_progress_report
+from careforce.services.survey import write_demo_survey
 from careforce.synthetic.profiles import build_profile
 
 Progress = Callable[[str], None]
@@ -41,6 +42,8 @@ class DemoRun:
     indicators_dir: Path
     outcomes: ReportResult | None = None
     """The outcomes scorecard and progress report (a profile of one area only)."""
+    survey: tuple[Path, ...] = ()
+    """The survey measures of each demo survey round (a profile of one area only)."""
 
 
 def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Path:
@@ -121,11 +124,15 @@ def run_demo(
         secret=DEMO_SECRET,
     )
     outcomes = None
+    survey: list[Path] = []
     if len(names) == 1:
+        say("Analysing the workforce survey rounds")
+        survey = write_demo_survey(out, seed=seed, area=next(iter(names.items())))
         say("Evaluating the outcomes framework and writing the progress report")
         outcomes = write_progress_report(
             indicators=indicators_dir / "indicators.csv",
             out=out / "outcomes",
             as_of=as_of or dt.date.today(),
+            survey=survey,
         )
-    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes)
+    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes, tuple(survey))

@@ -24,14 +24,27 @@ from careforce.io.csv_text import write_csv
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.parquet_files import read_parquet, write_parquet
 from careforce.io.survey_exports import ExportFileError, read_export, read_mapping_file
-from careforce.io.survey_files import read_codebook, read_questionnaire_file, shipped_redactor
+from careforce.io.survey_files import (
+    copy_shipped_baseline,
+    read_codebook,
+    read_questionnaire_file,
+    shipped_redactor,
+)
 from careforce.io.survey_report import write_survey_report
 from careforce.io.text_files import read_text, write_json
+from careforce.synthetic.survey_responses import (
+    ORGANISATION_ROUNDS,
+    STAFF_ROUNDS,
+    organisation_responses,
+    staff_responses,
+)
 
 MEASURES_FILE: Final = "survey_measures.csv"
 """The round's survey measures, in the published table's shape."""
 REPORT_FILE: Final = "survey_report.html"
 """The round's report."""
+ANSWERS_FILE: Final = "survey_answers.csv"
+"""Counts of answers of an aggregate round (the 2022 baseline)."""
 FINDINGS_FILE: Final = "survey_findings.csv"
 """What reading the export found."""
 DEFAULT_AREA: Final = ("E10000028", "Staffordshire")
@@ -284,3 +297,41 @@ def import_round(
     )
     write_json(record_path, record)
     return RoundImport(folder, new.height, False, repeated, read.imported.findings)
+
+
+def write_demo_survey(out: Path, *, seed: int, area: tuple[str, str]) -> list[Path]:
+    """Generate the demo survey rounds as careforce-layout exports under ``out/data/survey``
+    and analyse each into ``out/survey/<round>/<questionnaire>``, as real rounds would be.
+
+    Returns:
+        The ``survey_measures.csv`` of every round, oldest first.
+    """
+    exports = out / "data" / "survey"
+    exports.mkdir(parents=True, exist_ok=True)
+    rounds: list[tuple[str, str, list[dict[str, str]]]] = [
+        *(("staff", spec.name, staff_responses(spec, seed=seed)) for spec in STAFF_ROUNDS),
+        *(
+            ("organisations", spec.name, organisation_responses(spec, seed=seed))
+            for spec in ORGANISATION_ROUNDS
+        ),
+    ]
+    measures = []
+    for questionnaire, name, rows in sorted(rounds, key=lambda r: (r[1], r[0])):
+        export = exports / f"{questionnaire}-{name}.csv"
+        write_csv(export, pl.DataFrame(rows, infer_schema_length=None))
+        result = analyse_survey(
+            questionnaire=questionnaire,
+            responses=export,
+            out=out / "survey" / name / questionnaire,
+            round_name=name,
+            area=area,
+        )
+        measures.append(result.files[0])
+    return measures
+
+
+def write_baseline(out: Path) -> list[Path]:
+    """Write the shipped 2022 baseline round: ``survey_measures.csv`` (the published
+    headlines) and ``survey_answers.csv`` (the published counts of answers) under ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    return copy_shipped_baseline(out / MEASURES_FILE, out / ANSWERS_FILE)
