@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from careforce.core.sources.ascwds.canonical import Area
+from careforce.core.vocab.published import PERIOD
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
@@ -134,5 +135,8 @@ def run_demo(
             out=out / "outcomes",
             as_of=as_of or dt.date.today(),
             survey=survey,
+            # The survey's later round is after the demo's workforce data: report on the data's
+            # latest year, with the survey rounds in the scorecard beside it.
+            period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
         )
     return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes, tuple(survey))

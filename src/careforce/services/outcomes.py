@@ -459,7 +459,11 @@ def record_action_update(
 
 
 def progress_report_content(
-    evaluation: Evaluation, progress: ActionProgress | None, *, as_of: dt.date
+    evaluation: Evaluation,
+    progress: ActionProgress | None,
+    *,
+    as_of: dt.date,
+    period: str | None = None,
 ) -> ProgressReport:
     """The progress report's content (what the web page and the files show).
 
@@ -467,6 +471,7 @@ def progress_report_content(
         evaluation: the evaluated framework.
         progress: the action plan's progress at ``as_of``, or None to leave the plan out.
         as_of: the date of the report.
+        period: the period reported on (default the latest with any value).
     """
     actions = None
     if progress is not None:
@@ -490,6 +495,7 @@ def progress_report_content(
         area=evaluation.area_name,
         as_of=as_of,
         actions=actions,
+        period=period,
     )
 
 
@@ -513,6 +519,7 @@ def write_progress_report(
     area: str | None = None,
     include_plan: bool = True,
     survey: Sequence[Path] = (),
+    period: str | None = None,
 ) -> ReportResult:
     """Evaluate the framework, compute the plan's progress and write the report (HTML, PDF,
     charts) with the scorecard and action outputs beside it.
@@ -524,7 +531,7 @@ def write_progress_report(
         indicators=indicators, framework=framework, area=area, survey=survey
     )
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
-    report = progress_report_content(evaluation, progress, as_of=as_of)
+    report = progress_report_content(evaluation, progress, as_of=as_of, period=period)
     files = write_report(out, report)
     files += write_scorecard(evaluation, out)
     if progress is not None:
