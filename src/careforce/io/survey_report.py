@@ -90,6 +90,19 @@ def _crosstab_rows(report: SurveyReport) -> list[dict[str, Any]]:
     return rows
 
 
+def measures_svg(report: SurveyReport) -> str:
+    """The headline measures chart as accessible SVG text (empty when nothing to draw)."""
+    if report.chart is None or not report.chart["data"]["values"]:
+        return ""
+    return accessible_svg(
+        render_svg(report.chart),
+        key="survey-measures",
+        title=f"{report.title} {report.round_name}: headline measures",
+        description="Bar chart of each headline survey measure with its 95% interval; the "
+        "table gives the numbers.",
+    )
+
+
 def render_survey_report(report: SurveyReport) -> str:
     """The report as one HTML page."""
     environment = Environment(
@@ -98,14 +111,7 @@ def render_survey_report(report: SurveyReport) -> str:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    svg = ""
-    if report.chart is not None and report.chart["data"]["values"]:
-        svg = accessible_svg(
-            render_svg(report.chart),
-            key="survey-measures",
-            title=f"{report.title} {report.round_name}: headline measures",
-            description="Bar chart of each headline survey measure with its 95% interval.",
-        )
+    svg = measures_svg(report)
     return environment.get_template(TEMPLATE).render(
         report=report,
         css=_data(*STYLESHEET).read_text(encoding="utf-8"),

@@ -30,7 +30,7 @@ from careforce.io.survey_files import (
     read_questionnaire_file,
     shipped_redactor,
 )
-from careforce.io.survey_report import write_survey_report
+from careforce.io.survey_report import measures_svg, render_survey_report, write_survey_report
 from careforce.io.text_files import read_text, write_json
 from careforce.synthetic.survey_responses import (
     ORGANISATION_ROUNDS,
@@ -141,18 +141,27 @@ def _weighting(responses: pl.DataFrame, weights: Path) -> Weighting:
         raise SurveyInputError([f"{weights}: cannot weight: {error}"]) from None
 
 
-def analyse_responses(
+@dataclass(frozen=True)
+class RoundResults:
+    """A round's measures (published rows) and report content."""
+
+    measures: pl.DataFrame
+    report: SurveyReport
+
+
+def round_results(
     responses: pl.DataFrame,
     questionnaire: Questionnaire,
     *,
-    out: Path,
     round_name: str,
     area: tuple[str, str] = DEFAULT_AREA,
     weights: Path | None = None,
-    findings: list[Finding] | None = None,
-    source: str = "",
-) -> AnalysisResult:
-    """Analyse typed responses into the measures, the report and the findings files."""
+) -> RoundResults:
+    """A round's survey measures and report content from its typed responses.
+
+    Raises:
+        SurveyInputError: the weights cannot be used.
+    """
     weighting = _weighting(responses, weights) if weights is not None else None
     frame = weighting.weights if weighting is not None else responses
     weight = "weight" if weighting is not None else None
@@ -168,13 +177,41 @@ def analyse_responses(
         codebook=read_codebook(),
         weighting=weighting,
     )
+    return RoundResults(measures, report)
+
+
+def measures_chart_svg(report: SurveyReport) -> str:
+    """A round's headline measures chart as accessible SVG text."""
+    return measures_svg(report)
+
+
+def report_html(results: RoundResults) -> str:
+    """A round's report as one self-contained HTML page."""
+    return render_survey_report(results.report)
+
+
+def analyse_responses(
+    responses: pl.DataFrame,
+    questionnaire: Questionnaire,
+    *,
+    out: Path,
+    round_name: str,
+    area: tuple[str, str] = DEFAULT_AREA,
+    weights: Path | None = None,
+    findings: list[Finding] | None = None,
+    source: str = "",
+) -> AnalysisResult:
+    """Analyse typed responses into the measures, the report and the findings files."""
+    results = round_results(
+        responses, questionnaire, round_name=round_name, area=area, weights=weights
+    )
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / MEASURES_FILE, measures)
-    files = [out / MEASURES_FILE, write_survey_report(out / REPORT_FILE, report)]
+    write_csv(out / MEASURES_FILE, results.measures)
+    files = [out / MEASURES_FILE, write_survey_report(out / REPORT_FILE, results.report)]
     if findings is not None:
         write_csv(out / FINDINGS_FILE, findings_frame(findings, file=source))
         files.append(out / FINDINGS_FILE)
-    return AnalysisResult(measures, report, findings or [], files)
+    return AnalysisResult(results.measures, results.report, findings or [], files)
 
 
 def analyse_survey(
