@@ -23,6 +23,7 @@ from careforce.core.survey.weighting import RakingError, Weighting, rake, workfo
 from careforce.io.csv_text import write_csv
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.parquet_files import read_parquet, write_parquet
+from careforce.io.reports import render_pdf
 from careforce.io.survey_exports import ExportFileError, read_export, read_mapping_file
 from careforce.io.survey_files import (
     copy_shipped_baseline,
@@ -188,6 +189,11 @@ def measures_chart_svg(report: SurveyReport) -> str:
 def report_html(results: RoundResults) -> str:
     """A round's report as one self-contained HTML page."""
     return render_survey_report(results.report)
+
+
+def report_pdf(results: RoundResults) -> bytes:
+    """A round's report printed to PDF (A4)."""
+    return render_pdf(render_survey_report(results.report), base=Path.cwd())
 
 
 def analyse_responses(

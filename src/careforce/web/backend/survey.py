@@ -35,6 +35,7 @@ from careforce.services.survey import (
     RoundResults,
     measures_chart_svg,
     report_html,
+    report_pdf,
     round_results,
 )
 from careforce.web.backend.branding import branding_from_environment
@@ -234,3 +235,8 @@ def results_chart(found: Results) -> str:
 def results_html(found: Results) -> str:
     """The round's results as one self-contained HTML report."""
     return report_html(found.results)
+
+
+def results_pdf(found: Results) -> bytes:
+    """The round's results report as PDF."""
+    return report_pdf(found.results)

@@ -247,6 +247,13 @@ ENDPOINTS = (
     Endpoint("survey:round-status-update", survey_round, "GET", (LOGIN, 405, 403, 403, 405)),
     Endpoint("survey:round-download", lambda site: [*survey_round(site), "html"], "GET", ANALYSTS),
     Endpoint("survey:round-download", lambda site: [*survey_round(site), "ods"], "GET", ANALYSTS),
+    Endpoint("survey:round-download", lambda site: [*survey_round(site), "pdf"], "GET", ANALYSTS),
+    Endpoint(
+        "survey:round-download",
+        lambda site: [*survey_round(site), "doc"],
+        "GET",
+        (LOGIN, 404, 403, 403, 404),
+    ),
     Endpoint("survey:round-start", survey_token, "GET", EVERYONE),
     Endpoint("survey:round-start", lambda site: ["no-such-link"], "GET", (404,) * 5),
     Endpoint("survey:question-edit", lambda site: [*survey_token(site), "size"], "GET", EVERYONE),

@@ -215,3 +215,12 @@ class TestRounds:
         )
         assert response.status_code == 200
         assert re.search(rb"<h1>Social care providers survey 2024: results</h1>", response.content)
+
+
+class TestPdf:
+    def test_pdf_download(self, client_as: Callable[[str], Any], survey_round: SurveyRound) -> None:
+        response = client_as("analyst").get(
+            reverse("survey:round-download", args=[survey_round.pk, "pdf"])
+        )
+        assert response.status_code == 200
+        assert response.content.startswith(b"%PDF")

@@ -293,15 +293,16 @@ def round_results(request: HttpRequest, round_id: int) -> HttpResponse:
 @roles_required(*ANALYSTS)
 @require_GET
 def round_download(request: HttpRequest, round_id: int, file_format: str) -> HttpResponse:
-    """A round's results as an HTML report, or its tables as CSV, ODS or XLSX."""
+    """A round's results as an HTML or PDF report, or its tables as CSV, ODS or XLSX."""
     found = backend.results(_round_by_id(round_id))
     name = f"survey-{found.survey_round.questionnaire}-{found.survey_round.name}"
-    if file_format == "html":
+    if file_format in ("html", "pdf"):
+        html = file_format == "html"
         return attachment(
             request,
-            backend.results_html(found).encode("utf-8"),
-            file_name=f"{name}.html",
-            media_type="text/html; charset=utf-8",
+            backend.results_html(found).encode("utf-8") if html else backend.results_pdf(found),
+            file_name=f"{name}.{file_format}",
+            media_type="text/html; charset=utf-8" if html else "application/pdf",
             object_type="survey-round",
             object_id=found.survey_round.pk,
         )
