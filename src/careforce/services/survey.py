@@ -282,6 +282,11 @@ class RoundImport:
     repeated: int
     findings: list[Finding]
 
+    @property
+    def where(self) -> str:
+        """Where the responses went, as messages say it."""
+        return str(self.folder)
+
 
 def round_folder(store: Path, questionnaire_id: str, round_name: str) -> Path:
     """Where a round of a questionnaire is kept in a responses folder."""
@@ -342,15 +347,13 @@ def import_round(
     return RoundImport(folder, new.height, False, repeated, read.imported.findings)
 
 
-def write_demo_survey(out: Path, *, seed: int, area: tuple[str, str]) -> list[Path]:
-    """Generate the demo survey rounds as careforce-layout exports under ``out/data/survey``
-    and analyse each into ``out/survey/<round>/<questionnaire>``, as real rounds would be.
+def write_demo_exports(folder: Path, *, seed: int) -> list[tuple[str, str, Path]]:
+    """Generate the demo survey rounds as careforce-layout exports in ``folder``.
 
     Returns:
-        The ``survey_measures.csv`` of every round, oldest first.
+        (questionnaire, round, export) of every round, oldest first.
     """
-    exports = out / "data" / "survey"
-    exports.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     rounds: list[tuple[str, str, list[dict[str, str]]]] = [
         *(("staff", spec.name, staff_responses(spec, seed=seed)) for spec in STAFF_ROUNDS),
         *(
@@ -358,10 +361,23 @@ def write_demo_survey(out: Path, *, seed: int, area: tuple[str, str]) -> list[Pa
             for spec in ORGANISATION_ROUNDS
         ),
     ]
-    measures = []
+    written = []
     for questionnaire, name, rows in sorted(rounds, key=lambda r: (r[1], r[0])):
-        export = exports / f"{questionnaire}-{name}.csv"
+        export = folder / f"{questionnaire}-{name}.csv"
         write_csv(export, pl.DataFrame(rows, infer_schema_length=None))
+        written.append((questionnaire, name, export))
+    return written
+
+
+def write_demo_survey(out: Path, *, seed: int, area: tuple[str, str]) -> list[Path]:
+    """Generate the demo survey rounds as careforce-layout exports under ``out/data/survey``
+    and analyse each into ``out/survey/<round>/<questionnaire>``, as real rounds would be.
+
+    Returns:
+        The ``survey_measures.csv`` of every round, oldest first.
+    """
+    measures = []
+    for questionnaire, name, export in write_demo_exports(out / "data" / "survey", seed=seed):
         result = analyse_survey(
             questionnaire=questionnaire,
             responses=export,

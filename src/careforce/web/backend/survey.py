@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Final
 
 import polars as pl
@@ -24,7 +25,7 @@ from careforce.core.survey.answers import routed_answers
 from careforce.core.survey.columns import RESPONSE_ID, ROUND
 from careforce.core.survey.questionnaire import Questionnaire, QuestionType
 from careforce.core.survey.redaction import Redactor
-from careforce.core.survey.responses import responses_schema
+from careforce.core.survey.responses import Finding, responses_schema
 from careforce.io.survey_files import (
     read_questionnaire_file,
     shipped_questionnaires,
@@ -33,6 +34,9 @@ from careforce.io.survey_files import (
 from careforce.services.survey import (
     DEFAULT_AREA,
     RoundResults,
+    SurveyInputError,
+    finding_line,
+    import_export,
     measures_chart_svg,
     report_html,
     report_pdf,
@@ -40,7 +44,7 @@ from careforce.services.survey import (
 )
 from careforce.web.backend.branding import branding_from_environment
 from careforce.web.models.accounts.models import User
-from careforce.web.models.survey.models import SurveyResponse, SurveyRound
+from careforce.web.models.survey.models import SurveyImport, SurveyResponse, SurveyRound
 from careforce.web.models.survey.terms import RoundStatus
 
 SUBMISSIONS_PER_HOUR: Final = 20
@@ -52,6 +56,8 @@ HOUR: Final = 3600
 """Seconds in the rate-limit window."""
 TOKEN_BYTES: Final = 16
 """Random bytes of a round's link token (128 bits: not guessable)."""
+STORED_ID_LENGTH: Final = 40
+"""Longest stored response id (an imported id is prefixed with its round, or hashed)."""
 
 
 class RoundNameTakenError(ValueError):
@@ -240,3 +246,76 @@ def results_html(found: Results) -> str:
 def results_pdf(found: Results) -> bytes:
     """The round's results report as PDF."""
     return report_pdf(found.results)
+
+
+@dataclass(frozen=True)
+class WebImport:
+    """What importing an export into a round did."""
+
+    survey_round: SurveyRound
+    added: int
+    repeated: int
+    already_imported: bool
+    findings: list[Finding]
+
+
+def _stored_id(survey_round: SurveyRound, response_id: str) -> str:
+    text = f"{survey_round.pk}:{response_id}"
+    if len(text) <= STORED_ID_LENGTH:
+        return text
+    return f"{survey_round.pk}:" + hashlib.sha256(response_id.encode()).hexdigest()[:30]
+
+
+def import_export_into_round(
+    *,
+    questionnaire_name: str,
+    round_name: str,
+    responses: Path,
+    mapping: Path | None = None,
+) -> WebImport:
+    """Import another tool's export into a round (created closed if new), all or nothing; a
+    file imported before is recognised and responses already there are not added twice.
+
+    Raises:
+        SurveyInputError: an input cannot be used or the export has errors.
+    """
+    read = import_export(
+        questionnaire=questionnaire_name,
+        responses=responses,
+        mapping=mapping,
+        round_name=round_name,
+    )
+    if read.imported.errors:
+        raise SurveyInputError([finding_line(f, file=str(responses)) for f in read.imported.errors])
+    with transaction.atomic():
+        survey_round, _ = SurveyRound.objects.get_or_create(
+            questionnaire=read.questionnaire.id,
+            name=round_name,
+            defaults={"token": secrets.token_urlsafe(TOKEN_BYTES), "status": RoundStatus.CLOSED},
+        )
+        if survey_round.imports.filter(sha256=read.sha256).exists():
+            return WebImport(survey_round, 0, 0, True, read.imported.findings)
+        frame = read.imported.responses
+        ids = [_stored_id(survey_round, str(r)) for r in frame.get_column(RESPONSE_ID).to_list()]
+        known = set(
+            SurveyResponse.objects.filter(response_id__in=ids).values_list("response_id", flat=True)
+        )
+        questions = [q.id for q in read.questionnaire.questions if q.id in frame.columns]
+        new = [
+            SurveyResponse(
+                survey_round=survey_round,
+                response_id=stored,
+                answers={q: row[q] for q in questions},
+            )
+            for stored, row in zip(ids, frame.iter_rows(named=True), strict=True)
+            if stored not in known
+        ]
+        SurveyResponse.objects.bulk_create(new)
+        SurveyImport.objects.create(
+            survey_round=survey_round,
+            sha256=read.sha256,
+            file_name=responses.name[:255],
+            rows=frame.height,
+            added=len(new),
+        )
+    return WebImport(survey_round, len(new), frame.height - len(new), False, read.imported.findings)

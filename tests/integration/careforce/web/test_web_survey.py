@@ -224,3 +224,31 @@ class TestPdf:
         )
         assert response.status_code == 200
         assert response.content.startswith(b"%PDF")
+
+
+class TestImportIntoRound:
+    def test_export_becomes_a_closed_round_and_is_recognised(self, tmp_path: Any) -> None:
+        export = tmp_path / "forms.csv"
+        export.write_text(
+            "ID,Is your organisation struggling to recruit staff?\n"
+            + "".join(f"{i},{'Yes' if i <= 9 else 'No'}\n" for i in range(1, 13)),
+            encoding="utf-8",
+        )
+        mapping = tmp_path / "m.yaml"
+        mapping.write_text("layout: microsoft-forms\n", encoding="utf-8")
+        first = backend.import_export_into_round(
+            questionnaire_name="organisations", round_name="2022", responses=export, mapping=mapping
+        )
+        again = backend.import_export_into_round(
+            questionnaire_name="organisations", round_name="2022", responses=export, mapping=mapping
+        )
+        assert (first.added, first.already_imported) == (12, False)
+        assert (again.added, again.already_imported) == (0, True)
+        assert first.survey_round.status == "closed"
+        found = backend.results(first.survey_round)
+        total = found.results.measures.row(0, named=True)
+        assert (total["measure_id"], total["numerator"], total["denominator"]) == (
+            "organisations_struggling_to_recruit_share",
+            9.0,
+            12.0,
+        )

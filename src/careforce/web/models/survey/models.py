@@ -54,3 +54,24 @@ class SurveyResponse(models.Model):
 
     def __str__(self) -> str:
         return self.response_id
+
+
+class SurveyImport(models.Model):
+    """An export of another survey tool imported into a round (so the same file is recognised
+    when imported again)."""
+
+    survey_round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="imports")
+    sha256 = models.CharField(max_length=64)
+    file_name = models.CharField(max_length=255)
+    rows = models.PositiveIntegerField()
+    added = models.PositiveIntegerField()
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("created", "id")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["survey_round", "sha256"], name="survey_import_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} into {self.survey_round}"
