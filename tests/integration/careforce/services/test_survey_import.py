@@ -339,3 +339,59 @@ class TestScorecard:
         values = dict(card.select(MEASURE_CODE, pub.VALUE).iter_rows())
         assert values["3.2a"] == pytest.approx(12 / 20)
         assert values["4.2a"] == pytest.approx(1.0)
+
+
+class TestWeights:
+    def test_weighted_to_the_workforce(self, tmp_path: Path) -> None:
+        # Respondents: 20 direct care (10 satisfied), 20 managers (20 satisfied), all independent.
+        lines = ["response_id,working_in_care,role_group,sector,job_satisfaction"]
+        for i in range(40):
+            role = "direct-care" if i < 20 else "managerial-supervisory"
+            answer = "satisfied" if i >= 10 else "dissatisfied"
+            lines.append(f"r{i},yes,{role},independent,{answer}")
+        export = tmp_path / "staff.csv"
+        export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # The workforce: 300 direct care to 100 managers, all independent.
+        indicators = tmp_path / "indicators"
+        indicators.mkdir()
+        header = ",".join(pub.PUBLISHED_COLUMNS)
+        rows = [
+            ("job_role_group", "direct care", 300.0),
+            ("job_role_group", "managerial/supervisory", 100.0),
+            ("sector", "independent", 400.0),
+        ]
+        body = [
+            f"filled_posts,Filled posts,2021/22,E10000028,Staffordshire,{b},{v},,,{n},,,count,"
+            "no-judgement,,not-compared,"
+            for b, v, n in rows
+        ]
+        (indicators / "indicators.csv").write_text(
+            "\n".join([header, *body]) + "\n", encoding="utf-8"
+        )
+        result = analyse_survey(
+            questionnaire="staff",
+            responses=export,
+            out=tmp_path / "o",
+            round_name="2024",
+            weights=indicators,
+        )
+        row = total(result.measures, "job_satisfaction_share")
+        # Weights 1.5 (direct care) and 0.5 (managers): (10 × 1.5 + 20 × 0.5) / 40 = 0.625.
+        assert row[pub.VALUE] == pytest.approx(0.625)
+        # Effective n = 40² / (20 × 2.25 + 20 × 0.25) = 32.
+        assert (row[pub.LOWER], row[pub.UPPER]) == pytest.approx(
+            tuple(
+                pl.select(
+                    *(
+                        e.alias(n)
+                        for e, n in zip(
+                            wilson_limits(pl.lit(0.625), pl.lit(32.0)), "lu", strict=True
+                        )
+                    )
+                ).row(0)
+            )
+        )
+        assert result.report.weighting is not None
+        assert result.report.weighting.design_effect == pytest.approx(1.25)
+        html = (tmp_path / "o" / "survey_report.html").read_text(encoding="utf-8")
+        assert "design effect\n1.25" in html or "design effect 1.25" in " ".join(html.split())
