@@ -55,7 +55,7 @@ def attribute(page: Page, selector: str, name: str) -> str:
 
 
 def answer_all(client: Client, token: str, answers: dict[str, list[str]]) -> Any:
-    url = reverse("survey:round-start", args=[token])
+    url = reverse("survey:start-show", args=[token])
     page = soup(client.get(url))
     href = attribute(page, "a.govuk-button--start", "href")
     for _ in range(40):
@@ -70,21 +70,21 @@ def answer_all(client: Client, token: str, answers: dict[str, list[str]]) -> Any
 
 class TestAnswering:
     def test_start_page(self, client: Client, survey_round: SurveyRound) -> None:
-        page = soup(client.get(reverse("survey:round-start", args=[survey_round.token])))
+        page = soup(client.get(reverse("survey:start-show", args=[survey_round.token])))
         assert page.text("h1") == "Social care providers survey"
         assert page.text("a.govuk-button--start") == "Start now"
 
     def test_one_question_per_page_as_a_heading(
         self, client: Client, survey_round: SurveyRound
     ) -> None:
-        url = reverse("survey:question-edit", args=[survey_round.token, "size"])
+        url = reverse("survey:answer-update", args=[survey_round.token, "size"])
         page = soup(client.get(url))
         assert page.text("legend h1") == "How many staff does your organisation employ?"
         values = [e.etree_element.get("value") for e in page.all("input[type=radio]")]
         assert values == ["micro", "small", "medium", "large"]
 
     def test_missing_answer_is_an_error(self, client: Client, survey_round: SurveyRound) -> None:
-        url = reverse("survey:question-edit", args=[survey_round.token, "service_type"])
+        url = reverse("survey:answer-update", args=[survey_round.token, "service_type"])
         response = client.post(url, {})
         page = soup(response)
         assert response.status_code == 400
@@ -118,26 +118,26 @@ class TestAnswering:
         assert "recruitment_challenges" not in SurveyResponse.objects.get().answers
 
     def test_resuming_continues_where_left(self, client: Client, survey_round: SurveyRound) -> None:
-        first = reverse("survey:question-edit", args=[survey_round.token, "service_type"])
+        first = reverse("survey:answer-update", args=[survey_round.token, "service_type"])
         client.post(first, {"answer": "nursing"})
-        page = soup(client.get(reverse("survey:round-start", args=[survey_round.token])))
+        page = soup(client.get(reverse("survey:start-show", args=[survey_round.token])))
         assert page.text("a.govuk-button--start") == "Continue where you left off"
         assert attribute(page, "a.govuk-button--start", "href").endswith("/questions/size/")
 
     def test_check_page_sends_back_to_unanswered(
         self, client: Client, survey_round: SurveyRound
     ) -> None:
-        response = client.get(reverse("survey:answers-check", args=[survey_round.token]))
+        response = client.get(reverse("survey:response-create", args=[survey_round.token]))
         assert response["Location"].endswith("/questions/service_type/")
 
     def test_closed_round_takes_no_answers(self, client: Client, survey_round: SurveyRound) -> None:
         backend.set_status(survey_round, RoundStatus.CLOSED)
-        response = client.get(reverse("survey:round-start", args=[survey_round.token]))
+        response = client.get(reverse("survey:start-show", args=[survey_round.token]))
         assert response.status_code == 410
         assert soup(response).text("h1") == "This survey has closed"
 
     def test_unknown_link(self, client: Client) -> None:
-        assert client.get(reverse("survey:round-start", args=["nope"])).status_code == 404
+        assert client.get(reverse("survey:start-show", args=["nope"])).status_code == 404
 
     def test_submissions_are_rate_limited(
         self, survey_round: SurveyRound, monkeypatch: pytest.MonkeyPatch
@@ -193,7 +193,7 @@ class TestRounds:
                 client=f"10.0.0.{index}",
             )
         page = soup(
-            client_as("analyst").get(reverse("survey:round-results", args=[survey_round.pk]))
+            client_as("analyst").get(reverse("survey:round-detail", args=[survey_round.pk]))
         )
         rows = page.table()
         assert rows[0][:4] == ["Organisations struggling to recruit", "All", "12", "75.0%"]

@@ -77,12 +77,12 @@ def _closed(request: HttpRequest, survey_round: SurveyRound) -> HttpResponse:
 def _next_url(token: str, survey: Questionnaire, answers: dict[str, Any]) -> str:
     following = next_question(survey, answers)
     if following is None:
-        return reverse("survey:answers-check", args=[token])
-    return reverse("survey:question-edit", args=[token, following.id])
+        return reverse("survey:response-create", args=[token])
+    return reverse("survey:answer-update", args=[token, following.id])
 
 
 @require_GET
-def round_start(request: HttpRequest, token: str) -> HttpResponse:
+def start_show(request: HttpRequest, token: str) -> HttpResponse:
     """The start page of a round's link."""
     survey_round = _round(token)
     if survey_round.status != RoundStatus.OPEN:
@@ -94,7 +94,7 @@ def round_start(request: HttpRequest, token: str) -> HttpResponse:
         "token": token,
         "start": _next_url(token, survey, answers)
         if answers
-        else reverse("survey:question-edit", args=[token, survey.questions[0].id]),
+        else reverse("survey:answer-update", args=[token, survey.questions[0].id]),
         "resuming": bool(answers),
         "questions": len(survey.questions),
     }
@@ -109,7 +109,7 @@ def _question(survey: Questionnaire, question_id: str) -> Question:
 
 
 @require_http_methods(["GET", "POST"])
-def question_edit(request: HttpRequest, token: str, question_id: str) -> HttpResponse:
+def answer_update(request: HttpRequest, token: str, question_id: str) -> HttpResponse:
     """One question of a round: its form, and its answer checked and kept."""
     survey_round = _round(token)
     if survey_round.status != RoundStatus.OPEN:
@@ -135,14 +135,14 @@ def question_edit(request: HttpRequest, token: str, question_id: str) -> HttpRes
             answers = routed_answers(survey, answers)
             _keep(request, token, answers)
             if request.GET.get("change") and next_question(survey, answers) is None:
-                return redirect(reverse("survey:answers-check", args=[token]))
+                return redirect(reverse("survey:response-create", args=[token]))
             return redirect(_next_url(token, survey, answers))
     asked = visible_questions(survey, answers)
     position = next((i for i, q in enumerate(asked) if q.id == question.id), 0)
     back = (
-        reverse("survey:question-edit", args=[token, asked[position - 1].id])
+        reverse("survey:answer-update", args=[token, asked[position - 1].id])
         if position > 0
-        else reverse("survey:round-start", args=[token])
+        else reverse("survey:start-show", args=[token])
     )
     context = {
         "survey": survey,
@@ -157,7 +157,7 @@ def question_edit(request: HttpRequest, token: str, question_id: str) -> HttpRes
 
 
 @require_http_methods(["GET", "POST"])
-def answers_check(request: HttpRequest, token: str) -> HttpResponse:
+def response_create(request: HttpRequest, token: str) -> HttpResponse:
     """Check your answers, then send them."""
     survey_round = _round(token)
     if survey_round.status != RoundStatus.OPEN:
@@ -166,7 +166,7 @@ def answers_check(request: HttpRequest, token: str) -> HttpResponse:
     answers = _answers(request, token)
     missing = next_question(survey, answers)
     if missing is not None:
-        return redirect(reverse("survey:question-edit", args=[token, missing.id]))
+        return redirect(reverse("survey:answer-update", args=[token, missing.id]))
     if request.method == "POST":
         try:
             backend.submit(survey_round, answers, client=client_address(request))
@@ -174,7 +174,7 @@ def answers_check(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "survey/busy.html", {"survey": survey}, status=429)
         request.session.pop(f"survey:{token}", None)
         request.session[f"survey-done:{token}"] = True
-        return redirect(reverse("survey:response-done", args=[token]))
+        return redirect(reverse("survey:confirmation-show", args=[token]))
     rows = [
         {
             "key": {"text": question.text},
@@ -182,7 +182,7 @@ def answers_check(request: HttpRequest, token: str) -> HttpResponse:
             "actions": {
                 "items": [
                     {
-                        "href": reverse("survey:question-edit", args=[token, question.id])
+                        "href": reverse("survey:answer-update", args=[token, question.id])
                         + "?change=1",
                         "text": "Change",
                         "visuallyHiddenText": question.text,
@@ -196,12 +196,12 @@ def answers_check(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
-def response_done(request: HttpRequest, token: str) -> HttpResponse:
+def confirmation_show(request: HttpRequest, token: str) -> HttpResponse:
     """The confirmation that a response was sent."""
     survey_round = _round(token)
     survey = backend.questionnaire(survey_round.questionnaire)
     if not request.session.get(f"survey-done:{token}"):
-        return redirect(reverse("survey:round-start", args=[token]))
+        return redirect(reverse("survey:start-show", args=[token]))
     return render(request, "survey/done.html", {"survey": survey})
 
 
@@ -240,7 +240,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
     rounds = [
         {
             "round": found,
-            "link": request.build_absolute_uri(reverse("survey:round-start", args=[found.token])),
+            "link": request.build_absolute_uri(reverse("survey:start-show", args=[found.token])),
         }
         for found in backend.rounds()
     ]
@@ -274,7 +274,7 @@ def round_status_update(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @roles_required(*ANALYSTS)
 @require_GET
-def round_results(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     """A round's results: the measures with their intervals (chart and table), Likert
     questions and rankings; groups under 10 respondents withheld."""
     found = backend.results(_round_by_id(round_id))
@@ -287,7 +287,7 @@ def round_results(request: HttpRequest, round_id: int) -> HttpResponse:
         "chart": backend.results_chart(found),
         "rankings": ranking_tables(report),
     }
-    return render(request, "survey/round_results.html", context)
+    return render(request, "survey/round_detail.html", context)
 
 
 @roles_required(*ANALYSTS)
