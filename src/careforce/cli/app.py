@@ -15,6 +15,7 @@ from careforce.cli import (
     ingest,
     outcomes,
     projections,
+    survey,
     web,
 )
 
@@ -34,6 +35,7 @@ app.add_typer(indicators.app, name="indicators")
 app.add_typer(outcomes.app, name="outcomes")
 app.add_typer(web.app, name="web")
 app.add_typer(estimates.app, name="estimates")
+app.add_typer(survey.app, name="survey")
 
 
 EXIT_UNUSABLE = 2

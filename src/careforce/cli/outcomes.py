@@ -43,6 +43,7 @@ PLAN_HELP = "Action plan (YAML), or the name of a shipped one; default the Staff
 AS_OF_HELP = "Date the action flags are computed for, YYYY-MM-DD (default today)."
 AREA_HELP = "Area code to evaluate, when the indicator results hold several."
 INDICATORS_HELP = "Folder with indicators.csv or indicators.parquet (or the file)."
+SURVEY_HELP = "survey_measures.csv of a survey round (careforce survey analyse); repeatable."
 
 
 class SchemaName(StrEnum):
@@ -90,6 +91,7 @@ def evaluate(
     out: Annotated[Path, typer.Option("--out", help="Folder for the scorecard files.")],
     framework: Annotated[str | None, typer.Option("--framework", help=FRAMEWORK_HELP)] = None,
     area: Annotated[str | None, typer.Option("--area", help=AREA_HELP)] = None,
+    survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
 ) -> None:
     """Evaluate the outcomes framework against indicator results: write the scorecard.
 
@@ -97,7 +99,9 @@ def evaluate(
     the latest period's scorecard. Exit status: 0 success, 2 an input cannot be used.
     """
     try:
-        evaluation = evaluate_files(indicators=indicators, framework=framework, area=area)
+        evaluation = evaluate_files(
+            indicators=indicators, framework=framework, area=area, survey=survey or []
+        )
     except OutcomesInputError as error:
         _fail(error.lines)
     _warn(evaluation.warnings)
@@ -172,6 +176,7 @@ def report(
     plan: Annotated[str | None, typer.Option("--plan", help=PLAN_HELP)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
     area: Annotated[str | None, typer.Option("--area", help=AREA_HELP)] = None,
+    survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
 ) -> None:
     """Write the annual progress report for the partnership board (HTML and PDF).
 
@@ -187,6 +192,7 @@ def report(
             plan=plan,
             as_of=date,
             area=area,
+            survey=survey or [],
         )
     except OutcomesInputError as error:
         _fail(error.lines)

@@ -192,7 +192,7 @@ def _read_plain_records(text: str, utf8: bytes | None) -> tuple[list[str], pl.Da
     )
     if parsed.height != numbers.len() or parsed.width != len(header):
         return None
-    parsed.columns = _unique_names(header)
+    parsed.columns = unique_names(header)
     cells = [pl.nth(index).fill_null("") for index in range(parsed.width)]
     if trim:
         cells = [cell.str.strip_chars(PYTHON_WHITESPACE) for cell in cells]
@@ -246,7 +246,7 @@ def _read_with_csv_module(text: str) -> tuple[list[str], pl.DataFrame]:
         ) from error
     if header is None:
         raise UnreadableFileError("the file is empty: there is no header row")
-    names = _unique_names(header)
+    names = unique_names(header)
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
     frame = pl.DataFrame(
         {
@@ -261,7 +261,7 @@ def _read_with_csv_module(text: str) -> tuple[list[str], pl.DataFrame]:
     return header, frame
 
 
-def _unique_names(header: list[str]) -> list[str]:
+def unique_names(header: list[str]) -> list[str]:
     """Column names for a header: blank ones named by position, repeats numbered ('A (2)')."""
     taken: set[str] = set()
     names = []

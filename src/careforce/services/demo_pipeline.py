@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from careforce.core.sources.ascwds.canonical import Area
+from careforce.core.vocab.published import PERIOD
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
@@ -22,6 +23,7 @@ from careforce.services.demo_data import DEFAULT_SEED, REGISTER_NAME, generate_d
 from careforce.services.estimates import EstimatesResult, compute_estimates
 from careforce.services.indicators import IndicatorsResult, compute_indicators
 from careforce.services.outcomes import ReportResult, write_progress_report
+from careforce.services.survey import write_demo_survey
 from careforce.synthetic.profiles import build_profile
 
 Progress = Callable[[str], None]
@@ -44,6 +46,8 @@ class DemoRun:
     """The outcomes scorecard and progress report (a profile of one area only)."""
     estimates: EstimatesResult | None = None
     """The whole-sector estimates from the area's CQC register (a profile of one area only)."""
+    survey: tuple[Path, ...] = ()
+    """The survey measures of each demo survey round (a profile of one area only)."""
 
 
 def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Path:
@@ -124,16 +128,25 @@ def run_demo(
         secret=DEMO_SECRET,
     )
     outcomes = estimates = None
+    survey: list[Path] = []
     if len(names) == 1:
         say("Estimating the whole sector from the CQC register")
         (area_code,) = names
         estimates = compute_estimates(
             data / "cqc" / REGISTER_NAME, directories, out=out / "estimates", area=area_code
         )
+        say("Analysing the workforce survey rounds")
+        survey = write_demo_survey(out, seed=seed, area=next(iter(names.items())))
         say("Evaluating the outcomes framework and writing the progress report")
         outcomes = write_progress_report(
             indicators=indicators_dir / "indicators.csv",
             out=out / "outcomes",
             as_of=as_of or dt.date.today(),
+            survey=survey,
+            # The survey's later round is after the demo's workforce data: report on the data's
+            # latest year, with the survey rounds in the scorecard beside it.
+            period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
         )
-    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes, estimates)
+    return DemoRun(
+        data, ingested, directories, indicators, indicators_dir, outcomes, estimates, tuple(survey)
+    )

@@ -222,9 +222,14 @@ def evaluate(
 
 
 def evaluate_files(
-    *, indicators: Path, framework: str | Path | None = None, area: str | None = None
+    *,
+    indicators: Path,
+    framework: str | Path | None = None,
+    area: str | None = None,
+    survey: Sequence[Path] = (),
 ) -> Evaluation:
-    """Read a framework and indicator results and evaluate them.
+    """Read a framework and indicator results (with any survey measures beside them, e.g.
+    ``survey_measures.csv`` of each round) and evaluate them.
 
     Raises:
         OutcomesInputError: an input cannot be used.
@@ -232,8 +237,10 @@ def evaluate_files(
     loaded = load_framework(framework)
     try:
         results, path = read_indicator_results(indicators)
+        rounds = [read_indicator_results(location)[0] for location in survey]
     except IndicatorResultsError as error:
         raise OutcomesInputError([str(error)]) from None
+    results = pl.concat([results, *rounds], how="vertical") if rounds else results
     return evaluate(
         loaded.framework,
         results,
@@ -452,7 +459,11 @@ def record_action_update(
 
 
 def progress_report_content(
-    evaluation: Evaluation, progress: ActionProgress | None, *, as_of: dt.date
+    evaluation: Evaluation,
+    progress: ActionProgress | None,
+    *,
+    as_of: dt.date,
+    period: str | None = None,
 ) -> ProgressReport:
     """The progress report's content (what the web page and the files show).
 
@@ -460,6 +471,7 @@ def progress_report_content(
         evaluation: the evaluated framework.
         progress: the action plan's progress at ``as_of``, or None to leave the plan out.
         as_of: the date of the report.
+        period: the period reported on (default the latest with any value).
     """
     actions = None
     if progress is not None:
@@ -483,6 +495,7 @@ def progress_report_content(
         area=evaluation.area_name,
         as_of=as_of,
         actions=actions,
+        period=period,
     )
 
 
@@ -505,6 +518,8 @@ def write_progress_report(
     as_of: dt.date,
     area: str | None = None,
     include_plan: bool = True,
+    survey: Sequence[Path] = (),
+    period: str | None = None,
 ) -> ReportResult:
     """Evaluate the framework, compute the plan's progress and write the report (HTML, PDF,
     charts) with the scorecard and action outputs beside it.
@@ -512,9 +527,11 @@ def write_progress_report(
     Raises:
         OutcomesInputError: an input cannot be used.
     """
-    evaluation = evaluate_files(indicators=indicators, framework=framework, area=area)
+    evaluation = evaluate_files(
+        indicators=indicators, framework=framework, area=area, survey=survey
+    )
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
-    report = progress_report_content(evaluation, progress, as_of=as_of)
+    report = progress_report_content(evaluation, progress, as_of=as_of, period=period)
     files = write_report(out, report)
     files += write_scorecard(evaluation, out)
     if progress is not None:

@@ -630,11 +630,135 @@ _ESTIMATE_MEASURES: tuple[Measure, ...] = (
     ),
 )
 """Whole-sector estimates from the CQC register and the returns (``careforce estimates``)."""
+# --- the annual workforce survey --------------------------------------------------------------
+
+_STAFF_SURVEY = ("survey.staff",)
+_ORGANISATION_SURVEY = ("survey.organisations",)
+_STAFF_GROUPS = (
+    Dimension.TOTAL,
+    Dimension.ROLE_GROUP,
+    Dimension.SECTOR,
+    Dimension.SERVICE_GROUP,
+    Dimension.YEARS_IN_ROLE,
+    Dimension.YEARS_IN_SECTOR,
+)
+_SURVEY_NOTE = (
+    "Share of the respondents who answered the question (routed-out and unanswered questions are "
+    "left out); Wilson interval, on Kish's effective sample size when the answers are weighted to "
+    "the workforce. Groups of fewer than 10 respondents are withheld. See docs/survey.md."
+)
+
+
+def _survey_share(
+    measure_id: str,
+    name: str,
+    description: str,
+    numerator: str,
+    *,
+    polarity: Polarity = Polarity.HIGH_IS_GOOD,
+    organisations: bool = False,
+) -> Measure:
+    return Measure(
+        measure_id,
+        name,
+        description,
+        Unit.PROPORTION,
+        polarity,
+        Kind.SHARE,
+        numerator,
+        "organisations that answered" if organisations else "respondents who answered",
+        (Dimension.TOTAL, Dimension.SERVICE_GROUP) if organisations else _STAFF_GROUPS,
+        _ORGANISATION_SURVEY if organisations else _STAFF_SURVEY,
+        _SURVEY_NOTE,
+    )
+
+
+SURVEY_MEASURES: tuple[Measure, ...] = (
+    _survey_share(
+        "job_satisfaction_share",
+        "Satisfied with their job",
+        "Share of staff satisfied with their current job.",
+        "satisfied or very satisfied",
+    ),
+    _survey_share(
+        "would_recommend_share",
+        "Would recommend working in care",
+        "Share of respondents who would recommend working in social care to a friend.",
+        "yes",
+    ),
+    _survey_share(
+        "considering_leaving_share",
+        "Considering leaving",
+        "Share of staff considering leaving their role or social care in the next 12 months.",
+        "thinking of leaving their role or social care",
+        polarity=Polarity.LOW_IS_GOOD,
+    ),
+    _survey_share(
+        "feels_valued_by_employer_share",
+        "Feel valued by their employer",
+        "Share of staff who feel valued by their employer.",
+        "agree or strongly agree",
+    ),
+    _survey_share(
+        "feels_valued_by_public_share",
+        "Feel valued by the public",
+        "Share of staff who feel the public values the work they do.",
+        "agree or strongly agree",
+    ),
+    _survey_share(
+        "feels_rewarded_share",
+        "Feel rewarded",
+        "Share of staff who feel rewarded by their employer for the work they do.",
+        "agree or strongly agree",
+    ),
+    _survey_share(
+        "willing_to_change_hours_share",
+        "Willing to change hours",
+        "Share of staff willing and able to work more or fewer hours when their service needs it.",
+        "yes, more hours, fewer hours or either",
+    ),
+    _survey_share(
+        "strength_based_practice_share",
+        "Work in a strength-based way",
+        "Share of staff who say they help the people they support reach their own goals.",
+        "agree or strongly agree",
+    ),
+    _survey_share(
+        "digital_confidence_share",
+        "Confident with technology",
+        "Share of staff confident using technology to do their job well.",
+        "agree or strongly agree",
+    ),
+    _survey_share(
+        "helps_with_technology_share",
+        "Help people use technology",
+        "Share of staff who can help the people they support use technology to stay independent.",
+        "agree or strongly agree",
+    ),
+    _survey_share(
+        "organisations_struggling_to_recruit_share",
+        "Organisations struggling to recruit",
+        "Share of care organisations struggling to recruit staff.",
+        "yes",
+        polarity=Polarity.LOW_IS_GOOD,
+        organisations=True,
+    ),
+    _survey_share(
+        "organisations_struggling_to_retain_share",
+        "Organisations struggling to retain",
+        "Share of care organisations struggling to keep staff.",
+        "yes",
+        polarity=Polarity.LOW_IS_GOOD,
+        organisations=True,
+    ),
+)
+"""Measures of the annual workforce survey (computed by careforce survey analyse)."""
 
 MEASURES: tuple[Measure, ...] = (
     *(replace(m, children=_ALSO_FOR_CHILDREN.get(m.id, ())) for m in _ADULT_MEASURES),
     *_CHILDREN_ONLY,
     *_ESTIMATE_MEASURES,
+    *SURVEY_MEASURES,
 )
 """Every measure, in the order they are published."""
 

@@ -404,6 +404,7 @@ def progress_report(
     area: str | None,
     as_of: dt.date,
     actions: ActionInputs | None,
+    period: str | None = None,
 ) -> ProgressReport:
     """Assemble the report's content.
 
@@ -414,8 +415,10 @@ def progress_report(
         area: the area's name.
         as_of: the date of the report (action flags are computed for it).
         actions: the action plan's frames, or None for a report without the plan.
+        period: the period reported on (default the latest with any value), e.g. the latest
+            year of the workforce data when a survey round of a later year is in the scorecard.
     """
-    period = latest_period(scorecard)
+    period = period or latest_period(scorecard)
     previous = _previous(scorecard, period)
     latest = scorecard.filter(pl.col(pub.PERIOD) == period) if period else scorecard.clear()
     sources = scorecard.unique(subset=[c.MEASURE_CODE, c.SOURCE_NUMBER], maintain_order=True)

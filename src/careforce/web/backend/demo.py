@@ -21,9 +21,11 @@ from django.db.models import Count
 
 from careforce.io.raw_files import file_chunks
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.services.survey import write_demo_exports
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.organisations import create_organisations_from_workplaces
+from careforce.web.backend.survey import import_export_into_round
 from careforce.web.backend.uploads import IncomingFile, accept_upload, create_upload, media_root
 from careforce.web.models.accounts.models import User
 from careforce.web.models.accounts.terms import Role
@@ -179,6 +181,13 @@ def build_demo(
             )
         )
     accounts.insert(1, _create_user("analyst@demo.careforce.example", "Ana Analyst", Role.ANALYST))
+    say("Importing the workforce survey rounds")
+    for questionnaire, name, export in write_demo_exports(
+        data_dir / "demo-data" / "survey", seed=seed
+    ):
+        import_export_into_round(
+            questionnaire_name=questionnaire, round_name=name, responses=export
+        )
     return DemoSite(
         data_dir=data_dir,
         accounts=tuple(accounts),

@@ -250,3 +250,33 @@ class TestDemoOutcomes:
         } <= names
         assert demo.outcomes.report.period == "2021/22"
         assert demo.outcomes.report.flags["detailed_actions"] == 36
+
+
+class TestDemoSurvey:
+    def test_survey_rounds_are_analysed(self, demo: DemoRun) -> None:
+        assert [path.parent.parent.name + "/" + path.parent.name for path in demo.survey] == [
+            "2022/organisations",
+            "2022/staff",
+            "2023/organisations",
+            "2023/staff",
+        ]
+
+    @pytest.mark.parametrize(
+        ("code", "measure_id"),
+        [
+            pytest.param("3.2a", "feels_valued_by_employer_share", id="3.2a"),
+            pytest.param("3.2b", "feels_valued_by_public_share", id="3.2b"),
+            pytest.param("1.2b", "willing_to_change_hours_share", id="1.2b"),
+            pytest.param("4.2a", "digital_confidence_share", id="4.2a"),
+        ],
+    )
+    def test_the_scorecard_fills_survey_measures(
+        self, demo: DemoRun, code: str, measure_id: str
+    ) -> None:
+        assert demo.outcomes is not None
+        row = demo.outcomes.evaluation.scorecard.filter(
+            (pl.col("measure_code") == code) & (pl.col("period") == "2023")
+        ).row(0, named=True)
+        assert row["measure_id"] == measure_id
+        assert row["value"] is not None
+        assert row["lower_ci"] < row["value"] < row["upper_ci"]

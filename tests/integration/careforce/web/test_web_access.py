@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from careforce.web.backend import survey as survey_backend
 from careforce.web.backend.accounts import create_token
 from careforce.web.models.jobs.models import Job
 from careforce.web.models.organisations.models import TransferRequest, Workplace
@@ -68,6 +69,16 @@ def workplace_a(site: Site) -> list[Any]:
         .first()
     )
     return [site.snapshot_a, reference]
+
+
+def survey_round(site: Site) -> list[Any]:
+    """A round of the organisations survey (its id)."""
+    return [survey_backend.create_round("organisations", "2024", user=None).pk]
+
+
+def survey_token(site: Site) -> list[Any]:
+    """The link token of a round of the organisations survey."""
+    return [survey_backend.create_round("organisations", "2024", user=None).token]
 
 
 def transfer_a(site: Site) -> list[Any]:
@@ -218,6 +229,45 @@ ENDPOINTS = (
     ),
     Endpoint("outcomes:change-list", none, "GET", PARTNERS),
     Endpoint("outcomes:plan-download", none, "GET", PARTNERS),
+    Endpoint("survey:round-list", none, "GET", ANALYSTS),
+    Endpoint(
+        "survey:round-list",
+        none,
+        "POST",
+        (LOGIN, 302, 403, 403, 302),
+        {"questionnaire": "staff", "name": "2025"},
+    ),
+    Endpoint("survey:round-detail", survey_round, "GET", ANALYSTS),
+    Endpoint("survey:round-detail", lambda site: [999999], "GET", (LOGIN, 404, 403, 403, 404)),
+    Endpoint(
+        "survey:round-status-update",
+        survey_round,
+        "POST",
+        (LOGIN, 302, 403, 403, 302),
+        {"status": "closed"},
+    ),
+    Endpoint("survey:round-status-update", survey_round, "GET", (LOGIN, 405, 403, 403, 405)),
+    Endpoint("survey:round-download", lambda site: [*survey_round(site), "html"], "GET", ANALYSTS),
+    Endpoint("survey:round-download", lambda site: [*survey_round(site), "ods"], "GET", ANALYSTS),
+    Endpoint("survey:round-download", lambda site: [*survey_round(site), "pdf"], "GET", ANALYSTS),
+    Endpoint(
+        "survey:round-download",
+        lambda site: [*survey_round(site), "doc"],
+        "GET",
+        (LOGIN, 404, 403, 403, 404),
+    ),
+    Endpoint("survey:start-show", survey_token, "GET", EVERYONE),
+    Endpoint("survey:start-show", lambda site: ["no-such-link"], "GET", (404,) * 5),
+    Endpoint("survey:answer-update", lambda site: [*survey_token(site), "size"], "GET", EVERYONE),
+    Endpoint(
+        "survey:answer-update",
+        lambda site: [*survey_token(site), "size"],
+        "POST",
+        (302,) * 5,
+        {"answer": "small"},
+    ),
+    Endpoint("survey:response-create", survey_token, "GET", (302,) * 5),
+    Endpoint("survey:confirmation-show", survey_token, "GET", (302,) * 5),
     Endpoint("api:root-show", none, "GET", EVERYONE),
     Endpoint("api:schema-show", none, "GET", EVERYONE),
     Endpoint("api:measure-list", none, "GET", EVERYONE),

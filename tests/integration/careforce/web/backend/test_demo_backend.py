@@ -9,6 +9,7 @@ import pytest
 from careforce.web.backend.demo import build_demo
 from careforce.web.backend.publications import current_publication
 from careforce.web.backend.service import DemoFolderError, prepare_folder
+from careforce.web.backend.survey import rounds as survey_rounds
 from careforce.web.models.accounts.models import User
 from careforce.web.models.accounts.terms import Role
 from careforce.web.models.organisations.models import Organisation, Workplace
@@ -53,6 +54,13 @@ class TestBuildDemo:
         publication = current_publication()
         assert publication is not None
         assert publication.rows > 0
+        rounds = {(r.questionnaire, r.name): r.response_count for r in survey_rounds()}
+        assert rounds == {
+            ("staff", "2022"): 261,
+            ("organisations", "2022"): 62,
+            ("staff", "2023"): 310,
+            ("organisations", "2023"): 70,
+        }
 
     def test_every_demo_workplace_has_one_owner(
         self, db: None, web_key: None, tmp_path: Path

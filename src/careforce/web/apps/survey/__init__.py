@@ -1,0 +1,1 @@
+"""Pages of the workforce survey: answering a round by its link, and analysts' rounds and results."""
