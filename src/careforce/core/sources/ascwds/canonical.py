@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from careforce.core.sources.ascwds.canonical_terms import policy_terms_columns
 from careforce.core.sources.ascwds.common import EMPTY_ROW, LIVE, STATUS_UPPER
 from careforce.core.sources.ascwds.cross_file import (
     DESTINATION_KEY,
@@ -250,6 +251,7 @@ def establishments_frame(
             .cast(ANSWER_ENUM)
             .alias(E.PENSION),
             integer(W.HOLIDAY).cast(pl.Int16).alias(E.HOLIDAY_DAYS),
+            *policy_terms_columns(),
             (text(W.VACANCIES) == DONT_KNOW).alias("_v_unknown"),
             (text(W.VACANCIES) == "").alias("_v_blank"),
         )

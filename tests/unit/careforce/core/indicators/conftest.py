@@ -95,6 +95,15 @@ ESTABLISHMENT_SCHEMA = pl.Schema(
         E.SICK_PAY: ANSWER_ENUM,
         E.PENSION: ANSWER_ENUM,
         E.HOLIDAY_DAYS: pl.Int16(),
+        E.CWP_AWARENESS: code_table_enum(workplace_codes.CWP_AWARENESS),
+        E.CWP_USE: ANSWER_ENUM,
+        E.CWP_USE_REASONS: pl.List(pl.Int16),
+        E.DHA_ACTIVITIES: pl.List(pl.Int16),
+        E.PENSION_CONTRIBUTION: pl.Float64(),
+        E.SLEEP_INS: ANSWER_ENUM,
+        E.SLEEP_IN_PAY: code_table_enum(workplace_codes.SLEEP_IN_PAY),
+        E.TRAVEL_TIME_PAY: code_table_enum(workplace_codes.TRAVEL_TIME),
+        E.TRAVEL_TIME_RATE: pl.Float64(),
     }
 )
 """Schema of the canonical ``establishments`` dataset, column for column."""
@@ -233,6 +242,15 @@ def place(
         E.SICK_PAY: "Yes",
         E.PENSION: "No",
         E.HOLIDAY_DAYS: 28,
+        E.CWP_AWARENESS: None,
+        E.CWP_USE: None,
+        E.CWP_USE_REASONS: None,
+        E.DHA_ACTIVITIES: None,
+        E.PENSION_CONTRIBUTION: None,
+        E.SLEEP_INS: None,
+        E.SLEEP_IN_PAY: None,
+        E.TRAVEL_TIME_PAY: None,
+        E.TRAVEL_TIME_RATE: None,
     }
     row.update(overrides)
     return row
