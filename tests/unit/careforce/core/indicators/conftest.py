@@ -36,6 +36,7 @@ from careforce.core.indicators.frames import (
     worker_measure_frame,
     workplace_role_frame,
 )
+from careforce.core.indicators.workplace_terms import workplace_shares, workplace_terms_frame
 from careforce.core.sources.ascwds.canonical import ANSWER_ENUM, STATUS_ENUM
 from careforce.core.vocab import geography_codes, groups, staff_codes, workplace_codes
 from careforce.core.vocab.canonical_columns import Establishment as E
@@ -309,7 +310,7 @@ def worker(
         WK.SOCIAL_CARE_QUALIFICATION_LEVEL: "Level 2",
         WK.OTHER_QUALIFICATION: "No",
         WK.OTHER_QUALIFICATION_LEVEL: None,
-        WK.CWP_CATEGORY: None,
+        WK.CWP_CATEGORY: "Care or support worker",
         WK.QUALIFICATIONS: [],
     }
     row.update(overrides)
@@ -375,7 +376,18 @@ def compute(
     worker_frame = worker_measure_frame(workers, establishments, districts=districts)
     role_frame = workplace_role_frame(workers, establishments, districts=districts)
     results, quality = pl.collect_all(
-        [all_measures(worker_frame, role_frame, selected), data_quality(role_frame, selected)]
+        [
+            pl.concat(
+                [
+                    all_measures(worker_frame, role_frame, selected),
+                    workplace_shares(
+                        workplace_terms_frame(workers, establishments, districts=districts),
+                        selected,
+                    ),
+                ]
+            ),
+            data_quality(role_frame, selected),
+        ]
     )
     return results, quality
 
