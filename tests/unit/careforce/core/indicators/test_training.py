@@ -11,7 +11,8 @@ import pytest
 
 from careforce.core.indicators.catalogue import MEASURES
 from careforce.core.indicators.frames import worker_measure_frame
-from careforce.core.indicators.training import MANDATORY_TRAINING, training_measures
+from careforce.core.indicators.training import training_measures
+from careforce.core.vocab.mandatory_training import MANDATORY_TRAINING
 
 pytestmark = pytest.mark.unit
 
