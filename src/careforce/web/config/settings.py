@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "careforce.web.models.jobs",
     "careforce.web.models.indicators",
     "careforce.web.models.outcomes",
+    "careforce.web.models.training_needs",
 ]
 
 PAGE_APPS = (
@@ -57,6 +58,7 @@ PAGE_APPS = (
     "benchmarks",
     "outcomes",
     "submissions",
+    "training_needs",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""
