@@ -161,6 +161,15 @@ def _districts(path: Path | None) -> pl.LazyFrame | None:
     return table.lazy()
 
 
+def districts_lookup(path: Path | None) -> pl.LazyFrame | None:
+    """The district lookup of a CSV file (None when no file is given).
+
+    Raises:
+        IndicatorInputError: the file lacks a column.
+    """
+    return _districts(path)
+
+
 def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
     status = (
         "UNSUPPRESSED: these figures have not been through disclosure control and must not be published."
