@@ -110,6 +110,22 @@ POLICY_MEASURES: tuple[Measure, ...] = (
         "",
     ),
     Measure(
+        "visa_reliant_workplace_share",
+        "Workplaces reliant on visa holders",
+        "Share of workplaces where at least a fifth of staff hold a Health and Care Worker visa: "
+        "the services and workplaces most exposed to the closure of the overseas care worker "
+        "visa route.",
+        Unit.PROPORTION,
+        Polarity.NO_JUDGEMENT,
+        Kind.WORKPLACE_SHARE,
+        "workplaces where visa holders are at least 20% of staff records of known visa status",
+        "workplaces with staff records of known visa status",
+        _PLACE_BREAKDOWNS,
+        _PLACES,
+        "Visa status as in hcw_visa_share (British workers hold no visa). The 20% threshold is "
+        "careforce's (VISA_RELIANCE).",
+    ),
+    Measure(
         "dha_worker_share",
         "Carrying out delegated healthcare activities",
         "Share of workers who carry out delegated healthcare activities.",
@@ -148,6 +164,40 @@ POLICY_MEASURES: tuple[Measure, ...] = (
         ORGANISATIONAL,
         _WORKERS,
         "As hourly_pay_all_mean.",
+    ),
+    *(
+        Measure(
+            f"hourly_pay_all_{which}_decile",
+            f"{which.capitalize()} decile of hourly pay, all staff",
+            f"The hourly pay (all staff) below which {share} of workers are paid.",
+            Unit.POUNDS_PER_HOUR,
+            Polarity.HIGH_IS_GOOD,
+            Kind.QUANTILE,
+            f"the {percentile} percentile of hourly pay (all staff)",
+            "staff records with an hourly rate or an annual salary",
+            ORGANISATIONAL,
+            _WORKERS,
+            "Linear interpolation between the ranks. By job role group and key role it gives "
+            "the spread of pay within each role.",
+        )
+        for which, share, percentile in (
+            ("lower", "10%", "10th"),
+            ("upper", "90%", "90th"),
+        )
+    ),
+    Measure(
+        "senior_care_worker_pay_differential",
+        "Senior care worker pay differential",
+        "How much more the median hourly pay of senior care workers is than that of care "
+        "workers, as a proportion.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.DIFFERENCE,
+        "median hourly pay (all staff) of senior care workers",
+        "median hourly pay (all staff) of care workers",
+        (Dimension.TOTAL, Dimension.SECTOR, Dimension.SERVICE_GROUP, Dimension.DISTRICT),
+        _WORKERS,
+        "A cell needs both roles; it is withheld when either has few workers.",
     ),
     Measure(
         "pay_below_floor_share",

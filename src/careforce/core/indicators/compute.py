@@ -250,7 +250,16 @@ def worker_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
         for m in measures
         if m.from_ascwds
         and not m.from_training
-        and m.kind in (Kind.COUNT, Kind.SHARE, Kind.MEAN, Kind.MEDIAN, Kind.DIFFERENCE, Kind.SUM)
+        and m.kind
+        in (
+            Kind.COUNT,
+            Kind.SHARE,
+            Kind.MEAN,
+            Kind.MEDIAN,
+            Kind.DIFFERENCE,
+            Kind.SUM,
+            Kind.QUANTILE,
+        )
     ]
     dimensions = list(dict.fromkeys(d for m in simple for d in m.breakdowns))
     parts = []

@@ -32,6 +32,8 @@ class Kind(StrEnum):
     """A median compared with a reference (a pay threshold or another group's median); no interval."""
     SUM = "sum"
     """A sum of amounts over records (e.g. pounds a year); no interval."""
+    QUANTILE = "quantile"
+    """A quantile (e.g. a decile) of the records with a value; no interval."""
     WORKPLACE_SHARE = "workplace share"
     """Workplaces meeting a condition ÷ workplaces with a known answer; Wilson interval."""
 

@@ -181,9 +181,41 @@ def add_recruited_locally(
     ).drop("_local", *(f"{k}_key" for k in keys))
 
 
+LOWER_DECILE = 0.1
+"""Quantile of the lower decile of pay (the 10th percentile)."""
+UPPER_DECILE = 0.9
+"""Quantile of the upper decile of pay (the 90th percentile)."""
+
+
+def _role_pay(role: str) -> pl.Expr:
+    return pl.col(HOURLY_PAY_ALL).filter(pl.col("key_role").cast(pl.String) == role)
+
+
 def policy_aggregations(wanted: Collection[str]) -> list[pl.Expr]:
-    """Aggregations of the measures this module computes itself (headcount, floor cost)."""
+    """Aggregations of the measures this module computes itself (headcount, floor cost, pay
+    deciles and the senior care worker differential)."""
+    pay = pl.col(HOURLY_PAY_ALL)
     parts: list[pl.Expr] = []
+    for name, quantile in (
+        ("hourly_pay_all_lower_decile", LOWER_DECILE),
+        ("hourly_pay_all_upper_decile", UPPER_DECILE),
+    ):
+        if name in wanted:
+            parts += [
+                pay.quantile(quantile, interpolation="linear").alias(f"{name}__value"),
+                pay.count().alias(f"{name}__den"),
+            ]
+    if "senior_care_worker_pay_differential" in wanted:
+        senior, care = _role_pay("senior care worker"), _role_pay("care worker")
+        parts += [
+            (senior.median() / care.median() - 1).alias(
+                "senior_care_worker_pay_differential__value"
+            ),
+            (senior.count() + care.count()).alias("senior_care_worker_pay_differential__den"),
+            pl.min_horizontal(senior.count(), care.count()).alias(
+                "senior_care_worker_pay_differential__workers"
+            ),
+        ]
     if "headcount" in wanted:
         parts.append(pl.col(WK.PERSON_ID).n_unique().alias("headcount__num"))
     if "pay_floor_cost" in wanted:

@@ -57,6 +57,13 @@ TRAVEL_NOT_PAID = ("We do not pay for travel time between visits",)
 """TRAVELTIME answer that means it is not; 6 (no travel) and 999 are left out."""
 
 
+VISA_RELIANCE = 0.2
+"""A workplace counts as reliant on visa holders when at least a fifth of its staff records of
+known visa status hold a Health and Care Worker visa (an assumption, stated in the methodology)."""
+VISA_RELIANT = "visa_reliant_workplace_share"
+"""Column (and measure): the workplace is reliant on visa holders."""
+
+
 def _answer(column: str, yes: Sequence[str], no: Sequence[str]) -> pl.Expr:
     value = pl.col(column).cast(pl.String)
     return pl.when(value.is_in(list(yes))).then(True).when(value.is_in(list(no))).then(False)
@@ -86,8 +93,15 @@ def workplace_terms_frame(
         pl.col(E.ESTABLISHMENT_ID),
         *(answer.alias(name) for name, answer in WORKPLACE_SHARE_INPUTS.items()),
     )
+    british = (pl.col(WK.NATIONALITY_GROUP).cast(pl.String) == "British").fill_null(False)
+    visa = pl.col(WK.HEALTH_CARE_VISA).cast(pl.String)
+    holds = (
+        pl.when(british).then(False).when(visa == "Yes").then(True).when(visa == "No").then(False)
+    )
     staff = workers.group_by(SNAPSHOT, pl.col(WK.ESTABLISHMENT_ID).alias(E.ESTABLISHMENT_ID)).agg(
-        pl.len().alias("_staff")
+        pl.len().alias("_staff"),
+        holds.sum().alias("_visa_yes"),
+        holds.count().alias("_visa_known"),
     )
     keys = [SNAPSHOT, E.ESTABLISHMENT_ID]
     return (
@@ -96,6 +110,9 @@ def workplace_terms_frame(
         .with_columns(
             pl.col("_staff").fill_null(0),
             pl.struct(SNAPSHOT, E.ESTABLISHMENT_ID).hash().alias(PLACE),
+            pl.when(pl.col("_visa_known") > 0)
+            .then(pl.col("_visa_yes") / pl.col("_visa_known") >= VISA_RELIANCE)
+            .alias(VISA_RELIANT),
         )
     )
 
@@ -107,8 +124,9 @@ def workplace_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
     a share of few or small workplaces is suppressed like any other cell.
     """
     parts = []
+    columns = set(frame.collect_schema().names())
     for measure in measures:
-        if measure.kind is not Kind.WORKPLACE_SHARE or measure.id not in WORKPLACE_SHARE_INPUTS:
+        if measure.kind is not Kind.WORKPLACE_SHARE or measure.id not in columns:
             continue
         answer = pl.col(measure.id)
         for dimension in measure.breakdowns:

@@ -258,3 +258,36 @@ class TestDisclosure:
         # Two workplaces only: both cells are withheld.
         assert symbols == {"sick_pay_above_statutory_share": "[c]", "pay_floor_cost": "[c]"}
         assert total["value"].to_list() == [None, None]
+
+
+class TestPaySpreadAndDifferentials:
+    def test_deciles_interpolate_between_ranks(self, build: SimpleNamespace) -> None:
+        staff = [build.worker(hourly_rate=float(rate)) for rate in range(10, 21)]  # 10 ... 20
+        measures = ["hourly_pay_all_lower_decile", "hourly_pay_all_upper_decile"]
+        results, _ = build.compute([build.place()], staff, measures=measures)
+        assert build.cell(results, "hourly_pay_all_lower_decile")["value"] == pytest.approx(11.0)
+        assert build.cell(results, "hourly_pay_all_upper_decile")["value"] == pytest.approx(19.0)
+
+    def test_senior_care_worker_differential(self, build: SimpleNamespace) -> None:
+        staff = [build.worker(role=8, hourly_rate=10.0) for _ in range(3)]
+        staff += [build.worker(role=7, hourly_rate=11.5) for _ in range(2)]
+        results, _ = build.compute(
+            [build.place()], staff, measures=["senior_care_worker_pay_differential"]
+        )
+        cell = build.cell(results, "senior_care_worker_pay_differential")
+        assert cell["value"] == pytest.approx(0.15)
+        assert cell["workers"] == 2
+
+
+class TestVisaReliance:
+    def test_workplaces_with_a_fifth_of_staff_on_visas(self, build: SimpleNamespace) -> None:
+        abroad = {"nationality_group": "Outside EU", "nationality_code": 356}
+        places = [build.place("P1"), build.place("P2"), build.place("P3")]
+        staff = [build.worker("P1", **abroad, health_care_visa="Yes")]
+        staff += [build.worker("P1") for _ in range(4)]  # 1 in 5: reliant
+        staff += [build.worker("P2", **abroad, health_care_visa="Yes")]
+        staff += [build.worker("P2") for _ in range(5)]  # 1 in 6: not
+        staff += [build.worker("P3", **abroad, health_care_visa=None)]  # unknown: left out
+        results, _ = build.compute(places, staff, measures=["visa_reliant_workplace_share"])
+        cell = build.cell(results, "visa_reliant_workplace_share")
+        assert (cell["numerator"], cell["denominator"]) == (1, 2)
