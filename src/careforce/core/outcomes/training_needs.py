@@ -15,6 +15,7 @@ from typing import Final
 
 import polars as pl
 
+from careforce.core.outcomes.report import Table
 from careforce.core.vocab.mandatory_training import MANDATORY_TRAINING
 from careforce.core.vocab.published import (
     AREA_CODE,
@@ -226,3 +227,22 @@ def priority_training_needs(table: pl.DataFrame, *, period: str | None = None) -
         [AREA_CODE, "score", "gap", "need"], descending=[False, True, True, False]
     ).with_columns(pl.int_range(1, pl.len() + 1).over(AREA_CODE).cast(pl.Int64).alias("rank"))
     return ranked.select(list(NEED_COLUMNS)).match_to_schema(_SCHEMA)
+
+
+REPORT_NEEDS: Final = 10
+"""Needs the progress report lists (the highest ranked)."""
+
+
+def needs_table(needs: pl.DataFrame, *, area: str | None) -> Table:
+    """The highest ranked needs of an area as a report table (rank, need, evidence)."""
+    chosen = needs if area is None else needs.filter(pl.col(AREA_CODE) == area)
+    top = chosen.sort("rank").head(REPORT_NEEDS)
+    period = str(top[PERIOD][0]) if top.height else "no period"
+    return Table(
+        caption=f"Priority training needs, {period}: the {top.height} highest ranked",
+        header=["Rank", "Need", "Evidence"],
+        rows=[
+            [str(row["rank"]), str(row["need"]), str(row["evidence"])]
+            for row in top.iter_rows(named=True)
+        ],
+    )

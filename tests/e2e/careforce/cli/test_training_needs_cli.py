@@ -56,3 +56,27 @@ class TestTrainingNeeds:
         code, _, err = invoke("training-needs", "--indicators", str(bad), "--out", str(tmp_path))
         assert code == 2
         assert "not indicator results" in err
+
+
+DEMO_INDICATORS = (
+    Path(__file__).resolve().parents[3] / "snapshots" / "expected" / "demo-indicators.csv"
+)
+"""The demo's published measures (kept as a snapshot)."""
+
+
+class TestProgressReport:
+    def test_the_report_has_a_priority_training_needs_section(self, tmp_path: Path) -> None:
+        code, _, err = invoke(
+            "report",
+            "--indicators",
+            str(DEMO_INDICATORS),
+            "--as-of",
+            "2022-06-30",
+            "--out",
+            str(tmp_path),
+        )
+        assert code == 0, err
+        page = " ".join((tmp_path / "progress-report.html").read_text(encoding="utf-8").split())
+        assert '<a href="#training-needs">Priority training needs</a>' in page
+        assert "Priority training needs, 2021/22: the 10 highest ranked" in page
+        assert "Current mandatory training: Oliver McGowan" in page
