@@ -54,6 +54,20 @@ _ADULT_MEASURES: tuple[Measure, ...] = (
         "Counts are of the records in the data, not estimates for workplaces that did not return data.",
     ),
     Measure(
+        "headcount",
+        "Headcount (people)",
+        "People working in the posts: distinct people, however many posts each holds.",
+        Unit.COUNT,
+        Polarity.NO_JUDGEMENT,
+        Kind.COUNT,
+        "distinct person_id (keyed hash of the NI number, else of the staff record)",
+        "",
+        _ALL,
+        _WORKERS,
+        "A person with posts in two breakdown groups counts once in each and once in the total. "
+        "People without an NI number count once per staff record.",
+    ),
+    Measure(
         "vacancies",
         "Vacancies",
         "Posts being actively recruited for (permanent and temporary).",

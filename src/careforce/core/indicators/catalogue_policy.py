@@ -26,20 +26,6 @@ _PLACE_BREAKDOWNS = (Dimension.TOTAL, Dimension.SECTOR, Dimension.SERVICE_GROUP,
 
 POLICY_MEASURES: tuple[Measure, ...] = (
     Measure(
-        "headcount",
-        "Headcount (people)",
-        "People working in the posts: distinct people, however many posts each holds.",
-        Unit.COUNT,
-        Polarity.NO_JUDGEMENT,
-        Kind.COUNT,
-        "distinct person_id (keyed hash of the NI number, else of the staff record)",
-        "",
-        _ALL,
-        _WORKERS,
-        "A person with posts in two breakdown groups counts once in each and once in the total. "
-        "People without an NI number count once per staff record.",
-    ),
-    Measure(
         "l2_care_certificate_share",
         "Level 2 Adult Social Care Certificate completed",
         "Share of workers who have completed the Level 2 Adult Social Care Certificate.",
