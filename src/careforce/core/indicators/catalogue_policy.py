@@ -380,6 +380,59 @@ POLICY_MEASURES: tuple[Measure, ...] = (
         "Don't know (999) and blank are left out.",
     ),
     Measure(
+        "dha_activity_share",
+        "Delegated healthcare activities carried out",
+        "Share of workplaces carrying out delegated healthcare activities that carry out each one.",
+        Unit.PROPORTION,
+        Polarity.NO_JUDGEMENT,
+        Kind.WORKPLACE_SHARE,
+        "workplaces with DHA 1 whose DHAACTIVITIES include the activity",
+        "workplaces with DHA 1 that said which activities (not 999)",
+        _PLACE_BREAKDOWNS,
+        _PLACES,
+        "A workplace may carry out several activities, so the shares do not add up to 1.",
+        categories=Dimension.DHA_ACTIVITY,
+    ),
+    *(
+        Measure(
+            measure_id,
+            name,
+            description,
+            unit,
+            Polarity.HIGH_IS_GOOD,
+            Kind.WORKPLACE_MEAN,
+            numerator,
+            "workplaces that answered",
+            _PLACE_BREAKDOWNS,
+            _PLACES,
+            "Each workplace counts once, whatever its size.",
+        )
+        for measure_id, name, description, unit, numerator in (
+            (
+                "pension_contribution_mean",
+                "Employer pension contribution",
+                "Mean employer pension contribution (as a share of pay) of workplaces paying more "
+                "than the statutory contribution.",
+                Unit.PROPORTION,
+                "ACTUALCONT ÷ 100 of workplaces with PENSION 1",
+            ),
+            (
+                "holiday_days_mean",
+                "Care workers' annual leave",
+                "Mean days of annual leave of care workers, by workplace.",
+                Unit.DAYS,
+                "HOLIDAY",
+            ),
+            (
+                "travel_time_rate_mean",
+                "Travel time rate",
+                "Mean hourly rate paid for travel time by workplaces paying a different rate.",
+                Unit.POUNDS_PER_HOUR,
+                "TTDIFFRATE of workplaces with TRAVELTIME 3",
+            ),
+        )
+    ),
+    Measure(
         "sleep_in_hourly_pay_share",
         "Sleep-ins paid at an hourly rate",
         "Share of workplaces offering sleep-ins that pay them at an hourly rate rather than a flat rate.",

@@ -36,6 +36,9 @@ class Kind(StrEnum):
     """A quantile (e.g. a decile) of the records with a value; no interval."""
     WORKPLACE_SHARE = "workplace share"
     """Workplaces meeting a condition ÷ workplaces with a known answer; Wilson interval."""
+    WORKPLACE_MEAN = "workplace mean"
+    """Mean of a workplace's answer over the workplaces that gave one; normal-approximation
+    interval."""
 
 
 class Dimension(StrEnum):
@@ -60,6 +63,7 @@ class Dimension(StrEnum):
     YEARS_IN_SECTOR = "years_in_sector"
     CWP_CATEGORY = "cwp_category"
     TRAINING_CATEGORY = "training_category"
+    DHA_ACTIVITY = "dha_activity"
 
 
 ORGANISATIONAL = (

@@ -20,7 +20,8 @@ from careforce.core.indicators.compute import (
     WORKPLACES,
 )
 from careforce.core.indicators.frames import PLACE, SNAPSHOT, place_columns
-from careforce.core.indicators.intervals import wilson_lower, wilson_upper
+from careforce.core.indicators.intervals import Z_95, wilson_lower, wilson_upper
+from careforce.core.vocab import workplace_codes
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import Worker as WK
 from careforce.core.vocab.published import (
@@ -82,6 +83,15 @@ WORKPLACE_SHARE_INPUTS: dict[str, pl.Expr] = {
 }
 """Workplace share measures and the true/false/null answer each is the share of."""
 
+WORKPLACE_MEAN_INPUTS: dict[str, pl.Expr] = {
+    "pension_contribution_mean": pl.col(E.PENSION_CONTRIBUTION).cast(pl.Float64) / 100,
+    "holiday_days_mean": pl.col(E.HOLIDAY_DAYS).cast(pl.Float64),
+    "travel_time_rate_mean": pl.col(E.TRAVEL_TIME_RATE).cast(pl.Float64),
+}
+"""Workplace mean measures and the answer each is the mean of."""
+DHA_ACTIVITIES = "_dha_activities"
+"""Column: the delegated healthcare activities of a workplace that carries them out."""
+
 
 def workplace_terms_frame(
     workers: pl.LazyFrame, establishments: pl.LazyFrame, *, districts: pl.LazyFrame | None = None
@@ -92,6 +102,12 @@ def workplace_terms_frame(
         pl.col(SNAPSHOT),
         pl.col(E.ESTABLISHMENT_ID),
         *(answer.alias(name) for name, answer in WORKPLACE_SHARE_INPUTS.items()),
+        *(value.alias(name) for name, value in WORKPLACE_MEAN_INPUTS.items()),
+        pl.when(
+            (pl.col(E.DHA).cast(pl.String) == "Yes") & (pl.col(E.DHA_ACTIVITIES).list.len() > 0)
+        )
+        .then(pl.col(E.DHA_ACTIVITIES))
+        .alias(DHA_ACTIVITIES),
     )
     british = (pl.col(WK.NATIONALITY_GROUP).cast(pl.String) == "British").fill_null(False)
     visa = pl.col(WK.HEALTH_CARE_VISA).cast(pl.String)
@@ -126,7 +142,12 @@ def workplace_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
     parts = []
     columns = set(frame.collect_schema().names())
     for measure in measures:
-        if measure.kind is not Kind.WORKPLACE_SHARE or measure.id not in columns:
+        if measure.kind is Kind.WORKPLACE_SHARE and measure.categories is Dimension.DHA_ACTIVITY:
+            parts += _activity_shares(frame, measure)
+            continue
+        if measure.kind not in (Kind.WORKPLACE_SHARE, Kind.WORKPLACE_MEAN):
+            continue
+        if measure.id not in columns:
             continue
         answer = pl.col(measure.id)
         for dimension in measure.breakdowns:
@@ -138,6 +159,7 @@ def workplace_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
             aggregated = source.group_by(keys).agg(
                 answer.sum().cast(pl.Float64).alias(NUMERATOR),
                 answer.count().cast(pl.Float64).alias(DENOMINATOR),
+                answer.cast(pl.Float64).std().alias("_std"),
                 pl.col("_staff").filter(answer.is_not_null()).sum().cast(pl.Int64).alias(WORKERS),
                 pl.col(PLACE)
                 .filter(answer.is_not_null())
@@ -146,6 +168,16 @@ def workplace_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
                 .alias(WORKPLACES),
             )
             numerator, denominator = pl.col(NUMERATOR), pl.col(DENOMINATOR)
+            value: pl.Expr = pl.when(denominator > 0).then(numerator / denominator)
+            lower: pl.Expr
+            upper: pl.Expr
+            if measure.kind is Kind.WORKPLACE_MEAN:
+                spread = Z_95 * pl.col("_std") / denominator.sqrt()
+                lower = pl.when(denominator > 1).then(value - spread)
+                upper = pl.when(denominator > 1).then(value + spread)
+            else:
+                lower = wilson_lower(numerator, denominator)
+                upper = wilson_upper(numerator, denominator)
             breakdown_value = (
                 pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value)
             )
@@ -159,9 +191,9 @@ def workplace_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
                     breakdown_value.cast(pl.String).alias(BREAKDOWN_VALUE),
                     numerator,
                     denominator,
-                    pl.when(denominator > 0).then(numerator / denominator).alias(VALUE),
-                    wilson_lower(numerator, denominator).alias(LOWER),
-                    wilson_upper(numerator, denominator).alias(UPPER),
+                    value.alias(VALUE),
+                    lower.alias(LOWER),
+                    upper.alias(UPPER),
                     pl.col(WORKERS),
                     pl.col(WORKPLACES),
                     pl.lit(None, dtype=pl.String).alias(PART_OF),
@@ -171,3 +203,63 @@ def workplace_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES
     if not parts:
         return pl.LazyFrame(schema=RESULT_SCHEMA)
     return pl.concat(parts, how="vertical").match_to_schema(RESULT_SCHEMA)
+
+
+def _activity_shares(frame: pl.LazyFrame, measure: Measure) -> list[pl.LazyFrame]:
+    """Share of the workplaces carrying out delegated healthcare activities (and saying which)
+    that carry out each activity; a workplace may carry out several."""
+    labels = workplace_codes.DHA_ACTIVITY.labels
+    codes = sorted(labels)
+    known = frame.filter(pl.col(DHA_ACTIVITIES).is_not_null())
+    exploded = known.explode(DHA_ACTIVITIES).with_columns(
+        pl.col(DHA_ACTIVITIES)
+        .replace_strict(codes, [labels[c] for c in codes], default=None, return_dtype=pl.String)
+        .alias("_activity")
+    )
+    parts = []
+    for dimension in measure.breakdowns:
+        keys = [PERIOD, AREA_CODE, AREA_NAME]
+        base, rows = known, exploded
+        if dimension is not Dimension.TOTAL:
+            keys.append(dimension.value)
+            base = known.filter(pl.col(dimension.value).is_not_null())
+            rows = exploded.filter(pl.col(dimension.value).is_not_null())
+        totals = base.group_by(keys).agg(
+            pl.len().cast(pl.Float64).alias(DENOMINATOR), pl.col("_staff").sum().alias("_all_staff")
+        )
+        counts = rows.group_by([*keys, "_activity"]).agg(
+            pl.col(PLACE).n_unique().cast(pl.Float64).alias(NUMERATOR),
+            pl.col("_staff").sum().cast(pl.Int64).alias(WORKERS),
+        )
+        joined = counts.with_columns(pl.col(keys).cast(pl.String)).join(
+            totals.with_columns(pl.col(keys).cast(pl.String)), on=keys, how="inner"
+        )
+        numerator, denominator = pl.col(NUMERATOR), pl.col(DENOMINATOR)
+        activity = pl.col("_activity")
+        if dimension is Dimension.TOTAL:
+            breakdown = pl.lit(Dimension.DHA_ACTIVITY.value)
+            label, part_of = activity, pl.lit(None, dtype=pl.String)
+        else:
+            breakdown = pl.lit(f"{dimension.value}/{Dimension.DHA_ACTIVITY.value}")
+            label = pl.concat_str([pl.col(dimension.value), activity], separator="/")
+            part_of = pl.col(dimension.value)
+        parts.append(
+            joined.select(
+                pl.lit(measure.id).alias(MEASURE_ID),
+                pl.col(PERIOD),
+                pl.col(AREA_CODE),
+                pl.col(AREA_NAME),
+                breakdown.alias(BREAKDOWN),
+                label.alias(BREAKDOWN_VALUE),
+                numerator,
+                denominator,
+                (numerator / denominator).alias(VALUE),
+                wilson_lower(numerator, denominator).alias(LOWER),
+                wilson_upper(numerator, denominator).alias(UPPER),
+                pl.col(WORKERS),
+                numerator.cast(pl.Int64).alias(WORKPLACES),
+                part_of.alias(PART_OF),
+                activity.alias(CATEGORY),
+            )
+        )
+    return parts

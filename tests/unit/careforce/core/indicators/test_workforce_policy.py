@@ -291,3 +291,52 @@ class TestVisaReliance:
         results, _ = build.compute(places, staff, measures=["visa_reliant_workplace_share"])
         cell = build.cell(results, "visa_reliant_workplace_share")
         assert (cell["numerator"], cell["denominator"]) == (1, 2)
+
+
+class TestWorkplaceMeansAndActivities:
+    def test_means_count_each_workplace_once(self, build: SimpleNamespace) -> None:
+        places = [
+            build.place(
+                "P1",
+                employer_pension_contribution_percent=5.0,
+                holiday_days=28,
+                travel_time_hourly_rate=10.0,
+            ),
+            build.place(
+                "P2",
+                employer_pension_contribution_percent=8.0,
+                holiday_days=33,
+                travel_time_hourly_rate=None,
+            ),
+            build.place("P3", holiday_days=None),
+        ]
+        staff = [build.worker("P1") for _ in range(5)] + [build.worker("P2")]
+        measures = ["pension_contribution_mean", "holiday_days_mean", "travel_time_rate_mean"]
+        results, _ = build.compute(places, staff, measures=measures)
+        assert build.cell(results, "pension_contribution_mean")["value"] == pytest.approx(0.065)
+        holiday = build.cell(results, "holiday_days_mean")
+        assert (holiday["value"], holiday["denominator"]) == (pytest.approx(30.5), 2)
+        assert build.cell(results, "travel_time_rate_mean")["value"] == pytest.approx(10.0)
+
+    def test_activity_shares_of_workplaces_that_said_which(self, build: SimpleNamespace) -> None:
+        places = [
+            build.place(
+                "P1",
+                delegated_healthcare_activities="Yes",
+                delegated_healthcare_activity_codes=[1, 7],
+            ),
+            build.place(
+                "P2", delegated_healthcare_activities="Yes", delegated_healthcare_activity_codes=[1]
+            ),
+            build.place(
+                "P3",
+                delegated_healthcare_activities="Yes",
+                delegated_healthcare_activity_codes=None,
+            ),
+            build.place("P4", delegated_healthcare_activities="No"),
+        ]
+        results, _ = build.compute(places, [build.worker("P1")], measures=["dha_activity_share"])
+        shares = build.values(results, "dha_activity_share", "dha_activity")
+        assert shares == pytest.approx(
+            {"Vital signs monitoring": 1.0, "Bladder and bowel care": 0.5}
+        )
