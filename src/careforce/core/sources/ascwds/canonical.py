@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from careforce.core.sources.ascwds.canonical_terms import policy_terms_columns
+from careforce.core.sources.ascwds.canonical_terms import (
+    WORKPLACE_ALLOWS_DHA,
+    policy_terms_columns,
+    workplace_dha,
+)
 from careforce.core.sources.ascwds.common import EMPTY_ROW, LIVE, STATUS_UPPER
 from careforce.core.sources.ascwds.cross_file import (
     DESTINATION_KEY,
@@ -323,6 +327,7 @@ def workers_frame(
         _kept(staff, excluded)
         .filter(pl.struct(STAFF_WORKPLACE_KEY, ORIGINAL_WORKER_ID).is_first_distinct())
         .join(kept_places, on=DESTINATION_KEY, how="semi")
+        .join(workplace_dha(establishments), on=DESTINATION_KEY, how="left")
     )
     worker_key = pl.concat_str([pl.col(DESTINATION_KEY), pl.col(WORKER_ID)], separator="\x1f")
     ni = text(S.NINUMBER).str.replace_all(r"\s", "").str.to_uppercase()
@@ -416,7 +421,9 @@ def workers_frame(
         pl.when(integer(S.HANDCVISA) == 1).then(_answer(S.INOUTUK)).alias(WK.RECRUITED_OUTSIDE_UK),
         pl.when(start_ok & (start <= pl.lit(today))).then(start).alias(WK.START_DATE),
         pl.when(sector_ok).then(sector_year).cast(pl.Int16).alias(WK.START_YEAR_IN_SECTOR),
-        pl.when(role.is_in(sorted(staff_codes.DHA_JOB_ROLES))).then(_answer(S.DHA)).alias(WK.DHA),
+        pl.when(role.is_in(sorted(staff_codes.DHA_JOB_ROLES)) & WORKPLACE_ALLOWS_DHA)
+        .then(_answer(S.DHA))
+        .alias(WK.DHA),
         _answer(S.APPRENTICE).alias(WK.APPRENTICE),
         labelled(pl.col(CONTRACT), staff_codes.CONTRACT_TYPE).alias(WK.CONTRACT),
         _answer(S.ZEROHRCONT).alias(WK.ZERO_HOURS),

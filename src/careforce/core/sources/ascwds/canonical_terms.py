@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from careforce.core.sources.ascwds.cross_file import DESTINATION_KEY
 from careforce.core.sources.ascwds.expressions import DONT_KNOW, decimal, integer, items, text
 from careforce.core.sources.ascwds.workplace_common import (
     DIFFERENT_TRAVEL_RATE,
@@ -19,7 +20,7 @@ from careforce.core.sources.ascwds.workplace_common import (
 )
 from careforce.core.vocab import code_table, workplace_codes
 from careforce.core.vocab.ascwds_columns import WorkplaceColumn as W
-from careforce.core.vocab.canonical_columns import Establishment as P
+from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.enums import labelled
 
 ANSWER_ENUM = pl.Enum(["Yes", "No", "Don't know"])
@@ -63,8 +64,8 @@ def policy_terms_columns() -> list[pl.Expr]:
     rate = decimal(W.TTDIFFRATE)
     rate_low, rate_high = TRAVEL_RATE_RANGE
     return [
-        labelled(integer(W.CWPAWARE), workplace_codes.CWP_AWARENESS).alias(P.CWP_AWARENESS),
-        _answer(cwp_use).alias(P.CWP_USE),
+        labelled(integer(W.CWPAWARE), workplace_codes.CWP_AWARENESS).alias(E.CWP_AWARENESS),
+        _answer(cwp_use).alias(E.CWP_USE),
         pl.when(cwp_use == 1)
         .then(
             cwp.list.slice(1)
@@ -78,20 +79,20 @@ def policy_terms_columns() -> list[pl.Expr]:
             .list.sort()
             .cast(pl.List(pl.Int16))
         )
-        .alias(P.CWP_USE_REASONS),
+        .alias(E.CWP_USE_REASONS),
         pl.when(dha_yes & dha_service & (text(W.DHAACTIVITIES) != DONT_KNOW))
         .then(_codes(W.DHAACTIVITIES, workplace_codes.DHA_ACTIVITY.codes))
-        .alias(P.DHA_ACTIVITIES),
+        .alias(E.DHA_ACTIVITIES),
         pl.when(pension_yes & (contribution > low) & (contribution <= high))
         .then(contribution.round(2))
-        .alias(P.PENSION_CONTRIBUTION),
-        pl.when(sleep_service).then(_answer(sleep_ins)).alias(P.SLEEP_INS),
+        .alias(E.PENSION_CONTRIBUTION),
+        pl.when(sleep_service).then(_answer(sleep_ins)).alias(E.SLEEP_INS),
         pl.when(sleep_service & (sleep_ins == 1))
         .then(labelled(integer(W.SLEEPINPAY), workplace_codes.SLEEP_IN_PAY))
-        .alias(P.SLEEP_IN_PAY),
+        .alias(E.SLEEP_IN_PAY),
         pl.when(travel_service)
         .then(labelled(travel, workplace_codes.TRAVEL_TIME))
-        .alias(P.TRAVEL_TIME_PAY),
+        .alias(E.TRAVEL_TIME_PAY),
         pl.when(
             travel_service
             & (travel == DIFFERENT_TRAVEL_RATE)
@@ -99,5 +100,24 @@ def policy_terms_columns() -> list[pl.Expr]:
             & (rate <= rate_high)
         )
         .then(rate.round(2))
-        .alias(P.TRAVEL_TIME_RATE),
+        .alias(E.TRAVEL_TIME_RATE),
     ]
+
+
+_WORKPLACE_DHA = "_workplace_dha"
+_WORKPLACE_MAIN = "_workplace_main_service"
+WORKPLACE_ALLOWS_DHA = (
+    pl.col(_WORKPLACE_MAIN).is_in(sorted(workplace_codes.DHA_SERVICES))
+    & (pl.col(_WORKPLACE_DHA).cast(pl.String) != "No").fill_null(True)
+).fill_null(False)
+"""A staff record's DHA is kept only when its workplace's main service may carry out delegated
+healthcare activities and the workplace did not answer no (cross_file.py ignores it otherwise)."""
+
+
+def workplace_dha(establishments: pl.DataFrame) -> pl.DataFrame:
+    """Each canonical workplace's DHA answer and main service, keyed as staff rows are."""
+    return establishments.select(
+        pl.col(E.ESTABLISHMENT_ID).alias(DESTINATION_KEY),
+        pl.col(E.DHA).alias(_WORKPLACE_DHA),
+        pl.col(E.MAIN_SERVICE_CODE).alias(_WORKPLACE_MAIN),
+    )

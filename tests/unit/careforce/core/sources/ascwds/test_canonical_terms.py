@@ -96,3 +96,38 @@ class TestPolicyTermsColumns:
     def test_sleep_ins_are_ignored_for_services_not_asked(self, ascwds: SimpleNamespace) -> None:
         wp2 = _places(ascwds)["WP2"]
         assert wp2[E.SLEEP_INS] is None
+
+
+def _workers(ascwds: SimpleNamespace, workplace: str, staff: str) -> dict[str, Any]:
+    files = ascwds.fileset(workplace, staff, ascwds.BASE_TRAINING)
+    validation = validate_file_set(files, reference_date=ascwds.REFERENCE_DATE, today=ascwds.TODAY)
+    canonical = canonical_datasets(
+        validation,
+        reference_date=ascwds.REFERENCE_DATE,
+        today=ascwds.TODAY,
+        secret=b"test",
+        exclusions=Exclusions(),
+    )
+    return {row["establishment_id"]: row for row in canonical.workers.to_dicts()}
+
+
+class TestWorkerDha:
+    def test_kept_where_the_workplace_carries_out_dha(self, ascwds: SimpleNamespace) -> None:
+        # CW1 (care worker at WP1, whose DHA is 1) answers DHA 1.
+        workers = _workers(
+            ascwds, ascwds.BASE_WORKPLACE, ascwds.mutate(ascwds.BASE_STAFF, 0, DHA="")
+        )
+        assert workers["WP1"]["delegated_healthcare_activities"] == "Yes"
+
+    def test_ignored_where_the_workplace_answered_no(self, ascwds: SimpleNamespace) -> None:
+        # DC1 works at WP2, which answered DHA 2 (no): validation ignores the worker's answer.
+        staff = ascwds.mutate(ascwds.BASE_STAFF, 2, DHA="1")
+        assert (
+            _workers(ascwds, ascwds.BASE_WORKPLACE, staff)["WP2"]["delegated_healthcare_activities"]
+            is None
+        )
+
+    def test_kept_where_the_workplace_did_not_answer(self, ascwds: SimpleNamespace) -> None:
+        workplace = ascwds.mutate(ascwds.BASE_WORKPLACE, 1, DHA="")
+        staff = ascwds.mutate(ascwds.BASE_STAFF, 2, DHA="1")
+        assert _workers(ascwds, workplace, staff)["WP2"]["delegated_healthcare_activities"] == "Yes"
