@@ -11,6 +11,7 @@ from rich.console import Console
 
 from careforce.io.csv_text import UnreadableFileError
 from careforce.services.indicators import IndicatorInputError, compute_indicators
+from careforce.services.pay_floors import pay_floor_tables, write_pay_floors
 
 app = typer.Typer(help="Compute the workforce measures.", no_args_is_help=True)
 
@@ -91,4 +92,41 @@ def compute(
         )
     console.print(f"{result.table.height} rows written to {out}:")
     for path in result.files:
+        console.print(f"  {path}")
+
+
+@app.command("pay-floors")
+def pay_floors(
+    ascwds: Annotated[
+        list[Path],
+        typer.Option(
+            "--ascwds", help="An output directory of `careforce ingest ascwds` (repeatable)."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Directory for the scenarios.")],
+    floor: Annotated[
+        list[float] | None,
+        typer.Option("--floor", help="A pay floor in pounds an hour to test (repeatable)."),
+    ] = None,
+    districts: Annotated[
+        Path | None,
+        typer.Option(
+            "--districts", help="Lookup of postcode districts to council districts (CSV)."
+        ),
+    ] = None,
+) -> None:
+    """Share of staff below each pay floor and the annual cost of raising them to it."""
+    rates = floor or []
+    if any(rate <= 0 for rate in rates):
+        Console(stderr=True).print("careforce: --floor must be a positive number of pounds")
+        raise typer.Exit(EXIT_UNUSABLE)
+    try:
+        table = pay_floor_tables(ascwds, rates=rates, districts=districts)
+    except (IndicatorInputError, UnreadableFileError) as error:
+        Console(stderr=True, soft_wrap=True).print(
+            f"careforce: {error}", markup=False, highlight=False
+        )
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    console = Console()
+    for path in write_pay_floors(table, out):
         console.print(f"  {path}")

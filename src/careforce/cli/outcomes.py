@@ -27,6 +27,11 @@ from careforce.services.outcomes import (
     write_schema_file,
     write_scorecard,
 )
+from careforce.services.training_needs import (
+    TrainingNeedsInputError,
+    training_needs_file,
+    write_training_needs,
+)
 
 app = typer.Typer(
     help="Outcomes framework: scorecard, action plan tracking and the annual progress report.",
@@ -200,6 +205,34 @@ def report(
     console = Console()
     console.print(result.report.title, style="bold", highlight=False)
     _written(console, result.files, out)
+
+
+@app.command("training-needs")
+def training_needs(
+    indicators: Annotated[Path, typer.Option("--indicators", help=INDICATORS_HELP)],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the priority list.")],
+    period: Annotated[
+        str | None, typer.Option("--period", help="Period to rank, e.g. 2021/22 (default latest).")
+    ] = None,
+) -> None:
+    """Rank the priority training needs (action 1.3) from published measures.
+
+    Writes training-needs.csv, .ods and .xlsx and prints the list. Exit status: 0 success, 2
+    the indicator results cannot be used.
+    """
+    try:
+        needs = training_needs_file(indicators, period=period)
+    except TrainingNeedsInputError as error:
+        _fail([str(error)])
+    written = write_training_needs(needs, out)
+    console = Console(markup=False)
+    table = Table(title="Priority training needs", title_justify="left")
+    for heading in ("Rank", "Area", "Need", "Evidence"):
+        table.add_column(heading, overflow="fold")
+    for row in needs.iter_rows(named=True):
+        table.add_row(str(row["rank"]), row[pub.AREA_CODE], row["need"], row["evidence"])
+    console.print(table)
+    _written(console, written, out)
 
 
 @app.command("schema")

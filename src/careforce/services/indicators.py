@@ -18,6 +18,8 @@ from careforce.core.indicators.frames import (
     worker_measure_frame,
     workplace_role_frame,
 )
+from careforce.core.indicators.training import training_measures
+from careforce.core.indicators.workplace_terms import workplace_shares, workplace_terms_frame
 from careforce.core.publishing.publish import PRIORITY, publish
 from careforce.core.publishing.trends import trends
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
@@ -117,6 +119,21 @@ def load_ascwds(directories: Sequence[Path]) -> tuple[pl.LazyFrame, pl.LazyFrame
     )
 
 
+def load_training(directories: Sequence[Path]) -> pl.LazyFrame | None:
+    """The training records of several ingestion outputs, tagged by snapshot like
+    :func:`load_ascwds` (outputs without a training dataset contribute none)."""
+    frames = []
+    for index, directory in enumerate(directories):
+        try:
+            ((_, loaded),) = read_snapshots([directory], ("training",))
+        except (FileNotFoundError, UnusableOutputError):
+            continue
+        frames.append(loaded["training"].with_columns(pl.lit(index).alias(SNAPSHOT)))
+    if not frames:
+        return None
+    return pl.concat(frames, how="diagonal_relaxed").lazy()
+
+
 def _comparators(path: Path | None) -> pl.DataFrame | None:
     if path is None:
         return None
@@ -169,6 +186,15 @@ def _districts(path: Path | None) -> pl.LazyFrame | None:
     table = read_text_table(path)
     _require_columns(path, table, DISTRICT_COLUMNS, "district lookup")
     return table.lazy()
+
+
+def districts_lookup(path: Path | None) -> pl.LazyFrame | None:
+    """The district lookup of a CSV file (None when no file is given).
+
+    Raises:
+        IndicatorInputError: the file lacks a column.
+    """
+    return _districts(path)
 
 
 def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
@@ -291,6 +317,7 @@ def compute_indicators(
         IndicatorInputError: an input cannot be used.
     """
     workers, places = load_ascwds(ascwds)
+    training = load_training(ascwds)
     lookup = _districts(districts)
     # Build each frame once: every breakdown's aggregation reads them.
     worker_frame, role_frame = (
@@ -304,7 +331,13 @@ def compute_indicators(
     )
     results, quality, snapshot_areas = pl.collect_all(
         [
-            all_measures(worker_frame, role_frame),
+            pl.concat(
+                [
+                    all_measures(worker_frame, role_frame),
+                    workplace_shares(workplace_terms_frame(workers, places, districts=lookup)),
+                    *([] if training is None else [training_measures(worker_frame, training)]),
+                ]
+            ),
             data_quality(role_frame),
             places.select(E.AREA_CODE, E.AREA_NAME, E.REFERENCE_DATE).unique(),
         ]

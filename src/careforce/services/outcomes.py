@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
@@ -37,6 +37,7 @@ from careforce.core.outcomes.bindings import framework_sources, manual_values
 from careforce.core.outcomes.evaluation import evaluate_framework
 from careforce.core.outcomes.framework import Framework, framework_json_schema
 from careforce.core.outcomes.report import YEAR, ActionInputs, ProgressReport, progress_report
+from careforce.core.outcomes.training_needs import needs_table
 from careforce.core.outcomes.validation import ConfigurationError
 from careforce.core.publishing.frameworks import framework_problems
 from careforce.core.vocab import published as pub
@@ -59,6 +60,7 @@ from careforce.io.outcomes_files import (
 from careforce.io.reports import write_report
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 from careforce.io.text_files import write_json
+from careforce.services.training_needs import TrainingNeedsInputError, training_needs_file
 
 SCORECARD_STEM: Final = "scorecard"
 """File name (without suffix) of the scorecard outputs."""
@@ -532,6 +534,12 @@ def write_progress_report(
     )
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
     report = progress_report_content(evaluation, progress, as_of=as_of, period=period)
+    try:
+        needs = training_needs_file(indicators)
+    except TrainingNeedsInputError:
+        needs = None  # results without the published table's columns: no needs section
+    if needs is not None and needs.height:
+        report = replace(report, training_needs=needs_table(needs, area=evaluation.area_code))
     files = write_report(out, report)
     files += write_scorecard(evaluation, out)
     if progress is not None:

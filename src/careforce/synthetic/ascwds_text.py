@@ -19,6 +19,7 @@ from careforce.core.vocab.ascwds_columns import (
 )
 from careforce.core.vocab.workplace_codes import CQC_REGULATED_SERVICES
 from careforce.synthetic.csv_text import quote, render_csv
+from careforce.synthetic.policy_answers import worker_answers, workplace_answers
 from careforce.synthetic.sampling import uk_date
 from careforce.synthetic.workers import Staffing, Worker
 from careforce.synthetic.workplaces import Workplace
@@ -77,6 +78,7 @@ def workplace_row(
         roles: Starters, leavers and vacancies by job role.
     """
     index = workplace.index
+    policy = workplace_answers(workplace.local_id, workplace.main_service)
     ordered = sorted(roles)
 
     def joined(values: Iterable[int]) -> str:
@@ -116,8 +118,8 @@ def workplace_row(
         separators,
         joined(users),
         ";" * (len(users) - 1),
-        "",
-        "",
+        policy["DHA"],
+        policy["DHAACTIVITIES"],
         str(staff),
         joined(ordered),
         "999" if unknown_flow else joined(roles[r][0] for r in ordered),
@@ -126,8 +128,8 @@ def workplace_row(
         "",
         "",
         answers["REPEATTRAINING"],
-        "",
-        "",
+        policy["CWPAWARE"],
+        policy["CWPUSE"],
         "",
         answers["SICKPAY"],
         answers["PENSION"],
@@ -140,6 +142,14 @@ def workplace_row(
         answers["TTDIFFRATE"],
     ]
     return ",".join(fields)
+
+
+def _policy(w: Worker) -> tuple[str, str, str]:
+    """L2CARECERT, DHA and CWPCATEGORY of a staff record (synthetic/policy_answers.py)."""
+    workplace_dha = workplace_answers(w.workplace.local_id, w.workplace.main_service)["DHA"]
+    return worker_answers(
+        w.worker_id, role=w.role, in_sector=w.in_sector, workplace_dha=workplace_dha
+    )
 
 
 def _hours(value: float) -> str:
@@ -165,7 +175,7 @@ def _static_prefix(w: Worker) -> str:
             w.year_of_entry,
             w.disabled,
             w.care_certificate,
-            "",
+            _policy(w)[0],
             w.recruitment_source,
             w.visa,
             w.recruited_abroad,
@@ -192,10 +202,11 @@ def staff_row(w: Worker, snapshot: int) -> str:
         hourly = f"{w.pay[snapshot]:.2f}"
     quals = [f"{code};{year}" for code, year in w.quals]
     quals += [""] * (QUALIFICATION_PAIRS - len(quals))
+    _, dha, cwp_category = _policy(w)  # L2CARECERT is in the cached prefix
     return ",".join(
         (
             w.cached_prefix,
-            "",
+            dha,
             w.apprentice,
             str(w.contract),
             w.zero_hours,
@@ -211,7 +222,7 @@ def staff_row(w: Worker, snapshot: int) -> str:
             w.amhp,
             w.scqual,
             w.nonscqual,
-            "",
+            cwp_category,
             quals[0],
             "",
             quals[1],

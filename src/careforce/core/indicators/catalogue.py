@@ -6,120 +6,33 @@ methodology of each is written out in docs/methodology.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
+from careforce.core.indicators.catalogue_policy import POLICY_MEASURES
+from careforce.core.indicators.measure_types import (
+    DEMOGRAPHIC,
+    ORGANISATIONAL,
+    TRAINING_SOURCE,
+    WORKPLACE_BREAKDOWNS,
+    Dimension,
+    Kind,
+    Measure,
+)
 from careforce.core.vocab.published import Polarity, Unit
 
-
-class Kind(StrEnum):
-    """How a measure is computed (which aggregation and which interval)."""
-
-    COUNT = "count"
-    """A count of records; exact Poisson (Byar) interval."""
-    SHARE = "share"
-    """Records meeting a condition ÷ records with a known answer; Wilson interval."""
-    CATEGORY_SHARE = "category share"
-    """Records in each category of a variable ÷ records with a known value; Wilson interval."""
-    MEAN = "mean"
-    """Sum ÷ number of records with a value; normal-approximation interval."""
-    MEDIAN = "median"
-    """Median of the records with a value; distribution-free interval from order statistics."""
-    WORKPLACE_RATE = "workplace rate"
-    """Workplace-reported counts ÷ staff records; exact Poisson (Byar) interval on the numerator."""
-    WORKPLACE_PROPORTION = "workplace proportion"
-    """Workplace-reported counts ÷ (staff records + counts); Wilson interval."""
-    WORKPLACE_COUNT = "workplace count"
-    """A sum of workplace-reported counts; exact Poisson (Byar) interval."""
-    DIFFERENCE = "difference"
-    """A median compared with a reference (a pay threshold or another group's median); no interval."""
-
-
-class Dimension(StrEnum):
-    """Breakdowns of measures (columns of the worker-level frame)."""
-
-    TOTAL = "total"
-    SECTOR = "sector"
-    SERVICE_GROUP = "service_group"
-    JOB_ROLE_GROUP = "job_role_group"
-    KEY_ROLE = "key_role"
-    DISTRICT = "district"
-    SEX = "sex"
-    AGE_BAND = "age_band"
-    AGE_GROUP = "age_group"
-    ETHNICITY_GROUP = "ethnicity_group"
-    NATIONALITY_GROUP = "nationality_group"
-    CONTRACT = "contract"
-    QUALIFICATION_LEVEL = "qualification_level"
-    WORKFORCE = "workforce"
-    ROLE_GROUP = "role_group"
-    YEARS_IN_ROLE = "years_in_role"
-    YEARS_IN_SECTOR = "years_in_sector"
-
-
-ORGANISATIONAL = (
-    Dimension.TOTAL,
-    Dimension.SECTOR,
-    Dimension.SERVICE_GROUP,
-    Dimension.JOB_ROLE_GROUP,
-    Dimension.KEY_ROLE,
-    Dimension.DISTRICT,
-)
-"""Breakdowns by where people work and what they do."""
-
-DEMOGRAPHIC = (
-    Dimension.SEX,
-    Dimension.AGE_BAND,
-    Dimension.AGE_GROUP,
-    Dimension.ETHNICITY_GROUP,
-    Dimension.NATIONALITY_GROUP,
-)
-"""Breakdowns by who people are."""
-
-WORKPLACE_BREAKDOWNS = ORGANISATIONAL
-"""Workplace-reported measures can be broken down by workplace and job role, not by person."""
-
-
-@dataclass(frozen=True)
-class Measure:
-    """One measure of the catalogue.
-
-    Attributes:
-        id: stable identifier used in every output.
-        name: short name for tables and pages.
-        description: one sentence saying what it shows.
-        unit: what the value is.
-        polarity: whether higher is better, worse or neither.
-        kind: how it is computed.
-        numerator: definition of the numerator.
-        denominator: definition of the denominator ('' when there is none).
-        breakdowns: the breakdowns it is published for.
-        categories: for category shares, the dimension whose categories are shared out.
-        sources: the canonical datasets it is computed from.
-        methodology: notes on definitions and exclusions.
-        children: the children's services sources it is also computed from (``hr_staff``,
-            ``provider_returns``), broken down by workforce.
-    """
-
-    id: str
-    name: str
-    description: str
-    unit: Unit
-    polarity: Polarity
-    kind: Kind
-    numerator: str
-    denominator: str
-    breakdowns: tuple[Dimension, ...]
-    sources: tuple[str, ...]
-    methodology: str
-    categories: Dimension | None = None
-    children: tuple[str, ...] = ()
-
-    @property
-    def from_ascwds(self) -> bool:
-        """Whether the measure is computed from ASC-WDS data."""
-        return any(source.startswith("ascwds") for source in self.sources)
-
+__all__ = [
+    "DEMOGRAPHIC",
+    "MEASURES",
+    "ORGANISATIONAL",
+    "TRAINING_SOURCE",
+    "WORKPLACE_BREAKDOWNS",
+    "Dimension",
+    "Kind",
+    "Measure",
+    "UnknownMeasureError",
+    "measure",
+    "measure_ids",
+]
 
 _WORKERS = ("ascwds.workers", "ascwds.establishments")
 _PLACES = ("ascwds.establishments", "ascwds.workers")
@@ -139,6 +52,20 @@ _ADULT_MEASURES: tuple[Measure, ...] = (
         _WORKERS,
         "One person may hold several posts; people are counted by distinct person_id elsewhere. "
         "Counts are of the records in the data, not estimates for workplaces that did not return data.",
+    ),
+    Measure(
+        "headcount",
+        "Headcount (people)",
+        "People working in the posts: distinct people, however many posts each holds.",
+        Unit.COUNT,
+        Polarity.NO_JUDGEMENT,
+        Kind.COUNT,
+        "distinct person_id (keyed hash of the NI number, else of the staff record)",
+        "",
+        _ALL,
+        _WORKERS,
+        "A person with posts in two breakdown groups counts once in each and once in the total. "
+        "People without an NI number count once per staff record.",
     ),
     Measure(
         "vacancies",
@@ -444,6 +371,7 @@ _ADULT_MEASURES: tuple[Measure, ...] = (
         _WORKERS,
         "",
     ),
+    *POLICY_MEASURES,
 )
 """The measures computed from ASC-WDS data."""
 

@@ -21,6 +21,12 @@ from careforce.core.indicators.intervals import (
     wilson_lower,
     wilson_upper,
 )
+from careforce.core.indicators.workforce_policy import (
+    POLICY_MEAN_INPUTS,
+    POLICY_MEDIAN_INPUTS,
+    POLICY_SHARE_INPUTS,
+    policy_aggregations,
+)
 from careforce.core.vocab.published import (
     ALL,
     AREA_CODE,
@@ -91,14 +97,20 @@ _SHARE_INPUTS = {
     "relevant_qualification_share": "qualified",
     "care_certificate_share": "care_certificate",
     "pay_below_real_living_wage_share": "below_rlw",
+    **POLICY_SHARE_INPUTS,
 }
 _MEAN_INPUTS = {
     "sickness_days_per_worker": "days_sick",
     "years_in_sector_mean": "years_in_sector",
     "average_age": "age",
     "hourly_pay_mean": "hourly_rate",
+    **POLICY_MEAN_INPUTS,
 }
-_MEDIAN_INPUTS = {"hourly_pay_median": "hourly_rate", "annual_pay_fte_median": "annual_pay_fte"}
+_MEDIAN_INPUTS = {
+    "hourly_pay_median": "hourly_rate",
+    "annual_pay_fte_median": "annual_pay_fte",
+    **POLICY_MEDIAN_INPUTS,
+}
 _WORKPLACE_INPUTS = {
     "vacancies": ("vacancies", None, "vacancy_state"),
     "vacancy_rate": ("vacancies", "filled", "vacancy_state"),
@@ -150,6 +162,7 @@ def _worker_aggregations(measures: Sequence[Measure]) -> list[pl.Expr]:
     for name, column in _MEDIAN_INPUTS.items():
         if name in wanted:
             parts += _median_parts(name, column)
+    parts += policy_aggregations(wanted)
     if "pay_above_national_living_wage" in wanted:
         parts += [
             (pl.col("hourly_rate").median() - pl.col("national_living_wage").first()).alias(
@@ -236,7 +249,17 @@ def worker_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
         m
         for m in measures
         if m.from_ascwds
-        and m.kind in (Kind.COUNT, Kind.SHARE, Kind.MEAN, Kind.MEDIAN, Kind.DIFFERENCE)
+        and not m.from_training
+        and m.kind
+        in (
+            Kind.COUNT,
+            Kind.SHARE,
+            Kind.MEAN,
+            Kind.MEDIAN,
+            Kind.DIFFERENCE,
+            Kind.SUM,
+            Kind.QUANTILE,
+        )
     ]
     dimensions = list(dict.fromkeys(d for m in simple for d in m.breakdowns))
     parts = []
@@ -261,7 +284,10 @@ def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
     wanted = [
         m
         for m in measures
-        if m.from_ascwds and m.kind is Kind.CATEGORY_SHARE and m.categories is not None
+        if m.from_ascwds
+        and not m.from_training
+        and m.kind is Kind.CATEGORY_SHARE
+        and m.categories is not None
     ]
     if not wanted:
         return pl.LazyFrame(schema=RESULT_SCHEMA)

@@ -13,6 +13,7 @@ import polars as pl
 
 from careforce.core.indicators.catalogue import Dimension
 from careforce.core.indicators.pay_thresholds import NATIONAL_LIVING_WAGE, REAL_LIVING_WAGE
+from careforce.core.indicators.workforce_policy import add_recruited_locally, policy_worker_columns
 from careforce.core.vocab import groups
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import JobRoleCount as J
@@ -239,7 +240,9 @@ def worker_measure_frame(
         )
         .then(source.is_in(list(FROM_ADULT_SOCIAL_CARE)))
         .alias("recruited_from_sector"),
+        *policy_worker_columns(reference),
     )
+    selected = add_recruited_locally(selected, establishments, districts=districts)
     return as_categories(selected, WORKER_GROUPING_COLUMNS)
 
 

@@ -97,6 +97,8 @@ class ProgressReport:
     status_changes: Table | None
     recent_updates: Table | None
     flags: dict[str, int]
+    training_needs: Table | None = None
+    """The priority training needs (action 1.3), when the report is given them."""
 
 
 def latest_period(scorecard: pl.DataFrame) -> str | None:

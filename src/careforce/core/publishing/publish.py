@@ -50,6 +50,7 @@ _PROPORTION_KINDS = (
     Kind.SHARE.value,
     Kind.CATEGORY_SHARE.value,
     Kind.WORKPLACE_PROPORTION.value,
+    Kind.WORKPLACE_SHARE.value,
 )
 """Kinds published as rounded numerator ÷ rounded denominator with a Wilson interval."""
 _RATE_KINDS = (Kind.WORKPLACE_RATE.value,)

@@ -34,6 +34,16 @@ class Establishment(StrEnum):
     SICK_PAY = "enhanced_sick_pay"
     PENSION = "enhanced_pension"
     HOLIDAY_DAYS = "holiday_days"
+    # The Care Workforce Pathway, delegated healthcare activities and terms (canonical_terms.py).
+    CWP_AWARENESS = "care_workforce_pathway_awareness"
+    CWP_USE = "care_workforce_pathway_use"
+    CWP_USE_REASONS = "care_workforce_pathway_use_reasons"
+    DHA_ACTIVITIES = "delegated_healthcare_activity_codes"
+    PENSION_CONTRIBUTION = "employer_pension_contribution_percent"
+    SLEEP_INS = "sleep_ins"
+    SLEEP_IN_PAY = "sleep_in_pay"
+    TRAVEL_TIME_PAY = "travel_time_pay"
+    TRAVEL_TIME_RATE = "travel_time_hourly_rate"
 
 
 class JobRoleCount(StrEnum):

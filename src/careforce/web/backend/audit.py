@@ -31,6 +31,7 @@ class AuditAction(StrEnum):
     TOKEN_CREATE = "token-create"
     TOKEN_REVOKE = "token-revoke"
     ACTION_PLAN_CHANGE = "action-plan-change"
+    TRAINING_PRIORITIES = "training-priorities"
     TRANSFER_REQUEST = "transfer-request"
     TRANSFER_APPROVE = "transfer-approve"
     TRANSFER_REFUSE = "transfer-refuse"

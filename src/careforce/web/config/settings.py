@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "careforce.web.models.indicators",
     "careforce.web.models.outcomes",
     "careforce.web.models.survey",
+    "careforce.web.models.training_needs",
 ]
 
 PAGE_APPS = (
@@ -59,6 +60,7 @@ PAGE_APPS = (
     "outcomes",
     "submissions",
     "survey",
+    "training_needs",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""

@@ -15,6 +15,7 @@ urlpatterns = [
     path("submissions/", include("careforce.web.apps.submissions.urls")),
     path("", include("careforce.web.apps.outcomes.urls")),
     path("survey/", include("careforce.web.apps.survey.urls")),
+    path("training-needs/", include("careforce.web.apps.training_needs.urls")),
     path("api/v1/", include("careforce.web.apps.api.urls")),
 ]
 

@@ -50,7 +50,7 @@ class TestEvaluate:
             "[c]",
             "cannot be calculated",
         )
-        gap = next(r for r in table if r["measure_code"] == "4.2b" and r["period"] == "2022/23")
+        gap = next(r for r in table if r["measure_code"] == "4.1b" and r["period"] == "2022/23")
         assert gap["source_status"] == "no data source yet"
         manifest = json.loads((tmp_path / "scorecard_manifest.json").read_text(encoding="utf-8"))
         assert manifest["area_code"] == "E10000028"

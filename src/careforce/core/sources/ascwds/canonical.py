@@ -14,6 +14,11 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from careforce.core.sources.ascwds.canonical_terms import (
+    WORKPLACE_ALLOWS_DHA,
+    policy_terms_columns,
+    workplace_dha,
+)
 from careforce.core.sources.ascwds.common import EMPTY_ROW, LIVE, STATUS_UPPER
 from careforce.core.sources.ascwds.cross_file import (
     DESTINATION_KEY,
@@ -269,6 +274,7 @@ def establishments_frame(
             .cast(ANSWER_ENUM)
             .alias(E.PENSION),
             integer(W.HOLIDAY).cast(pl.Int16).alias(E.HOLIDAY_DAYS),
+            *policy_terms_columns(),
             (text(W.VACANCIES) == DONT_KNOW).alias("_v_unknown"),
             (text(W.VACANCIES) == "").alias("_v_blank"),
         )
@@ -351,10 +357,13 @@ def workers_frame(
         .collect()
         .to_series()
     )
+    dha = workplace_dha(establishments)
     return pl.concat(
         [
             _workers(
-                staff[positions.slice(start, CHUNK_ROWS)],
+                staff[positions.slice(start, CHUNK_ROWS)].join(
+                    dha, on=DESTINATION_KEY, how="left", maintain_order="left"
+                ),
                 reference_date=reference_date,
                 today=today,
                 secret=secret,
@@ -469,7 +478,9 @@ def _workers(
         pl.when(integer(S.HANDCVISA) == 1).then(_answer(S.INOUTUK)).alias(WK.RECRUITED_OUTSIDE_UK),
         pl.when(start_ok & (start <= pl.lit(today))).then(start).alias(WK.START_DATE),
         pl.when(sector_ok).then(sector_year).cast(pl.Int16).alias(WK.START_YEAR_IN_SECTOR),
-        pl.when(role.is_in(sorted(staff_codes.DHA_JOB_ROLES))).then(_answer(S.DHA)).alias(WK.DHA),
+        pl.when(role.is_in(sorted(staff_codes.DHA_JOB_ROLES)) & WORKPLACE_ALLOWS_DHA)
+        .then(_answer(S.DHA))
+        .alias(WK.DHA),
         _answer(S.APPRENTICE).alias(WK.APPRENTICE),
         labelled(pl.col(CONTRACT), staff_codes.CONTRACT_TYPE).alias(WK.CONTRACT),
         _answer(S.ZEROHRCONT).alias(WK.ZERO_HOURS),

@@ -59,6 +59,9 @@ DIMENSION_LABELS: Final = {
     "nationality_group": "Nationality",
     "contract": "Contract type",
     "qualification_level": "Qualification level",
+    "cwp_category": "Care Workforce Pathway category",
+    "training_category": "Training category",
+    "dha_activity": "Delegated healthcare activity",
 }
 """How each breakdown is named on pages."""
 POPULATION_FIELDS: Final = ("sector", "service_group", "job_role")

@@ -36,6 +36,7 @@ from careforce.core.indicators.frames import (
     worker_measure_frame,
     workplace_role_frame,
 )
+from careforce.core.indicators.workplace_terms import workplace_shares, workplace_terms_frame
 from careforce.core.sources.ascwds.canonical import ANSWER_ENUM, STATUS_ENUM
 from careforce.core.vocab import geography_codes, groups, staff_codes, workplace_codes
 from careforce.core.vocab.canonical_columns import Establishment as E
@@ -95,6 +96,15 @@ ESTABLISHMENT_SCHEMA = pl.Schema(
         E.SICK_PAY: ANSWER_ENUM,
         E.PENSION: ANSWER_ENUM,
         E.HOLIDAY_DAYS: pl.Int16(),
+        E.CWP_AWARENESS: code_table_enum(workplace_codes.CWP_AWARENESS),
+        E.CWP_USE: ANSWER_ENUM,
+        E.CWP_USE_REASONS: pl.List(pl.Int16),
+        E.DHA_ACTIVITIES: pl.List(pl.Int16),
+        E.PENSION_CONTRIBUTION: pl.Float64(),
+        E.SLEEP_INS: ANSWER_ENUM,
+        E.SLEEP_IN_PAY: code_table_enum(workplace_codes.SLEEP_IN_PAY),
+        E.TRAVEL_TIME_PAY: code_table_enum(workplace_codes.TRAVEL_TIME),
+        E.TRAVEL_TIME_RATE: pl.Float64(),
     }
 )
 """Schema of the canonical ``establishments`` dataset, column for column."""
@@ -233,6 +243,15 @@ def place(
         E.SICK_PAY: "Yes",
         E.PENSION: "No",
         E.HOLIDAY_DAYS: 28,
+        E.CWP_AWARENESS: None,
+        E.CWP_USE: None,
+        E.CWP_USE_REASONS: None,
+        E.DHA_ACTIVITIES: None,
+        E.PENSION_CONTRIBUTION: None,
+        E.SLEEP_INS: None,
+        E.SLEEP_IN_PAY: None,
+        E.TRAVEL_TIME_PAY: None,
+        E.TRAVEL_TIME_RATE: None,
     }
     row.update(overrides)
     return row
@@ -291,7 +310,7 @@ def worker(
         WK.SOCIAL_CARE_QUALIFICATION_LEVEL: "Level 2",
         WK.OTHER_QUALIFICATION: "No",
         WK.OTHER_QUALIFICATION_LEVEL: None,
-        WK.CWP_CATEGORY: None,
+        WK.CWP_CATEGORY: "Care or support worker",
         WK.QUALIFICATIONS: [],
     }
     row.update(overrides)
@@ -357,7 +376,18 @@ def compute(
     worker_frame = worker_measure_frame(workers, establishments, districts=districts)
     role_frame = workplace_role_frame(workers, establishments, districts=districts)
     results, quality = pl.collect_all(
-        [all_measures(worker_frame, role_frame, selected), data_quality(role_frame, selected)]
+        [
+            pl.concat(
+                [
+                    all_measures(worker_frame, role_frame, selected),
+                    workplace_shares(
+                        workplace_terms_frame(workers, establishments, districts=districts),
+                        selected,
+                    ),
+                ]
+            ),
+            data_quality(role_frame, selected),
+        ]
     )
     return results, quality
 

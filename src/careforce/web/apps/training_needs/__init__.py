@@ -1,0 +1,1 @@
+"""Priority training needs pages (action 1.3)."""

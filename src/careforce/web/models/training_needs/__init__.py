@@ -1,0 +1,1 @@
+"""The priority training needs a partnership agreed each year."""
