@@ -6,7 +6,17 @@ import sys
 
 import typer
 
-from careforce.cli import demo, demo_data, docs, indicators, ingest, outcomes, projections, web
+from careforce.cli import (
+    demo,
+    demo_data,
+    docs,
+    indicators,
+    ingest,
+    labour,
+    outcomes,
+    projections,
+    web,
+)
 
 app = typer.Typer(
     name="careforce",
@@ -22,6 +32,7 @@ app.add_typer(docs.app, name="docs")
 app.add_typer(projections.app, name="projections")
 app.add_typer(indicators.app, name="indicators")
 app.add_typer(outcomes.app, name="outcomes")
+app.add_typer(labour.app, name="labour")
 app.add_typer(web.app, name="web")
 
 
