@@ -121,7 +121,7 @@ def claimant_measures(observations: pl.LazyFrame) -> pl.LazyFrame:
     rate_rows = rates.select(
         *_KEYS,
         pl.lit("claimant_rate").alias(MEASURE_ID),
-        (pl.col(_VALUE) / 100).alias(VALUE),
+        (pl.col(_VALUE) / 100).round(10).alias(VALUE),
         pl.col(_SYMBOL).alias(SYMBOL),
     )
     month = pl.col(PERIOD).str.strptime(pl.Date, "%Y-%m")
