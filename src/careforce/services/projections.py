@@ -56,6 +56,7 @@ from careforce.io.projection_files import (
 )
 from careforce.io.projection_inputs import InputFileError, indicators_path, read_input_table
 from careforce.io.text_files import write_json
+from careforce.services.skills_supply import supply_table
 
 __all__ = [
     "ConfigurationFileError",
@@ -306,20 +307,22 @@ def write_uncertainty(
 
 def supply_gap_table(
     params: ProjectionParameters,
-    supply: Path,
+    supply: Path | Sequence[Path],
     *,
     subject_areas: Sequence[str] = DEFAULT_SUBJECT_AREAS,
     entry_share: float = DEFAULT_ENTRY_SHARE,
     groups: Sequence[str] | None = None,
     area_code: str | None = None,
 ) -> pl.DataFrame:
-    """New staff needed each year against the training pipeline in a supply file.
+    """New staff needed each year against the training pipeline in supply files (DfE
+    enrolments or apprenticeship starts files, or the supply layout).
 
     Raises:
         ProjectionInputError: the supply file or an option cannot be used (one line).
     """
+    named = str(supply) if isinstance(supply, Path) else ", ".join(map(str, supply))
     try:
-        raw = read_input_table(supply)
+        raw = supply_table(supply)
         counts = supply_counts(
             raw, subject_areas=subject_areas, area_code=area_code or params.area_code
         )
@@ -333,7 +336,7 @@ def supply_gap_table(
     except InputFileError as error:
         raise _user_error(error) from None
     except InputDataError as error:
-        raise ProjectionInputError(str(error.in_file(str(supply)))) from None
+        raise ProjectionInputError(str(error.in_file(named))) from None
     except ValueError as error:
         raise _user_error(error) from None
 
