@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import polars as pl
 
@@ -18,8 +19,14 @@ from careforce.core.sources.ascwds.canonical import Area
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
-from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.services.demo_data import (
+    APPRENTICESHIPS_FILE,
+    DEFAULT_SEED,
+    ENROLMENTS_FILE,
+    generate_demo_data,
+)
 from careforce.services.indicators import IndicatorsResult, compute_indicators
+from careforce.services.labour import LabourResult, compute_labour
 from careforce.services.outcomes import ReportResult, write_progress_report
 from careforce.synthetic.profiles import build_profile
 
@@ -41,6 +48,28 @@ class DemoRun:
     indicators_dir: Path
     outcomes: ReportResult | None = None
     """The outcomes scorecard and progress report (a profile of one area only)."""
+    labour: LabourResult | None = None
+    """The labour-market and skills supply measures."""
+
+
+ENGLAND_AREA: Final = ("E92000001", "England")
+"""The area of the postings of a profile of several councils (a national extract)."""
+
+
+def demo_labour(data: Path, out: Path, *, areas: dict[str, str]) -> LabourResult:
+    """The labour-market measures of a demo data set, from its public-layout files, as
+    ``careforce labour compute`` computes them."""
+    (code, _), several = next(iter(areas.items())), len(areas) > 1
+    return compute_labour(
+        out=out,
+        postings=data / "postings" / "postings.csv",
+        nomis=sorted((data / "labour" / "nomis").glob("*.csv")),
+        census=sorted((data / "labour" / "census").glob("*.csv")),
+        enrolments=[data / ENROLMENTS_FILE],
+        apprenticeships=[data / APPRENTICESHIPS_FILE],
+        area_code=ENGLAND_AREA[0] if several else code,
+        area_name=ENGLAND_AREA[1] if several else areas[code],
+    )
 
 
 def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Path:
@@ -120,6 +149,8 @@ def run_demo(
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
     )
+    say("Computing the labour-market measures")
+    labour = demo_labour(data, out / "labour", areas=names)
     outcomes = None
     if len(names) == 1:
         say("Evaluating the outcomes framework and writing the progress report")
@@ -128,4 +159,4 @@ def run_demo(
             out=out / "outcomes",
             as_of=as_of or dt.date.today(),
         )
-    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes)
+    return DemoRun(data, ingested, directories, indicators, indicators_dir, outcomes, labour)

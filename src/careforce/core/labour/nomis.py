@@ -81,11 +81,25 @@ def month_period(date: pl.Expr, code: pl.Expr) -> pl.Expr:
     return pl.coalesce(named, coded).dt.strftime("%Y-%m")
 
 
+COMPARED: Final = frozenset(
+    {
+        "claimant_rate",
+        "claimant_count_change_rate",
+        "sector_employment_share",
+        "business_count_share",
+        "hourly_pay_all_sectors",
+        "annual_pay_all_sectors_full_time",
+    }
+)
+"""Measures compared with England: rates, shares and pay (counts of areas of different sizes
+are not compared)."""
+
+
 def _with_england(rows: pl.LazyFrame, *, source: str) -> pl.LazyFrame:
     """Each row's England value of the same measure, period and breakdown as its comparator."""
-    england = rows.filter(pl.col(AREA_CODE) == ENGLAND).select(
-        MEASURE_ID, PERIOD, BREAKDOWN, BREAKDOWN_VALUE, pl.col(VALUE).alias(COMPARATOR_VALUE)
-    )
+    england = rows.filter(
+        (pl.col(AREA_CODE) == ENGLAND) & pl.col(MEASURE_ID).is_in(list(COMPARED))
+    ).select(MEASURE_ID, PERIOD, BREAKDOWN, BREAKDOWN_VALUE, pl.col(VALUE).alias(COMPARATOR_VALUE))
     return rows.join(
         england, on=[MEASURE_ID, PERIOD, BREAKDOWN, BREAKDOWN_VALUE], how="left"
     ).with_columns(
