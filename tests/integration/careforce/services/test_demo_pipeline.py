@@ -234,3 +234,19 @@ class TestDemoOutcomes:
         } <= names
         assert demo.outcomes.report.period == "2021/22"
         assert demo.outcomes.report.flags["detailed_actions"] == 36
+
+
+class TestLabourMarket:
+    def test_labour_measures_are_written(self, demo: DemoRun) -> None:
+        assert demo.labour is not None
+        assert {path.name for path in demo.labour.files} >= {
+            "labour.csv",
+            "labour.ods",
+            "labour.xlsx",
+            "labour_comparators.csv",
+        }
+        total = demo.labour.table.filter(
+            (pl.col("measure_id") == "postings_total") & (pl.col("breakdown") == "total")
+        )
+        assert total["value"].to_list() == [32617.0]
+        assert total["period"].to_list() == ["2021-09/2022-08"]
