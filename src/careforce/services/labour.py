@@ -17,7 +17,10 @@ from careforce.core.labour.census import census_rows, census_shares, workforce_c
 from careforce.core.labour.nomis import nomis_measures
 from careforce.core.labour.postings import Window, default_window, extent, posting_measures
 from careforce.core.labour.rows import COMPARATOR
+from careforce.core.labour.sections import pipeline_counts
 from careforce.core.labour.skills import skills_measures
+from careforce.core.projections.projection import project
+from careforce.core.projections.supply import supply_gap
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
 from careforce.core.sources.labour import census as census_source
 from careforce.core.sources.labour import nomis as nomis_source
@@ -37,9 +40,11 @@ from careforce.core.vocab.published import (
     SYMBOL_NOTES,
 )
 from careforce.io.csv_text import write_csv
+from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
 from careforce.io.labour_files import LabourFileUnreadableError, read_labour_table
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 from careforce.io.text_files import write_json
+from careforce.services.projections import load_parameters
 
 LABOUR_FILE: Final = "labour.csv"
 """Name of the measures table in the output folder."""
@@ -351,3 +356,52 @@ def _area_name(code: str, tables: Sequence[pl.DataFrame]) -> str:
             if match.height:
                 return str(match[0, AREA_NAME])
     return code
+
+
+SUPPLY_PAIRS: Final = (
+    ("staffordshire-2022-adult", ("Health and Social Care",), "Adult social care"),
+    (
+        "staffordshire-2022-children",
+        ("Child Development and Well Being",),
+        "Children's social care",
+    ),
+)
+"""The projections the pipeline is set against: adult social care with Health and Social Care,
+children's social care with Child Development and Well Being (the strategy's pairing)."""
+
+
+def supply_against_need(
+    table: pl.DataFrame, *, area: str, params: str, subjects: Sequence[str]
+) -> pl.DataFrame:
+    """New staff needed each year (the projection) against the training pipeline in the
+    labour-market measures (enrolments + apprenticeship starts in the subjects).
+
+    Returns:
+        The supply gap table (see :func:`careforce.core.projections.supply.supply_gap`); empty
+        when the measures have no enrolments or starts in the subjects for the area.
+
+    Raises:
+        ProjectionInputError: the parameter file cannot be used.
+    """
+    counts = pipeline_counts(table, area=area, subjects=tuple(subjects))
+    if counts.is_empty():
+        return pl.DataFrame()
+    loaded = load_parameters(params)
+    return supply_gap(project(loaded.params), counts, base_year=loaded.params.base_year)
+
+
+def read_labour(folder: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The measures (typed) and the named comparators written by :func:`compute_labour`.
+
+    Raises:
+        LabourInputError: the folder has no readable ``labour.csv``.
+    """
+    try:
+        table, _ = read_indicator_results(folder / LABOUR_FILE)
+    except IndicatorResultsError as error:
+        raise LabourInputError(str(error)) from None
+    comparators = pl.DataFrame(schema=dict.fromkeys(COMPARATOR_COLUMNS, pl.String))
+    if (folder / COMPARATORS_FILE).is_file():
+        _, frame = _table(folder / COMPARATORS_FILE)
+        comparators = frame.select(c for c in frame.columns if c in COMPARATOR_COLUMNS)
+    return table, comparators
