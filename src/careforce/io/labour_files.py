@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
+
+from careforce.core.vocab.ascwds_columns import LINE
 from careforce.io.csv_text import CsvTable, UnreadableFileError, read_csv_table
 
 
@@ -26,3 +29,31 @@ def read_labour_table(path: Path) -> CsvTable:
         return read_csv_table(data)
     except UnreadableFileError as error:
         raise LabourFileUnreadableError(f"{path}: {error}") from None
+
+
+def read_published_table(path: Path, schema: pl.Schema) -> pl.DataFrame:
+    """A table written in the published table's layout (``labour.csv``), typed by the schema:
+    empty cells as null.
+
+    Raises:
+        LabourFileUnreadableError: the file cannot be read, lacks a column or a number cell is
+            not a number.
+    """
+    table = read_labour_table(path)
+    missing = [name for name in schema.names() if name not in table.header]
+    if missing:
+        raise LabourFileUnreadableError(f"{path}: no column(s) {', '.join(missing)}")
+    columns = []
+    for name, dtype in schema.items():
+        text = pl.col(name).str.strip_chars()
+        if dtype.is_numeric():
+            bad = table.frame.filter((text != "") & text.cast(dtype, strict=False).is_null())
+            if bad.height:
+                line, value = bad.select(LINE, name).row(0)
+                raise LabourFileUnreadableError(
+                    f"{path}: line {line}, column {name}: {value!r} is not a number"
+                )
+            columns.append(pl.when(text != "").then(text.cast(dtype, strict=False)).alias(name))
+        else:
+            columns.append(pl.when(pl.col(name) != "").then(pl.col(name)).alias(name))
+    return table.frame.select(columns)

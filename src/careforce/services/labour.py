@@ -40,8 +40,11 @@ from careforce.core.vocab.published import (
     SYMBOL_NOTES,
 )
 from careforce.io.csv_text import write_csv
-from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
-from careforce.io.labour_files import LabourFileUnreadableError, read_labour_table
+from careforce.io.labour_files import (
+    LabourFileUnreadableError,
+    read_labour_table,
+    read_published_table,
+)
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 from careforce.io.text_files import write_json
 from careforce.services.projections import load_parameters
@@ -397,8 +400,8 @@ def read_labour(folder: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
         LabourInputError: the folder has no readable ``labour.csv``.
     """
     try:
-        table, _ = read_indicator_results(folder / LABOUR_FILE)
-    except IndicatorResultsError as error:
+        table = read_published_table(folder / LABOUR_FILE, PUBLISHED_SCHEMA)
+    except LabourFileUnreadableError as error:
         raise LabourInputError(str(error)) from None
     comparators = pl.DataFrame(schema=dict.fromkeys(COMPARATOR_COLUMNS, pl.String))
     if (folder / COMPARATORS_FILE).is_file():

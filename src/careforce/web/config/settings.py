@@ -57,6 +57,7 @@ PAGE_APPS = (
     "benchmarks",
     "outcomes",
     "submissions",
+    "labour",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""
@@ -186,6 +187,8 @@ CAREFORCE_JOBS = os.environ.get("CAREFORCE_JOBS", "thread")
 ``manual`` (see careforce.web.backend.jobs)."""
 CAREFORCE_COMPARATORS = os.environ.get("CAREFORCE_COMPARATORS") or None
 """Comparator values used until an administrator uploads some (a CSV path)."""
+CAREFORCE_LABOUR_DIR = Path(os.environ.get("CAREFORCE_LABOUR_DIR") or DATA_DIR / "labour")
+"""The folder of the labour-market measures the pages show (``careforce labour compute --out``)."""
 CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or None
 """The outcomes framework file (a path or a shipped name; default: the Staffordshire one)."""
 CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None

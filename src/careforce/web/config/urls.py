@@ -14,6 +14,7 @@ urlpatterns = [
     path("benchmarks/", include("careforce.web.apps.benchmarks.urls")),
     path("submissions/", include("careforce.web.apps.submissions.urls")),
     path("", include("careforce.web.apps.outcomes.urls")),
+    path("labour-market/", include("careforce.web.apps.labour.urls")),
     path("api/v1/", include("careforce.web.apps.api.urls")),
 ]
 
