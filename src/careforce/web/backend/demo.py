@@ -21,6 +21,7 @@ from django.db.models import Count
 
 from careforce.io.raw_files import file_chunks
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.services.demo_pipeline import demo_labour
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.organisations import create_organisations_from_workplaces
@@ -117,6 +118,8 @@ def build_demo(
 
     say("Generating the Staffordshire demo data")
     manifest = generate_demo_data(DEMO_PROFILE, data_dir / "demo-data", seed=seed, scale=scale)
+    say("Computing the labour-market measures")
+    demo_labour(data_dir / "demo-data", data_dir / "labour", areas={AREA_CODE: AREA_NAME})
     organisations = Organisation.objects
     council = organisations.create(
         name=COUNCIL_NAME,

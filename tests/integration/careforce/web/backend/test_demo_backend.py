@@ -53,6 +53,7 @@ class TestBuildDemo:
         publication = current_publication()
         assert publication is not None
         assert publication.rows > 0
+        assert (tmp_path / "labour" / "labour.csv").stat().st_size > 0
 
     def test_every_demo_workplace_has_one_owner(
         self, db: None, web_key: None, tmp_path: Path
