@@ -15,7 +15,13 @@ import polars as pl
 from careforce.core.labour.catalogue import LABOUR_MEASURES
 from careforce.core.labour.census import census_rows, census_shares, workforce_comparators
 from careforce.core.labour.nomis import nomis_measures
-from careforce.core.labour.postings import Window, default_window, extent, posting_measures
+from careforce.core.labour.postings import (
+    Window,
+    default_window,
+    extent,
+    posting_measures,
+    prepare_postings,
+)
 from careforce.core.labour.rows import COMPARATOR
 from careforce.core.labour.sections import pipeline_counts
 from careforce.core.labour.skills import skills_measures
@@ -113,7 +119,9 @@ def postings_rows(
             window = default_window(*extent(canonical).collect().row(0))
         except ValueError as error:
             raise LabourInputError(f"{path}: {error}") from None
-    rows = posting_measures(canonical, area_code=area_code, area_name=area_name, window=window)
+    # Every breakdown reads the prepared postings: build them once.
+    prepared = prepare_postings(canonical, window=window).collect().lazy()
+    rows = posting_measures(prepared, area_code=area_code, area_name=area_name, window=window)
     return rows.collect(), findings
 
 

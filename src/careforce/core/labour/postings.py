@@ -98,20 +98,28 @@ def family_key(column: pl.Expr, *, plurals: bool) -> pl.Expr:
 
 
 def family_labels(frame: pl.LazyFrame, column: str, *, plurals: bool) -> pl.LazyFrame:
-    """Adds ``_<column>_family``: the family's commonest spelling (ties: the first in order)."""
-    spelled = pl.col(column).str.strip_chars().str.replace_all(r"\s+", " ")
-    keyed = frame.with_columns(
-        family_key(pl.col(column), plurals=plurals).alias(_KEY), spelled.alias("_spelled")
+    """Adds ``_<column>_family``: the family's commonest spelling (ties: the first in order).
+
+    The rules run on the distinct spellings only, not on every posting.
+    """
+    spellings = (
+        frame.group_by(column)
+        .len()
+        .with_columns(
+            family_key(pl.col(column), plurals=plurals).alias(_KEY),
+            pl.col(column).str.strip_chars().str.replace_all(r"\s+", " ").alias("_spelled"),
+        )
     )
     labels = (
-        keyed.group_by(_KEY, "_spelled")
-        .len()
+        spellings.group_by(_KEY, "_spelled")
+        .agg(pl.col("len").sum())
         .sort([_KEY, "len", "_spelled"], descending=[False, True, False])
         .group_by(_KEY, maintain_order=True)
         .first()
         .select(_KEY, pl.col("_spelled").alias(f"_{column}_family"))
     )
-    return keyed.join(labels, on=_KEY, how="left").drop(_KEY, "_spelled")
+    mapping = spellings.join(labels, on=_KEY, how="left").select(column, f"_{column}_family")
+    return frame.join(mapping, on=column, how="left", nulls_equal=True)
 
 
 def extent(postings: pl.LazyFrame) -> pl.LazyFrame:
@@ -189,22 +197,10 @@ def _tidy(
     return pl.concat(parts, how="diagonal_relaxed")
 
 
-def posting_measures(
-    postings: pl.LazyFrame,
-    *,
-    area_code: str,
-    area_name: str,
-    window: Window,
-) -> pl.LazyFrame:
-    """Total and unique postings, posting intensity and median duration, in published rows.
-
-    Args:
-        postings: canonical postings.
-        area_code: the area the extract covers.
-        area_name: its name.
-        window: the months counted (:func:`default_window` for the extract's whole window).
-    """
-    frame = (
+def prepare_postings(postings: pl.LazyFrame, *, window: Window) -> pl.LazyFrame:
+    """The postings of the window with what every measure needs: whether unique, days online,
+    month posted and the title and town families (collect it once: every breakdown reads it)."""
+    return (
         postings.filter(_within(window))
         .with_columns(
             pl.col(DUPLICATE_OF).is_null().alias(_UNIQUE),
@@ -213,11 +209,25 @@ def posting_measures(
         )
         .pipe(family_labels, TITLE, plurals=True)
         .pipe(family_labels, CITY, plurals=False)
-        .with_columns(
-            pl.col(f"_{CITY}_family").alias("_city_family"),
-            pl.col(f"_{TITLE}_family").alias("_title_family"),
-        )
     )
+
+
+def posting_measures(
+    prepared: pl.LazyFrame,
+    *,
+    area_code: str,
+    area_name: str,
+    window: Window,
+) -> pl.LazyFrame:
+    """Total and unique postings, posting intensity and median duration, in published rows.
+
+    Args:
+        prepared: canonical postings through :func:`prepare_postings` for the same window.
+        area_code: the area the extract covers.
+        area_name: its name.
+        window: the months counted (:func:`default_window` for the extract's whole window).
+    """
+    frame = prepared
     area = (area_code, area_name)
     label = pl.lit(window.label)
     parts = [

@@ -123,24 +123,37 @@ def parsed_date(column: str) -> pl.Expr:
     text = pl.col(column).str.strip_chars()
     iso = text.str.slice(0, 10).str.strptime(pl.Date, "%Y-%m-%d", strict=False)
     british = text.str.strptime(pl.Date, "%d/%m/%Y", strict=False)
-    return (
-        pl.when(text.str.contains(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.Z+-]*)?$"))
-        .then(iso)
-        .when(text.str.contains(r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"))
-        .then(british)
+    # A time may follow an ISO date (YYYY-MM-DD, then T or a space); nothing else may.
+    iso_shaped = (text.str.slice(4, 1) == "-") & (
+        (text.str.len_bytes() == 10) | text.str.slice(10, 1).is_in(["T", " "])
     )
+    return pl.when(iso_shaped).then(iso).otherwise(british)
+
+
+_POSTED = "_posted"
+_EXPIRY = "_expiry"
 
 
 def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
     """Findings on a mapped extract."""
-    posted, expiry = parsed_date(POSTED_DATE), parsed_date(EXPIRY_DATE)
     identity = pl.col(POSTING_ID).str.strip_chars()
     original = pl.col(DUPLICATE_OF).str.strip_chars()
-    known = frame.get_column(POSTING_ID).str.strip_chars().implode()
+    typed = frame.with_columns(
+        parsed_date(POSTED_DATE).alias(_POSTED),
+        parsed_date(EXPIRY_DATE).alias(_EXPIRY),
+        identity.alias("_id"),
+        original.alias("_original"),
+    )
+    known = typed.select(pl.col("_id").unique()).to_series()
+    typed = typed.with_columns(
+        ((pl.col("_original") != "") & ~pl.col("_original").is_in(known.implode())).alias("_orphan")
+    )
+    posted, expiry = pl.col(_POSTED), pl.col(_EXPIRY)
+    identity, original = pl.col("_id"), pl.col("_original")
     checks = [
         ragged_rows(frame, file=FILE, code="POSTINGS-ROW-FIELD-COUNT"),
         findings(
-            frame,
+            typed,
             identity == "",
             file=FILE,
             column=POSTING_ID,
@@ -148,7 +161,7 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
             message="posting_id has not been supplied",
         ),
         findings(
-            frame,
+            typed,
             (identity != "") & ~identity.is_first_distinct(),
             file=FILE,
             column=POSTING_ID,
@@ -156,7 +169,7 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
             message="posting_id is not unique: an earlier row has the same id",
         ),
         findings(
-            frame,
+            typed,
             posted.is_null(),
             file=FILE,
             column=POSTED_DATE,
@@ -164,7 +177,7 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
             message="posted_date must be a date (YYYY-MM-DD or DD/MM/YYYY)",
         ),
         findings(
-            frame,
+            typed,
             (pl.col(EXPIRY_DATE).str.strip_chars() != "") & expiry.is_null(),
             file=FILE,
             column=EXPIRY_DATE,
@@ -172,7 +185,7 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
             message="expiry_date must be a date (YYYY-MM-DD or DD/MM/YYYY) or blank",
         ),
         findings(
-            frame,
+            typed,
             expiry < posted,
             file=FILE,
             column=EXPIRY_DATE,
@@ -180,7 +193,7 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
             message="expiry_date is before posted_date",
         ),
         findings(
-            frame,
+            typed,
             (original != "") & (original == identity),
             file=FILE,
             column=DUPLICATE_OF,
@@ -188,8 +201,8 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
             message="a posting cannot be a duplicate of itself",
         ),
         findings(
-            frame,
-            (original != "") & ~original.is_in(known),
+            typed,
+            pl.col("_orphan"),
             file=FILE,
             column=DUPLICATE_OF,
             code="POSTINGS-DUPLICATE-OF-UNKNOWN",

@@ -7,7 +7,13 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from careforce.core.labour.postings import Window, default_window, family_key, posting_measures
+from careforce.core.labour.postings import (
+    Window,
+    default_window,
+    family_key,
+    posting_measures,
+    prepare_postings,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -78,7 +84,10 @@ def postings() -> pl.LazyFrame:
 
 def measured(window: Window) -> dict[tuple[str, str, str], float | None]:
     table = posting_measures(
-        postings(), area_code="E10000028", area_name="Staffordshire", window=window
+        prepare_postings(postings(), window=window),
+        area_code="E10000028",
+        area_name="Staffordshire",
+        window=window,
     ).collect()
     return {
         (r["measure_id"], r["breakdown"], r["breakdown_value"]): r["value"]
@@ -122,9 +131,9 @@ class TestPostingMeasures:
         assert values[("skills_in_demand", "skill", "Personal Care")] == pytest.approx(1 / 4)
 
     def test_period_is_the_window(self) -> None:
-        table = posting_measures(
-            postings(), area_code="E1", area_name="A", window=Window(D(2021, 9, 1), D(2022, 8, 1))
-        ).collect()
+        window = Window(D(2021, 9, 1), D(2022, 8, 1))
+        prepared = prepare_postings(postings(), window=window)
+        table = posting_measures(prepared, area_code="E1", area_name="A", window=window).collect()
         assert set(table.filter(pl.col("breakdown") != "month")["period"]) == {"2021-09/2022-08"}
 
 
