@@ -56,6 +56,7 @@ from careforce.io.projection_files import (
 )
 from careforce.io.projection_inputs import InputFileError, indicators_path, read_input_table
 from careforce.io.text_files import write_json
+from careforce.services.population_inputs import population_table
 from careforce.services.skills_supply import supply_table
 
 __all__ = [
@@ -435,9 +436,11 @@ def derive_parameter_file(
     indicators_file = indicators_path(indicators)
     try:
         indicator_rows = read_input_table(indicators_file)
-        population_rows = read_input_table(population)
+        population_rows = population_table(population)
     except InputFileError as error:
         raise _user_error(error) from None
+    except InputDataError as error:
+        raise ProjectionInputError(str(error)) from None
     try:
         derivation = derive_parameters(
             indicator_rows,
