@@ -4,7 +4,10 @@ EES CSVs and a postings extract, each with known values."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+
+import openpyxl
 
 DIMS = ("DATE", "GEOGRAPHY")
 TAIL = (
@@ -259,3 +262,58 @@ VENDOR_MAPPING_CSV = (
     "local_authority_code,LAD\nposted_date,POSTED\nexpiry_date,EXPIRED\n"
     "duplicate_of,DUPLICATE_OF_ID\nsoc_code,SOC\nskills,SKILLS_NAME\n"
 )
+
+
+def write_job_adverts_workbook(path: object) -> None:
+    """An ONS ``labourdemandbyoccupation.xlsx`` with a contents sheet, Table 2 (local
+    authorities, monthly) and Table 5 (LA × SOC 4-digit, quarterly), headers on row 5."""
+    book = openpyxl.Workbook()
+    contents = book.active
+    contents.title = "Contents"
+    contents.append(["Labour demand volumes by Standard Occupation Classification (SOC 2020), UK"])
+    table2 = book.create_sheet("Table 2")
+    for line in ("Table 2: Online job adverts by local authority", "Source: Textkernel", "", ""):
+        table2.append([line])
+    table2.append(
+        [
+            "Region",
+            "ITL2",
+            "Local Authority District",
+            "Local Authority Code",
+            dt.datetime(2022, 3, 1),
+            dt.datetime(2022, 4, 1),
+        ]
+    )
+    table2.append(["West Midlands", "TLG2", "Stafford", "E07000197", 1200, 1150])
+    table2.append(["London", "TLI", "", "", 90000, "[x]"])
+    table5 = book.create_sheet("Table 5")
+    for line in ("Table 5", "", "", ""):
+        table5.append([line])
+    table5.append(
+        [
+            "Region",
+            "ITL2",
+            "Local Authority District",
+            "SOC 4 digit code",
+            "SOC 4 digit label",
+            "Local Authority Code",
+            "2022Q1",
+            "2022Q2",
+        ]
+    )
+    table5.append(
+        [
+            "West Midlands",
+            "TLG2",
+            "Stafford",
+            "6135",
+            "Care workers and home carers",
+            "E07000197",
+            410,
+            "[x]",
+        ]
+    )
+    table5.append(
+        ["West Midlands", "TLG2", "Stafford", "6136", "Senior care workers", "E07000197", "12a", 30]
+    )
+    book.save(path)

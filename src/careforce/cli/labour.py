@@ -56,6 +56,13 @@ def compute(
             "--apprenticeships", help="DfE EES apprenticeship starts by subject (repeatable)."
         ),
     ] = None,
+    job_adverts: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--job-adverts",
+            help="ONS online job adverts workbook, labourdemandbyoccupation.xlsx (repeatable).",
+        ),
+    ] = None,
     area: Annotated[
         str, typer.Option("--area", help="ONS code of the area the postings extract covers.")
     ] = "",
@@ -86,6 +93,7 @@ def compute(
             census=census or [],
             enrolments=enrolments or [],
             apprenticeships=apprenticeships or [],
+            job_adverts=job_adverts or [],
             area_code=area,
             window=chosen,
             base_year=base_year,

@@ -14,6 +14,7 @@ import polars as pl
 
 from careforce.core.labour.catalogue import LABOUR_MEASURES
 from careforce.core.labour.census import census_rows, census_shares, workforce_comparators
+from careforce.core.labour.job_adverts import advert_measures
 from careforce.core.labour.nomis import nomis_measures
 from careforce.core.labour.postings import (
     Window,
@@ -33,6 +34,7 @@ from careforce.core.sources.labour import nomis as nomis_source
 from careforce.core.sources.labour import postings as postings_source
 from careforce.core.sources.labour.common import LabourFileError
 from careforce.core.sources.labour.enrolments import SkillsMeasure, skills_rows
+from careforce.core.sources.labour.job_adverts import advert_rows, header_row
 from careforce.core.vocab.published import (
     AREA_CODE,
     AREA_NAME,
@@ -50,6 +52,8 @@ from careforce.io.labour_files import (
     LabourFileUnreadableError,
     read_labour_table,
     read_published_table,
+    read_workbook_tables,
+    rows_frame,
 )
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
 from careforce.io.text_files import write_json
@@ -193,6 +197,32 @@ def skills_rows_of(
     return measured, _findings(findings)
 
 
+def job_advert_rows(paths: Sequence[Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Online job advert measures of ONS workbooks, and the findings on them."""
+    parts, findings = [], []
+    for path in paths:
+        try:
+            sheets = read_workbook_tables(path)
+        except LabourFileUnreadableError as error:
+            raise LabourInputError(str(error)) from None
+        for name, rows in sheets.items():
+            try:
+                start = header_row(rows)
+            except LabourFileError:
+                continue  # a notes or contents sheet
+            try:
+                cells, found = advert_rows(rows_frame(rows, start), table=name)
+            except LabourFileError as error:
+                raise LabourInputError(f"{path}: {error}") from None
+            findings.append(_checked(path, found))
+            parts.append(cells)
+    if not parts:
+        if paths:
+            raise LabourInputError(f"{paths[0]}: no job advert table was found")
+        return _concat([]), _findings([])
+    return advert_measures(pl.concat(parts).lazy()).collect(), _findings(findings)
+
+
 def _concat(frames: Sequence[pl.DataFrame]) -> pl.DataFrame:
     frames = [f for f in frames if f.width]
     return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
@@ -241,6 +271,7 @@ def compute_labour(
     census: Sequence[Path] = (),
     enrolments: Sequence[Path] = (),
     apprenticeships: Sequence[Path] = (),
+    job_adverts: Sequence[Path] = (),
     area_code: str = "",
     area_name: str = "",
     window: Window | None = None,
@@ -251,9 +282,10 @@ def compute_labour(
     Raises:
         LabourInputError: no input was given, or an input cannot be used.
     """
-    if postings is None and not (nomis or census or enrolments or apprenticeships):
+    if postings is None and not (nomis or census or enrolments or apprenticeships or job_adverts):
         raise LabourInputError(
-            "no input given: use --postings, --nomis, --census, --enrolments or --apprenticeships"
+            "no input given: use --postings, --nomis, --census, --enrolments, --apprenticeships "
+            "or --job-adverts"
         )
     if postings_mapping is not None and postings is None:
         raise LabourInputError("--postings-mapping needs --postings")
@@ -268,6 +300,9 @@ def compute_labour(
     findings.append(found)
     skills_table, found = skills_rows_of(enrolments, apprenticeships, base_year=base_year)
     parts.append(skills_table)
+    findings.append(found)
+    adverts_table, found = job_advert_rows(job_adverts)
+    parts.append(adverts_table)
     findings.append(found)
     if postings is not None:
         if not area_code:
@@ -325,6 +360,7 @@ def compute_labour(
             "census": [str(p) for p in census],
             "enrolments": [str(p) for p in enrolments],
             "apprenticeships": [str(p) for p in apprenticeships],
+            "job_adverts": [str(p) for p in job_adverts],
             "area_code": area_code or None,
             "window": window.label if window else None,
             "rows": table.height,

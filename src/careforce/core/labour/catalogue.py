@@ -101,6 +101,17 @@ LABOUR_MEASURES: Final[tuple[LabourMeasure, ...]] = (
         _POSTINGS,
     ),
     LabourMeasure(
+        "online_job_adverts",
+        "Online job adverts (ONS)",
+        "New online job adverts (ONS labour demand by occupation, Textkernel data).",
+        Unit.COUNT,
+        Polarity.NO_JUDGEMENT,
+        "new adverts in the period",
+        "",
+        ("total", "occupation"),
+        "ONS labourdemandbyoccupation.xlsx (Tables 2, 4, 5)",
+    ),
+    LabourMeasure(
         "claimant_count",
         "Claimant count",
         "Residents claiming work-related benefits (ONS claimant count).",
