@@ -26,7 +26,12 @@ from careforce.services.demo_data import (
     generate_demo_data,
 )
 from careforce.services.indicators import IndicatorsResult, compute_indicators
-from careforce.services.labour import LabourResult, compute_labour
+from careforce.services.labour import (
+    COMPARATORS_FILE,
+    LabourResult,
+    compute_labour,
+    merge_comparators,
+)
 from careforce.services.outcomes import ReportResult, write_progress_report
 from careforce.synthetic.profiles import build_profile
 
@@ -54,6 +59,17 @@ class DemoRun:
 
 ENGLAND_AREA: Final = ("E92000001", "England")
 """The area of the postings of a profile of several councils (a national extract)."""
+
+
+def demo_comparators(labour: Path) -> Path:
+    """The demo's comparator file: the shipped hand-typed values (England and regional figures
+    from the strategy) first, then those computed from the demo's public-layout files (Census
+    2021 shares, ASHE pay)."""
+    return merge_comparators(
+        package_data_path("demo", "comparators.csv"),
+        labour / COMPARATORS_FILE,
+        labour / "indicator_comparators.csv",
+    )
 
 
 def demo_labour(data: Path, out: Path, *, areas: dict[str, str]) -> LabourResult:
@@ -135,6 +151,8 @@ def run_demo(
             area=Area(code=area_code, name=names[area_code]),
         )
         directories.append(target)
+    say("Computing the labour-market measures")
+    labour = demo_labour(data, out / "labour", areas=names)
     say("Computing the measures")
     districts = write_district_lookup(
         profile, data / "geography" / "postcode_districts.csv", scale=scale
@@ -143,14 +161,12 @@ def run_demo(
     indicators = compute_indicators(
         directories,
         out=indicators_dir,
-        comparators=package_data_path("demo", "comparators.csv"),
+        comparators=demo_comparators(out / "labour"),
         districts=districts,
         hr=data / "hr" / "children_staff.csv",
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
     )
-    say("Computing the labour-market measures")
-    labour = demo_labour(data, out / "labour", areas=names)
     outcomes = None
     if len(names) == 1:
         say("Evaluating the outcomes framework and writing the progress report")

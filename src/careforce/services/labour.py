@@ -35,6 +35,7 @@ from careforce.core.sources.labour import postings as postings_source
 from careforce.core.sources.labour.common import LabourFileError
 from careforce.core.sources.labour.enrolments import SkillsMeasure, skills_rows
 from careforce.core.sources.labour.job_adverts import advert_rows, header_row
+from careforce.core.vocab.ascwds_columns import LINE
 from careforce.core.vocab.published import (
     AREA_CODE,
     AREA_NAME,
@@ -46,6 +47,7 @@ from careforce.core.vocab.published import (
     PERIOD,
     PUBLISHED_SCHEMA,
     SYMBOL_NOTES,
+    VALUE,
 )
 from careforce.io.csv_text import write_csv
 from careforce.io.labour_files import (
@@ -330,6 +332,7 @@ def compute_labour(
     )
     named.append(_named_comparators(table, nomis_named))
     named.append(census_comparators)
+    named.append(_pay_comparators(table))
     comparators = _concat(named)
     out.mkdir(parents=True, exist_ok=True)
     files = [
@@ -393,6 +396,67 @@ def _named_comparators(table: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame
             *keys, pl.col(COMPARATOR).alias("comparator"), pl.col(COMPARATOR_VALUE).alias("value")
         )
     )
+
+
+WORKFORCE_PAY_MEASURE: Final = "hourly_pay_median"
+"""The workforce measure all-sector pay (ASHE) is the comparator of."""
+
+
+def _pay_comparators(table: pl.DataFrame) -> pl.DataFrame:
+    """All-sector median hourly pay (ASHE) as the named comparator of the workforce's median
+    hourly pay in the same area, the latest year."""
+    pay = table.filter(
+        (pl.col(MEASURE_ID) == "hourly_pay_all_sectors") & pl.col(VALUE).is_not_null()
+    )
+    if pay.is_empty():
+        return pl.DataFrame()
+    latest = pay.sort(PERIOD).group_by(AREA_CODE, maintain_order=True).last()
+    return latest.select(
+        pl.lit(WORKFORCE_PAY_MEASURE).alias(MEASURE_ID),
+        pl.lit("").alias(PERIOD),
+        pl.col(AREA_CODE),
+        pl.lit("total").alias(BREAKDOWN),
+        pl.lit("all").alias(BREAKDOWN_VALUE),
+        pl.format(
+            "ASHE {} median workplace hourly pay, all sectors, {}",
+            pl.col(PERIOD),
+            pl.col(AREA_NAME),
+        ).alias("comparator"),
+        pl.col(VALUE).alias("value"),
+    )
+
+
+def merge_comparators(overrides: Path | None, computed: Path, out: Path) -> Path:
+    """A comparator file for ``indicators compute``: the hand-typed rows first (they override,
+    as the first matching row wins), then the comparators computed from public data.
+
+    Raises:
+        LabourInputError: a file cannot be read or lacks a comparator-file column.
+    """
+    parts = []
+    for path in (overrides, computed):
+        if path is None:
+            continue
+        _, frame = _table(path)
+        missing = [c for c in COMPARATOR_COLUMNS if c not in frame.columns]
+        if missing:
+            raise LabourInputError(f"{path}: not a comparator file (no {', '.join(missing)})")
+        # Values as numbers: text starting with '-' would be written safe for a spreadsheet.
+        value = pl.col("value").str.strip_chars()
+        bad = frame.filter((value != "") & value.cast(pl.Float64, strict=False).is_null())
+        if bad.height:
+            line, cell = bad.select(LINE, "value").row(0)
+            raise LabourInputError(f"{path}, line {line}, column value: {cell!r} is not a number")
+        parts.append(
+            frame.select(COMPARATOR_COLUMNS).with_columns(value.cast(pl.Float64, strict=False))
+        )
+    write_csv(
+        out,
+        pl.concat(parts)
+        if parts
+        else pl.DataFrame(schema=dict.fromkeys(COMPARATOR_COLUMNS, pl.String)),
+    )
+    return out
 
 
 def _area_name(code: str, tables: Sequence[pl.DataFrame]) -> str:
