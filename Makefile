@@ -69,6 +69,7 @@ benchmarks: setup
 	.venv/bin/python benchmarks/demo_data.py
 	.venv/bin/python benchmarks/indicators.py
 	.venv/bin/python benchmarks/web_load.py
+	.venv/bin/python benchmarks/labour.py
 
 web: setup
 	.venv/bin/careforce web serve --demo

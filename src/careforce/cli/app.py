@@ -13,6 +13,7 @@ from careforce.cli import (
     estimates,
     indicators,
     ingest,
+    labour,
     outcomes,
     projections,
     survey,
@@ -33,6 +34,7 @@ app.add_typer(docs.app, name="docs")
 app.add_typer(projections.app, name="projections")
 app.add_typer(indicators.app, name="indicators")
 app.add_typer(outcomes.app, name="outcomes")
+app.add_typer(labour.app, name="labour")
 app.add_typer(web.app, name="web")
 app.add_typer(estimates.app, name="estimates")
 app.add_typer(survey.app, name="survey")

@@ -107,6 +107,11 @@ def run(
     console.print(
         f"Measures written to {result.indicators_dir} (indicators.csv, .ods, .xlsx, .parquet)."
     )
+    if result.labour is not None:
+        console.print(
+            f"Labour-market measures written to {out / 'labour'} (labour.csv, .ods, .xlsx, "
+            "labour_comparators.csv)."
+        )
     if result.outcomes is not None:
         report = result.outcomes.report
         flags = report.flags

@@ -348,8 +348,12 @@ def uncertainty(
 def supply(
     params: Annotated[str, typer.Argument(help=PARAMS_HELP)],
     supply_file: Annotated[
-        Path,
-        typer.Option("--supply", help="Training CSV: year, sector_subject_area, measure, count."),
+        list[Path],
+        typer.Option(
+            "--supply",
+            help="DfE enrolments or apprenticeship starts CSV, or a CSV of year, "
+            "sector_subject_area, measure, count (repeatable).",
+        ),
     ],
     subject_area: Annotated[
         list[str] | None,

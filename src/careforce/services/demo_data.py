@@ -8,8 +8,10 @@ Layout of the folder (see ``docs/demo-data.md``)::
     provider_returns/children_providers.csv
     population/population.csv
     population/census_2021_working_age.csv
-    postings/postings.csv
-    enrolments/enrolments.csv
+    postings/postings.csv                                   canonical postings columns
+    enrolments/{further-education-aim-enrolments,apprenticeship-starts}.csv  DfE EES layout
+    labour/nomis/*.csv                                      Nomis API CSV downloads
+    labour/census/census2021-<table>-utla.csv               Census 2021 bulk CSVs
     manifest.json
 
 The same profile, scale and seed give byte-identical files. Councils are generated in parallel
@@ -35,11 +37,18 @@ from careforce.core.vocab.cqc_register import REGISTER_LAYOUT
 from careforce.io.cqc_register_files import write_register_ods
 from careforce.io.text_files import write_text_file
 from careforce.synthetic.ascwds_returns import FILE_KINDS, render_returns, simulate_area
+from careforce.synthetic.census_tables import CENSUS_TABLES
 from careforce.synthetic.cqc_register import register_entries, register_row
 from careforce.synthetic.csv_text import concatenate_tables
-from careforce.synthetic.enrolments import generate_enrolments
+from careforce.synthetic.enrolments import generate_apprenticeship_starts, generate_enrolments
 from careforce.synthetic.geography import REGIONS
 from careforce.synthetic.hr_extract import generate_hr_extract
+from careforce.synthetic.labour_market import (
+    generate_ashe,
+    generate_bres,
+    generate_business_counts,
+    generate_claimant_count,
+)
 from careforce.synthetic.population import (
     generate_census_comparators,
     generate_population,
@@ -82,7 +91,7 @@ class DemoFile:
         path: Path relative to the output folder, with forward slashes.
         dataset: What it holds: ``ascwds-workplace``, ``ascwds-staff``, ``ascwds-training``,
             ``hr-extract``, ``provider-returns``, ``population``, ``census-comparators``,
-            ``postings`` or ``enrolments``.
+            ``postings``, ``enrolments``, ``apprenticeships``, ``nomis`` or ``census``.
         area_code: ONS code of the council, for per-council files.
         year: ASC-WDS reference year (e.g. ``2021-22``), for ASC-WDS files.
         reference_date: The date the file describes, where it has one (YYYY-MM-DD).
@@ -273,6 +282,40 @@ def _run_areas(tasks: list[_AreaTask], workers: int) -> Iterator[_AreaResult]:
             yield futures[i].result()
 
 
+ENROLMENTS_FILE: Final = "enrolments/further-education-aim-enrolments.csv"
+"""Learning aim enrolments by sector subject area, in the DfE Explore Education Statistics layout."""
+APPRENTICESHIPS_FILE: Final = "enrolments/apprenticeship-starts.csv"
+"""Apprenticeship starts by sector subject area, in the DfE Explore Education Statistics layout."""
+NOMIS_FILES: Final = {
+    "labour/nomis/claimant-count-NM_162_1.csv": generate_claimant_count,
+    "labour/nomis/bres-NM_189_1.csv": generate_bres,
+    "labour/nomis/business-counts-NM_141_1.csv": generate_business_counts,
+    "labour/nomis/ashe-workplace-NM_99_1.csv": generate_ashe,
+}
+"""Nomis API CSV downloads of the demo and their generators."""
+CENSUS_FOLDER: Final = "labour/census"
+"""Folder of the Census 2021 bulk CSVs (``census2021-<table>-utla.csv``)."""
+
+
+def _labour_market_files(out: Path, areas: tuple[AreaProfile, ...]) -> list[DemoFile]:
+    """The Nomis downloads and Census 2021 tables of the demo's areas."""
+    files = [
+        _write(out, relative, generate(areas), dataset="nomis")
+        for relative, generate in NOMIS_FILES.items()
+    ]
+    files.extend(
+        _write(
+            out,
+            f"{CENSUS_FOLDER}/census2021-{table}-utla.csv",
+            generate(areas),
+            dataset="census",
+            reference_date="2021-03-21",
+        )
+        for table, generate in CENSUS_TABLES.items()
+    )
+    return files
+
+
 def generate_demo_data(
     profile: str,
     out: Path,
@@ -361,9 +404,16 @@ def generate_demo_data(
         _write(out, "postings/postings.csv", concatenate_tables(postings), dataset="postings")
     )
     step("Education supply")
+    files.append(_write(out, ENROLMENTS_FILE, generate_enrolments(areas), dataset="enrolments"))
     files.append(
-        _write(out, "enrolments/enrolments.csv", generate_enrolments(areas), dataset="enrolments")
+        _write(
+            out,
+            APPRENTICESHIPS_FILE,
+            generate_apprenticeship_starts(areas),
+            dataset="apprenticeships",
+        )
     )
+    files.extend(_labour_market_files(out, areas))
     manifest = DemoDataManifest(
         profile=chosen.name,
         seed=seed,

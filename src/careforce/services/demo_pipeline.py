@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import polars as pl
 
@@ -19,9 +20,21 @@ from careforce.core.vocab.published import PERIOD
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
-from careforce.services.demo_data import DEFAULT_SEED, REGISTER_NAME, generate_demo_data
+from careforce.services.demo_data import (
+    APPRENTICESHIPS_FILE,
+    DEFAULT_SEED,
+    ENROLMENTS_FILE,
+    REGISTER_NAME,
+    generate_demo_data,
+)
 from careforce.services.estimates import EstimatesResult, compute_estimates
 from careforce.services.indicators import IndicatorsResult, compute_indicators
+from careforce.services.labour import (
+    COMPARATORS_FILE,
+    LabourResult,
+    compute_labour,
+    merge_comparators,
+)
 from careforce.services.outcomes import ReportResult, write_progress_report
 from careforce.services.survey import write_demo_survey
 from careforce.synthetic.profiles import build_profile
@@ -48,6 +61,39 @@ class DemoRun:
     """The whole-sector estimates from the area's CQC register (a profile of one area only)."""
     survey: tuple[Path, ...] = ()
     """The survey measures of each demo survey round (a profile of one area only)."""
+    labour: LabourResult | None = None
+    """The labour-market and skills supply measures."""
+
+
+ENGLAND_AREA: Final = ("E92000001", "England")
+"""The area of the postings of a profile of several councils (a national extract)."""
+
+
+def demo_comparators(labour: Path) -> Path:
+    """The demo's comparator file: the shipped hand-typed values (England and regional figures
+    from the strategy) first, then those computed from the demo's public-layout files (Census
+    2021 shares, ASHE pay)."""
+    return merge_comparators(
+        package_data_path("demo", "comparators.csv"),
+        labour / COMPARATORS_FILE,
+        labour / "indicator_comparators.csv",
+    )
+
+
+def demo_labour(data: Path, out: Path, *, areas: dict[str, str]) -> LabourResult:
+    """The labour-market measures of a demo data set, from its public-layout files, as
+    ``careforce labour compute`` computes them."""
+    (code, _), several = next(iter(areas.items())), len(areas) > 1
+    return compute_labour(
+        out=out,
+        postings=data / "postings" / "postings.csv",
+        nomis=sorted((data / "labour" / "nomis").glob("*.csv")),
+        census=sorted((data / "labour" / "census").glob("*.csv")),
+        enrolments=[data / ENROLMENTS_FILE],
+        apprenticeships=[data / APPRENTICESHIPS_FILE],
+        area_code=ENGLAND_AREA[0] if several else code,
+        area_name=ENGLAND_AREA[1] if several else areas[code],
+    )
 
 
 def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Path:
@@ -113,6 +159,8 @@ def run_demo(
             area=Area(code=area_code, name=names[area_code]),
         )
         directories.append(target)
+    say("Computing the labour-market measures")
+    labour = demo_labour(data, out / "labour", areas=names)
     say("Computing the measures")
     districts = write_district_lookup(
         profile, data / "geography" / "postcode_districts.csv", scale=scale
@@ -121,7 +169,7 @@ def run_demo(
     indicators = compute_indicators(
         directories,
         out=indicators_dir,
-        comparators=package_data_path("demo", "comparators.csv"),
+        comparators=demo_comparators(out / "labour"),
         districts=districts,
         hr=data / "hr" / "children_staff.csv",
         provider_returns=data / "provider_returns" / "children_providers.csv",
@@ -148,5 +196,13 @@ def run_demo(
             period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
         )
     return DemoRun(
-        data, ingested, directories, indicators, indicators_dir, outcomes, estimates, tuple(survey)
+        data,
+        ingested,
+        directories,
+        indicators,
+        indicators_dir,
+        outcomes,
+        estimates,
+        tuple(survey),
+        labour,
     )

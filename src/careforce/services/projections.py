@@ -57,6 +57,8 @@ from careforce.io.projection_files import (
 )
 from careforce.io.projection_inputs import InputFileError, indicators_path, read_input_table
 from careforce.io.text_files import write_json
+from careforce.services.population_inputs import population_table
+from careforce.services.skills_supply import supply_table
 
 __all__ = [
     "ConfigurationFileError",
@@ -307,20 +309,22 @@ def write_uncertainty(
 
 def supply_gap_table(
     params: ProjectionParameters,
-    supply: Path,
+    supply: Path | Sequence[Path],
     *,
     subject_areas: Sequence[str] = DEFAULT_SUBJECT_AREAS,
     entry_share: float = DEFAULT_ENTRY_SHARE,
     groups: Sequence[str] | None = None,
     area_code: str | None = None,
 ) -> pl.DataFrame:
-    """New staff needed each year against the training pipeline in a supply file.
+    """New staff needed each year against the training pipeline in supply files (DfE
+    enrolments or apprenticeship starts files, or the supply layout).
 
     Raises:
         ProjectionInputError: the supply file or an option cannot be used (one line).
     """
+    named = str(supply) if isinstance(supply, Path) else ", ".join(map(str, supply))
     try:
-        raw = read_input_table(supply)
+        raw = supply_table(supply)
         counts = supply_counts(
             raw, subject_areas=subject_areas, area_code=area_code or params.area_code
         )
@@ -334,7 +338,7 @@ def supply_gap_table(
     except InputFileError as error:
         raise _user_error(error) from None
     except InputDataError as error:
-        raise ProjectionInputError(str(error.in_file(str(supply)))) from None
+        raise ProjectionInputError(str(error.in_file(named))) from None
     except ValueError as error:
         raise _user_error(error) from None
 
@@ -438,9 +442,11 @@ def derive_parameter_file(
     indicators_file = indicators_path(indicators)
     try:
         indicator_rows = read_input_table(indicators_file)
-        population_rows = read_input_table(population)
+        population_rows = population_table(population)
     except InputFileError as error:
         raise _user_error(error) from None
+    except InputDataError as error:
+        raise ProjectionInputError(str(error)) from None
     estimated = False
     if not returned_only:
         indicator_rows, estimated = with_estimated_base(indicator_rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from careforce.core.indicators.catalogue import MEASURES
+from careforce.core.labour.catalogue import LABOUR_MEASURES
 from careforce.core.sources.ascwds.findings import FileKind
 from careforce.core.sources.ascwds.rules import all_rules
 
@@ -76,4 +77,30 @@ def measures_markdown() -> str:
         ]
         if entry.methodology:
             lines.append(f"- **Notes:** {entry.methodology}")
+    lines += _labour_measures_markdown()
     return "\n".join(lines) + "\n"
+
+
+def _labour_measures_markdown() -> list[str]:
+    """The labour-market measures (``careforce labour compute``) as Markdown lines."""
+    lines = [
+        "",
+        "# Labour market measures",
+        "",
+        "Computed by `careforce labour compute` from public files; definitions in "
+        "[methodology.md](methodology.md#labour-market-and-skills-supply).",
+    ]
+    for labour in LABOUR_MEASURES:
+        lines += [
+            "",
+            f"## `{labour.id}` — {labour.name}",
+            "",
+            labour.description,
+            "",
+            f"- **Unit:** {labour.unit.value}; **polarity:** {labour.polarity.value}",
+            f"- **Numerator:** {labour.numerator}",
+            f"- **Denominator:** {labour.denominator or '(none)'}",
+            f"- **Breakdowns:** {', '.join(labour.breakdowns)}",
+            f"- **Source:** {labour.source}",
+        ]
+    return lines

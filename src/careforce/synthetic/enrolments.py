@@ -1,10 +1,13 @@
-"""Education and training supply: further education learning aim enrolments and apprenticeship
-starts by sector subject area (tier 2) and academic year, as the DfE publishes them.
+"""Education and training supply in the DfE Explore Education Statistics layouts: further
+education and skills learning aim enrolments (older column names: ``ssa_t2_desc``,
+``e_and_t_aims_enrolments``) and apprenticeship starts (newer names: ``ssa_tier_2``,
+``starts``), by local authority, academic year and tier 2 sector subject area.
 
 Staffordshire reproduces the published 2020/21 counts and shares for Health and Social Care and
-for Child Development and Well Being, and the published changes in apprenticeship starts since
-2018/19. The published figures are for Stoke-on-Trent and Staffordshire together; the demo
-attaches them to the county.
+for Child Development and Well Being, and their changes since 2018/19. The published figures are
+for Stoke-on-Trent and Staffordshire together; the demo files them under the county. As EES does,
+volumes are rounded to the nearest 10, a count below 5 is ``low``, and the ``Total`` subject row
+is the rounded total (so the subjects need not add up to it exactly).
 """
 
 from __future__ import annotations
@@ -15,32 +18,51 @@ from types import MappingProxyType
 from typing import Final
 
 from careforce.synthetic.csv_text import render_table
-from careforce.synthetic.geography import STAFFORDSHIRE_CODE
+from careforce.synthetic.geography import REGIONS, STAFFORDSHIRE_CODE
 from careforce.synthetic.profiles import AreaProfile
 from careforce.synthetic.published import (
     ALL_APPRENTICESHIP_STARTS_CHANGE_2018_19_TO_2020_21,
+    ALL_ENROLMENTS_CHANGE_2018_19_TO_2020_21,
     APPRENTICESHIP_STARTS_2018_19,
     APPRENTICESHIP_STARTS_2020_21,
+    LEARNING_AIM_ENROLMENTS_2018_19,
     LEARNING_AIM_ENROLMENTS_2020_21,
     SkillsSupplyFigures,
 )
 from careforce.synthetic.sampling import derive_seed, exact_counts
 
-ENROLMENT_COLUMNS: Final = (
-    "area_code",
-    "area_name",
-    "academic_year",
-    "measure",
-    "sector_subject_area",
-    "count",
+LEADING_COLUMNS: Final = (
+    "time_period",
+    "time_identifier",
+    "geographic_level",
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "new_la_code",
+    "old_la_code",
+    "la_name",
 )
-"""Columns of the enrolments file."""
+"""EES standard leading columns of a local authority level file."""
+ENROLMENT_COLUMNS: Final = (*LEADING_COLUMNS, "ssa_t2_desc", "sex", "e_and_t_aims_enrolments")
+"""Columns of the enrolments file (the older EES names)."""
+APPRENTICESHIP_COLUMNS: Final = (
+    *LEADING_COLUMNS,
+    "apps_level",
+    "age_summary",
+    "ssa_tier_2",
+    "starts",
+)
+"""Columns of the apprenticeship starts file (the newer EES names)."""
 
 ACADEMIC_YEARS: Final = ("2018/19", "2019/20", "2020/21", "2021/22")
 """Academic years covered."""
 
 MEASURES: Final = ("learning_aim_enrolments", "apprenticeship_starts")
 """What is counted: further education learning aim enrolments, apprenticeship starts."""
+
+OLD_LA_CODES: Final = {STAFFORDSHIRE_CODE: "860"}
+"""DfE three-digit local authority codes known to the demo."""
 
 SECTOR_SUBJECT_AREAS: Final[Mapping[str, tuple[float, float]]] = MappingProxyType(
     {
@@ -80,98 +102,119 @@ SECTOR_SUBJECT_AREAS: Final[Mapping[str, tuple[float, float]]] = MappingProxyTyp
 """DfE tier 2 sector subject areas and how the rest of the total is spread among them
 (assumption; the two care areas are set from the published figures)."""
 
-YEAR_FACTORS: Final[Mapping[str, float]] = MappingProxyType(
-    {"2018/19": 1.06, "2019/20": 1.03, "2020/21": 1.0, "2021/22": 1.02}
+CARE: Final = ("Health and Social Care", "Child Development and Well Being")
+"""The strategy's two care subject areas."""
+MIDDLE_YEAR_FACTORS: Final[Mapping[str, float]] = MappingProxyType(
+    {"2019/20": 0.5, "2021/22": 1.03}
 )
-"""Size of each year relative to 2020/21 for enrolments (assumption)."""
+"""2019/20 lies halfway between 2018/19 and 2020/21; 2021/22 is 2020/21 grown 3% (assumption)."""
+ROUNDING: Final = 10
+"""EES rounds FE and apprenticeship volumes to the nearest 10."""
+LOW: Final = 5
+"""Below this a count is published as ``low`` (EES FE guidance)."""
 
 
-def _staffordshire_targets() -> dict[tuple[str, str], dict[str, int]]:
-    """Totals and care-area counts by (year, measure) for Stoke-on-Trent and Staffordshire."""
+def _path(first: Mapping[str, int], last: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """Counts by year from the 2018/19 and 2020/21 anchors."""
+    middle = {k: round((first[k] + last[k]) * MIDDLE_YEAR_FACTORS["2019/20"]) for k in first}
+    after = {k: round(last[k] * MIDDLE_YEAR_FACTORS["2021/22"]) for k in first}
+    return {"2018/19": dict(first), "2019/20": middle, "2020/21": dict(last), "2021/22": after}
 
-    def totals(figures: Mapping[str, SkillsSupplyFigures]) -> int:
-        return round(
-            figures["Health and Social Care"].count / figures["Health and Social Care"].share_of_all
-        )
 
-    enrol_total = totals(LEARNING_AIM_ENROLMENTS_2020_21)
-    appr_total = totals(APPRENTICESHIP_STARTS_2020_21)
-    appr_2018 = round(appr_total / (1 + ALL_APPRENTICESHIP_STARTS_CHANGE_2018_19_TO_2020_21))
-    appr_hsc = {
-        "2018/19": APPRENTICESHIP_STARTS_2018_19["Health and Social Care"],
-        "2020/21": APPRENTICESHIP_STARTS_2020_21["Health and Social Care"].count,
+def _anchors(
+    figures: Mapping[str, SkillsSupplyFigures], before: Mapping[str, int], change: float
+) -> dict[str, dict[str, int]]:
+    total = _rounded(
+        figures["Health and Social Care"].count / figures["Health and Social Care"].share_of_all
+    )
+    last = {"total": total, **{k: figures[k].count for k in CARE}}
+    first = {"total": _rounded(total / (1 + change)), **{k: before[k] for k in CARE}}
+    return _path(first, last)
+
+
+def _rounded(value: float) -> int:
+    return int(round(value / ROUNDING) * ROUNDING)
+
+
+def _cell(value: int) -> str:
+    """A published EES volume: rounded to 10, ``low`` below 5."""
+    if 0 < value < LOW:
+        return "low"
+    return str(_rounded(value))
+
+
+def staffordshire_targets() -> dict[str, dict[str, dict[str, int]]]:
+    """Total and care-area counts by measure and year for Stoke-on-Trent and Staffordshire."""
+    return {
+        "learning_aim_enrolments": _anchors(
+            LEARNING_AIM_ENROLMENTS_2020_21,
+            LEARNING_AIM_ENROLMENTS_2018_19,
+            ALL_ENROLMENTS_CHANGE_2018_19_TO_2020_21,
+        ),
+        "apprenticeship_starts": _anchors(
+            APPRENTICESHIP_STARTS_2020_21,
+            APPRENTICESHIP_STARTS_2018_19,
+            ALL_APPRENTICESHIP_STARTS_CHANGE_2018_19_TO_2020_21,
+        ),
     }
-    appr_cd = {
-        "2018/19": APPRENTICESHIP_STARTS_2018_19["Child Development and Well Being"],
-        "2020/21": APPRENTICESHIP_STARTS_2020_21["Child Development and Well Being"].count,
-    }
-    appr_totals = {
-        "2018/19": appr_2018,
-        "2019/20": round((appr_2018 + appr_total) / 2 * 1.03),
-        "2020/21": appr_total,
-        "2021/22": round(appr_total * 1.04),
-    }
-    targets: dict[tuple[str, str], dict[str, int]] = {}
-    enrol_hsc = LEARNING_AIM_ENROLMENTS_2020_21["Health and Social Care"].count
-    enrol_cd = LEARNING_AIM_ENROLMENTS_2020_21["Child Development and Well Being"].count
-    for year in ACADEMIC_YEARS:
-        factor = YEAR_FACTORS[year]
-        targets[(year, "learning_aim_enrolments")] = {
-            "total": round(enrol_total * factor),
-            "Health and Social Care": round(enrol_hsc * (factor if year != "2020/21" else 1)),
-            "Child Development and Well Being": round(
-                enrol_cd * (factor if year != "2020/21" else 1)
-            ),
-        }
-        hsc = appr_hsc.get(
-            year,
-            round((appr_hsc["2018/19"] + appr_hsc["2020/21"]) / 2 * 0.97)
-            if year == "2019/20"
-            else round(appr_hsc["2020/21"] * 1.03),
-        )
-        cd = appr_cd.get(
-            year,
-            round((appr_cd["2018/19"] + appr_cd["2020/21"]) / 2)
-            if year == "2019/20"
-            else round(appr_cd["2020/21"] * 0.98),
-        )
-        targets[(year, "apprenticeship_starts")] = {
-            "total": appr_totals[year],
-            "Health and Social Care": hsc,
-            "Child Development and Well Being": cd,
-        }
-    return targets
 
 
-def generate_enrolments(areas: tuple[AreaProfile, ...]) -> str:
-    """Enrolments and apprenticeship starts by area, year and sector subject area, as CSV text.
+def _leading(area: AreaProfile, year: str) -> tuple[str, ...]:
+    return (
+        year[:4] + year[5:],
+        "Academic year",
+        "Local authority",
+        "E92000001",
+        "England",
+        area.region,
+        REGIONS[area.region],
+        area.code,
+        OLD_LA_CODES.get(area.code, ""),
+        area.name,
+    )
 
-    Args:
-        areas: The councils. Staffordshire has the published figures; another council has them
-            scaled to its population, varied a little.
-    """
-    base = _staffordshire_targets()
+
+def _generate(areas: tuple[AreaProfile, ...], measure: str) -> list[tuple[object, ...]]:
+    column = MEASURES.index(measure)
+    base = staffordshire_targets()[measure]
     rows: list[tuple[object, ...]] = []
     for area in areas:
         jitter = random.Random(derive_seed(0, "enrolments", area.code))
         ratio = (
             1.0
             if area.code == STAFFORDSHIRE_CODE
-            else (area.population_ratio * jitter.uniform(0.85, 1.15))
+            else area.population_ratio * jitter.uniform(0.85, 1.15)
         )
-        name = "Stoke-on-Trent and Staffordshire" if area.code == STAFFORDSHIRE_CODE else area.name
-        for (year, measure), figures in base.items():
-            column = MEASURES.index(measure)
+        filters = ("Total",) if column == 0 else ("Total", "Total")
+        for year in ACADEMIC_YEARS:
+            figures = base[year]
             total = round(figures["total"] * ratio)
-            care = {k: round(v * ratio) for k, v in figures.items() if k != "total"}
+            care = {k: round(figures[k] * ratio) for k in CARE}
             others = [a for a, w in SECTOR_SUBJECT_AREAS.items() if w[column] > 0]
             rest = exact_counts(
                 max(0, total - sum(care.values())),
                 [SECTOR_SUBJECT_AREAS[a][column] * jitter.uniform(0.9, 1.1) for a in others],
             )
-            counts = {**care, **dict(zip(others, rest, strict=True))}
-            rows.extend(
-                (area.code, name, year, measure, subject, count)
-                for subject, count in counts.items()
-            )
-    return render_table(ENROLMENT_COLUMNS, rows)
+            counts = {**care, **dict(zip(others, rest, strict=True)), "Total": total}
+            leading = _leading(area, year)
+            for subject, count in counts.items():
+                if column == 0:
+                    rows.append((*leading, subject, *filters, _cell(count)))
+                else:
+                    rows.append((*leading, *filters, subject, _cell(count)))
+    return rows
+
+
+def generate_enrolments(areas: tuple[AreaProfile, ...]) -> str:
+    """Learning aim enrolments by local authority, year and tier 2 subject, as EES CSV text.
+
+    Args:
+        areas: The councils. Staffordshire has the published figures; another council has them
+            scaled to its population, varied a little.
+    """
+    return render_table(ENROLMENT_COLUMNS, _generate(areas, "learning_aim_enrolments"))
+
+
+def generate_apprenticeship_starts(areas: tuple[AreaProfile, ...]) -> str:
+    """Apprenticeship starts by local authority, year and tier 2 subject, as EES CSV text."""
+    return render_table(APPRENTICESHIP_COLUMNS, _generate(areas, "apprenticeship_starts"))

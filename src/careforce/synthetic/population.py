@@ -84,7 +84,7 @@ _REGION_AGE: Final[Mapping[str, tuple[float, float, float]]] = MappingProxyType(
 )
 """How a region's age structure and ageing differ from Staffordshire's (assumption)."""
 
-_REGION_CENSUS: Final[Mapping[str, tuple[float, float]]] = MappingProxyType(
+REGION_CENSUS: Final[Mapping[str, tuple[float, float]]] = MappingProxyType(
     {
         # region: (White share, British share) of working-age residents
         "E12000001": (0.93, 0.96),
@@ -268,7 +268,7 @@ def generate_census_comparators(areas: tuple[AreaProfile, ...]) -> str:
         for characteristic, shares in CENSUS_2021_WORKING_AGE.items():
             adjusted = dict(shares)
             if area.code != STAFFORDSHIRE_CODE:
-                white, british = _REGION_CENSUS[area.region]
+                white, british = REGION_CENSUS[area.region]
                 if characteristic == "ethnicity":
                     adjusted = {"White": white, "Black and other ethnic groups": 1 - white}
                 elif characteristic == "nationality":

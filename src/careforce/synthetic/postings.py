@@ -29,53 +29,116 @@ from careforce.synthetic.published import (
     POSTINGS_PERIOD,
     PostingFigures,
 )
-from careforce.synthetic.sampling import Pick, derive_seed, exact_counts, shuffle
+from careforce.synthetic.sampling import derive_seed, exact_counts, shuffle
 
 POSTING_COLUMNS: Final = (
-    "area_code",
     "posting_id",
     "title",
     "employer",
     "city",
-    "source",
+    "local_authority_code",
     "posted_date",
     "expiry_date",
     "duplicate_of",
+    "soc_code",
     "skills",
 )
-"""Columns of the postings extract."""
+"""Columns of the postings extract: careforce's canonical postings columns."""
 
 OTHER_TITLES: Final[Mapping[str, float]] = MappingProxyType(
-    {
-        "Senior Care Assistants": 3,
-        "Domiciliary Care Workers": 3,
-        "Team Leaders": 2,
-        "Deputy Managers": 1,
-        "Registered Managers": 1,
-        "Activities Coordinators": 1,
-        "Social Workers": 1.5,
-        "Nursing Assistants": 1,
-        "Care Coordinators": 1,
-        "Kitchen Assistants": 1,
-        "Housekeepers": 1,
-        "Occupational Therapists": 0.5,
-    }
+    dict.fromkeys(
+        (
+            "Senior Care Assistants",
+            "Senior Care Workers",
+            "Domiciliary Care Workers",
+            "Home Care Workers",
+            "Team Leaders",
+            "Deputy Managers",
+            "Registered Managers",
+            "Care Home Managers",
+            "Activities Coordinators",
+            "Social Workers",
+            "Senior Social Workers",
+            "Nursing Assistants",
+            "Care Coordinators",
+            "Kitchen Assistants",
+            "Cooks",
+            "Housekeepers",
+            "Domestic Assistants",
+            "Laundry Assistants",
+            "Occupational Therapists",
+            "Physiotherapists",
+            "Clinical Leads",
+            "Unit Managers",
+            "Personal Assistants",
+            "Live-in Carers",
+            "Family Support Workers",
+            "Children's Residential Workers",
+            "Mental Health Support Workers",
+            "Learning Disability Support Workers",
+            "Community Support Workers",
+            "Rehabilitation Assistants",
+            "Care Supervisors",
+            "Recruitment Coordinators",
+            "Administrators",
+            "Maintenance Workers",
+            "Drivers",
+            "Receptionists",
+        ),
+        1.0,
+    )
 )
-"""Titles outside the published top ten and their relative frequency (assumption)."""
+"""Titles outside the published top ten, equally frequent (assumption): there are enough of them
+that none has as many unique postings as the tenth published title, so the published top ten
+is the top ten."""
 
 OTHER_CITIES: Final[Mapping[str, float]] = MappingProxyType(
     {
-        "Stone": 3,
-        "Kidsgrove": 2,
-        "Biddulph": 2,
-        "Cheadle": 2,
-        "Hednesford": 2,
-        "Penkridge": 1,
-        "Codsall": 1,
-        "Wombourne": 1,
+        "Stone": 1.2,
+        "Kidsgrove": 1.1,
+        "Biddulph": 1.1,
+        "Cheadle": 1,
+        "Hednesford": 1,
+        "Penkridge": 0.9,
+        "Codsall": 0.9,
+        "Wombourne": 0.8,
     }
 )
-"""Staffordshire towns outside the published top ten and their relative frequency."""
+"""Staffordshire towns outside the published top ten and their relative frequency (assumption):
+none has as many unique postings as the tenth published town."""
+
+SOC_CODES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "Nurse": "2237",
+        "Social Worker": "2461",
+        "Therapist": "2222",
+        "Physiotherapist": "2221",
+        "Manager": "1232",
+        "Senior Care": "6136",
+        "Health Care Assistant": "6131",
+        "Nursing Assistant": "6131",
+        "Kitchen": "9263",
+        "Cook": "5435",
+    }
+)
+"""SOC 2020 unit group of a title containing each phrase (first match); 6135 care workers and
+home carers otherwise (assumption for the demo)."""
+TOWN_DISTRICTS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "Cannock": "E07000192",
+        "Rugeley": "E07000192",
+        "Hednesford": "E07000192",
+        "Burton upon Trent": "E07000193",
+        "Uttoxeter": "E07000193",
+        "Lichfield": "E07000194",
+        "Burntwood": "E07000194",
+    }
+)
+"""Staffordshire towns of the postings tables and the district (LAD code) each is in, for towns
+not listed among a district's main towns."""
+
+DEFAULT_SOC_CODE: Final = "6135"
+"""SOC 2020 6135: care workers and home carers."""
 
 UNIQUE_OUTSIDE_TOP_CITIES: Final = 1_555
 """Unique postings in towns outside the top ten (assumption; 8,500 unique postings in all)."""
@@ -83,16 +146,6 @@ UNIQUE_OUTSIDE_TOP_CITIES: Final = 1_555
 DUPLICATES_OUTSIDE_TOP_CITIES: Final = 4_000
 """Duplicate postings in towns outside the top ten (assumption)."""
 
-SOURCES: Final = (
-    "Indeed",
-    "Reed",
-    "CV-Library",
-    "Totaljobs",
-    "NHS Jobs",
-    "Company website",
-    "Care Jobs",
-)
-"""Job boards postings are seen on."""
 
 SKILLS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
@@ -165,6 +218,10 @@ _EMPLOYER_SUFFIXES: Final = (
     "Recruitment",
     "Care Group",
 )
+
+
+def _soc_code(title: str) -> str:
+    return next((code for phrase, code in SOC_CODES.items() if phrase in title), DEFAULT_SOC_CODE)
 
 
 def _skills_kind(title: str) -> str:
@@ -350,7 +407,8 @@ def generate_postings(area: AreaProfile, *, seed: int) -> str:
     postings = _build(rng, _table(area))
     first, last = POSTINGS_PERIOD
     span = (last - first).days + 1
-    source = Pick(SOURCES, (5, 3, 2, 2, 1, 2, 1))
+    towns = {town: d.code for d in area.districts for town in d.towns}
+    town_districts = {**towns, **TOWN_DISTRICTS}
     employers = [
         f"{rng.choice(_EMPLOYER_WORDS)} {rng.choice(_EMPLOYER_SUFFIXES)}"
         for _ in range(max(20, len(postings) // 15))
@@ -366,34 +424,37 @@ def generate_postings(area: AreaProfile, *, seed: int) -> str:
         employer = employers[int(rng.random() * len(employers))]
         pool = SKILLS[_skills_kind(title)]
         skills = ";".join(rng.sample(pool, min(len(pool), rng.randint(2, 5))))
+        district = town_districts.get(city, area.code)
+        soc = _soc_code(title)
         rows.append(
             (
-                area.code,
                 original,
                 title,
                 employer,
                 city,
-                source(rng),
+                district,
                 posted.isoformat(),
                 expiry.isoformat(),
                 "",
+                soc,
                 skills,
             )
         )
         for _ in range(duplicates):
             serial += 1
-            seen = posted + dt.timedelta(days=rng.randint(0, 6))
+            # A duplicate is seen on another board within a week, inside the extract's window.
+            seen = min(posted + dt.timedelta(days=rng.randint(0, 6)), last)
             rows.append(
                 (
-                    area.code,
                     f"{prefix}{serial:07d}",
                     title,
                     employer,
                     city,
-                    source(rng),
+                    district,
                     seen.isoformat(),
                     (seen + dt.timedelta(days=max(1, duration + rng.randint(-5, 3)))).isoformat(),
                     original,
+                    soc,
                     skills,
                 )
             )

@@ -446,3 +446,59 @@ and "a decline of 70")."""
 
 ALL_APPRENTICESHIP_STARTS_CHANGE_2018_19_TO_2020_21: Final = -0.17
 """Change in all apprenticeship starts from 2018/19 to 2020/21 ("a 17% decline")."""
+
+LEARNING_AIM_ENROLMENTS_2018_19: Final[Mapping[str, int]] = MappingProxyType(
+    {"Health and Social Care": 5790, "Child Development and Well Being": 350}
+)
+"""Learning aim enrolments in 2018/19 implied by the published changes to 2020/21 ("a rise of
+30 or 0.5%" and "a rise of 160 or 46%")."""
+
+ALL_ENROLMENTS_CHANGE_2018_19_TO_2020_21: Final = -0.19
+"""Change in all education and training from 2018/19 to 2020/21 ("a 19% decline for all
+education and training participation"), applied to all aim enrolments."""
+
+# --- labour market: claimants, sector size, earnings ---------------------------------------
+
+CLAIMANT_COUNT_APRIL_2022: Final = 15_515
+"""Claimants in Staffordshire, April 2022 (ONS claimant count)."""
+
+CLAIMANT_CHANGE_MARCH_TO_APRIL_2022: Final = -495
+"""Change in Staffordshire's claimant count from March to April 2022 ("a decline of 495")."""
+
+ENGLAND_CLAIMANT_CHANGE_RATE_APRIL_2022: Final = -0.035
+"""Change in England's claimant count from March to April 2022 ("the 3.5% decline seen
+nationally")."""
+
+CLAIMANT_RATE_APRIL_2022: Final = 0.029
+"""Claimants as a share of residents aged 16-64, Staffordshire, April 2022."""
+
+SOCIAL_CARE_JOBS_2020: Final = 13_500
+"""Social care jobs in Staffordshire in 2020 (BRES)."""
+
+SOCIAL_CARE_JOBS_2019: Final = 13_700
+"""Social care jobs in 2019: 2020's 13,500 plus the "200 decline between 2019-2020"."""
+
+SOCIAL_CARE_JOBS_2015: Final = 13_175
+"""Social care jobs in 2015: 2019's 13,700 less the "525 growth in jobs between 2015-2019"."""
+
+SOCIAL_CARE_EMPLOYMENT_SHARE_2020: Final = 0.038
+"""Social care's share of all employment in Staffordshire, 2020."""
+
+ENGLAND_SOCIAL_CARE_EMPLOYMENT_SHARE_2020: Final = 0.043
+"""Social care's share of all employment in England, 2020."""
+
+ENGLAND_SOCIAL_CARE_JOBS_CHANGE_2019_TO_2020: Final = -0.031
+"""Change in England's social care jobs from 2019 to 2020 ("3.1% decline seen nationally")."""
+
+DISTRICT_EMPLOYMENT_SHARE_RANGE_2020: Final = (0.023, 0.06)
+"""Lowest and highest social care share of employment among Staffordshire's districts, 2020."""
+
+LARGEST_SUB_SECTOR_JOBS_2020: Final = 3_500
+"""Jobs in each of the two largest sub-sectors, other residential care activities and
+residential nursing care activities, 2020 (BRES)."""
+
+WORKPLACE_HOURLY_PAY_ALL_SECTORS_2021: Final = 13.56
+"""Median workplace hourly pay, all sectors, Staffordshire, 2021 (ASHE)."""
+
+WORKPLACE_ANNUAL_PAY_FULL_TIME_2021: Final = 28_162
+"""Average workplace full-time annual pay, all sectors, Staffordshire, 2021."""

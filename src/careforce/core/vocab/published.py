@@ -99,6 +99,8 @@ class Unit(StrEnum):
     YEARS = "years"
     POUNDS_PER_HOUR = "pounds per hour"
     POUNDS_PER_YEAR = "pounds per year"
+    RATIO = "ratio"
+    """A ratio of two counts, e.g. posting intensity (total ÷ unique postings)."""
 
 
 FRACTION_UNITS: Final = frozenset({Unit.PROPORTION, Unit.RATE})

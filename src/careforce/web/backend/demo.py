@@ -13,7 +13,6 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
@@ -21,6 +20,7 @@ from django.db.models import Count
 
 from careforce.io.raw_files import file_chunks
 from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.services.demo_pipeline import demo_comparators, demo_labour
 from careforce.services.survey import write_demo_exports
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.jobs import run_pending
@@ -119,6 +119,8 @@ def build_demo(
 
     say("Generating the Staffordshire demo data")
     manifest = generate_demo_data(DEMO_PROFILE, data_dir / "demo-data", seed=seed, scale=scale)
+    say("Computing the labour-market measures")
+    demo_labour(data_dir / "demo-data", data_dir / "labour", areas={AREA_CODE: AREA_NAME})
     organisations = Organisation.objects
     council = organisations.create(
         name=COUNCIL_NAME,
@@ -131,7 +133,7 @@ def build_demo(
     ]
     admin = User.objects.get(email=accounts[0].email)
     viewer = Viewer(user_id=admin.pk, role=Role.ADMINISTRATOR, email=admin.email)
-    comparators = Path(str(resources.files("careforce.data").joinpath("demo", "comparators.csv")))
+    comparators = demo_comparators(data_dir / "labour")
     create_upload(
         viewer=viewer,
         organisation_id=council.pk,

@@ -61,6 +61,7 @@ PAGE_APPS = (
     "submissions",
     "survey",
     "training_needs",
+    "labour",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""
@@ -193,6 +194,8 @@ CAREFORCE_COMPARATORS = os.environ.get("CAREFORCE_COMPARATORS") or None
 CAREFORCE_ESTIMATES = os.environ.get("CAREFORCE_ESTIMATES") or None
 """A folder written by ``careforce estimates compute``: its whole-sector estimates and coverage
 are published with the measures, and analysts see the locations that have not returned."""
+CAREFORCE_LABOUR_DIR = Path(os.environ.get("CAREFORCE_LABOUR_DIR") or DATA_DIR / "labour")
+"""The folder of the labour-market measures the pages show (``careforce labour compute --out``)."""
 CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or None
 """The outcomes framework file (a path or a shipped name; default: the Staffordshire one)."""
 CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("careforce.web.apps.outcomes.urls")),
     path("survey/", include("careforce.web.apps.survey.urls")),
     path("training-needs/", include("careforce.web.apps.training_needs.urls")),
+    path("labour-market/", include("careforce.web.apps.labour.urls")),
     path("api/v1/", include("careforce.web.apps.api.urls")),
 ]
 

@@ -23,7 +23,16 @@ OTHER_FILES = (
     "population/population.csv",
     "population/census_2021_working_age.csv",
     "postings/postings.csv",
-    "enrolments/enrolments.csv",
+    "enrolments/further-education-aim-enrolments.csv",
+    "enrolments/apprenticeship-starts.csv",
+    "labour/nomis/claimant-count-NM_162_1.csv",
+    "labour/nomis/bres-NM_189_1.csv",
+    "labour/nomis/business-counts-NM_141_1.csv",
+    "labour/nomis/ashe-workplace-NM_99_1.csv",
+    "labour/census/census2021-ts004-utla.csv",
+    "labour/census/census2021-ts007-utla.csv",
+    "labour/census/census2021-ts008-utla.csv",
+    "labour/census/census2021-ts021-utla.csv",
 )
 REFERENCE_DATES = {"2020-21": dt.date(2021, 3, 31), "2021-22": dt.date(2022, 3, 31)}
 
@@ -48,7 +57,8 @@ class TestLayout:
         manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["profile"] == "staffordshire"
         assert manifest["seed"] == 2022
-        assert len(manifest["files"]) == 13
+        # six ASC-WDS files, the CQC register and the other public and council files
+        assert len(manifest["files"]) == 6 + 1 + len(OTHER_FILES)
         for entry in manifest["files"]:
             data = (staffordshire / entry["path"]).read_bytes()
             assert entry["bytes"] == len(data)

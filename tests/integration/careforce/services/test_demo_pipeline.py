@@ -280,3 +280,19 @@ class TestDemoSurvey:
         assert row["measure_id"] == measure_id
         assert row["value"] is not None
         assert row["lower_ci"] < row["value"] < row["upper_ci"]
+
+
+class TestLabourMarket:
+    def test_labour_measures_are_written(self, demo: DemoRun) -> None:
+        assert demo.labour is not None
+        assert {path.name for path in demo.labour.files} >= {
+            "labour.csv",
+            "labour.ods",
+            "labour.xlsx",
+            "labour_comparators.csv",
+        }
+        total = demo.labour.table.filter(
+            (pl.col("measure_id") == "postings_total") & (pl.col("breakdown") == "total")
+        )
+        assert total["value"].to_list() == [32617.0]
+        assert total["period"].to_list() == ["2021-09/2022-08"]

@@ -278,6 +278,10 @@ ENDPOINTS = (
         (LOGIN, 302, 403, 403, 302),
         {"year": "2025/26", "priorities": "Fire safety"},
     ),
+    Endpoint("labour:overview-show", none, "GET", EVERYONE),
+    # The test site has no labour-market measures: nothing to download, for anyone.
+    Endpoint("labour:section-download", lambda site: ["claimants", "csv"], "GET", (404,) * 5),
+    Endpoint("labour:overview-show", none, "POST", (405,) * 5),
     Endpoint("api:root-show", none, "GET", EVERYONE),
     Endpoint("api:schema-show", none, "GET", EVERYONE),
     Endpoint("api:measure-list", none, "GET", EVERYONE),

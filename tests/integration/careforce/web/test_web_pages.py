@@ -46,6 +46,7 @@ class TestLayout:
             "Measures",
             "Outcomes",
             "Action plan",
+            "Labour market",
         ]
         assert "Audit log" in admin.texts(".govuk-service-navigation__item")
 

@@ -71,3 +71,33 @@ class TestPostings:
         assert posted.min() >= "2021-09-01"
         assert posted.max() <= "2022-08-31"
         assert (postings["days"] > 0).all()
+
+
+class TestPublishedTopTen:
+    @pytest.mark.parametrize(
+        ("column", "published"),
+        [("title", POSTINGS_BY_TITLE), ("city", POSTINGS_BY_CITY)],
+        ids=["titles", "cities"],
+    )
+    def test_no_unpublished_value_outranks_the_top_ten(self, postings, column, published) -> None:
+        unique = {key: value[1] for key, value in _metrics(postings, column).items()}
+        top_ten = sorted(unique, key=lambda key: -unique[key])[:10]
+        assert set(top_ten) == set(published)
+
+    def test_canonical_columns_and_window(self, postings) -> None:
+        assert postings.columns[:10] == [
+            "posting_id",
+            "title",
+            "employer",
+            "city",
+            "local_authority_code",
+            "posted_date",
+            "expiry_date",
+            "duplicate_of",
+            "soc_code",
+            "skills",
+        ]
+        assert postings["posted_date"].max() <= "2022-08-31"
+        assert set(postings.filter(pl.col("city") == "Leek")["local_authority_code"]) == {
+            "E07000198"
+        }

@@ -61,6 +61,7 @@ class TestBuildDemo:
             ("staff", "2023"): 310,
             ("organisations", "2023"): 70,
         }
+        assert (tmp_path / "labour" / "labour.csv").stat().st_size > 0
 
     def test_every_demo_workplace_has_one_owner(
         self, db: None, web_key: None, tmp_path: Path

@@ -116,6 +116,7 @@ class TestWords:
             "years",
             "pounds per hour",
             "pounds per year",
+            "ratio",
         }
 
     def test_fractions_and_money(self) -> None:
