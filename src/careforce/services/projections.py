@@ -60,6 +60,7 @@ from careforce.io.text_files import write_json
 __all__ = [
     "ConfigurationFileError",
     "ParameterFile",
+    "ProjectionChart",
     "ProjectionInputError",
     "derive_parameter_file",
     "frame_as_csv",
@@ -68,9 +69,14 @@ __all__ = [
     "projection_json",
     "projection_tables",
     "run_projection",
+    "scenario_chart_of",
+    "scenario_frame",
     "schema_text",
+    "sensitivity_of",
     "shipped_parameter_files",
+    "supply_chart_of",
     "supply_gap_table",
+    "uncertainty_of",
     "write_report",
     "write_scenarios",
     "write_schema_file",
@@ -207,6 +213,49 @@ def _with_totals(frame: pl.DataFrame) -> pl.DataFrame:
     return add_group_totals(frame.lazy()).collect()
 
 
+@dataclass(frozen=True)
+class ProjectionChart:
+    """A chart's Vega-Lite specification and the data table shown (and written) beside it."""
+
+    spec: dict[str, Any]
+    table: pl.DataFrame
+
+
+def scenario_frame(
+    params: ProjectionParameters, scenarios: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """Every scenario's projection (all scenarios of the file when none are named), with
+    group totals.
+
+    Raises:
+        ProjectionInputError: a scenario is unknown or makes the parameters invalid.
+    """
+    names = list(params.scenarios) if scenarios is None else list(scenarios)
+    try:
+        return _with_totals(scenario_projections(params, names))
+    except (UnknownScenarioError, ParameterError) as error:
+        raise _user_error(error) from None
+
+
+def scenario_chart_of(params: ProjectionParameters, frame: pl.DataFrame) -> ProjectionChart:
+    """Total new staff needed by scenario (all groups), from :func:`scenario_frame`."""
+    from careforce.core.projections.charts import SCENARIO_LABEL, scenario_chart  # noqa: PLC0415
+
+    names = frame.get_column(c.SCENARIO).unique(maintain_order=True).to_list()
+    labels = {name: scenario_label(params, name) for name in names}
+    table = (
+        frame.filter(pl.col(c.GROUP) == c.ALL_GROUPS)
+        .with_columns(pl.col(c.SCENARIO).replace_strict(labels).alias(SCENARIO_LABEL))
+        .select(c.SCENARIO, SCENARIO_LABEL, c.YEAR, c.TOTAL_NEW_STAFF)
+    )
+    spec = scenario_chart(
+        table,
+        title=f"{params.name}: total new staff needed by scenario",
+        measure_label=MEASURE_LABELS[c.TOTAL_NEW_STAFF],
+    )
+    return ProjectionChart(spec, table)
+
+
 def write_scenarios(
     params: ProjectionParameters, out: Path, scenarios: Sequence[str] | None = None
 ) -> tuple[pl.DataFrame, list[Path]]:
@@ -218,41 +267,25 @@ def write_scenarios(
     Raises:
         ProjectionInputError: a scenario is unknown or makes the parameters invalid.
     """
-    from careforce.core.projections.charts import SCENARIO_LABEL, scenario_chart  # noqa: PLC0415
     from careforce.io.charts import write_chart  # noqa: PLC0415
 
-    names = list(params.scenarios) if scenarios is None else list(scenarios)
-    try:
-        frame = _with_totals(scenario_projections(params, names))
-    except (UnknownScenarioError, ParameterError) as error:
-        raise _user_error(error) from None
+    frame = scenario_frame(params, scenarios)
     written = [out / "scenarios.csv"]
     write_csv(written[0], frame)
-    labels = {name: scenario_label(params, name) for name in [c.BASELINE, *names]}
-    table = (
-        frame.filter(pl.col(c.GROUP) == c.ALL_GROUPS)
-        .with_columns(pl.col(c.SCENARIO).replace_strict(labels).alias(SCENARIO_LABEL))
-        .select(c.SCENARIO, SCENARIO_LABEL, c.YEAR, c.TOTAL_NEW_STAFF)
-    )
-    spec = scenario_chart(
-        table,
-        title=f"{params.name}: total new staff needed by scenario",
-        measure_label=MEASURE_LABELS[c.TOTAL_NEW_STAFF],
-    )
-    written += write_chart(out, "scenario-chart", spec, table)
+    chart = scenario_chart_of(params, frame)
+    written += write_chart(out, "scenario-chart", chart.spec, chart.table)
     return frame, written
 
 
-def write_sensitivity(
-    params: ProjectionParameters, out: Path, *, year: int | None = None, group: str = c.ALL_GROUPS
-) -> tuple[pl.DataFrame, list[Path]]:
-    """Write the one-way sensitivity table and the tornado chart with its table.
+def sensitivity_of(
+    params: ProjectionParameters, *, year: int | None = None, group: str = c.ALL_GROUPS
+) -> ProjectionChart:
+    """The one-way sensitivity table and its tornado chart.
 
     Raises:
         ProjectionInputError: the year or group is not in the projection.
     """
     from careforce.core.projections.charts import tornado_chart  # noqa: PLC0415
-    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         frame = one_way_sensitivity(params, year=year, group=group)
@@ -264,20 +297,34 @@ def write_sensitivity(
         title=f"{params.name}: sensitivity of total new staff by {when}",
         measure_label=f"{MEASURE_LABELS[c.TOTAL_NEW_STAFF]} by {when}",
     )
-    return frame, write_chart(out, "tornado-chart", spec, frame)
+    return ProjectionChart(spec, frame)
 
 
-def write_uncertainty(
-    params: ProjectionParameters, out: Path, *, draws: int | None = None, seed: int | None = None
+def write_sensitivity(
+    params: ProjectionParameters, out: Path, *, year: int | None = None, group: str = c.ALL_GROUPS
 ) -> tuple[pl.DataFrame, list[Path]]:
-    """Run the Monte Carlo simulation; write P10/P50/P90 (CSV) and the fan chart with its table.
+    """Write the one-way sensitivity table and the tornado chart with its table.
+
+    Raises:
+        ProjectionInputError: the year or group is not in the projection.
+    """
+    from careforce.io.charts import write_chart  # noqa: PLC0415
+
+    chart = sensitivity_of(params, year=year, group=group)
+    return chart.table, write_chart(out, "tornado-chart", chart.spec, chart.table)
+
+
+def uncertainty_of(
+    params: ProjectionParameters, *, draws: int | None = None, seed: int | None = None
+) -> tuple[pl.DataFrame, ProjectionChart]:
+    """The Monte Carlo simulation's P10/P50/P90 by group, year and measure (with the draws and
+    seed), and the fan chart of total new staff with its table.
 
     Raises:
         ProjectionInputError: the file declares no uncertain parameters.
     """
     from careforce.core.projections import uncertainty  # noqa: PLC0415
     from careforce.core.projections.charts import fan_chart  # noqa: PLC0415
-    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         simulation = uncertainty.simulate(
@@ -290,8 +337,6 @@ def write_uncertainty(
     summary = uncertainty.summarise(simulation).with_columns(
         pl.lit(simulation.draws).alias("draws"), pl.lit(simulation.seed).alias("seed")
     )
-    written = [out / "uncertainty.csv"]
-    write_csv(written[0], summary)
     table = summary.filter(
         (pl.col(c.GROUP) == c.ALL_GROUPS) & (pl.col(c.MEASURE) == c.TOTAL_NEW_STAFF)
     ).select(c.YEAR, c.CENTRAL, c.P10, c.P50, c.P90)
@@ -300,7 +345,23 @@ def write_uncertainty(
         title=f"{params.name}: total new staff needed, P10 to P90 of {simulation.draws:,} draws",
         measure_label=MEASURE_LABELS[c.TOTAL_NEW_STAFF],
     )
-    written += write_chart(out, "fan-chart", spec, table)
+    return summary, ProjectionChart(spec, table)
+
+
+def write_uncertainty(
+    params: ProjectionParameters, out: Path, *, draws: int | None = None, seed: int | None = None
+) -> tuple[pl.DataFrame, list[Path]]:
+    """Run the Monte Carlo simulation; write P10/P50/P90 (CSV) and the fan chart with its table.
+
+    Raises:
+        ProjectionInputError: the file declares no uncertain parameters.
+    """
+    from careforce.io.charts import write_chart  # noqa: PLC0415
+
+    summary, chart = uncertainty_of(params, draws=draws, seed=seed)
+    written = [out / "uncertainty.csv"]
+    write_csv(written[0], summary)
+    written += write_chart(out, "fan-chart", chart.spec, chart.table)
     return summary, written
 
 
@@ -338,17 +399,22 @@ def supply_gap_table(
         raise _user_error(error) from None
 
 
+def supply_chart_of(params: ProjectionParameters, gap: pl.DataFrame) -> ProjectionChart:
+    """New staff needed against the training pipeline, from :func:`supply_gap_table`."""
+    from careforce.core.projections.charts import supply_chart  # noqa: PLC0415
+
+    spec = supply_chart(gap, title=f"{params.name}: new staff needed and the training pipeline")
+    return ProjectionChart(spec, gap.select(c.YEAR, c.NEW_STAFF_IN_YEAR, c.PIPELINE))
+
+
 def write_supply(params: ProjectionParameters, gap: pl.DataFrame, out: Path) -> list[Path]:
     """Write the supply gap table and its chart."""
-    from careforce.core.projections.charts import supply_chart  # noqa: PLC0415
     from careforce.io.charts import write_chart  # noqa: PLC0415
 
     written = [out / "supply-gap.csv"]
     write_csv(written[0], gap)
-    spec = supply_chart(gap, title=f"{params.name}: new staff needed and the training pipeline")
-    return written + write_chart(
-        out, "supply-chart", spec, gap.select(c.YEAR, c.NEW_STAFF_IN_YEAR, c.PIPELINE)
-    )
+    chart = supply_chart_of(params, gap)
+    return written + write_chart(out, "supply-chart", chart.spec, chart.table)
 
 
 def write_report(
