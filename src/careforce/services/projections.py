@@ -58,10 +58,12 @@ from careforce.io.projection_inputs import InputFileError, indicators_path, read
 from careforce.io.text_files import write_json
 
 __all__ = [
+    "ANALYST_SCENARIO",
     "ConfigurationFileError",
     "ParameterFile",
     "ProjectionChart",
     "ProjectionInputError",
+    "ScenarioChanges",
     "derive_parameter_file",
     "frame_as_csv",
     "load_parameters",
@@ -71,6 +73,7 @@ __all__ = [
     "run_projection",
     "scenario_chart_of",
     "scenario_frame",
+    "scenario_parameter_text",
     "schema_text",
     "sensitivity_of",
     "shipped_parameter_files",
@@ -539,3 +542,88 @@ def schema_text() -> str:
 def write_schema_file(path: Path) -> None:
     """Write the JSON Schema of parameter files (generated from the models) to ``path``."""
     write_schema(path, parameters_json_schema())
+
+
+ANALYST_SCENARIO: Final = "analyst_scenario"
+"""Name of the scenario an analyst writes with :func:`scenario_parameter_text`."""
+
+
+@dataclass(frozen=True)
+class ScenarioChanges:
+    """An analyst's changes to one group of a parameter file.
+
+    Attributes:
+        group: the group changed.
+        turnover_change: points added to its turnover rate (or, without one, its replacement
+            rate), as a fraction: -0.05 is five points lower. None: unchanged.
+        demand_elasticity: its new demand elasticity (None: unchanged).
+        base_workforce: its new base workforce (None: unchanged).
+        label: the scenario's label.
+    """
+
+    group: str
+    turnover_change: float | None = None
+    demand_elasticity: float | None = None
+    base_workforce: float | None = None
+    label: str = "Analyst's scenario"
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def scenario_parameter_text(
+    loaded: ParameterFile, changes: ScenarioChanges
+) -> tuple[str, ProjectionParameters]:
+    """The parameter file's text with the analyst's changes added as one more scenario,
+    ``analyst_scenario``, checked like any parameter file.
+
+    Raises:
+        ProjectionInputError: a change does not fit the file (one line naming the field).
+
+    Returns:
+        The text and its parameters.
+    """
+    params = loaded.params
+    group = next((g for g in params.groups if g.name == changes.group), None)
+    if group is None:
+        raise ProjectionInputError(f"groups: there is no group {changes.group!r}")
+    if ANALYST_SCENARIO in params.scenarios:
+        raise ProjectionInputError(f"scenarios.{ANALYST_SCENARIO}: already in the file")
+    fields: dict[str, float] = {}
+    described: list[str] = []
+    if changes.turnover_change is not None:
+        rate_field = "turnover_rate" if group.turnover_rate is not None else "replacement_rate"
+        rate = getattr(group, rate_field)
+        if rate is None:
+            raise ProjectionInputError(
+                f"groups.{group.name}: has no turnover or replacement rate to change "
+                "(its leavers are given as a number a year)"
+            )
+        fields[rate_field] = round(rate + changes.turnover_change, 10)
+        described.append(f"{rate_field.replace('_', ' ')} {fields[rate_field]:.1%}")
+    if changes.demand_elasticity is not None:
+        fields["demand_elasticity"] = changes.demand_elasticity
+        described.append(f"demand elasticity {changes.demand_elasticity:g}")
+    if changes.base_workforce is not None:
+        fields["base_workforce"] = changes.base_workforce
+        described.append(f"base workforce {changes.base_workforce:,.0f}")
+    description = f"{group.display_name}: " + ("; ".join(described) or "no change") + "."
+    lines = [
+        "",
+        f"# Written on {dt.date.today().isoformat()} by careforce {__version__}.",
+        f"[scenarios.{ANALYST_SCENARIO}]",
+        f"label = {_toml_string(changes.label)}",
+        f"description = {_toml_string(description)}",
+        "",
+        f"[scenarios.{ANALYST_SCENARIO}.groups.{group.name}]",
+        *(f"{name} = {value!r}" for name, value in fields.items()),
+        "",
+    ]
+    text = loaded.path.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(lines)
+    try:
+        checked = parse_parameter_text(text, source=loaded.path.name)
+    except ConfigurationFileError as error:
+        raise ProjectionInputError(str(error)) from None
+    run_projection(checked, [ANALYST_SCENARIO])
+    return text, checked

@@ -58,6 +58,7 @@ PAGE_APPS = (
     "outcomes",
     "submissions",
     "api",
+    "projections",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""

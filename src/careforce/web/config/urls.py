@@ -15,6 +15,7 @@ urlpatterns = [
     path("submissions/", include("careforce.web.apps.submissions.urls")),
     path("", include("careforce.web.apps.outcomes.urls")),
     path("api/v1/", include("careforce.web.apps.api.urls")),
+    path("projections/", include("careforce.web.apps.projections.urls")),
 ]
 
 handler400 = "careforce.web.shared.views.bad_request"

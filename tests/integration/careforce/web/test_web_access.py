@@ -250,6 +250,18 @@ ENDPOINTS = (
         "api:benchmark-show", lambda site: [site.provider_b], "GET", (401, 403, 404, 200, 200)
     ),
     Endpoint("api:benchmark-show", lambda site: [999999], "GET", (401, 403, 404, 404, 404)),
+    Endpoint("projections:projection-list", none, "GET", EVERYONE),
+    Endpoint("projections:projection-detail", lambda site: [ADULT], "GET", EVERYONE),
+    Endpoint("projections:projection-detail", lambda site: ["no-such"], "GET", (404,) * 5),
+    Endpoint("projections:projection-download", lambda site: [ADULT, "csv"], "GET", EVERYONE),
+    Endpoint("projections:projection-download", lambda site: [ADULT, "pdf"], "GET", (404,) * 5),
+    Endpoint("projections:scenario-create", lambda site: [ADULT], "GET", PARTNERS),
+    Endpoint(
+        "projections:scenario-create", lambda site: [ADULT], "POST", (LOGIN, 405, 403, 403, 405)
+    ),
+    Endpoint(
+        "projections:scenario-download", lambda site: [ADULT], "GET", (LOGIN, 404, 403, 403, 404)
+    ),
 )
 """The access policy."""
 

@@ -29,6 +29,7 @@ def _links(name: str) -> dict[str, str]:
         "sensitivity": reverse("api:sensitivity-list", args=[name]),
         "ranges": reverse("api:range-list", args=[name]),
         "supply": reverse("api:supply-list", args=[name]),
+        "page": reverse("projections:projection-detail", args=[name]),
     }
 
 
