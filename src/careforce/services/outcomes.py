@@ -514,6 +514,14 @@ def write_progress_report(
     """
     evaluation = evaluate_files(indicators=indicators, framework=framework, area=area)
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
+    return write_report_of(evaluation, progress, out=out, as_of=as_of)
+
+
+def write_report_of(
+    evaluation: Evaluation, progress: ActionProgress | None, *, out: Path, as_of: dt.date
+) -> ReportResult:
+    """Write the progress report (HTML, PDF, charts) of an evaluated framework and the plan's
+    progress, with the scorecard and action outputs beside it."""
     report = progress_report_content(evaluation, progress, as_of=as_of)
     files = write_report(out, report)
     files += write_scorecard(evaluation, out)
