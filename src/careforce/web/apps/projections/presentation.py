@@ -34,8 +34,17 @@ class PageChart:
 
 def fitted(spec: dict[str, Any]) -> dict[str, Any]:
     """A chart specification as wide as the page allows (the files' charts are a fixed
-    width for print), so a phone's screen does not scroll sideways."""
-    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+    width for print), so a phone's screen does not scroll sideways: the legend goes below the
+    chart, and the title is left to the page's heading and the table's caption."""
+    fitted = {key: value for key, value in spec.items() if key != "title"}
+    config = dict(spec.get("config", {}))
+    config["legend"] = {**config.get("legend", {}), "orient": "bottom", "direction": "vertical"}
+    return {
+        **fitted,
+        "width": "container",
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "config": config,
+    }
 
 
 def _rate_or_number(value: float) -> str:
