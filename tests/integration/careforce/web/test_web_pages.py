@@ -46,6 +46,7 @@ class TestLayout:
             "Measures",
             "Outcomes",
             "Action plan",
+            "Projections",
         ]
         assert "Audit log" in admin.texts(".govuk-service-navigation__item")
 
