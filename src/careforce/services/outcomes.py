@@ -533,13 +533,32 @@ def write_progress_report(
         indicators=indicators, framework=framework, area=area, survey=survey
     )
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
-    report = progress_report_content(evaluation, progress, as_of=as_of, period=period)
     try:
         needs = training_needs_file(indicators)
     except TrainingNeedsInputError:
         needs = None  # results without the published table's columns: no needs section
-    if needs is not None and needs.height:
-        report = replace(report, training_needs=needs_table(needs, area=evaluation.area_code))
+    return write_report_of(
+        evaluation, progress, out=out, as_of=as_of, period=period, training_needs=needs
+    )
+
+
+def write_report_of(
+    evaluation: Evaluation,
+    progress: ActionProgress | None,
+    *,
+    out: Path,
+    as_of: dt.date,
+    period: str | None = None,
+    training_needs: pl.DataFrame | None = None,
+) -> ReportResult:
+    """Write the progress report (HTML, PDF, charts) of an evaluated framework and the plan's
+    progress, with the scorecard and action outputs beside it (and the priority training needs,
+    when given)."""
+    report = progress_report_content(evaluation, progress, as_of=as_of, period=period)
+    if training_needs is not None and training_needs.height:
+        report = replace(
+            report, training_needs=needs_table(training_needs, area=evaluation.area_code)
+        )
     files = write_report(out, report)
     files += write_scorecard(evaluation, out)
     if progress is not None:

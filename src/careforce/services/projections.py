@@ -61,9 +61,12 @@ from careforce.services.population_inputs import population_table
 from careforce.services.skills_supply import supply_table
 
 __all__ = [
+    "ANALYST_SCENARIO",
     "ConfigurationFileError",
     "ParameterFile",
+    "ProjectionChart",
     "ProjectionInputError",
+    "ScenarioChanges",
     "derive_parameter_file",
     "frame_as_csv",
     "load_parameters",
@@ -71,9 +74,15 @@ __all__ = [
     "projection_json",
     "projection_tables",
     "run_projection",
+    "scenario_chart_of",
+    "scenario_frame",
+    "scenario_parameter_text",
     "schema_text",
+    "sensitivity_of",
     "shipped_parameter_files",
+    "supply_chart_of",
     "supply_gap_table",
+    "uncertainty_of",
     "write_report",
     "write_scenarios",
     "write_schema_file",
@@ -210,6 +219,49 @@ def _with_totals(frame: pl.DataFrame) -> pl.DataFrame:
     return add_group_totals(frame.lazy()).collect()
 
 
+@dataclass(frozen=True)
+class ProjectionChart:
+    """A chart's Vega-Lite specification and the data table shown (and written) beside it."""
+
+    spec: dict[str, Any]
+    table: pl.DataFrame
+
+
+def scenario_frame(
+    params: ProjectionParameters, scenarios: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """Every scenario's projection (all scenarios of the file when none are named), with
+    group totals.
+
+    Raises:
+        ProjectionInputError: a scenario is unknown or makes the parameters invalid.
+    """
+    names = list(params.scenarios) if scenarios is None else list(scenarios)
+    try:
+        return _with_totals(scenario_projections(params, names))
+    except (UnknownScenarioError, ParameterError) as error:
+        raise _user_error(error) from None
+
+
+def scenario_chart_of(params: ProjectionParameters, frame: pl.DataFrame) -> ProjectionChart:
+    """Total new staff needed by scenario (all groups), from :func:`scenario_frame`."""
+    from careforce.core.projections.charts import SCENARIO_LABEL, scenario_chart  # noqa: PLC0415
+
+    names = frame.get_column(c.SCENARIO).unique(maintain_order=True).to_list()
+    labels = {name: scenario_label(params, name) for name in names}
+    table = (
+        frame.filter(pl.col(c.GROUP) == c.ALL_GROUPS)
+        .with_columns(pl.col(c.SCENARIO).replace_strict(labels).alias(SCENARIO_LABEL))
+        .select(c.SCENARIO, SCENARIO_LABEL, c.YEAR, c.TOTAL_NEW_STAFF)
+    )
+    spec = scenario_chart(
+        table,
+        title=f"{params.name}: total new staff needed by scenario",
+        measure_label=MEASURE_LABELS[c.TOTAL_NEW_STAFF],
+    )
+    return ProjectionChart(spec, table)
+
+
 def write_scenarios(
     params: ProjectionParameters, out: Path, scenarios: Sequence[str] | None = None
 ) -> tuple[pl.DataFrame, list[Path]]:
@@ -221,41 +273,25 @@ def write_scenarios(
     Raises:
         ProjectionInputError: a scenario is unknown or makes the parameters invalid.
     """
-    from careforce.core.projections.charts import SCENARIO_LABEL, scenario_chart  # noqa: PLC0415
     from careforce.io.charts import write_chart  # noqa: PLC0415
 
-    names = list(params.scenarios) if scenarios is None else list(scenarios)
-    try:
-        frame = _with_totals(scenario_projections(params, names))
-    except (UnknownScenarioError, ParameterError) as error:
-        raise _user_error(error) from None
+    frame = scenario_frame(params, scenarios)
     written = [out / "scenarios.csv"]
     write_csv(written[0], frame)
-    labels = {name: scenario_label(params, name) for name in [c.BASELINE, *names]}
-    table = (
-        frame.filter(pl.col(c.GROUP) == c.ALL_GROUPS)
-        .with_columns(pl.col(c.SCENARIO).replace_strict(labels).alias(SCENARIO_LABEL))
-        .select(c.SCENARIO, SCENARIO_LABEL, c.YEAR, c.TOTAL_NEW_STAFF)
-    )
-    spec = scenario_chart(
-        table,
-        title=f"{params.name}: total new staff needed by scenario",
-        measure_label=MEASURE_LABELS[c.TOTAL_NEW_STAFF],
-    )
-    written += write_chart(out, "scenario-chart", spec, table)
+    chart = scenario_chart_of(params, frame)
+    written += write_chart(out, "scenario-chart", chart.spec, chart.table)
     return frame, written
 
 
-def write_sensitivity(
-    params: ProjectionParameters, out: Path, *, year: int | None = None, group: str = c.ALL_GROUPS
-) -> tuple[pl.DataFrame, list[Path]]:
-    """Write the one-way sensitivity table and the tornado chart with its table.
+def sensitivity_of(
+    params: ProjectionParameters, *, year: int | None = None, group: str = c.ALL_GROUPS
+) -> ProjectionChart:
+    """The one-way sensitivity table and its tornado chart.
 
     Raises:
         ProjectionInputError: the year or group is not in the projection.
     """
     from careforce.core.projections.charts import tornado_chart  # noqa: PLC0415
-    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         frame = one_way_sensitivity(params, year=year, group=group)
@@ -267,20 +303,34 @@ def write_sensitivity(
         title=f"{params.name}: sensitivity of total new staff by {when}",
         measure_label=f"{MEASURE_LABELS[c.TOTAL_NEW_STAFF]} by {when}",
     )
-    return frame, write_chart(out, "tornado-chart", spec, frame)
+    return ProjectionChart(spec, frame)
 
 
-def write_uncertainty(
-    params: ProjectionParameters, out: Path, *, draws: int | None = None, seed: int | None = None
+def write_sensitivity(
+    params: ProjectionParameters, out: Path, *, year: int | None = None, group: str = c.ALL_GROUPS
 ) -> tuple[pl.DataFrame, list[Path]]:
-    """Run the Monte Carlo simulation; write P10/P50/P90 (CSV) and the fan chart with its table.
+    """Write the one-way sensitivity table and the tornado chart with its table.
+
+    Raises:
+        ProjectionInputError: the year or group is not in the projection.
+    """
+    from careforce.io.charts import write_chart  # noqa: PLC0415
+
+    chart = sensitivity_of(params, year=year, group=group)
+    return chart.table, write_chart(out, "tornado-chart", chart.spec, chart.table)
+
+
+def uncertainty_of(
+    params: ProjectionParameters, *, draws: int | None = None, seed: int | None = None
+) -> tuple[pl.DataFrame, ProjectionChart]:
+    """The Monte Carlo simulation's P10/P50/P90 by group, year and measure (with the draws and
+    seed), and the fan chart of total new staff with its table.
 
     Raises:
         ProjectionInputError: the file declares no uncertain parameters.
     """
     from careforce.core.projections import uncertainty  # noqa: PLC0415
     from careforce.core.projections.charts import fan_chart  # noqa: PLC0415
-    from careforce.io.charts import write_chart  # noqa: PLC0415
 
     try:
         simulation = uncertainty.simulate(
@@ -293,8 +343,6 @@ def write_uncertainty(
     summary = uncertainty.summarise(simulation).with_columns(
         pl.lit(simulation.draws).alias("draws"), pl.lit(simulation.seed).alias("seed")
     )
-    written = [out / "uncertainty.csv"]
-    write_csv(written[0], summary)
     table = summary.filter(
         (pl.col(c.GROUP) == c.ALL_GROUPS) & (pl.col(c.MEASURE) == c.TOTAL_NEW_STAFF)
     ).select(c.YEAR, c.CENTRAL, c.P10, c.P50, c.P90)
@@ -303,7 +351,23 @@ def write_uncertainty(
         title=f"{params.name}: total new staff needed, P10 to P90 of {simulation.draws:,} draws",
         measure_label=MEASURE_LABELS[c.TOTAL_NEW_STAFF],
     )
-    written += write_chart(out, "fan-chart", spec, table)
+    return summary, ProjectionChart(spec, table)
+
+
+def write_uncertainty(
+    params: ProjectionParameters, out: Path, *, draws: int | None = None, seed: int | None = None
+) -> tuple[pl.DataFrame, list[Path]]:
+    """Run the Monte Carlo simulation; write P10/P50/P90 (CSV) and the fan chart with its table.
+
+    Raises:
+        ProjectionInputError: the file declares no uncertain parameters.
+    """
+    from careforce.io.charts import write_chart  # noqa: PLC0415
+
+    summary, chart = uncertainty_of(params, draws=draws, seed=seed)
+    written = [out / "uncertainty.csv"]
+    write_csv(written[0], summary)
+    written += write_chart(out, "fan-chart", chart.spec, chart.table)
     return summary, written
 
 
@@ -343,17 +407,22 @@ def supply_gap_table(
         raise _user_error(error) from None
 
 
+def supply_chart_of(params: ProjectionParameters, gap: pl.DataFrame) -> ProjectionChart:
+    """New staff needed against the training pipeline, from :func:`supply_gap_table`."""
+    from careforce.core.projections.charts import supply_chart  # noqa: PLC0415
+
+    spec = supply_chart(gap, title=f"{params.name}: new staff needed and the training pipeline")
+    return ProjectionChart(spec, gap.select(c.YEAR, c.NEW_STAFF_IN_YEAR, c.PIPELINE))
+
+
 def write_supply(params: ProjectionParameters, gap: pl.DataFrame, out: Path) -> list[Path]:
     """Write the supply gap table and its chart."""
-    from careforce.core.projections.charts import supply_chart  # noqa: PLC0415
     from careforce.io.charts import write_chart  # noqa: PLC0415
 
     written = [out / "supply-gap.csv"]
     write_csv(written[0], gap)
-    spec = supply_chart(gap, title=f"{params.name}: new staff needed and the training pipeline")
-    return written + write_chart(
-        out, "supply-chart", spec, gap.select(c.YEAR, c.NEW_STAFF_IN_YEAR, c.PIPELINE)
-    )
+    chart = supply_chart_of(params, gap)
+    return written + write_chart(out, "supply-chart", chart.spec, chart.table)
 
 
 def write_report(
@@ -495,3 +564,88 @@ def schema_text() -> str:
 def write_schema_file(path: Path) -> None:
     """Write the JSON Schema of parameter files (generated from the models) to ``path``."""
     write_schema(path, parameters_json_schema())
+
+
+ANALYST_SCENARIO: Final = "analyst_scenario"
+"""Name of the scenario an analyst writes with :func:`scenario_parameter_text`."""
+
+
+@dataclass(frozen=True)
+class ScenarioChanges:
+    """An analyst's changes to one group of a parameter file.
+
+    Attributes:
+        group: the group changed.
+        turnover_change: points added to its turnover rate (or, without one, its replacement
+            rate), as a fraction: -0.05 is five points lower. None: unchanged.
+        demand_elasticity: its new demand elasticity (None: unchanged).
+        base_workforce: its new base workforce (None: unchanged).
+        label: the scenario's label.
+    """
+
+    group: str
+    turnover_change: float | None = None
+    demand_elasticity: float | None = None
+    base_workforce: float | None = None
+    label: str = "Analyst's scenario"
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def scenario_parameter_text(
+    loaded: ParameterFile, changes: ScenarioChanges
+) -> tuple[str, ProjectionParameters]:
+    """The parameter file's text with the analyst's changes added as one more scenario,
+    ``analyst_scenario``, checked like any parameter file.
+
+    Raises:
+        ProjectionInputError: a change does not fit the file (one line naming the field).
+
+    Returns:
+        The text and its parameters.
+    """
+    params = loaded.params
+    group = next((g for g in params.groups if g.name == changes.group), None)
+    if group is None:
+        raise ProjectionInputError(f"groups: there is no group {changes.group!r}")
+    if ANALYST_SCENARIO in params.scenarios:
+        raise ProjectionInputError(f"scenarios.{ANALYST_SCENARIO}: already in the file")
+    fields: dict[str, float] = {}
+    described: list[str] = []
+    if changes.turnover_change is not None:
+        rate_field = "turnover_rate" if group.turnover_rate is not None else "replacement_rate"
+        rate = getattr(group, rate_field)
+        if rate is None:
+            raise ProjectionInputError(
+                f"groups.{group.name}: has no turnover or replacement rate to change "
+                "(its leavers are given as a number a year)"
+            )
+        fields[rate_field] = round(rate + changes.turnover_change, 10)
+        described.append(f"{rate_field.replace('_', ' ')} {fields[rate_field]:.1%}")
+    if changes.demand_elasticity is not None:
+        fields["demand_elasticity"] = changes.demand_elasticity
+        described.append(f"demand elasticity {changes.demand_elasticity:g}")
+    if changes.base_workforce is not None:
+        fields["base_workforce"] = changes.base_workforce
+        described.append(f"base workforce {changes.base_workforce:,.0f}")
+    description = f"{group.display_name}: " + ("; ".join(described) or "no change") + "."
+    lines = [
+        "",
+        f"# Written on {dt.date.today().isoformat()} by careforce {__version__}.",
+        f"[scenarios.{ANALYST_SCENARIO}]",
+        f"label = {_toml_string(changes.label)}",
+        f"description = {_toml_string(description)}",
+        "",
+        f"[scenarios.{ANALYST_SCENARIO}.groups.{group.name}]",
+        *(f"{name} = {value!r}" for name, value in fields.items()),
+        "",
+    ]
+    text = loaded.path.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(lines)
+    try:
+        checked = parse_parameter_text(text, source=loaded.path.name)
+    except ConfigurationFileError as error:
+        raise ProjectionInputError(str(error)) from None
+    run_projection(checked, [ANALYST_SCENARIO])
+    return text, checked

@@ -62,6 +62,7 @@ class JobKind(StrEnum):
 
     VALIDATE_UPLOAD = "validate-upload"
     PUBLISH_MEASURES = "publish-measures"
+    PROGRESS_REPORT = "progress-report"
 
 
 Handler = Callable[[dict[str, Any], Progress], None]

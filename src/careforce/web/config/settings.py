@@ -62,6 +62,8 @@ PAGE_APPS = (
     "survey",
     "training_needs",
     "labour",
+    "api",
+    "projections",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""
@@ -200,6 +202,10 @@ CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or
 """The outcomes framework file (a path or a shipped name; default: the Staffordshire one)."""
 CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None
 """The action-plan file changes are recorded against (default: the Staffordshire plan)."""
+CAREFORCE_PROJECTIONS = os.environ.get("CAREFORCE_PROJECTIONS") or None
+"""A directory of further projection parameter files published beside the shipped ones."""
+CAREFORCE_PROJECTIONS_SUPPLY = os.environ.get("CAREFORCE_PROJECTIONS_SUPPLY") or None
+"""A training supply file: projections show new staff needed against the pipeline."""
 CAREFORCE_RETURN_DUE_MONTHS = int(os.environ.get("CAREFORCE_RETURN_DUE_MONTHS", "3"))
 """Months after a period's reference date (31 March) by which providers' returns are due; a
 provider with no accepted return by then is late (the submissions page)."""

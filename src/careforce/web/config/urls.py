@@ -18,6 +18,7 @@ urlpatterns = [
     path("training-needs/", include("careforce.web.apps.training_needs.urls")),
     path("labour-market/", include("careforce.web.apps.labour.urls")),
     path("api/v1/", include("careforce.web.apps.api.urls")),
+    path("projections/", include("careforce.web.apps.projections.urls")),
 ]
 
 handler400 = "careforce.web.shared.views.bad_request"

@@ -110,6 +110,10 @@ PARTNERS = ANALYSTS
 """Partner analysts and administrators (the action plan's updates and history)."""
 API_RECORDS = (401, 403, 200, 200, 200)
 API_RECORDS_OF_A = (401, 403, 200, 404, 200)
+ADULT = "staffordshire-2022-adult"
+"""A shipped projection with Monte Carlo ranges."""
+CHILDREN = "staffordshire-2022-children"
+"""The other shipped projection."""
 
 ENDPOINTS = (
     Endpoint("pages:home-show", none, "GET", EVERYONE),
@@ -228,6 +232,11 @@ ENDPOINTS = (
         {"partners": "Staffordshire County Council"},
     ),
     Endpoint("outcomes:change-list", none, "GET", PARTNERS),
+    Endpoint("outcomes:report-show", none, "GET", EVERYONE),
+    Endpoint("outcomes:report-create", none, "POST", (LOGIN, 302, 403, 403, 302)),
+    Endpoint("outcomes:report-create", none, "GET", (LOGIN, 405, 403, 403, 405)),
+    Endpoint("outcomes:report-download", lambda site: ["pdf"], "GET", (404,) * 5),
+    Endpoint("outcomes:report-download", lambda site: ["docx"], "GET", (404,) * 5),
     Endpoint("outcomes:plan-download", none, "GET", PARTNERS),
     Endpoint("survey:round-list", none, "GET", ANALYSTS),
     Endpoint(
@@ -292,6 +301,38 @@ ENDPOINTS = (
     Endpoint("api:finding-list", errors_a, "GET", API_RECORDS_OF_A),
     Endpoint("api:snapshot-list", none, "GET", API_RECORDS),
     Endpoint("api:snapshot-detail", snapshot_a, "GET", API_RECORDS_OF_A),
+    Endpoint("api:documentation-show", none, "GET", EVERYONE),
+    Endpoint("api:scorecard-show", none, "GET", EVERYONE),
+    Endpoint("api:action-plan-show", none, "GET", EVERYONE),
+    Endpoint("api:action-list", none, "GET", EVERYONE),
+    Endpoint("api:action-detail", lambda site: ["3.1"], "GET", EVERYONE),
+    Endpoint("api:action-detail", lambda site: ["9.9"], "GET", (404,) * 5),
+    Endpoint("api:milestone-list", none, "GET", EVERYONE),
+    Endpoint("api:action-update-list", none, "GET", EVERYONE),
+    Endpoint("api:projection-list", none, "GET", EVERYONE),
+    Endpoint("api:projection-detail", lambda site: [ADULT], "GET", EVERYONE),
+    Endpoint("api:projection-detail", lambda site: ["no-such"], "GET", (404,) * 5),
+    Endpoint("api:sensitivity-list", lambda site: [ADULT], "GET", EVERYONE),
+    Endpoint("api:range-list", lambda site: [ADULT], "GET", EVERYONE),
+    Endpoint("api:range-list", lambda site: [CHILDREN], "GET", EVERYONE),
+    Endpoint("api:supply-list", lambda site: [ADULT], "GET", (404,) * 5),
+    Endpoint("api:benchmark-show", lambda site: [site.provider_a], "GET", API_RECORDS_OF_A),
+    Endpoint(
+        "api:benchmark-show", lambda site: [site.provider_b], "GET", (401, 403, 404, 200, 200)
+    ),
+    Endpoint("api:benchmark-show", lambda site: [999999], "GET", (401, 403, 404, 404, 404)),
+    Endpoint("projections:projection-list", none, "GET", EVERYONE),
+    Endpoint("projections:projection-detail", lambda site: [ADULT], "GET", EVERYONE),
+    Endpoint("projections:projection-detail", lambda site: ["no-such"], "GET", (404,) * 5),
+    Endpoint("projections:projection-download", lambda site: [ADULT, "csv"], "GET", EVERYONE),
+    Endpoint("projections:projection-download", lambda site: [ADULT, "pdf"], "GET", (404,) * 5),
+    Endpoint("projections:scenario-create", lambda site: [ADULT], "GET", PARTNERS),
+    Endpoint(
+        "projections:scenario-create", lambda site: [ADULT], "POST", (LOGIN, 405, 403, 403, 405)
+    ),
+    Endpoint(
+        "projections:scenario-download", lambda site: [ADULT], "GET", (LOGIN, 404, 403, 403, 404)
+    ),
 )
 """The access policy."""
 

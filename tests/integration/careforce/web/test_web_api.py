@@ -148,10 +148,16 @@ class TestOpenApiDocument:
         for pattern in api_urls.urlpatterns:
             assert isinstance(pattern, URLPattern)
             route = str(pattern.pattern)
-            for name in ("measure_id", "upload_id", "snapshot_id"):
-                route = route.replace(f"<slug:{name}>", f"{{{name}}}").replace(
-                    f"<int:{name}>", f"{{{name}}}"
-                )
+            for name in (
+                "measure_id",
+                "upload_id",
+                "snapshot_id",
+                "code",
+                "name",
+                "organisation_id",
+            ):
+                for kind in ("slug", "int", "str"):
+                    route = route.replace(f"<{kind}:{name}>", f"{{{name}}}")
             routes.add(f"/api/v1/{route}")
         assert routes == set(PATHS)
 
@@ -178,11 +184,16 @@ class TestOpenApiDocument:
     @pytest.mark.parametrize("path", sorted(PATHS))
     def test_every_answer_is_documented(self, path: str) -> None:
         operation = PATHS[path]["get"]
+        if path == "/api/v1/documentation":
+            assert set(operation["responses"]) == {"200"}
+            return
         expected = {"200", "400", "405"}
-        if path.startswith(("/api/v1/uploads", "/api/v1/snapshots")):
+        if path.startswith(("/api/v1/uploads", "/api/v1/snapshots", "/api/v1/organisations")):
             expected |= {"401", "403"}
-        if "{" in path:
+        if "{" in path or path == "/api/v1/scorecard":
             expected.add("404")
+        if path.startswith(("/api/v1/scorecard", "/api/v1/projections/")):
+            expected.add("503")
         assert set(operation["responses"]) == expected
 
 
@@ -214,22 +225,149 @@ class TestResponsesMatchTheDocument:
             [site.upload_a, site.upload_b, site.upload_a_errors, site.snapshot_a, 999999]
         )
 
+        known_names = {
+            "measure_id": st.sampled_from(measure_ids()),
+            "code": st.sampled_from(["1.1", "3.1", "9.9"]),
+            "name": st.sampled_from(
+                ["staffordshire-2022-adult", "staffordshire-2022-children", "no-such"]
+            ),
+            "organisation_id": st.sampled_from([site.provider_a, site.provider_b, 999999]),
+        }
+
         @settings(
             max_examples=15,
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
         )
-        @given(
-            case=operation.as_strategy(), known=known_ids, measure=st.sampled_from(measure_ids())
-        )
-        def check(case: Any, known: int, measure: str) -> None:
+        @given(case=operation.as_strategy(), known=known_ids, data=st.data())
+        def check(case: Any, known: int, data: Any) -> None:
             for name in ("upload_id", "snapshot_id"):
                 if case.path_parameters and name in case.path_parameters:
                     case.path_parameters[name] = known
-            if case.path_parameters and "measure_id" in case.path_parameters:
-                case.path_parameters["measure_id"] = measure
+            for name, values in known_names.items():
+                if case.path_parameters and name in case.path_parameters:
+                    case.path_parameters[name] = data.draw(values)
             response = case.call_and_validate(headers=headers)
             assert response.status_code < 500
 
         check()
+
+
+class TestScorecard:
+    def test_rows_of_the_partnership_area(self, site: Site) -> None:
+        body = _get(reverse("api:scorecard-show"), page_size=1000).json()
+        assert body["framework"]
+        assert body["count"] == len(body["results"]) > 0
+        assert {row["area_code"] for row in body["results"]} == {body["area_code"]}
+        assert {row["outcome"] for row in body["results"]} >= {"1", "2"}
+
+    def test_filtered_by_outcome_and_period(self, site: Site) -> None:
+        body = _get(
+            reverse("api:scorecard-show"), outcome="2", period="2021/22", page_size=1000
+        ).json()
+        assert body["results"]
+        assert {(row["outcome"], row["period"]) for row in body["results"]} == {("2", "2021/22")}
+
+    def test_unknown_area_is_a_404(self, site: Site) -> None:
+        response = _get(reverse("api:scorecard-show"), area="E99999999")
+        assert response.status_code == 404
+        assert "area" in response.json()["detail"]
+
+
+class TestActionPlan:
+    def test_plan_and_key_actions(self, site: Site) -> None:
+        body = _get(reverse("api:action-plan-show")).json()
+        assert body["key_actions"][0]["action"] == "1"
+        assert body["links"]["actions"] == reverse("api:action-list")
+
+    def test_detailed_actions_and_one_action(self, site: Site) -> None:
+        body = _get(reverse("api:action-list"), page_size=1000).json()
+        codes = [row["code"] for row in body["results"]]
+        assert codes[:2] == ["1.1", "1.2"]
+        detail = _get(reverse("api:action-detail", args=["1.1"])).json()
+        assert detail["title"] == "Measure progress against the outcomes at least annually"
+        assert detail["milestones"] == len(detail["milestone_list"]) == 5
+        assert _get(reverse("api:action-detail", args=["9.9"])).status_code == 404
+
+    def test_milestones_of_one_action(self, site: Site) -> None:
+        body = _get(reverse("api:milestone-list"), code="1.1").json()
+        assert body["count"] == 5
+        assert body["results"][0]["due"] == "2023-03-31"
+
+    def test_updates_recorded_on_the_service_are_listed(
+        self, site: Site, client_as: Callable[[str], Any]
+    ) -> None:
+        client_as("analyst").post(
+            reverse("outcomes:update-create", args=["3.1"]),
+            {"date_day": "1", "date_month": "6", "date_year": "2024", "text": "Half done"},
+        )
+        body = _get(reverse("api:action-update-list"), code="3.1").json()
+        assert [row["text"] for row in body["results"]] == ["Half done"]
+        assert body["results"][0]["date"] == "2024-06-01"
+
+
+class TestProjections:
+    def test_shipped_files_are_listed(self, site: Site) -> None:
+        body = _get(reverse("api:projection-list")).json()
+        assert [(row["name"], row["origin"]) for row in body["results"]] == [
+            ("staffordshire-2022-adult", "shipped"),
+            ("staffordshire-2022-children", "shipped"),
+        ]
+
+    def test_projection_reproduces_the_strategy(self, site: Site) -> None:
+        body = _get(reverse("api:projection-detail", args=["staffordshire-2022-adult"])).json()
+        cell = next(
+            row
+            for row in body["rows"]
+            if (row["scenario"], row["group"], row["year"]) == ("baseline", "all", 2027)
+        )
+        assert round(cell["total_new_staff"]) == 16462
+        assert round(cell["requirement"]) == 25575
+        assert body["scenario_labels"]["baseline"] == "Baseline"
+        assert {row["scenario"] for row in body["rows"]} == set(body["scenario_labels"])
+
+    def test_sensitivity_and_ranges(self, site: Site) -> None:
+        name = "staffordshire-2022-adult"
+        sensitivity = _get(reverse("api:sensitivity-list", args=[name])).json()
+        swings = [row["swing"] for row in sensitivity["results"]]
+        assert swings == sorted(swings, reverse=True)
+        assert sensitivity["results"][0]["parameter"] == "groups.adult.base_workforce"
+        ranges = _get(reverse("api:range-list", args=[name]), page_size=1000).json()
+        row = next(
+            r
+            for r in ranges["results"]
+            if (r["group"], r["year"], r["measure"]) == ("all", 2032, "total_new_staff")
+        )
+        assert row["p10"] < row["p50"] < row["p90"]
+        assert round(row["central"]) == 34948
+
+    def test_missing_parts_are_404(self, site: Site) -> None:
+        assert (
+            _get(reverse("api:supply-list", args=["staffordshire-2022-adult"])).status_code == 404
+        )
+        assert _get(reverse("api:projection-detail", args=["no-such"])).status_code == 404
+
+
+class TestBenchmarks:
+    def test_own_organisation(self, site: Site, token: Callable[[str], str]) -> None:
+        body = _get(
+            reverse("api:benchmark-show", args=[site.provider_a]), secret=token("provider_a")
+        ).json()
+        assert body["organisation"]["id"] == site.provider_a
+        assert {row["scope"] for row in body["rows"]} == {"workplace", "same-service", "area"}
+
+    def test_another_organisation_is_404(self, site: Site, token: Callable[[str], str]) -> None:
+        response = _get(
+            reverse("api:benchmark-show", args=[site.provider_a]), secret=token("provider_b")
+        )
+        assert response.status_code == 404
+        assert "Alder" not in response.content.decode()
+
+
+class TestDocumentationPage:
+    def test_every_endpoint_is_documented(self, site: Site) -> None:
+        page = Client().get(reverse("api:documentation-show")).content.decode()
+        for path in PATHS:
+            assert f"GET {path}" in page
+        assert "https://" not in page.split("<body", 1)[1].split("</main>", 1)[0]

@@ -47,6 +47,7 @@ class TestLayout:
             "Outcomes",
             "Action plan",
             "Labour market",
+            "Projections",
         ]
         assert "Audit log" in admin.texts(".govuk-service-navigation__item")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from careforce import __version__
+from careforce.core.outcomes.columns import SCORECARD_COLUMNS, ActionStatus
 from careforce.core.vocab.published import (
     NULLABLE_COLUMNS,
     PERIOD,
@@ -39,16 +40,18 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _page_of(name: str) -> dict[str, Any]:
+def _page_of(name: str, *, about: dict[str, Any] | None = None) -> dict[str, Any]:
+    about = about or {}
     return {
         "type": "object",
-        "required": ["count", "page", "page_size", "next", "previous", "results"],
+        "required": ["count", "page", "page_size", "next", "previous", *about, "results"],
         "properties": {
             "count": {"type": "integer", "minimum": 0},
             "page": {"type": "integer", "minimum": 1},
             "page_size": {"type": "integer", "minimum": 1},
             "next": _nullable("string"),
             "previous": _nullable("string"),
+            **about,
             "results": {"type": "array", "items": _ref(name)},
         },
     }
@@ -87,7 +90,7 @@ _PUBLIC_ERRORS: Final = {
 _RECORD_ERRORS: Final = {
     **_PUBLIC_ERRORS,
     "401": _problem("Not signed in and no valid token."),
-    "403": _problem("The account's role has no access to uploads or snapshots."),
+    "403": _problem("The account's role has no access to uploads, snapshots or benchmarks."),
 }
 _RECORD_SECURITY: Final[list[dict[str, list[str]]]] = [{"tokenAuth": []}, {"sessionAuth": []}]
 
@@ -322,8 +325,302 @@ SCHEMAS: Final[dict[str, Any]] = {
     },
 }
 """Schemas of the API's JSON."""
-for _name in ("Measure", "MeasureValue", "Upload", "Finding", "Snapshot"):
+
+
+def _row(
+    description: str, columns: dict[str, str], *, keys: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """A table row: every column required; all but the keys may be null."""
+    properties = {
+        name: ({"type": kind} if name in keys else _nullable(kind)) if kind else {"nullable": True}
+        for name, kind in columns.items()
+    }
+    return {
+        "type": "object",
+        "description": description,
+        "required": list(columns),
+        "properties": properties,
+    }
+
+
+_LINKS: Final = {"type": "object", "additionalProperties": {"type": "string"}}
+_DATE: Final = "string"
+ACTION_COLUMNS: Final = {
+    "action": "string",
+    "action_title": "string",
+    "code": "string",
+    "title": "string",
+    "outcomes": "string",
+    "lead_partners": "string",
+    "timescale": "string",
+    "status": "string",
+    "note": "string",
+    "milestones": "integer",
+    "milestones_complete": "integer",
+    "overdue_milestones": "integer",
+    "next_milestone": "string",
+    "next_due": _DATE,
+    "last_update": _DATE,
+    "days_since_update": "integer",
+    "overdue": "boolean",
+    "stale": "boolean",
+    "as_of": _DATE,
+}
+"""Columns of a detailed action's progress (dates as ISO 8601 text)."""
+MILESTONE_COLUMNS: Final = {
+    "code": "string",
+    "title": "string",
+    "due": _DATE,
+    "completed": _DATE,
+    "complete": "boolean",
+    "overdue": "boolean",
+}
+UPDATE_COLUMNS: Final = {
+    "code": "string",
+    "date": _DATE,
+    "update_status": "string",
+    "text": "string",
+    "author": "string",
+    "evidence_links": "string",
+}
+PROJECTION_COLUMNS: Final = {
+    "scenario": "string",
+    "group": "string",
+    "year": "integer",
+    "requirement": "number",
+    "demand_growth": "number",
+    "policy_posts": "number",
+    "vacancies_filled": "number",
+    "extra_demand": "number",
+    "replacement": "number",
+    "total_new_staff": "number",
+    "employer_replacement": "number",
+    "employer_recruitment": "number",
+}
+SENSITIVITY_COLUMNS: Final = {
+    "parameter": "string",
+    "label": "string",
+    "base_value": "number",
+    "low_value": "number",
+    "high_value": "number",
+    "result_low": "number",
+    "result_base": "number",
+    "result_high": "number",
+    "swing": "number",
+    "year": "integer",
+    "group": "string",
+}
+RANGE_COLUMNS: Final = {
+    "group": "string",
+    "year": "integer",
+    "measure": "string",
+    "central": "number",
+    "mean": "number",
+    "p10": "number",
+    "p50": "number",
+    "p90": "number",
+    "draws": "integer",
+    "seed": "integer",
+}
+SUPPLY_COLUMNS: Final = {
+    "year": "integer",
+    "supply_year": "integer",
+    "new_staff_in_year": "number",
+    "enrolments": "number",
+    "apprenticeship_starts": "number",
+    "pipeline": "number",
+    "gap": "number",
+}
+BENCHMARK_COLUMNS: Final = {
+    "measure_id": "string",
+    "scope": "string",
+    "value": "number",
+    "numerator": "number",
+    "denominator": "number",
+    "workplaces": "integer",
+    "workers": "integer",
+    "state": "string",
+}
+_WORKPLACE: Final = {
+    "type": "object",
+    "required": ["key", "reference", "name", "main_service"],
+    "properties": {
+        name: {"type": "string"} for name in ("key", "reference", "name", "main_service")
+    },
+}
+
+SCHEMAS.update(
+    {
+        "ScorecardRow": _row(
+            "One framework source in one period (the columns of scorecard.csv; rates as "
+            "fractions, withheld values null with their symbol).",
+            dict.fromkeys(SCORECARD_COLUMNS, ""),
+        ),
+        "ActionPlan": {
+            "type": "object",
+            "required": ["name", "as_of", "stale_after_months", "key_actions", "links"],
+            "properties": {
+                "name": {"type": "string"},
+                "as_of": {"type": "string", "format": "date"},
+                "stale_after_months": {"type": "integer"},
+                "key_actions": {
+                    "type": "array",
+                    "items": {"type": "object", "additionalProperties": {"nullable": True}},
+                },
+                "links": _LINKS,
+            },
+        },
+        "Action": {
+            **_row(
+                "A detailed action's progress at today's date.",
+                ACTION_COLUMNS,
+                keys=("action", "code", "title", "status", "overdue", "stale"),
+            ),
+        },
+        "Milestone": _row("A milestone of a detailed action.", MILESTONE_COLUMNS, keys=("code",)),
+        "Update": _row("A dated progress update.", UPDATE_COLUMNS, keys=("code",)),
+        "ProjectionFile": {
+            "type": "object",
+            "required": [
+                "name",
+                "title",
+                "origin",
+                "base_year",
+                "report_years",
+                "groups",
+                "scenarios",
+                "uncertain",
+                "sha256",
+                "links",
+            ],
+            "properties": {
+                "name": {"type": "string"},
+                "title": {"type": "string"},
+                "origin": {"type": "string", "enum": ["shipped", "derived"]},
+                "base_year": {"type": "integer"},
+                "report_years": {"type": "array", "items": {"type": "integer"}},
+                "groups": {"type": "array", "items": {"type": "string"}},
+                "scenarios": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["name", "description"],
+                        "properties": {
+                            "name": {"type": "string"},
+                            "description": {"type": "string"},
+                        },
+                    },
+                },
+                "uncertain": {"type": "boolean"},
+                "sha256": {"type": "string"},
+                "links": _LINKS,
+            },
+        },
+        "ProjectionRow": _row(
+            "A scenario's projection for a group (or all) in a year, unrounded.",
+            PROJECTION_COLUMNS,
+            keys=("scenario", "group", "year"),
+        ),
+        "SensitivityRow": _row(
+            "A parameter's low and high values and total new staff with each.",
+            SENSITIVITY_COLUMNS,
+            keys=("parameter", "label"),
+        ),
+        "RangeRow": _row(
+            "Monte Carlo percentiles of a measure for a group in a year.",
+            RANGE_COLUMNS,
+            keys=("group", "year", "measure"),
+        ),
+        "SupplyRow": _row(
+            "New staff needed in a year against entrants from training.",
+            SUPPLY_COLUMNS,
+            keys=("year",),
+        ),
+        "BenchmarkRow": _row(
+            "A measure for a comparison group; state says why a value is withheld.",
+            BENCHMARK_COLUMNS,
+            keys=("measure_id", "scope"),
+        ),
+        "Benchmarks": {
+            "type": "object",
+            "required": [
+                "organisation",
+                "period",
+                "periods",
+                "workplace",
+                "workplaces",
+                "disclosure",
+                "rows",
+                "group_sizes",
+                "links",
+            ],
+            "properties": {
+                "organisation": _ref("OrganisationRef"),
+                "period": {"type": "string"},
+                "periods": {"type": "array", "items": {"type": "string"}},
+                "workplace": _WORKPLACE,
+                "workplaces": {"type": "array", "items": _WORKPLACE},
+                "disclosure": {
+                    "type": "object",
+                    "required": ["min_workers", "min_workplaces"],
+                    "properties": {
+                        "min_workers": {"type": "integer"},
+                        "min_workplaces": {"type": "integer"},
+                    },
+                },
+                "rows": {"type": "array", "items": _ref("BenchmarkRow")},
+                "group_sizes": {
+                    "type": "array",
+                    "items": {"type": "object", "additionalProperties": {"nullable": True}},
+                },
+                "links": _LINKS,
+            },
+        },
+    }
+)
+SCHEMAS["ActionDetail"] = {
+    **SCHEMAS["Action"],
+    "required": [*ACTION_COLUMNS, "links", "milestone_list", "updates"],
+    "properties": {
+        **SCHEMAS["Action"]["properties"],
+        "links": _LINKS,
+        "milestone_list": {"type": "array", "items": _ref("Milestone")},
+        "updates": {"type": "array", "items": _ref("Update")},
+    },
+}
+SCHEMAS["Action"]["required"] = [*ACTION_COLUMNS, "links"]
+SCHEMAS["Action"]["properties"]["links"] = _LINKS
+SCHEMAS["Projection"] = {
+    "type": "object",
+    "required": [*SCHEMAS["ProjectionFile"]["required"], "scenario_labels", "rows"],
+    "properties": {
+        **SCHEMAS["ProjectionFile"]["properties"],
+        "scenario_labels": {"type": "object", "additionalProperties": {"type": "string"}},
+        "rows": {"type": "array", "items": _ref("ProjectionRow")},
+    },
+}
+for _name in (
+    "Measure",
+    "MeasureValue",
+    "Upload",
+    "Finding",
+    "Snapshot",
+    "Action",
+    "Milestone",
+    "Update",
+    "ProjectionFile",
+):
     SCHEMAS[f"{_name}Page"] = _page_of(_name)
+SCHEMAS["ScorecardPage"] = _page_of(
+    "ScorecardRow",
+    about={
+        "framework": _nullable("string"),
+        "area_code": _nullable("string"),
+        "area_name": _nullable("string"),
+    },
+)
+for _name in ("SensitivityRow", "RangeRow", "SupplyRow"):
+    SCHEMAS[f"{_name[:-3]}Page"] = _page_of(_name, about={"projection": {"type": "string"}})
 
 _MEASURE_ID = _path_id(
     "measure_id", "A measure id from /measures, e.g. vacancy_rate.", integer=False
@@ -331,6 +628,31 @@ _MEASURE_ID = _path_id(
 _UPLOAD_ID = _path_id("upload_id", "An upload's id.")
 _SNAPSHOT_ID = _path_id("snapshot_id", "A snapshot's id.")
 _NOT_FOUND = {"404": _problem("No such record, or it is another organisation's.")}
+
+_UNAVAILABLE = {"503": _problem("The configured framework or parameter file cannot be used.")}
+_PROJECTION = _path_id("name", "A projection's name from /projections.", integer=False)
+
+
+def _query(name: str, description: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "string"},
+    }
+
+
+def _projection_table(
+    summary: str, operation_id: str, page: str, found: str, missing: str
+) -> dict[str, Any]:
+    return _get(
+        summary,
+        operation_id,
+        {"200": _ok(_ref(page), found), "404": _problem(missing), **_UNAVAILABLE},
+        parameters=[_PROJECTION, *PAGE_PARAMETERS],
+    )
+
 
 PATHS: Final[dict[str, Any]] = {
     "/api/v1/": _get(
@@ -445,6 +767,138 @@ PATHS: Final[dict[str, Any]] = {
         parameters=[_SNAPSHOT_ID],
         records=True,
     ),
+    "/api/v1/documentation": {
+        "get": {
+            "summary": "This document as a web page",
+            "operationId": "documentation",
+            "parameters": [],
+            "security": [{}, *_RECORD_SECURITY],
+            "responses": {
+                "200": {
+                    "description": "The API's reference, as HTML.",
+                    "content": {"text/html": {"schema": {"type": "string"}}},
+                }
+            },
+        }
+    },
+    "/api/v1/scorecard": _get(
+        "The outcomes scorecard",
+        "getScorecard",
+        {
+            "200": _ok(
+                _ref("ScorecardPage"),
+                "The framework's sources for the area, every period (empty before anything is "
+                "published).",
+            ),
+            "404": _problem("Nothing is published for that area."),
+            **_UNAVAILABLE,
+        },
+        parameters=[
+            _query("area", "ONS code of a published area (default: the partnership's)."),
+            _query("period", "A published period, e.g. 2021/22."),
+            _query("outcome", "An outcome's code, e.g. 2."),
+            *PAGE_PARAMETERS,
+        ],
+    ),
+    "/api/v1/action-plan": _get(
+        "The action plan in force",
+        "getActionPlan",
+        {"200": _ok(_ref("ActionPlan"), "The plan and its key actions by status.")},
+    ),
+    "/api/v1/action-plan/actions": _get(
+        "Detailed actions",
+        "listActions",
+        {"200": _ok(_ref("ActionPage"), "Detailed actions in the plan's order.")},
+        parameters=[
+            {
+                "name": "status",
+                "in": "query",
+                "required": False,
+                "schema": {"type": "string", "enum": [status.value for status in ActionStatus]},
+            },
+            *PAGE_PARAMETERS,
+        ],
+    ),
+    "/api/v1/action-plan/actions/{code}": _get(
+        "One detailed action",
+        "getAction",
+        {
+            "200": _ok(_ref("ActionDetail"), "The action, its milestones and updates."),
+            "404": _problem("No such detailed action."),
+        },
+        parameters=[
+            {
+                "name": "code",
+                "in": "path",
+                "required": True,
+                "description": "A detailed action's code, e.g. 3.1.",
+                "schema": {"type": "string", "pattern": "^[0-9A-Za-z.]+$"},
+            }
+        ],
+    ),
+    "/api/v1/action-plan/milestones": _get(
+        "Milestones",
+        "listMilestones",
+        {"200": _ok(_ref("MilestonePage"), "Milestones in the plan's order.")},
+        parameters=[_query("code", "A detailed action's code."), *PAGE_PARAMETERS],
+    ),
+    "/api/v1/action-plan/updates": _get(
+        "Progress updates",
+        "listActionUpdates",
+        {"200": _ok(_ref("UpdatePage"), "Updates in the plan's order.")},
+        parameters=[_query("code", "A detailed action's code."), *PAGE_PARAMETERS],
+    ),
+    "/api/v1/projections": _get(
+        "Workforce demand projections",
+        "listProjections",
+        {"200": _ok(_ref("ProjectionFilePage"), "Parameter files: shipped, then derived.")},
+        parameters=PAGE_PARAMETERS,
+    ),
+    "/api/v1/projections/{name}": _get(
+        "A projection with its scenarios",
+        "getProjection",
+        {
+            "200": _ok(_ref("Projection"), "Every scenario, group and year, unrounded."),
+            "404": _problem("No such projection."),
+            **_UNAVAILABLE,
+        },
+        parameters=[_PROJECTION],
+    ),
+    "/api/v1/projections/{name}/sensitivity": _projection_table(
+        "One-way sensitivity (tornado)",
+        "listSensitivity",
+        "SensitivityPage",
+        "Parameters by swing, largest first.",
+        "No such projection.",
+    ),
+    "/api/v1/projections/{name}/ranges": _projection_table(
+        "Monte Carlo ranges",
+        "listRanges",
+        "RangePage",
+        "P10, P50 and P90 by group, year and measure.",
+        "No such projection, or it declares no uncertain parameters.",
+    ),
+    "/api/v1/projections/{name}/supply": _projection_table(
+        "Supply against need",
+        "listSupply",
+        "SupplyPage",
+        "New staff needed against the training pipeline.",
+        "No such projection, or the service has no supply data.",
+    ),
+    "/api/v1/organisations/{organisation_id}/benchmarks": _get(
+        "Your organisation's benchmarks",
+        "getBenchmarks",
+        {
+            "200": _ok(_ref("Benchmarks"), "A workplace against comparable workplaces."),
+            "404": _problem("Another organisation's, no such organisation, or no data."),
+        },
+        parameters=[
+            _path_id("organisation_id", "Your organisation's id (administrators: any)."),
+            _query("period", "A period the organisation has data for (default: the latest)."),
+            _query("workplace", "<snapshot id>:<reference> (default: the first workplace)."),
+        ],
+        records=True,
+    ),
 }
 """Every endpoint."""
 
@@ -456,8 +910,10 @@ def document() -> dict[str, Any]:
         "info": {
             "title": "careforce API",
             "version": f"1 (careforce {__version__})",
-            "description": "Published workforce measures (open to everyone) and, for signed-in "
-            "administrators and provider users, uploads, their findings and snapshots. Authenticate "
+            "description": "Published workforce measures, the outcomes scorecard, the action plan "
+            "and the workforce demand projections (open to everyone) and, for signed-in "
+            "administrators and provider users, uploads, their findings, snapshots and "
+            "benchmarks. Authenticate "
             "with the session cookie of a signed-in browser or the header "
             "`Authorization: Token <token>` (create tokens on your account page). Records of "
             "another organisation answer 404.",

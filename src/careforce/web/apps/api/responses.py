@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any, Final, TypeVar
 from urllib.parse import urlencode
 
+import polars as pl
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from careforce.web.backend.access import Viewer
@@ -17,6 +19,9 @@ DEFAULT_PAGE_SIZE: Final = 100
 """Results per page unless ``page_size`` says otherwise."""
 MAX_PAGE_SIZE: Final = 1000
 """The most results one page may hold."""
+
+RECORD_ROLES: Final = (Role.ADMINISTRATOR, Role.PROVIDER)
+"""Roles that may see uploads, snapshots and benchmarks (each its own organisation's)."""
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
@@ -91,7 +96,11 @@ def choice_parameter(request: HttpRequest, name: str, choices: Sequence[str]) ->
 
 
 def paginated(
-    request: HttpRequest, items: Any, serialise: Callable[[Any], dict[str, Any]]
+    request: HttpRequest,
+    items: Any,
+    serialise: Callable[[Any], dict[str, Any]],
+    *,
+    about: dict[str, Any] | None = None,
 ) -> JsonResponse:
     """A page of results: ``count``, ``page``, ``page_size``, ``next``, ``previous``, ``results``.
 
@@ -99,6 +108,7 @@ def paginated(
         request: the request (``page`` and ``page_size`` are read from it).
         items: a query set or a list.
         serialise: turns one item into JSON.
+        about: further members of the answer, before ``results`` (what the results are of).
     """
     page_size = integer_parameter(
         request, "page_size", default=DEFAULT_PAGE_SIZE, low=1, high=MAX_PAGE_SIZE
@@ -120,9 +130,27 @@ def paginated(
             "page_size": page_size,
             "next": link(page + 1) if start + page_size < count else None,
             "previous": link(page - 1) if page > 1 and start - page_size < count else None,
+            **(about or {}),
             "results": [serialise(item) for item in chunk],
         }
     )
+
+
+def frame_rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as JSON-ready objects: not-a-number as null, dates as ISO 8601 text."""
+    rows = frame.with_columns(pl.col(pl.Float32, pl.Float64).fill_nan(None)).to_dicts()
+    return [
+        {
+            key: value.isoformat() if isinstance(value, dt.date) else value
+            for key, value in row.items()
+        }
+        for row in rows
+    ]
+
+
+def same(row: dict[str, Any]) -> dict[str, Any]:
+    """A row already in its JSON form (for :func:`paginated`)."""
+    return row
 
 
 def viewer_label(viewer: Viewer) -> str:

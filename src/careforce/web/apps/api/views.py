@@ -15,6 +15,7 @@ from django.urls import reverse
 from careforce.core.indicators.catalogue import MEASURES, Measure, UnknownMeasureError, measure
 from careforce.web.apps.api.openapi import document
 from careforce.web.apps.api.responses import (
+    RECORD_ROLES,
     api_view,
     choice_parameter,
     paginated,
@@ -23,11 +24,7 @@ from careforce.web.apps.api.responses import (
 )
 from careforce.web.backend import publications, uploads
 from careforce.web.backend.access import NotVisibleError, Viewer
-from careforce.web.models.accounts.terms import Role
 from careforce.web.models.uploads.terms import Severity
-
-RECORD_ROLES = (Role.ADMINISTRATOR, Role.PROVIDER)
-"""Roles that may see uploads and snapshots."""
 
 
 def _measure_json(entry: Measure) -> dict[str, Any]:
@@ -69,6 +66,10 @@ def root(request: HttpRequest, viewer: Viewer) -> JsonResponse:
                 "measures": reverse("api:measure-list"),
                 "uploads": reverse("api:upload-list"),
                 "snapshots": reverse("api:snapshot-list"),
+                "scorecard": reverse("api:scorecard-show"),
+                "action_plan": reverse("api:action-plan-show"),
+                "projections": reverse("api:projection-list"),
+                "documentation": reverse("api:documentation-show"),
             },
         }
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from careforce.web.apps.outcomes import views
+from careforce.web.apps.outcomes import reports, views
 
 app_name = "outcomes"
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("outcomes/", views.scorecard_show, name="scorecard-show"),
     path(
         "outcomes/download.<str:file_format>", views.scorecard_download, name="scorecard-download"
+    ),
+    path("outcomes/progress-report/", reports.report_show, name="report-show"),
+    path("outcomes/progress-report/new/", reports.report_create, name="report-create"),
+    path(
+        "outcomes/progress-report/progress-report.<str:file_format>",
+        reports.report_download,
+        name="report-download",
     ),
     path("outcomes/<slug:outcome>/", views.outcome_detail, name="outcome-detail"),
     path(
