@@ -145,7 +145,7 @@ class TestScorecard:
         outcomes = _outcomes(scorecard)
         assert outcomes == ["1", "2", "3", "4"]
         for code in outcomes:
-            rows = page.table(f"[aria-label='Scorecard for outcome {code}'] .govuk-table")
+            rows = page.table(f"[aria-label^='Measures of outcome {code} ('] .govuk-table")
             expected = latest.filter(pl.col(c.OUTCOME) == code)
             assert len(rows) == expected.height
             for shown, row in zip(rows, expected.iter_rows(named=True), strict=True):
@@ -169,7 +169,7 @@ class TestScorecard:
         assert row[pub.VALUE] is not None
         shown = next(
             r
-            for r in page.table("[aria-label='Scorecard for outcome 1'] .govuk-table")
+            for r in page.table("[aria-label^='Measures of outcome 1 ('] .govuk-table")
             if r[0].startswith("1.1b ")
         )
         expected = format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL])
@@ -184,7 +184,7 @@ class TestScorecard:
         latest = _latest(scorecard)
         judged = 0
         for code in _outcomes(scorecard):
-            table = page.one(f"[aria-label='Scorecard for outcome {code}'] .govuk-table")
+            table = page.one(f"[aria-label^='Measures of outcome {code} ('] .govuk-table")
             rows = list(table.query_all("tbody tr"))
             expected = latest.filter(pl.col(c.OUTCOME) == code)
             assert len(rows) == expected.height
@@ -338,7 +338,7 @@ class TestOutcomePage:
         self, client_as: Callable[[str], Any], scorecard: pl.DataFrame
     ) -> None:
         page = page_of(client_as("public").get(reverse("outcomes:outcome-detail", args=["1"])))
-        rows = page.table("[aria-label^='Measures of 1.1 '] .govuk-table")
+        rows = page.table("[aria-label^='Measures of sub-outcome 1.1,'] .govuk-table")
         expected = _latest(scorecard).filter(pl.col(c.SUB_OUTCOME) == "1.1")
         assert len(rows) == expected.height
         for shown, row in zip(rows, expected.iter_rows(named=True), strict=True):
@@ -413,7 +413,7 @@ class TestActionList:
         response = client_as("public").get(reverse("outcomes:action-list"))
         assert response.status_code == 200
         page = page_of(response)
-        summary = page.table("[aria-label='Key actions by status'] .govuk-table")
+        summary = page.table("[aria-label='Detailed actions of each key action by status'] .govuk-table")
         assert len(summary) == 8
         assert [row[0].split(".")[0] for row in summary] == [str(n) for n in range(1, 9)]
         assert sum(int(row[1]) for row in summary) == 36
