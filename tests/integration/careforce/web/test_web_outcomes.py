@@ -413,7 +413,9 @@ class TestActionList:
         response = client_as("public").get(reverse("outcomes:action-list"))
         assert response.status_code == 200
         page = page_of(response)
-        summary = page.table("[aria-label='Detailed actions of each key action by status'] .govuk-table")
+        summary = page.table(
+            "[aria-label='Detailed actions of each key action by status'] .govuk-table"
+        )
         assert len(summary) == 8
         assert [row[0].split(".")[0] for row in summary] == [str(n) for n in range(1, 9)]
         assert sum(int(row[1]) for row in summary) == 36
