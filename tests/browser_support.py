@@ -120,6 +120,18 @@ class Visitor:
         self.check()
         return self.page
 
+    def fits(self, width: int) -> None:
+        """At a viewport ``width`` pixels wide, the page (once its charts are drawn) does not
+        scroll sideways: wide tables scroll inside their own region, charts fit their container."""
+        page = self.page
+        page.set_viewport_size({"width": width, "height": 900})
+        for chart in page.locator(".careforce-chart:not([hidden])").all():
+            chart.locator("svg").first.wait_for(timeout=10_000)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{page.url} at {width} px scrolls sideways by {overflow} px"
+
     def sign_in(self, email: str, password: str = PASSWORD) -> None:
         """Sign in through the sign-in page."""
         self.visit("/sign-in/")

@@ -11,6 +11,7 @@ Text is always written as a text cell (never a formula), and every text cell is 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -42,6 +43,18 @@ FINDINGS_CHUNK_ROWS = 50_000
 SHEET_NAME_LIMIT = 31
 """Spreadsheet programs reject sheet names longer than 31 characters."""
 
+NUMBER_FORMATS = {
+    "percent": "0.0%",
+    "integer": "#,##0",
+    "decimal1": "#,##0.0",
+    "pounds2": '"£"#,##0.00',
+    "pounds0": '"£"#,##0',
+}
+"""Number formats cells can have (as the pages write numbers), by name: the XLSX format code.
+A percentage cell holds the fraction (0.322) and shows 32.2%."""
+_FORMAT_STYLES = {name: 3 + index for index, name in enumerate(NUMBER_FORMATS)}
+"""Index of each number format's cell style in the XLSX stylesheet (after the three text ones)."""
+
 
 @dataclass(frozen=True)
 class Sheet:
@@ -51,6 +64,9 @@ class Sheet:
     title: str
     lines: tuple[str, ...] = ()
     table: pl.DataFrame | None = None
+    formats: Mapping[str, pl.Expr] = field(default_factory=dict)
+    """Number format of each numeric column's cells: an expression giving, per row, a name of
+    :data:`NUMBER_FORMATS` (or null for the general format)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +111,7 @@ _XLSX_ROOT_RELS = (
 _XLSX_STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    "{number_formats}"
     '<fonts count="3"><font><sz val="11"/><name val="Arial"/></font>'
     '<font><b/><sz val="11"/><name val="Arial"/></font>'
     '<font><b/><sz val="14"/><name val="Arial"/></font></fonts>'
@@ -102,12 +119,34 @@ _XLSX_STYLES = (
     '<fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="{count}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>{formats}'
+    "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
+
+
+def _xlsx_styles() -> str:
+    codes = "".join(
+        f'<numFmt numFmtId="{164 + i}" formatCode="{escape(code, {chr(34): "&quot;"})}"/>'
+        for i, code in enumerate(NUMBER_FORMATS.values())
+    )
+    styles = "".join(
+        f'<xf numFmtId="{164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" '
+        'applyNumberFormat="1"/>'
+        for i in range(len(NUMBER_FORMATS))
+    )
+    return (
+        _XLSX_STYLES.replace(
+            "{number_formats}", f'<numFmts count="{len(NUMBER_FORMATS)}">{codes}</numFmts>'
+        )
+        .replace("{count}", str(3 + len(NUMBER_FORMATS)))
+        .replace("{formats}", styles)
+    )
+
+
 _XLSX_SHEET_START = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -126,12 +165,60 @@ def _escaped(column: pl.Expr) -> pl.Expr:
     )
 
 
-def _rendered_rows(table: pl.DataFrame, *, ods: bool, first_row: int = 1) -> list[str]:
-    """Every data row of a table rendered to XML by Polars, which is fast for large tables."""
+_FORMAT_PREFIX = "\x00format:"
+"""Prefix of the working columns holding each numeric column's number formats."""
+
+
+def _format_of(formats: Mapping[str, pl.Expr], name: str) -> pl.Expr | None:
+    return pl.col(_FORMAT_PREFIX + name) if name in formats else None
+
+
+def _number_cell(
+    value: pl.Expr, number_format: pl.Expr | None, *, ods: bool, letter: str, row: pl.Expr
+) -> pl.Expr:
+    """A numeric cell, with its number format's style when it has one."""
+    if number_format is None:
+        number_format = pl.lit(None, dtype=pl.String)
+    if ods:
+        return pl.format(
+            '<table:table-cell office:value-type="{}" office:value="{}"{}><text:p>{}</text:p>'
+            "</table:table-cell>",
+            pl.when(number_format == "percent")
+            .then(pl.lit("percentage"))
+            .otherwise(pl.lit("float")),
+            value,
+            pl.when(number_format.is_in(list(NUMBER_FORMATS)))
+            .then(pl.format(' table:style-name="{}"', number_format))
+            .otherwise(pl.lit("")),
+            value,
+        )
+    style = number_format.replace_strict(
+        {k: f' s="{v}"' for k, v in _FORMAT_STYLES.items()}, default=""
+    ).fill_null("")
+    return pl.format('<c r="{}{}"{}><v>{}</v></c>', pl.lit(letter), row, style, value)
+
+
+def _rendered_rows(
+    table: pl.DataFrame,
+    *,
+    ods: bool,
+    first_row: int = 1,
+    formats: Mapping[str, pl.Expr] | None = None,
+) -> list[str]:
+    """Every data row of a table rendered to XML by Polars, which is fast for large tables
+    (numeric cells with the number format ``formats`` gives them, if any)."""
     cells = []
     letters = _column_letters(table.width)
+    columns = list(table.schema.items())
+    if formats:
+        # Evaluated as columns first, so that a constant format is given to every row.
+        table = table.with_columns(
+            expression.cast(pl.String).alias(_FORMAT_PREFIX + name)
+            for name, expression in formats.items()
+            if name in table.columns
+        )
     row_number = (pl.int_range(pl.len()) + first_row).cast(pl.String)
-    for letter, (name, dtype) in zip(letters, table.schema.items(), strict=True):
+    for letter, (name, dtype) in zip(letters, columns, strict=True):
         column = pl.col(name)
         numeric = dtype.is_numeric()
         if numeric:
@@ -144,20 +231,14 @@ def _rendered_rows(table: pl.DataFrame, *, ods: bool, first_row: int = 1) -> lis
             value = pl.when(column).then(pl.lit("TRUE")).otherwise(pl.lit("FALSE"))
         else:
             value = _escaped(neutralised_expression(column.cast(pl.String)))
-        if ods and numeric:
-            cell = pl.format(
-                '<table:table-cell office:value-type="float" office:value="{}"><text:p>{}</text:p>'
-                "</table:table-cell>",
-                value,
-                value,
-            )
+        if numeric:
+            number_format = _format_of(formats or {}, name)
+            cell = _number_cell(value, number_format, ods=ods, letter=letter, row=row_number)
         elif ods:
             cell = pl.format(
                 '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>',
                 value,
             )
-        elif numeric:
-            cell = pl.format('<c r="{}{}"><v>{}</v></c>', pl.lit(letter), row_number, value)
         else:
             cell = pl.format(
                 '<c r="{}{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>',
@@ -211,7 +292,7 @@ def _xlsx_sheet(sheet: Sheet) -> str:
     if sheet.table is not None:
         number = len(rows) + 1
         rows.append(_xlsx_row(number, tuple(sheet.table.columns), letters, _BOLD))
-        rows += _rendered_rows(sheet.table, ods=False, first_row=number + 1)
+        rows += _rendered_rows(sheet.table, ods=False, first_row=number + 1, formats=sheet.formats)
     widths = "".join(
         f'<col min="{i}" max="{i}" width="18" customWidth="1"/>' for i in range(1, width + 1)
     )
@@ -256,7 +337,7 @@ def _write_xlsx_package(archive: zipfile.ZipFile, names: list[str], defined: str
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         f"{relations}</Relationships>",
     )
-    archive.writestr("xl/styles.xml", _XLSX_STYLES)
+    archive.writestr("xl/styles.xml", _xlsx_styles())
 
 
 def write_xlsx(path: Path, workbook: Workbook) -> None:
@@ -297,8 +378,29 @@ _ODS_NAMESPACES = (
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2"'
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2"'
 )
+_ODS_NUMBER_STYLES = (
+    '<number:percentage-style style:name="N-percent"><number:number number:decimal-places="1" '
+    'number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>'
+    '<number:number-style style:name="N-integer"><number:number number:decimal-places="0" '
+    'number:min-integer-digits="1" number:grouping="true"/></number:number-style>'
+    '<number:number-style style:name="N-decimal1"><number:number number:decimal-places="1" '
+    'number:min-integer-digits="1" number:grouping="true"/></number:number-style>'
+    '<number:number-style style:name="N-pounds2"><number:text>£</number:text><number:number '
+    'number:decimal-places="2" number:min-integer-digits="1" number:grouping="true"/>'
+    "</number:number-style>"
+    '<number:number-style style:name="N-pounds0"><number:text>£</number:text><number:number '
+    'number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/>'
+    "</number:number-style>"
+    + "".join(
+        f'<style:style style:name="{name}" style:family="table-cell" '
+        f'style:data-style-name="N-{name}"/>'
+        for name in NUMBER_FORMATS
+    )
+)
+"""ODS number styles and the cell styles using them, named as :data:`NUMBER_FORMATS`."""
 _ODS_STYLES = (
     f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {_ODS_NAMESPACES}>'
     "<office:styles/></office:document-styles>"
@@ -327,7 +429,7 @@ def _ods_sheet(sheet: Sheet) -> str:
     if sheet.table is not None:
         header = "".join(_ods_cell(name, "bold") for name in sheet.table.columns)
         rows.append(f"<table:table-row>{header}</table:table-row>")
-        rows += _rendered_rows(sheet.table, ods=True)
+        rows += _rendered_rows(sheet.table, ods=True, formats=sheet.formats)
     name = escape(sheet.name[:SHEET_NAME_LIMIT], {'"': "&quot;"})
     return f'<table:table table:name="{name}">' + "".join(rows) + "</table:table>"
 
@@ -340,6 +442,7 @@ def write_ods(path: Path, workbook: Workbook) -> None:
         '<style:text-properties fo:font-weight="bold" fo:font-size="14pt"/></style:style>'
         '<style:style style:name="bold" style:family="table-cell">'
         '<style:text-properties fo:font-weight="bold"/></style:style>'
+        f"{_ODS_NUMBER_STYLES}"
         "</office:automatic-styles>"
     )
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import polars as pl
 
@@ -51,6 +52,7 @@ from careforce.io.datasets import (
     read_snapshots,
     read_text_table,
 )
+from careforce.io.package_data import package_data_path
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
@@ -180,9 +182,14 @@ def _require_columns(path: Path, table: pl.DataFrame, columns: Sequence[str], wh
         raise IndicatorInputError(f"{path}: the {what} has no column(s) {', '.join(missing)}")
 
 
-def _districts(path: Path | None) -> pl.LazyFrame | None:
+DISTRICT_LOOKUP: Final = ("geography", "postcode_districts.csv")
+"""The shipped lookup of postcode districts to the county's districts and boroughs (ONS code and
+name; its source and date are in SOURCE.md beside it), used when no other is given."""
+
+
+def _districts(path: Path | None) -> pl.LazyFrame:
     if path is None:
-        return None
+        path = package_data_path(*DISTRICT_LOOKUP)
     table = read_text_table(path)
     _require_columns(path, table, DISTRICT_COLUMNS, "district lookup")
     return table.lazy()
@@ -388,7 +395,9 @@ def compute_indicators(
         {
             "inputs": [str(p) for p in ascwds],
             "comparators": str(comparators) if comparators else None,
-            "districts": str(districts) if districts else None,
+            "districts": str(districts)
+            if districts
+            else "/".join(("careforce", "data", *DISTRICT_LOOKUP)),
             "hr": str(hr) if hr else None,
             "provider_returns": str(provider_returns) if provider_returns else None,
             "estimates": str(estimates) if estimates else None,

@@ -22,6 +22,9 @@ PANEL_HEIGHT: Final = 110
 """Height of one small-multiple panel in pixels."""
 PANEL_COLUMNS: Final = 3
 """Panels per row of a small-multiple chart."""
+VALUE_FORMAT: Final = ",.1~f"
+"""Axis labels as the tables write values (shown scale: percentages as 32.2, thousands
+separated, at most one decimal place), never a raw float such as 1.336303."""
 STATUS_COLOURS: Final = {
     c.ActionStatus.NOT_STARTED.value: "#505a5f",
     c.ActionStatus.ON_TRACK.value: "#00703c",
@@ -52,12 +55,25 @@ def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[
         title: chart title.
         description: what the chart shows (read out by screen readers).
     """
-    order = list(dict.fromkeys(points.get_column(c.SERIES).to_list()))
     plotted = points.filter(pl.col(c.SHOWN_VALUE).is_not_null()).select(
         c.SERIES, pub.PERIOD, c.SHOWN_VALUE, c.SHOWN_LOWER, c.SHOWN_UPPER
     )
-    x = alt.X(f"{pub.PERIOD}:O", title=None, axis=alt.Axis(labelAngle=0))
-    tooltip = [f"{c.SERIES}:N", f"{pub.PERIOD}:O", f"{c.SHOWN_VALUE}:Q", f"{c.SHOWN_LOWER}:Q"]
+    # Only series with a value get a panel (an empty panel has no extent to draw); every panel
+    # has every period on the same axis, so the panels line up.
+    order = list(dict.fromkeys(plotted.get_column(c.SERIES).to_list()))
+    periods = sorted(set(points.get_column(pub.PERIOD).to_list()))
+    x = alt.X(
+        f"{pub.PERIOD}:O",
+        title=None,
+        axis=alt.Axis(labelAngle=0),
+        scale=alt.Scale(domain=periods),
+    )
+    tooltip = [
+        f"{c.SERIES}:N",
+        f"{pub.PERIOD}:O",
+        alt.Tooltip(f"{c.SHOWN_VALUE}:Q", format=VALUE_FORMAT),
+        alt.Tooltip(f"{c.SHOWN_LOWER}:Q", format=VALUE_FORMAT),
+    ]
     interval = (
         alt.Chart()
         .mark_rule(color="#505a5f")
@@ -68,7 +84,12 @@ def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[
         .mark_line(point=alt.OverlayMarkDef(filled=True, size=40), color="#1d70b8")
         .encode(
             x=x,
-            y=alt.Y(f"{c.SHOWN_VALUE}:Q", title=None, scale=alt.Scale(zero=False)),
+            y=alt.Y(
+                f"{c.SHOWN_VALUE}:Q",
+                title=None,
+                scale=alt.Scale(zero=False, nice=True),
+                axis=alt.Axis(format=VALUE_FORMAT, tickCount=4),
+            ),
             tooltip=tooltip,
         )
     )

@@ -14,6 +14,7 @@ from careforce.core.indicators.catalogue import MEASURES, Kind, Measure
 from careforce.core.indicators.compute import CATEGORY, PART_OF, WORKERS
 from careforce.core.indicators.intervals import byar_lower, byar_upper, wilson_lower, wilson_upper
 from careforce.core.indicators.judgement import comparison
+from careforce.core.vocab.ordering import sort_columns
 from careforce.core.vocab.published import (
     AREA_CODE,
     BREAKDOWN,
@@ -232,6 +233,14 @@ def publish(
         pl.when(pl.col(VALUE).is_nan()).then(None).otherwise(pl.col(VALUE)).alias(VALUE),
         pl.when(pl.col(SYMBOL) == "").then(None).otherwise(pl.col(SYMBOL)).alias(SYMBOL),
     )
+    # Breakdown values in their natural order (age bands youngest first...), not alphabetical.
     return table.sort(
-        [_ORDER, PERIOD, AREA_CODE, pl.col(BREAKDOWN) != TOTAL, BREAKDOWN, BREAKDOWN_VALUE]
+        [
+            _ORDER,
+            PERIOD,
+            AREA_CODE,
+            pl.col(BREAKDOWN) != TOTAL,
+            BREAKDOWN,
+            *sort_columns(BREAKDOWN, BREAKDOWN_VALUE),
+        ]
     ).select(list(PUBLISHED_COLUMNS))

@@ -8,9 +8,17 @@ from enum import StrEnum
 
 import polars as pl
 
+from careforce.core.publishing.shown import as_shown, as_text, number_formats
 from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.downloads import csv_bytes, ods_bytes, xlsx_bytes
 from careforce.io.spreadsheets import Sheet, Workbook
+
+DOWNLOAD_NOTE = (
+    "Figures are as the page shows them: percentages to one decimal place, pounds to the "
+    "penny (hourly) or pound (yearly), counts as whole numbers. The unrounded values are in "
+    "the publication's own files (indicators.csv), for analysts."
+)
+"""What a page download says about its figures."""
 
 
 class DownloadFormat(StrEnum):
@@ -53,12 +61,16 @@ def page_download(
     file_format: DownloadFormat,
 ) -> bytes:
     """The tables of a page as CSV (all tables stacked, with a ``table`` column) or as a
-    workbook with a cover sheet, a notes sheet explaining the symbols and a sheet per table."""
+    workbook with a cover sheet, a notes sheet explaining the symbols and a sheet per table.
+
+    Tables of published values (with a ``unit`` column) hold them as the page shows them: in
+    CSV written as the page writes them (32.2%), in a workbook rounded alike with the number
+    format that shows them so (percentages, pounds, whole counts)."""
     if file_format is DownloadFormat.CSV:
         stacked = (
             pl.concat(
                 [
-                    table.frame.select(pl.lit(table.title).alias("table"), pl.all())
+                    as_text(table.frame).select(pl.lit(table.title).alias("table"), pl.all())
                     for table in tables
                 ],
                 how="diagonal_relaxed",
@@ -82,6 +94,9 @@ def page_download(
         if name in used:
             name = f"{name[:25]} {index}"
         used.add(name)
-        sheets.append(Sheet(name=name, title=table.title, table=table.frame))
+        shown = as_shown(table.frame)
+        sheets.append(
+            Sheet(name=name, title=table.title, table=shown, formats=number_formats(shown))
+        )
     workbook = Workbook(sheets)
     return ods_bytes(workbook) if file_format is DownloadFormat.ODS else xlsx_bytes(workbook)

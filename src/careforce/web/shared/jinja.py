@@ -6,11 +6,13 @@ importing ``govuk_frontend_jinja`` themselves, so the components are used in one
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import jinja2
 from django.templatetags.static import static
 from django.urls import reverse
+from markupsafe import Markup, escape
 
 from careforce.web.shared import components, formats
 
@@ -52,6 +54,22 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
     return str(reverse(name, args=args or None, kwargs=kwargs or None))
 
 
+def scrolling_table(render: Callable[..., Any]) -> Callable[..., Markup]:
+    """GOV.UK's table macro with every table in its own region that scrolls sideways (focusable,
+    named by ``label`` or else the caption, with a shadow at the edge that hides columns): a wide
+    table never makes the page scroll on a phone, and a keyboard user can scroll it."""
+
+    def table(params: Mapping[str, Any] | None = None, *args: Any, **kwargs: Any) -> Markup:
+        given = params or {}
+        caption = str(given.get("label") or given.get("caption") or "Table")
+        inner = render(params, *args, **kwargs)
+        return Markup(
+            '<div class="careforce-table-wrapper" tabindex="0" role="region" aria-label="{}">{}</div>'
+        ).format(escape(caption), Markup(inner))
+
+    return table
+
+
 def environment(**options: Any) -> jinja2.Environment:
     """The environment Django's Jinja2 backend renders pages with."""
     app_loader = options.pop("loader", None) or jinja2.FileSystemLoader([])
@@ -71,7 +89,8 @@ def environment(**options: Any) -> jinja2.Environment:
     env.globals.update(url=url, static=static)
     for name, component in GOVUK_COMPONENTS.items():
         module = env.get_template(f"govuk_frontend_jinja/components/{component}/macro.html").module
-        env.globals[name] = getattr(module, name)
+        macro = getattr(module, name)
+        env.globals[name] = scrolling_table(macro) if name == "govukTable" else macro
     env.globals.update(components.GLOBALS)
     env.filters.update(formats.FILTERS)
     return env

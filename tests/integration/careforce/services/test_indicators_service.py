@@ -296,6 +296,19 @@ class TestOutputs:
         assert manifest["inputs"] == [str(ingested)]
         assert manifest["policy"] == {"min_workers": 10, "min_workplaces": 3, "rounding_base": 5}
         assert manifest["rows"] == published[1].table.height
+        assert manifest["districts"] == "careforce/data/geography/postcode_districts.csv"
+
+    def test_districts_are_the_councils_from_the_shipped_lookup(
+        self, published: tuple[Path, Any]
+    ) -> None:
+        # No lookup given: ST16 and ST17 are both in Stafford (E07000197).
+        _, rows = read_rows(published[0] / "indicators.csv")
+        districts = {
+            r["breakdown_value"]
+            for r in rows
+            if r["measure_id"] == "filled_posts" and r["breakdown"] == "district"
+        }
+        assert districts == {"Stafford"}
 
 
 class TestPublishedTable:

@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
+import openpyxl
 import polars as pl
 import pytest
 from django.urls import reverse
@@ -160,6 +161,47 @@ class TestDownloads:
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert rows
         assert {row["breakdown"] for row in rows} == {"total"}
+
+    def test_downloads_hold_the_figures_as_the_page_shows_them(
+        self, client_as: Callable[[str], Any]
+    ) -> None:
+        client = client_as("public")
+        page = page_of(client.get(reverse("indicators:measure-detail", args=["turnover_rate"])))
+        shown = page.text(".careforce-headline")
+        assert shown.endswith("%")
+        response = client.get(reverse("indicators:measure-download", args=["turnover_rate", "csv"]))
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        latest = [r for r in rows if r["breakdown"] == "total"][-1]
+        assert latest["value"] == shown
+        assert latest["unit"] == "rate"
+        assert all(r["numerator"] == "" or r["numerator"].isdigit() for r in rows)
+        response = client.get(
+            reverse("indicators:measure-download", args=["turnover_rate", "xlsx"])
+        )
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        assert book.sheetnames[:3] == ["Cover", "Notes", "Headline"]
+        sheet = book["Headline"]
+        header = [cell.value for cell in sheet[2]]  # under the title
+        value = sheet.cell(row=sheet.max_row, column=header.index("value") + 1)
+        numerator = sheet.cell(row=sheet.max_row, column=header.index("numerator") + 1)
+        assert value.number_format == "0.0%"
+        assert f"{100 * value.value:.1f}%" == shown
+        assert value.value == round(value.value, 3)
+        assert isinstance(numerator.value, int)
+        assert numerator.number_format == "#,##0"
+
+    def test_ods_cells_are_percentages_and_whole_counts(
+        self, client_as: Callable[[str], Any]
+    ) -> None:
+        response = client_as("public").get(
+            reverse("indicators:measure-download", args=["turnover_rate", "ods"])
+        )
+        with zipfile.ZipFile(io.BytesIO(response.content)) as book:
+            content = book.read("content.xml").decode()
+        assert 'office:value-type="percentage"' in content
+        assert 'table:style-name="percent"' in content
+        assert 'table:style-name="integer"' in content
+        assert "<number:percentage-style" in content
 
     def test_unknown_format_is_not_found(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("public").get(

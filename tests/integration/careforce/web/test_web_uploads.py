@@ -298,7 +298,7 @@ class TestRawFiles:
         page = page_of(
             client_as("provider_a").get(reverse("uploads:upload-detail", args=[site.upload_a]))
         )
-        files = page.table("table:last-of-type")
+        files = page.table("[aria-label='Files, exactly as uploaded'] table")
         assert files[1][3] == hashlib.sha256(original).hexdigest()
 
 

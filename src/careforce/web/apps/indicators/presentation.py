@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from careforce.core.indicators.catalogue import Kind, Measure
 from careforce.core.indicators.charts import category_chart, trend_chart
+from careforce.core.vocab.ordering import ordered
 from careforce.core.vocab.published import (
     AREA_CODE,
     AREA_NAME,
@@ -35,6 +36,7 @@ from careforce.core.vocab.published import (
     SYMBOL,
     SYMBOL_NOTES,
     SYMBOL_PHRASES,
+    UNIT,
     UPPER,
     VALUE,
     Comparison,
@@ -78,11 +80,13 @@ TABLE_COLUMNS: Final = (
     VALUE,
     LOWER,
     UPPER,
+    UNIT,
     COMPARATOR_VALUE,
     COMPARISON,
     SYMBOL,
 )
-"""Columns of the published table a download keeps (with the measure id and name first)."""
+"""Columns of the published table a download keeps (with the measure id and name first); the
+unit says how the values are written (percentages, pounds, days, counts)."""
 
 
 def label(dimension: str) -> str:
@@ -108,8 +112,9 @@ class MeasureFilterForm(forms.Form):
         choice_field(self.fields["area"]).choices = [(code, name) for code, name in published.areas]
 
         def values(dimension: str) -> list[str]:
-            return sorted(
-                table.filter(pl.col(BREAKDOWN) == dimension)[BREAKDOWN_VALUE].unique().to_list()
+            return ordered(
+                dimension,
+                table.filter(pl.col(BREAKDOWN) == dimension)[BREAKDOWN_VALUE].unique().to_list(),
             )
 
         choice_field(self.fields["sector"]).choices = [

@@ -39,7 +39,12 @@ from careforce.web.apps.indicators.presentation import (
 )
 from careforce.web.backend import publications
 from careforce.web.backend.audit import AuditAction, record
-from careforce.web.backend.downloads import DownloadFormat, DownloadTable, page_download
+from careforce.web.backend.downloads import (
+    DOWNLOAD_NOTE,
+    DownloadFormat,
+    DownloadTable,
+    page_download,
+)
 from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import link, table
@@ -255,7 +260,7 @@ def overview_download(request: HttpRequest, file_format: str) -> HttpResponse:
         )
         return page_download(
             title=title,
-            lines=[title, "Rates and shares are fractions (0.322 means 32.2%)."],
+            lines=[title, DOWNLOAD_NOTE],
             tables=[DownloadTable("Measures", title, rows)],
             file_format=chosen,
         )
@@ -286,6 +291,7 @@ def measure_download(request: HttpRequest, measure_id: str, file_format: str) ->
             lines=[
                 title,
                 entry.description,
+                DOWNLOAD_NOTE,
                 f"Methodology: {entry.methodology}" if entry.methodology else "",
             ],
             tables=view.downloads(),

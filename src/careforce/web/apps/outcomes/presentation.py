@@ -73,14 +73,14 @@ def status_tag(status: str) -> Markup:
 
 
 def flag_tags(row: dict[str, Any]) -> Markup:
-    """The overdue and stale flags of a detailed action, as tags ('None' when neither)."""
+    """The overdue and stale flags of a detailed action, as tags ('No flags' when neither)."""
     tags = []
     if row[c.OVERDUE]:
         count = row[c.OVERDUE_MILESTONES]
         tags.append(coloured_tag(f"Overdue ({count} milestone{'s' if count != 1 else ''})", "red"))
     if row[c.STALE]:
         tags.append(coloured_tag("Stale", "yellow"))
-    return Markup(" ").join(tags) if tags else Markup("None")
+    return Markup(" ").join(tags) if tags else Markup("No flags")
 
 
 class ScorecardFilterForm(forms.Form):
@@ -409,7 +409,7 @@ def flag_words(row: dict[str, Any], stale_after_months: int) -> str:
         words.append(f"Overdue: {count} milestone{'s' if count != 1 else ''} past due")
     if row[c.STALE]:
         words.append(f"Stale: no update in the last {stale_after_months} months")
-    return "; ".join(words) or "None"
+    return "; ".join(words) or "No flags"
 
 
 def describe_change(change: ChangeRow) -> str:

@@ -345,6 +345,7 @@ def action_download(request: HttpRequest, file_format: str) -> HttpResponse:
     """The action plan's progress as CSV, ODS or XLSX: actions, milestones and updates."""
     current, progress = progress_in_force()
     title = f"Action plan progress: {current.plan.name}, {progress.as_of:%d/%m/%Y}"
+    detailed = DownloadTable("Detailed actions", "Detailed actions", progress.flags.drop(c.ORDER))
 
     def content(chosen: DownloadFormat) -> bytes:
         return page_download(
@@ -356,11 +357,15 @@ def action_download(request: HttpRequest, file_format: str) -> HttpResponse:
                 "Overdue: a milestone is past its due date and not complete. Stale: no update "
                 f"in the {current.plan.stale_after_months} months before the date.",
             ],
-            tables=[
-                DownloadTable("Key actions", "Key actions", progress.summary),
-                DownloadTable("Detailed actions", "Detailed actions", progress.flags.drop(c.ORDER)),
+            # A workbook holds each table on a sheet of its own; CSV holds one table only, the
+            # detailed actions (stacking tables of different columns makes an unreadable file).
+            tables=[detailed]
+            if chosen is DownloadFormat.CSV
+            else [
+                DownloadTable("Key actions", "Key actions by status", progress.summary),
+                detailed,
                 DownloadTable("Milestones", "Milestones", progress.milestones),
-                DownloadTable("Updates", "Updates", progress.updates),
+                DownloadTable("Updates", "Progress updates", progress.updates),
             ],
             file_format=chosen,
         )

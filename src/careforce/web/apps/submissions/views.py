@@ -62,7 +62,7 @@ def _report(request: HttpRequest) -> SubmissionsReport:
 
 
 def _rules_text(rules: Sequence[Any]) -> str:
-    return "; ".join(f"{r.code} ({r.severity}, {r.count})" for r in rules) or "None"
+    return "; ".join(f"{r.code} ({r.severity}, {r.count})" for r in rules) or "No rules broken"
 
 
 def submission_frames(report: SubmissionsReport) -> list[DownloadTable]:
@@ -162,7 +162,7 @@ def _tables(report: SubmissionsReport) -> dict[str, Any]:
                     number(r.filled_posts),
                     f"{date(r.latest_upload)} ({r.latest_upload_status})"
                     if r.latest_upload
-                    else "None",
+                    else "No upload",
                 ]
                 for r in report.organisations
             ],

@@ -206,6 +206,15 @@ class TestPublishedTable:
             ("vacancy_rate", "sector"),
         ]
 
+    def test_ordinal_categories_in_natural_order(self) -> None:
+        table = _publish(
+            [
+                _result("workforce_share", "age_group", band, 30, 100, 0.3, (0.2, 0.4), 100)
+                for band in ("55 and over", "25-54", "under 25")
+            ]
+        )
+        assert table["breakdown_value"].to_list() == ["under 25", "25-54", "55 and over"]
+
     def test_comparison_against_polarity(self) -> None:
         table = publish(
             _results([_result("vacancy_rate", "total", "all", 10, 100, 0.1, (0.05, 0.2), 100)]),

@@ -1,0 +1,65 @@
+"""Every page of the service, as each role, at the width of a small phone (320 px), a common
+phone (375 px) and a desktop (1280 px): no page scrolls sideways (tables scroll inside their own
+focusable region, charts fit their container, selects fit the screen), at most one navigation
+item is highlighted, and axe-core reports no violations at any width."""
+
+from __future__ import annotations
+
+import pytest
+from test_web_accessibility import ADMINISTRATOR_PAGES, _provider_pages, invalid_upload
+from test_web_accessibility import PUBLIC_PAGES as GENERAL_PAGES
+from test_web_outcomes_browser import PUBLIC_PAGES as OUTCOMES_PAGES
+from test_web_submissions_browser import PAGES as SUBMISSIONS_PAGES
+
+from browser_support import BrowserSite, Visitor
+
+pytestmark = pytest.mark.e2e
+
+WIDTHS = (320, 375, 1280)
+"""A small phone, a common phone and a desktop."""
+PUBLIC_PAGES = (*GENERAL_PAGES, *OUTCOMES_PAGES, "/action-plan/history/")
+"""Pages anyone can open, besides the sign-in page."""
+ANALYST_PAGES = ("/measures/publications/", "/account/", *SUBMISSIONS_PAGES)
+"""Pages an analyst opens beyond the public ones."""
+
+__all__ = ["invalid_upload"]  # a fixture of these tests
+
+
+def _visit_at_every_width(visitor: Visitor, paths: tuple[str, ...] | list[str]) -> None:
+    for path in paths:
+        for width in WIDTHS:
+            visitor.page.set_viewport_size({"width": width, "height": 900})
+            page = visitor.visit(path)
+            visitor.fits(width)
+            active = page.locator(".govuk-service-navigation__item--active").count()
+            assert active <= 1, f"{path}: {active} navigation items highlighted"
+
+
+class TestNoPageScrollsSideways:
+    def test_public_pages(self, visitor: Visitor) -> None:
+        _visit_at_every_width(visitor, PUBLIC_PAGES)
+        assert len(visitor.checked) == len(WIDTHS) * len(PUBLIC_PAGES)
+
+    def test_provider_pages(
+        self, visitor: Visitor, browser_site: BrowserSite, invalid_upload: int
+    ) -> None:
+        visitor.sign_in("alder@test.example")
+        _visit_at_every_width(visitor, _provider_pages(browser_site, invalid_upload))
+
+    def test_analyst_pages(self, visitor: Visitor, invalid_upload: int) -> None:
+        visitor.sign_in("analyst@test.example")
+        _visit_at_every_width(visitor, ANALYST_PAGES)
+
+    def test_administrator_pages(
+        self, visitor: Visitor, browser_site: BrowserSite, invalid_upload: int
+    ) -> None:
+        visitor.sign_in("admin@test.example")
+        _visit_at_every_width(
+            visitor,
+            (
+                *ADMINISTRATOR_PAGES,
+                f"/organisations/{browser_site.provider}/",
+                f"/benchmarks/?organisation={browser_site.provider}",
+                "/organisations/transfers/",
+            ),
+        )
