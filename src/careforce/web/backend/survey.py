@@ -1,12 +1,15 @@
 """The workforce survey in the web service: rounds with an anonymous link, answers kept in the
 respondent's session until submitted, responses stored redacted, counts and results.
 
-Submissions are rate-limited per client address (a keyed hash in the cache, never stored with a
-response), so one person cannot flood a round; responses hold their answers only.
+Submissions are rate-limited per client address, so one person cannot flood a round: the counts
+are kept in the database by the sign-in throttle's mechanism (:mod:`careforce.web.backend.throttle`),
+so they are exact however many server processes answer; the address is counted as a keyed hash,
+never stored with a response, and responses hold their answers only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Mapping
@@ -17,7 +20,6 @@ from typing import Any, Final
 
 import polars as pl
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, QuerySet
 
@@ -43,6 +45,7 @@ from careforce.services.survey import (
     round_results,
 )
 from careforce.web.backend.branding import branding_from_environment
+from careforce.web.backend.throttle import take_place
 from careforce.web.models.accounts.models import User
 from careforce.web.models.survey.models import SurveyImport, SurveyResponse, SurveyRound
 from careforce.web.models.survey.terms import RoundStatus
@@ -146,16 +149,9 @@ def set_status(survey_round: SurveyRound, status: RoundStatus) -> SurveyRound:
 
 def _limited(kind: str, client: str, survey_round: SurveyRound, limit: int) -> None:
     secret = str(settings.SECRET_KEY).encode()
-    key = hashlib.blake2b(
-        f"{kind}|{survey_round.pk}|{client}".encode(), key=secret[:64], digest_size=16
-    ).hexdigest()
-    cache.add(f"survey:{key}", 0, HOUR)
-    try:
-        count = cache.incr(f"survey:{key}")
-    except ValueError:
-        cache.set(f"survey:{key}", 1, HOUR)
-        count = 1
-    if count > limit:
+    hashed = hashlib.blake2b(client.encode(), key=secret[:64], digest_size=16).hexdigest()
+    scope = f"survey-{kind}:{survey_round.pk}"
+    if take_place(scope, hashed, limit=limit, window=dt.timedelta(seconds=HOUR)) is not None:
         raise RateLimitedError(kind)
 
 
