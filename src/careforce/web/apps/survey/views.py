@@ -30,6 +30,7 @@ from careforce.core.survey.questionnaire import Question, Questionnaire
 from careforce.web.apps.survey.presentation import (
     answer_text,
     download_tables,
+    likert_tables,
     measure_rows,
     question_component,
     ranking_tables,
@@ -286,6 +287,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "measures": measure_rows(found.results.measures),
         "chart": backend.results_chart(found),
         "rankings": ranking_tables(report),
+        "likert": likert_tables(report),
     }
     return render(request, "survey/round_detail.html", context)
 
