@@ -268,7 +268,12 @@ def round_status_update(request: HttpRequest, round_id: int) -> HttpResponse:
         status = RoundStatus(str(request.POST.get("status", "")))
     except ValueError:
         return HttpResponse("Choose open or closed.", status=400, content_type="text/plain")
-    backend.set_status(survey_round, status)
+    try:
+        backend.set_status(survey_round, status)
+    except backend.AggregateRoundError:
+        return HttpResponse(
+            "The published baseline takes no responses.", status=400, content_type="text/plain"
+        )
     messages.success(request, f"The round {survey_round} is {status.value}.")
     return redirect(reverse("survey:round-list"))
 
