@@ -199,3 +199,17 @@ def test_analyst_reads_likert_questions(browser_page: Visitor, width: int) -> No
     ).is_visible()
     assert "50.0%" in satisfaction.inner_text()
     assert "[c]" in page.locator("#likert-satisfaction_pay").inner_text()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_analyst_reads_the_published_baseline(browser_page: Visitor, width: int) -> None:
+    staff = next(r for r in backend.load_baseline() if r.questionnaire == "staff")
+    visitor = browser_page
+    visitor.sign_in("analyst@test.example")
+    visitor.page.set_viewport_size({"width": width, "height": 900})
+    page = visitor.visit("/survey/rounds/")
+    no_sideways_scroll(page)
+    assert "Published baseline" in page.inner_text("tbody")
+    visitor.visit(f"/survey/rounds/{staff.pk}/")
+    no_sideways_scroll(page)
+    assert "80.0%" in page.inner_text("main")
