@@ -16,6 +16,7 @@ from careforce.core.survey.analysis import (
     crosstab,
     likert_summary,
     option_ranking,
+    option_shares,
 )
 from careforce.core.survey.disclosure import MINIMUM_RESPONDENTS
 from careforce.core.survey.questionnaire import Questionnaire, QuestionType
@@ -35,6 +36,9 @@ class Section:
     text: str
     table: pl.DataFrame
     note: str = ""
+    distribution: pl.DataFrame | None = None
+    """A Likert question's answers from the lowest to the highest option: the number and share
+    of respondents choosing each (withheld like the table)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,27 @@ def measures_chart(measures: pl.DataFrame) -> dict[str, Any]:
     }
 
 
+def likert_distribution(
+    responses: pl.LazyFrame,
+    questionnaire: Questionnaire,
+    *,
+    question: str,
+    weight: str | None = None,
+) -> pl.DataFrame:
+    """A Likert question's answers from the lowest to the highest option: ``answer``, ``label``,
+    ``respondents`` (who answered the question), ``chosen`` and ``share`` with its interval;
+    every number but ``respondents`` blank when fewer than the minimum answered."""
+    options = questionnaire.question(question).option_values()
+    shares = option_shares(responses, question=question, options=options, weight=weight)
+    labels = _labels(questionnaire, question)
+    table = (
+        shares.drop(c.BREAKDOWN, c.GROUP)
+        .with_columns(pl.col(c.ANSWER).replace_strict(labels, default=None).alias(c.LABEL))
+        .collect()
+    )
+    return _withheld(table)
+
+
 def survey_report(
     responses: pl.LazyFrame,
     questionnaire: Questionnaire,
@@ -116,7 +141,16 @@ def survey_report(
         options = question.option_values()
         if question.type is QuestionType.LIKERT:
             table = likert_summary(responses, question=question.id, options=options, weight=weight)
-            likert.append(Section(question.id, question.text, _withheld(table.collect())))
+            likert.append(
+                Section(
+                    question.id,
+                    question.text,
+                    _withheld(table.collect()),
+                    distribution=likert_distribution(
+                        responses, questionnaire, question=question.id, weight=weight
+                    ),
+                )
+            )
         elif question.type is QuestionType.MULTIPLE_CHOICE:
             table = option_ranking(responses, question=question.id, options=options, weight=weight)
             labels = _labels(questionnaire, question.id)

@@ -7,10 +7,10 @@ minutes of the first lock sign-in for that pair until 15 minutes after the fifth
 are the ``CAREFORCE_LOGIN_*`` settings). Attempts refused while locked are not counted, so the
 lock always ends; a successful sign-in clears the count.
 
-The count is one :class:`LoginThrottle` row per pair, changed only by conditional ``UPDATE``
-statements, which the database applies one at a time to a row: an attempt first takes a place
-(``failures < limit``) and only then is its password checked, so however many attempts arrive
-at once, at most the limit of them reach the password check (on SQLite and PostgreSQL alike).
+The count is kept by :mod:`careforce.web.backend.throttle` (one row per pair, changed only by
+conditional ``UPDATE`` statements): an attempt first takes a place and only then is its
+password checked, so however many attempts arrive at once, at most the limit of them reach the
+password check (on SQLite and PostgreSQL alike).
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from typing import Final
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from careforce.web.backend.access import NotVisibleError
-from careforce.web.models.accounts.models import ApiToken, LoginThrottle, User
+from careforce.web.backend.throttle import counter, take_place
+from careforce.web.models.accounts.models import ApiToken, User
 from careforce.web.models.accounts.terms import Role
 
 TOKEN_BYTES: Final = 32
@@ -176,10 +177,6 @@ def _window() -> dt.timedelta:
     return dt.timedelta(minutes=settings.CAREFORCE_LOGIN_LOCK_MINUTES)
 
 
-def _not_locked(now: dt.datetime) -> Q:
-    return Q(locked_until__isnull=True) | Q(locked_until__lte=now)
-
-
 def begin_sign_in(
     email: str, ip_address: str, *, now: dt.datetime | None = None
 ) -> dt.datetime | None:
@@ -194,27 +191,16 @@ def begin_sign_in(
 
     Returns:
         None when the password may be checked; otherwise when sign-in unlocks (the attempt is
-        refused and not counted).
+        refused and not counted; while places are taken by attempts still being checked, the
+        end of the window).
     """
-    now = now if now is not None else timezone.now()
-    window = _window()
-    throttle, _ = LoginThrottle.objects.get_or_create(email=email, ip_address=ip_address)
-    pair = LoginThrottle.objects.filter(pk=throttle.pk)
-    # A window that has run its course (and is not locked) starts again.
-    pair.filter(_not_locked(now)).filter(
-        Q(window_start__isnull=True) | Q(window_start__lte=now - window)
-    ).update(failures=0, window_start=now, locked_until=None)
-    taken = pair.filter(_not_locked(now), failures__lt=settings.CAREFORCE_LOGIN_ATTEMPTS).update(
-        failures=F("failures") + 1
+    return take_place(
+        email,
+        ip_address,
+        limit=settings.CAREFORCE_LOGIN_ATTEMPTS,
+        window=_window(),
+        now=now,
     )
-    if taken:
-        return None
-    locked, started = pair.values_list("locked_until", "window_start").get()
-    if locked is not None and locked > now:
-        until: dt.datetime = locked
-        return until
-    # The last places are taken by attempts still being checked.
-    return (started or now) + window
 
 
 def end_sign_in(
@@ -223,7 +209,7 @@ def end_sign_in(
     """Record how an attempt that took a place ended: success clears the count; a failure that
     reaches the limit locks sign-in for the pair."""
     now = now if now is not None else timezone.now()
-    pair = LoginThrottle.objects.filter(email=email, ip_address=ip_address)
+    pair = counter(email, ip_address)
     if succeeded:
         pair.update(failures=0, window_start=None, locked_until=None)
     else:

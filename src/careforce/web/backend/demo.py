@@ -25,7 +25,7 @@ from careforce.services.survey import write_demo_exports
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.organisations import create_organisations_from_workplaces
-from careforce.web.backend.survey import import_export_into_round
+from careforce.web.backend.survey import import_export_into_round, load_baseline
 from careforce.web.backend.uploads import IncomingFile, accept_upload, create_upload, media_root
 from careforce.web.models.accounts.models import User
 from careforce.web.models.accounts.terms import Role
@@ -190,6 +190,8 @@ def build_demo(
         import_export_into_round(
             questionnaire_name=questionnaire, round_name=name, responses=export
         )
+    say("Loading the published 2022 survey baseline")
+    load_baseline()
     return DemoSite(
         data_dir=data_dir,
         accounts=tuple(accounts),

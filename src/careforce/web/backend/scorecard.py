@@ -2,6 +2,9 @@
 (``CAREFORCE_OUTCOMES_FRAMEWORK``, else the shipped Staffordshire framework) evaluated against
 the current publication for one area.
 
+The published survey baseline (see :func:`careforce.web.backend.survey.load_baseline`) is
+evaluated beside the publication, so the framework's survey measures have their baseline.
+
 The publication is disclosure-controlled, so the scorecard shows nothing that is not already
 published: a suppressed value stays ``[c]`` and every judgement that needs it cannot be made.
 """
@@ -10,8 +13,11 @@ from __future__ import annotations
 
 import threading
 
+import polars as pl
 from django.conf import settings
 
+from careforce.core.outcomes.report import latest_period
+from careforce.core.vocab import published as pub
 from careforce.services.outcomes import (
     Evaluation,
     configuration_path,
@@ -19,6 +25,7 @@ from careforce.services.outcomes import (
     load_framework,
 )
 from careforce.web.backend.publications import Published
+from careforce.web.backend.survey import baseline_measures
 from careforce.web.models.organisations.models import Organisation
 from careforce.web.models.organisations.terms import OrganisationKind
 
@@ -58,15 +65,19 @@ def published_evaluation(published: Published, area: str | None) -> Evaluation:
             it names is not published, for example) or the area is not published.
     """
     path = configuration_path(framework_file(), framework=True)
-    key = (published.key, area, str(path), path.stat().st_mtime_ns)
+    baseline_rounds, baseline = baseline_measures()
+    key = (published.key, area, str(path), path.stat().st_mtime_ns, baseline_rounds)
     with _cache_lock:
         found = _cache.get(key)
     if found is not None:
         return found
     loaded = load_framework(path)
+    table = published.table
+    if baseline is not None:
+        table = pl.concat([table, baseline], how="diagonal_relaxed")
     evaluation = evaluate(
         loaded.framework,
-        published.table,
+        table,
         area=area,
         lines=loaded.lines,
         framework_path=loaded.path,
@@ -76,3 +87,17 @@ def published_evaluation(published: Published, area: str | None) -> Evaluation:
             _cache.clear()
         _cache[key] = evaluation
     return evaluation
+
+
+def scorecard_periods(published: Published) -> list[str]:
+    """The periods the scorecard offers, newest first: the publication's and the published
+    survey baseline's."""
+    _, baseline = baseline_measures()
+    extra = set() if baseline is None else set(baseline.get_column(pub.PERIOD).unique())
+    return sorted({*published.periods, *extra}, reverse=True)
+
+
+def default_period(published: Published, scorecard: pl.DataFrame) -> str | None:
+    """The period the scorecard shows unless asked: the latest of the publication's periods
+    with any value (a survey baseline's year has the survey measures only)."""
+    return latest_period(scorecard.filter(pl.col(pub.PERIOD).is_in(published.periods)))

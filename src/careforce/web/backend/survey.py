@@ -1,12 +1,15 @@
 """The workforce survey in the web service: rounds with an anonymous link, answers kept in the
 respondent's session until submitted, responses stored redacted, counts and results.
 
-Submissions are rate-limited per client address (a keyed hash in the cache, never stored with a
-response), so one person cannot flood a round; responses hold their answers only.
+Submissions are rate-limited per client address, so one person cannot flood a round: the counts
+are kept in the database by the sign-in throttle's mechanism (:mod:`careforce.web.backend.throttle`),
+so they are exact however many server processes answer; the address is counted as a keyed hash,
+never stored with a response, and responses hold their answers only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Mapping
@@ -17,7 +20,6 @@ from typing import Any, Final
 
 import polars as pl
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, QuerySet
 
@@ -42,7 +44,16 @@ from careforce.services.survey import (
     report_pdf,
     round_results,
 )
+from careforce.services.survey_baseline import (
+    aggregate_results,
+    answers_frame,
+    answers_rows,
+    baseline_rounds,
+    measures_frame,
+    measures_rows,
+)
 from careforce.web.backend.branding import branding_from_environment
+from careforce.web.backend.throttle import take_place
 from careforce.web.models.accounts.models import User
 from careforce.web.models.survey.models import SurveyImport, SurveyResponse, SurveyRound
 from careforce.web.models.survey.terms import RoundStatus
@@ -70,6 +81,10 @@ class UnknownRoundError(LookupError):
 
 class RateLimitedError(RuntimeError):
     """The client sent too much in the last hour."""
+
+
+class AggregateRoundError(ValueError):
+    """An aggregate round (the published baseline) has no link and cannot be opened."""
 
 
 @lru_cache(maxsize=8)
@@ -138,7 +153,13 @@ def create_round(questionnaire_name: str, name: str, *, user: User | None) -> Su
 
 
 def set_status(survey_round: SurveyRound, status: RoundStatus) -> SurveyRound:
-    """Open or close a round."""
+    """Open or close a round.
+
+    Raises:
+        AggregateRoundError: opening an aggregate round (it takes no responses).
+    """
+    if survey_round.aggregate is not None and status is RoundStatus.OPEN:
+        raise AggregateRoundError(str(survey_round))
     survey_round.status = status
     survey_round.save(update_fields=["status"])
     return survey_round
@@ -146,16 +167,9 @@ def set_status(survey_round: SurveyRound, status: RoundStatus) -> SurveyRound:
 
 def _limited(kind: str, client: str, survey_round: SurveyRound, limit: int) -> None:
     secret = str(settings.SECRET_KEY).encode()
-    key = hashlib.blake2b(
-        f"{kind}|{survey_round.pk}|{client}".encode(), key=secret[:64], digest_size=16
-    ).hexdigest()
-    cache.add(f"survey:{key}", 0, HOUR)
-    try:
-        count = cache.incr(f"survey:{key}")
-    except ValueError:
-        cache.set(f"survey:{key}", 1, HOUR)
-        count = 1
-    if count > limit:
+    hashed = hashlib.blake2b(client.encode(), key=secret[:64], digest_size=16).hexdigest()
+    scope = f"survey-{kind}:{survey_round.pk}"
+    if take_place(scope, hashed, limit=limit, window=dt.timedelta(seconds=HOUR)) is not None:
         raise RateLimitedError(kind)
 
 
@@ -223,8 +237,19 @@ class Results:
 
 
 def results(survey_round: SurveyRound) -> Results:
-    """A round's survey measures and report content (groups under 10 withheld)."""
+    """A round's survey measures and report content (groups under 10 withheld); an aggregate
+    round's are its published measures and counts of answers."""
     survey = questionnaire(survey_round.questionnaire)
+    kept = survey_round.aggregate
+    if kept is not None:
+        found = aggregate_results(
+            survey,
+            round_name=survey_round.name,
+            respondents=int(kept["respondents"]),
+            measures=measures_frame(kept["measures"]),
+            answers=answers_frame(kept["answers"]),
+        )
+        return Results(survey_round, survey, found)
     branding = branding_from_environment()
     area = (branding.area_code or DEFAULT_AREA[0], branding.area_name or DEFAULT_AREA[1])
     found = round_results(
@@ -319,3 +344,40 @@ def import_export_into_round(
             added=len(new),
         )
     return WebImport(survey_round, len(new), frame.height - len(new), False, read.imported.findings)
+
+
+def load_baseline() -> list[SurveyRound]:
+    """Load the shipped 2022 baseline into the database: one closed aggregate round per
+    questionnaire (``2022 baseline``), marked as the published baseline, holding its published
+    measures and counts of answers and no individual responses. Loading again replaces them."""
+    names = questionnaire_names()
+    loaded = []
+    with transaction.atomic():
+        for part in baseline_rounds({name: questionnaire(name) for name in names}):
+            values = {
+                "status": RoundStatus.CLOSED,
+                "baseline": True,
+                "aggregate": {
+                    "respondents": part.respondents,
+                    "measures": measures_rows(part.measures),
+                    "answers": answers_rows(part.answers),
+                },
+            }
+            survey_round, _ = SurveyRound.objects.update_or_create(
+                questionnaire=part.questionnaire,
+                name=part.name,
+                defaults=values,
+                create_defaults={**values, "token": secrets.token_urlsafe(TOKEN_BYTES)},
+            )
+            loaded.append(survey_round)
+    return loaded
+
+
+def baseline_measures() -> tuple[tuple[int, ...], pl.DataFrame | None]:
+    """The published baseline rounds' measures (rows of the published table) for the
+    scorecard, with the rounds' ids (None when no baseline is loaded)."""
+    found = list(SurveyRound.objects.filter(baseline=True, aggregate__isnull=False).order_by("pk"))
+    if not found:
+        return (), None
+    frames = [measures_frame(r.aggregate["measures"]) for r in found if r.aggregate is not None]
+    return tuple(r.pk for r in found), pl.concat(frames, how="vertical")

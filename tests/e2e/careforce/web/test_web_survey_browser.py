@@ -172,3 +172,44 @@ def test_analyst_pages(browser_page: Visitor, survey_round: SurveyRound, width: 
     visitor.visit(f"/survey/rounds/{survey_round.pk}/")
     assert page.locator("svg[role=img]").count() == 1
     assert "75.0%" in page.inner_text("main")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_analyst_reads_likert_questions(browser_page: Visitor, width: int) -> None:
+    staff = backend.create_round("staff", "2024", user=None)
+    answers = ["very-satisfied", "satisfied", "neither", "dissatisfied"]
+    for index in range(12):
+        backend.submit(
+            staff,
+            {
+                "working_in_care": "yes",
+                "job_satisfaction": answers[index % 4],
+                "satisfaction_pay": "satisfied" if index < 5 else None,
+            },
+            client=f"10.2.0.{index}",
+        )
+    visitor = browser_page
+    visitor.sign_in("analyst@test.example")
+    visitor.page.set_viewport_size({"width": width, "height": 900})
+    page = visitor.visit(f"/survey/rounds/{staff.pk}/")
+    no_sideways_scroll(page)
+    satisfaction = page.locator("#likert-job_satisfaction")
+    assert satisfaction.get_by_role(
+        "heading", name="Overall, how satisfied are you with your current job?"
+    ).is_visible()
+    assert "50.0%" in satisfaction.inner_text()
+    assert "[c]" in page.locator("#likert-satisfaction_pay").inner_text()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_analyst_reads_the_published_baseline(browser_page: Visitor, width: int) -> None:
+    staff = next(r for r in backend.load_baseline() if r.questionnaire == "staff")
+    visitor = browser_page
+    visitor.sign_in("analyst@test.example")
+    visitor.page.set_viewport_size({"width": width, "height": 900})
+    page = visitor.visit("/survey/rounds/")
+    no_sideways_scroll(page)
+    assert "Published baseline" in page.inner_text("tbody")
+    visitor.visit(f"/survey/rounds/{staff.pk}/")
+    no_sideways_scroll(page)
+    assert "80.0%" in page.inner_text("main")

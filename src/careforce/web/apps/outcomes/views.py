@@ -59,7 +59,12 @@ from careforce.web.backend.action_plan import (
     record_changes,
 )
 from careforce.web.backend.downloads import DownloadFormat, DownloadTable, page_download
-from careforce.web.backend.scorecard import partnership_area, published_evaluation
+from careforce.web.backend.scorecard import (
+    default_period,
+    partnership_area,
+    published_evaluation,
+    scorecard_periods,
+)
 from careforce.web.models.accounts.terms import Role
 from careforce.web.models.outcomes.terms import ChangeKind
 from careforce.web.shared.access import client_address, roles_required, viewer_of
@@ -88,7 +93,7 @@ class _Scorecard:
         self.published_key = published.key
         default = partnership_area(published)
         areas = published.areas
-        periods = sorted(published.periods, reverse=True)
+        periods = scorecard_periods(published)
         data = request.GET.copy()
         if not data.get("area") and default:
             data["area"] = default
@@ -102,7 +107,9 @@ class _Scorecard:
             self.problem = error.lines
             return
         self.view = scorecard_view(
-            self.evaluation.scorecard, self.form.cleaned_data.get("period") or None
+            self.evaluation.scorecard,
+            self.form.cleaned_data.get("period")
+            or default_period(published, self.evaluation.scorecard),
         )
         self.query = f"area={area}" + (
             f"&period={self.form.cleaned_data['period']}"

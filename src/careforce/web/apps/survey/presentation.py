@@ -137,6 +137,52 @@ def ranking_tables(report: SurveyReport) -> list[dict[str, Any]]:
     return tables
 
 
+def _interval(lower: float | None, upper: float | None) -> str:
+    return "" if lower is None or upper is None else f"{lower:.1%} to {upper:.1%}"
+
+
+def likert_tables(report: SurveyReport) -> list[dict[str, Any]]:
+    """Each Likert question's summary (respondents, the top two and bottom two answers' shares,
+    the mean score) and its answers from the lowest to the highest option; numbers of a
+    question fewer than 10 answered are withheld ([c])."""
+    tables = []
+    for section in report.likert:
+        summary = section.table.row(0, named=True)
+        mean = summary[c.MEAN_SCORE]
+        withheld = mean is None
+        distribution = section.distribution if section.distribution is not None else pl.DataFrame()
+        rows = [
+            [
+                {"text": row[c.LABEL] or row[c.ANSWER]},
+                {
+                    "text": "[c]" if row[c.CHOSEN] is None else f"{row[c.CHOSEN]:,}",
+                    "format": "numeric",
+                },
+                {"text": _percent(row[c.SHARE]) or "[c]", "format": "numeric"},
+                {
+                    "text": "[c]" if withheld else _interval(row[c.LOWER], row[c.UPPER]),
+                    "format": "numeric",
+                },
+            ]
+            for row in distribution.iter_rows(named=True)
+        ]
+        tables.append(
+            {
+                "question": section.question,
+                "text": section.text,
+                "respondents": f"{summary[c.RESPONDENTS]:,}",
+                "top": _percent(summary["top_share"]) or "[c]",
+                "top_interval": "[c]"
+                if withheld
+                else _interval(summary["top_lower_ci"], summary["top_upper_ci"]),
+                "bottom": _percent(summary["bottom_share"]) or "[c]",
+                "mean": "[c]" if withheld else f"{mean:.2f}",
+                "rows": rows,
+            }
+        )
+    return tables
+
+
 def download_tables(results: RoundResults) -> list[DownloadTable]:
     """The tables of a round's results for CSV, ODS and XLSX downloads."""
     tables = [DownloadTable("Measures", "Survey measures", results.measures)]

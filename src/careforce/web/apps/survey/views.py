@@ -30,6 +30,7 @@ from careforce.core.survey.questionnaire import Question, Questionnaire
 from careforce.web.apps.survey.presentation import (
     answer_text,
     download_tables,
+    likert_tables,
     measure_rows,
     question_component,
     ranking_tables,
@@ -267,7 +268,12 @@ def round_status_update(request: HttpRequest, round_id: int) -> HttpResponse:
         status = RoundStatus(str(request.POST.get("status", "")))
     except ValueError:
         return HttpResponse("Choose open or closed.", status=400, content_type="text/plain")
-    backend.set_status(survey_round, status)
+    try:
+        backend.set_status(survey_round, status)
+    except backend.AggregateRoundError:
+        return HttpResponse(
+            "The published baseline takes no responses.", status=400, content_type="text/plain"
+        )
     messages.success(request, f"The round {survey_round} is {status.value}.")
     return redirect(reverse("survey:round-list"))
 
@@ -286,6 +292,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "measures": measure_rows(found.results.measures),
         "chart": backend.results_chart(found),
         "rankings": ranking_tables(report),
+        "likert": likert_tables(report),
     }
     return render(request, "survey/round_detail.html", context)
 

@@ -80,8 +80,9 @@ class User(AbstractBaseUser):
 
 class LoginThrottle(models.Model):
     """Sign-in attempts for one email address from one client address, counted to throttle
-    password guessing. Changed only by conditional updates, so concurrent attempts are counted
-    exactly (see careforce.web.backend.accounts)."""
+    password guessing; the same rows count the survey's submissions per round and hashed client
+    address (``email`` holding the scope). Changed only by conditional updates, so concurrent
+    attempts are counted exactly (see careforce.web.backend.throttle)."""
 
     email = models.CharField(max_length=254)
     ip_address = models.CharField(max_length=45)

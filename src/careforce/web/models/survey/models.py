@@ -28,6 +28,17 @@ class SurveyRound(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created = models.DateTimeField(default=timezone.now)
+    baseline = models.BooleanField(
+        default=False, help_text="The published baseline the later rounds are judged against."
+    )
+    aggregate = models.JSONField(
+        null=True,
+        blank=True,
+        help_text=(
+            "An aggregate round's published results (respondents, measures, counts of answers)"
+            " in place of individual responses."
+        ),
+    )
 
     class Meta:
         ordering = ("-name", "questionnaire")

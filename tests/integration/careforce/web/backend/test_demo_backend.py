@@ -60,8 +60,16 @@ class TestBuildDemo:
             ("organisations", "2022"): 62,
             ("staff", "2023"): 310,
             ("organisations", "2023"): 70,
+            ("staff", "2022 baseline"): 0,
+            ("organisations", "2022 baseline"): 0,
         }
         assert (tmp_path / "labour" / "labour.csv").stat().st_size > 0
+        baseline = {
+            (r.questionnaire, r.name): r.aggregate["respondents"]
+            for r in survey_rounds()
+            if r.baseline and r.aggregate is not None
+        }
+        assert baseline == {("staff", "2022 baseline"): 261, ("organisations", "2022 baseline"): 62}
 
     def test_every_demo_workplace_has_one_owner(
         self, db: None, web_key: None, tmp_path: Path
