@@ -118,8 +118,14 @@ def family_labels(frame: pl.LazyFrame, column: str, *, plurals: bool) -> pl.Lazy
         .first()
         .select(_KEY, pl.col("_spelled").alias(f"_{column}_family"))
     )
-    mapping = spellings.join(labels, on=_KEY, how="left").select(column, f"_{column}_family")
-    return frame.join(mapping, on=column, how="left", nulls_equal=True)
+    family = f"_{column}_family"
+    mapping = spellings.join(labels, on=_KEY, how="left").select(column, family).collect()
+    # Looked up in the column alone: a join would gather every other column of the postings.
+    value = pl.col(column).replace_strict(mapping[column], mapping[family], default=None)
+    spelled_null = mapping.filter(pl.col(column).is_null()).get_column(family)
+    if spelled_null.len():
+        value = pl.when(pl.col(column).is_null()).then(pl.lit(spelled_null[0])).otherwise(value)
+    return frame.with_columns(value.alias(family))
 
 
 def extent(postings: pl.LazyFrame) -> pl.LazyFrame:
