@@ -211,7 +211,8 @@ def prepare_postings(postings: pl.LazyFrame, *, window: Window) -> pl.LazyFrame:
         .with_columns(
             pl.col(DUPLICATE_OF).is_null().alias(_UNIQUE),
             (pl.col(EXPIRY_DATE) - pl.col(POSTED_DATE)).dt.total_days().alias(_DAYS),
-            pl.col(POSTED_DATE).dt.strftime("%Y-%m").alias("_month"),
+            # The month as a date: labelled YYYY-MM only once grouped.
+            pl.col(POSTED_DATE).dt.truncate("1mo").alias("_month"),
         )
         .pipe(family_labels, TITLE, plurals=True)
         .pipe(family_labels, CITY, plurals=False)
@@ -259,8 +260,8 @@ def posting_measures(
         _tidy(
             _group_measures(frame, ["_month"]),
             breakdown="month",
-            value=pl.col("_month"),
-            period=pl.col("_month"),
+            value=pl.col("_month").dt.strftime("%Y-%m"),
+            period=pl.col("_month").dt.strftime("%Y-%m"),
             area=area,
         )
     )
