@@ -116,9 +116,12 @@ def read_csv_table(data: bytes) -> CsvTable:
     """
     text, encoding = decode(data)
     utf8 = {"utf-8": data, "utf-8 with BOM": data[3:]}.get(encoding)
-    table = _read_plain_records(text, utf8)
+    # The text is handed over, so Polars' parse can let it go once the lines are checked.
+    held = [text]
+    del text
+    table = _read_plain_records(held, utf8)
     if table is None:
-        header, frame = _read_with_csv_module(text)
+        header, frame = _read_with_csv_module(held.pop())
     else:
         header, frame = table
     return CsvTable(header=header, frame=frame, encoding=encoding)
@@ -151,11 +154,17 @@ def _physical_lines(text: str) -> tuple[pl.DataFrame, bool]:
     return numbered, True
 
 
-def _read_plain_records(text: str, utf8: bytes | None) -> tuple[list[str], pl.DataFrame] | None:
-    """Parse text whose lines are all plain records with Polars (None when one is not).
+def _read_plain_records(
+    held: list[str], utf8: bytes | None
+) -> tuple[list[str], pl.DataFrame] | None:
+    """Parse text whose lines are all plain records with Polars (None when one is not, the
+    text then left in ``held``).
 
-    ``utf8`` is the text's UTF-8 bytes when the file was UTF-8, so they need not be made again.
+    ``held`` holds the text alone, which is taken from it (and so freed) before Polars parses
+    the records. ``utf8`` is the text's UTF-8 bytes when the file was UTF-8, so they need not
+    be made again.
     """
+    text = held[0]
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         # A CR alone ends a line too: make every line ending an LF.
         text, utf8 = text.replace("\r\n", "\n").replace("\r", "\n"), None
@@ -174,6 +183,8 @@ def _read_plain_records(text: str, utf8: bytes | None) -> tuple[list[str], pl.Da
         payload = utf8
     else:
         payload = text.encode()
+    held.clear()
+    del text
     trim = lines.select(pl.col("text").str.contains(_EDGE_SPACE).any()).item()
     body = lines.slice(1)
     numbers = body[LINE]

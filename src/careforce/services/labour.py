@@ -109,17 +109,20 @@ def postings_rows(
     path: Path, *, mapping: Path | None, area_code: str, area_name: str, window: Window | None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Postings measures of one extract and the findings on it."""
-    header, raw = _table(path)
-    del header
     try:
         columns = None
         if mapping is not None:
             columns = postings_source.column_mapping(_table(mapping)[1])
-        frame = postings_source.mapped(raw, columns)
+        frame = postings_source.mapped(_table(path)[1], columns)
     except LabourFileError as error:
         raise LabourInputError(f"{mapping or path}: {error}") from None
-    findings = _checked(path, postings_source.posting_rules(frame))
-    canonical = postings_source.postings_frame(frame).lazy()
+    postings, found = postings_source.checked_postings(frame)
+    # Each stage's input is let go once the next is built: the text columns of the extract,
+    # the canonical postings and the prepared postings are never all held at once.
+    del frame
+    findings = _checked(path, found)
+    canonical = postings.lazy()
+    del postings
     if window is None:
         try:
             window = default_window(*extent(canonical).collect().row(0))
@@ -127,6 +130,7 @@ def postings_rows(
             raise LabourInputError(f"{path}: {error}") from None
     # Every breakdown reads the prepared postings: build them once.
     prepared = prepare_postings(canonical, window=window).collect().lazy()
+    del canonical
     rows = posting_measures(prepared, area_code=area_code, area_name=area_name, window=window)
     return rows.collect(), findings
 

@@ -118,8 +118,14 @@ def family_labels(frame: pl.LazyFrame, column: str, *, plurals: bool) -> pl.Lazy
         .first()
         .select(_KEY, pl.col("_spelled").alias(f"_{column}_family"))
     )
-    mapping = spellings.join(labels, on=_KEY, how="left").select(column, f"_{column}_family")
-    return frame.join(mapping, on=column, how="left", nulls_equal=True)
+    family = f"_{column}_family"
+    mapping = spellings.join(labels, on=_KEY, how="left").select(column, family).collect()
+    # Looked up in the column alone: a join would gather every other column of the postings.
+    value = pl.col(column).replace_strict(mapping[column], mapping[family], default=None)
+    spelled_null = mapping.filter(pl.col(column).is_null()).get_column(family)
+    if spelled_null.len():
+        value = pl.when(pl.col(column).is_null()).then(pl.lit(spelled_null[0])).otherwise(value)
+    return frame.with_columns(value.alias(family))
 
 
 def extent(postings: pl.LazyFrame) -> pl.LazyFrame:
@@ -205,7 +211,8 @@ def prepare_postings(postings: pl.LazyFrame, *, window: Window) -> pl.LazyFrame:
         .with_columns(
             pl.col(DUPLICATE_OF).is_null().alias(_UNIQUE),
             (pl.col(EXPIRY_DATE) - pl.col(POSTED_DATE)).dt.total_days().alias(_DAYS),
-            pl.col(POSTED_DATE).dt.strftime("%Y-%m").alias("_month"),
+            # The month as a date: labelled YYYY-MM only once grouped.
+            pl.col(POSTED_DATE).dt.truncate("1mo").alias("_month"),
         )
         .pipe(family_labels, TITLE, plurals=True)
         .pipe(family_labels, CITY, plurals=False)
@@ -253,8 +260,8 @@ def posting_measures(
         _tidy(
             _group_measures(frame, ["_month"]),
             breakdown="month",
-            value=pl.col("_month"),
-            period=pl.col("_month"),
+            value=pl.col("_month").dt.strftime("%Y-%m"),
+            period=pl.col("_month").dt.strftime("%Y-%m"),
             area=area,
         )
     )

@@ -132,26 +132,43 @@ def parsed_date(column: str) -> pl.Expr:
 
 _POSTED = "_posted"
 _EXPIRY = "_expiry"
+_ID = "_id"
+_ORIGINAL = "_original"
+
+
+def _typed(frame: pl.DataFrame) -> pl.DataFrame:
+    """The mapped extract with its dates parsed and its ids trimmed, once for both the checks
+    and the canonical postings."""
+    return frame.with_columns(
+        parsed_date(POSTED_DATE).alias(_POSTED),
+        parsed_date(EXPIRY_DATE).alias(_EXPIRY),
+        pl.col(POSTING_ID).str.strip_chars().alias(_ID),
+        pl.col(DUPLICATE_OF).str.strip_chars().alias(_ORIGINAL),
+    )
+
+
+def checked_postings(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The canonical ``postings`` dataset of a mapped extract and the findings on it (what
+    :func:`postings_frame` and :func:`posting_rules` give, with the dates parsed once)."""
+    typed = _typed(frame)
+    return _canonical(typed), _rules(typed)
 
 
 def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
     """Findings on a mapped extract."""
-    identity = pl.col(POSTING_ID).str.strip_chars()
-    original = pl.col(DUPLICATE_OF).str.strip_chars()
-    typed = frame.with_columns(
-        parsed_date(POSTED_DATE).alias(_POSTED),
-        parsed_date(EXPIRY_DATE).alias(_EXPIRY),
-        identity.alias("_id"),
-        original.alias("_original"),
-    )
-    known = typed.select(pl.col("_id").unique()).to_series()
-    typed = typed.with_columns(
-        ((pl.col("_original") != "") & ~pl.col("_original").is_in(known.implode())).alias("_orphan")
-    )
+    return _rules(_typed(frame))
+
+
+def _rules(typed: pl.DataFrame) -> pl.DataFrame:
+    identity, original = pl.col(_ID), pl.col(_ORIGINAL)
+    # A duplicate_of naming no posting: checked on the distinct ids named, not on every row.
+    named = typed.select(original.filter(original != "").unique())
+    orphans = named.join(typed.select(identity), left_on=_ORIGINAL, right_on=_ID, how="anti")
     posted, expiry = pl.col(_POSTED), pl.col(_EXPIRY)
-    identity, original = pl.col("_id"), pl.col("_original")
     checks = [
-        ragged_rows(frame, file=FILE, code="POSTINGS-ROW-FIELD-COUNT"),
+        ragged_rows(
+            typed.drop(_POSTED, _EXPIRY, _ID, _ORIGINAL), file=FILE, code="POSTINGS-ROW-FIELD-COUNT"
+        ),
         findings(
             typed,
             identity == "",
@@ -202,7 +219,7 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
         ),
         findings(
             typed,
-            pl.col("_orphan"),
+            original.is_in(orphans.to_series().implode()),
             file=FILE,
             column=DUPLICATE_OF,
             code="POSTINGS-DUPLICATE-OF-UNKNOWN",
@@ -216,6 +233,10 @@ def posting_rules(frame: pl.DataFrame) -> pl.DataFrame:
 
 def postings_frame(frame: pl.DataFrame) -> pl.DataFrame:
     """The canonical ``postings`` dataset of a mapped extract."""
+    return _canonical(_typed(frame))
+
+
+def _canonical(typed: pl.DataFrame) -> pl.DataFrame:
     skills = (
         pl.col(SKILLS)
         .str.split(SKILL_SEPARATOR)
@@ -224,13 +245,14 @@ def postings_frame(frame: pl.DataFrame) -> pl.DataFrame:
     )
     text = [
         pl.col(name).str.strip_chars().alias(name)
-        for name in (POSTING_ID, TITLE, EMPLOYER, CITY, LOCAL_AUTHORITY_CODE, SOC_CODE)
+        for name in (TITLE, EMPLOYER, CITY, LOCAL_AUTHORITY_CODE, SOC_CODE)
     ]
-    original = pl.col(DUPLICATE_OF).str.strip_chars()
-    return frame.select(
+    original = pl.col(_ORIGINAL)
+    return typed.select(
+        pl.col(_ID).alias(POSTING_ID),
         *text,
-        parsed_date(POSTED_DATE).alias(POSTED_DATE),
-        parsed_date(EXPIRY_DATE).alias(EXPIRY_DATE),
+        pl.col(_POSTED).alias(POSTED_DATE),
+        pl.col(_EXPIRY).alias(EXPIRY_DATE),
         pl.when(original != "").then(original).alias(DUPLICATE_OF),
         skills.alias(SKILLS),
     )
