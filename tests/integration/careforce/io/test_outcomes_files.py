@@ -99,6 +99,8 @@ class TestShippedFramework:
             "1.I2": [
                 ("turnover_rate", "total", "all"),
                 ("leavers_remaining_in_sector", "total", "all"),
+                ("considering_leaving_share", "total", "all"),
+                ("organisations_struggling_to_retain_share", "total", "all"),
             ],
             "1.I3": [("sickness_days_per_worker", "total", "all")],
             "1.I4": [],
