@@ -10,9 +10,12 @@ every :data:`HEARTBEAT_SECONDS` whether or not the job reports progress. Every w
 starts and at every poll, sweeps the running jobs (:func:`recover_jobs`): a job whose heartbeat
 is older than :data:`STALE_AFTER`, or whose process is gone (same host, no such process or an
 earlier boot), is queued again, or failed with a clear message once it has been started
-:data:`MAX_ATTEMPTS` times. A failed job tells its upload or publication (the kind's failure
-handler in :mod:`careforce.web.backend.job_kinds`), which then shows a failed state that can be
-tried again, never "running" for ever.
+:data:`MAX_ATTEMPTS` times. A job still running after its time limit (``CAREFORCE_JOB_MINUTES``,
+see :func:`time_limit`) hangs even though its heartbeat is live: it is failed, not queued again
+(it would hang again), by the sweep and by its own heartbeat thread, and the process's worker
+thread is replaced so that the jobs queued behind it still run. A failed job tells its upload or
+publication (the kind's failure handler in :mod:`careforce.web.backend.job_kinds`), which then
+shows a failed state that can be tried again, never "running" for ever.
 
 How jobs run is set by ``CAREFORCE_JOBS`` in the Django settings:
 
@@ -86,6 +89,14 @@ INTERRUPTED_MESSAGE: Final = (
     "if it fails again, an administrator has the details."
 )
 """The message of a job failed after too many interruptions."""
+OVERRUN_MESSAGE: Final = (
+    "The job was still running after {minutes} minutes, much longer than this work takes, and "
+    "has been stopped. Try again; if it happens again, an administrator has the details."
+)
+"""The message of a job failed for running past its time limit."""
+DEFAULT_TIME_LIMIT: Final = dt.timedelta(minutes=120)
+"""How long a job may run when ``CAREFORCE_JOB_MINUTES`` is not set (the largest valid upload,
+1.4 million staff records, takes about a minute)."""
 
 
 class UnknownJobKindError(KeyError):
@@ -120,6 +131,32 @@ class JobState:
 def mode() -> JobMode:
     """How jobs run in this process."""
     return JobMode(getattr(settings, "CAREFORCE_JOBS", JobMode.THREAD.value))
+
+
+def time_limit() -> dt.timedelta:
+    """How long a job may run before it is taken to hang (``CAREFORCE_JOB_MINUTES``)."""
+    minutes = getattr(settings, "CAREFORCE_JOB_MINUTES", None)
+    return dt.timedelta(minutes=minutes) if minutes else DEFAULT_TIME_LIMIT
+
+
+def _overran(job: Job, now: dt.datetime) -> bool:
+    """Whether a running job has run past its time limit."""
+    return job.started is not None and job.started < now - time_limit()
+
+
+def _fail_overrun(job: Job, now: dt.datetime) -> bool:
+    """Fail a job that ran past its time limit (if this run still holds it) and tell its kind.
+
+    Returns:
+        Whether the job was failed here.
+    """
+    minutes = round(time_limit().total_seconds() / 60)
+    message = OVERRUN_MESSAGE.format(minutes=minutes)
+    if not _this_run(job).update(status=JobStatus.FAILED, finished=now, message=message):
+        return False
+    logger.error("job %s (%s) failed: still running after %s minutes", job.pk, job.kind, minutes)
+    _tell_failure(job, message)
+    return True
 
 
 def enqueue(kind: JobKind, *, payload: dict[str, Any]) -> int:
@@ -223,11 +260,16 @@ def _this_run(job: Job) -> QuerySet[Job]:
     )
 
 
-def _beat(job: Job, stopping: threading.Event) -> None:
+def _beat(job: Job, stopping: threading.Event, runner: threading.Thread) -> None:
     try:
         while not stopping.wait(HEARTBEAT_SECONDS):
             try:
-                _this_run(job).update(heartbeat=timezone.now())
+                now = timezone.now()
+                if _overran(job, now):
+                    if _fail_overrun(job, now):
+                        _worker.abandon(runner)
+                    return
+                _this_run(job).update(heartbeat=now)
             except Exception:  # a missed beat is not fatal: the next one may succeed
                 logger.exception("could not record the heartbeat of job %s", job.pk)
     finally:
@@ -246,7 +288,10 @@ def _heartbeat(job: Job) -> Iterator[None]:
         return
     stopping = threading.Event()
     beater = threading.Thread(
-        target=_beat, args=(job, stopping), name=f"careforce-job-{job.pk}", daemon=True
+        target=_beat,
+        args=(job, stopping, threading.current_thread()),
+        name=f"careforce-job-{job.pk}",
+        daemon=True,
     )
     beater.start()
     try:
@@ -336,6 +381,9 @@ def recover_jobs(*, now: dt.datetime | None = None) -> int:
     current = this_process()
     recovered = 0
     for job in Job.objects.filter(status=JobStatus.RUNNING):
+        if _overran(job, now):
+            recovered += _fail_overrun(job, now)
+            continue
         reason = _interruption(job, now, current)
         if not reason:
             continue
@@ -364,12 +412,19 @@ class _Worker:
         self.thread: threading.Thread | None = None
         self.pid: int | None = None
 
+    def current(self, thread: threading.Thread) -> bool:
+        """Whether ``thread`` is still this process's worker (not stopped or replaced)."""
+        return self.thread is thread and not self.stopping.is_set()
+
     def work(self) -> None:
+        me = threading.current_thread()
         try:
-            while not self.stopping.is_set():
+            while self.current(me):
                 try:
                     recover_jobs()
-                    run_pending()
+                    # One job at a time, so a thread replaced while its job hung stops there.
+                    while self.current(me) and run_pending(limit=1):
+                        pass
                 except Exception:  # e.g. the database is briefly unavailable: try again
                     logger.exception("the job worker could not look for jobs")
                 finally:
@@ -388,6 +443,16 @@ class _Worker:
             self.thread = threading.Thread(target=self.work, name="careforce-jobs", daemon=True)
             self.pid = os.getpid()
             self.thread.start()
+
+    def abandon(self, runner: threading.Thread) -> None:
+        """Start a new worker thread in place of ``runner``, whose job hangs; ``runner`` stops
+        by itself if its job ever returns."""
+        with self.lock:
+            if self.thread is not runner or self.stopping.is_set():
+                return
+            self.thread = None
+        logger.error("the job worker thread is replaced: its job ran past its time limit")
+        self.start()
 
     def stop(self, timeout: float) -> None:
         with self.lock:

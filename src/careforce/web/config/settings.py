@@ -191,6 +191,8 @@ CAREFORCE_MAX_UPLOAD_BYTES = int(os.environ.get("CAREFORCE_MAX_UPLOAD_MB", "200"
 CAREFORCE_JOBS = os.environ.get("CAREFORCE_JOBS", "thread")
 """How background jobs run: ``thread`` (a worker thread of each web process), ``inline`` or
 ``manual`` (see careforce.web.backend.jobs)."""
+CAREFORCE_JOB_MINUTES = float(os.environ.get("CAREFORCE_JOB_MINUTES") or 120)
+"""A job still running after this many minutes is taken to hang and is failed."""
 CAREFORCE_COMPARATORS = os.environ.get("CAREFORCE_COMPARATORS") or None
 """Comparator values used until an administrator uploads some (a CSV path)."""
 CAREFORCE_ESTIMATES = os.environ.get("CAREFORCE_ESTIMATES") or None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import subprocess
+import threading
 import time
 from typing import Any
 
@@ -279,3 +280,60 @@ class TestStuckBeforeFailuresWereTold:
         assert Upload.objects.get(pk=site.upload_b).status == "validating"
         assert Publication.objects.get(pk=stuck.pk).status == "failed"
         assert Publication.objects.get(pk=site.publication).status == "ready"
+
+
+class TestTimeLimit:
+    def test_a_job_past_its_time_limit_fails_though_its_heartbeat_is_live(
+        self, db: None, failure_handlers: None, settings: Any
+    ) -> None:
+        settings.CAREFORCE_JOB_MINUTES = 30
+        job = _running(heartbeat=NOW, payload={"upload_id": 9})
+        Job.objects.filter(pk=job).update(started=NOW - dt.timedelta(minutes=30, seconds=1))
+        assert jobs.recover_jobs(now=NOW) == 1
+        found = Job.objects.get(pk=job)
+        assert (found.status, found.finished) == ("failed", NOW)
+        assert found.message.startswith("The job was still running after 30 minutes")
+        assert [({"upload_id": 9}, found.message)] == FAILURES
+        assert jobs.run_pending() == 0
+
+    def test_a_job_within_its_time_limit_is_left_running(
+        self, db: None, handlers: None, settings: Any
+    ) -> None:
+        settings.CAREFORCE_JOB_MINUTES = 30
+        job = _running(heartbeat=NOW)
+        Job.objects.filter(pk=job).update(started=NOW - dt.timedelta(minutes=29))
+        assert jobs.recover_jobs(now=NOW) == 0
+        assert _status(job) == "running"
+
+    def test_the_default_limit_is_two_hours(self, settings: Any) -> None:
+        del settings.CAREFORCE_JOB_MINUTES
+        assert jobs.time_limit() == dt.timedelta(hours=2)
+
+    def test_a_hung_job_is_failed_by_its_heartbeat_and_the_jobs_behind_it_run(
+        self,
+        transactional_db: None,
+        failure_handlers: None,
+        settings: Any,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.setattr(jobs, "HEARTBEAT_SECONDS", 0.05)
+        settings.CAREFORCE_JOB_MINUTES = 0.01  # 0.6 seconds
+        settings.CAREFORCE_JOBS = "thread"
+        release = threading.Event()
+
+        def hang(payload: dict[str, Any], progress: jobs.Progress) -> None:
+            release.wait(30)
+
+        monkeypatch.setitem(job_kinds.HANDLERS, "test-hang", hang)
+        monkeypatch.setitem(job_kinds.ON_FAILURE, "test-hang", record_failure)
+        try:
+            hung = jobs.enqueue("test-hang", payload={"hung": True})
+            behind = jobs.enqueue("test-record", payload={"behind": True})
+            assert wait_until(lambda: _status(hung) == "failed", timeout=20)
+            assert wait_until(lambda: _status(behind) == "succeeded", timeout=20)
+        finally:
+            release.set()
+            jobs.stop_worker()
+        assert CALLS == [{"behind": True}]
+        assert FAILURES[0][0] == {"hung": True}
+        assert _status(hung) == "failed"  # the run that returned late records nothing
