@@ -99,6 +99,9 @@ _FIELD = rf'(?:{_QUOTED}|[^",]*)'
 _PLAIN_RECORD = rf"^{_FIELD}(?:,{_FIELD})*\r?$"
 """A line Polars reads exactly as the csv module does: quotes only around whole fields (the
 CR of a CRLF line ending is left on the line)."""
+COMPRESSED_STARTS = (b"\x1f\x8b", b"x\x01", b"x^", b"x\x9c", b"x\xda", b"(\xb5/\xfd")
+"""Starts of text that Polars takes for a gzip, zlib or zstd stream and tries to decompress
+(``x^`` is plain text to anyone else): such text is parsed with the csv module."""
 _SPACE = "[" + PYTHON_WHITESPACE.replace("\n", "").replace("\r", "") + "]"
 _EDGE_SPACE = f'(?:^|[,"]){_SPACE}|{_SPACE}(?:[,"]|\r?$)'
 """Whitespace that may begin or end a field: only then are the fields trimmed."""
@@ -121,7 +124,8 @@ def read_csv_table(data: bytes) -> CsvTable:
     del text
     table = _read_plain_records(held, utf8)
     if table is None:
-        header, frame = _read_with_csv_module(held.pop())
+        # Polars may have taken the text and then given up: decode the bytes again.
+        header, frame = _read_with_csv_module(held.pop() if held else decode(data)[0])
     else:
         header, frame = table
     return CsvTable(header=header, frame=frame, encoding=encoding)
@@ -183,6 +187,8 @@ def _read_plain_records(
         payload = utf8
     else:
         payload = text.encode()
+    if payload.startswith(COMPRESSED_STARTS):
+        return None
     held.clear()
     del text
     trim = lines.select(pl.col("text").str.contains(_EDGE_SPACE).any()).item()

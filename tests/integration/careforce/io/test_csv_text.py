@@ -178,6 +178,15 @@ class TestLineEndings:
         table = read_csv_table(b"A,B\n\n1,2\n\n\n3,4\n")
         assert table.frame[LINE].to_list() == [3, 6]
 
+    @pytest.mark.parametrize(
+        "first", ["x^", "x\x01", "x\u069c"], ids=["caret", "start-of-heading", "arabic"]
+    )
+    def test_text_starting_like_a_compressed_stream_is_read_as_text(self, first: str) -> None:
+        # Polars would take these bytes for a zlib stream and fail to decompress them.
+        table = read_csv_table(f"{first}A,B\n1,2\n\n3,4\n".encode())
+        assert table.header == [f"{first}A", "B"]
+        assert table.frame.select(f"{first}A", "B", LINE).rows() == [("1", "2", 2), ("3", "4", 4)]
+
 
 class TestQuotedFields:
     def test_commas_quotes_and_newlines_inside_quotes(self) -> None:
