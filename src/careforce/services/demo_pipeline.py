@@ -191,6 +191,7 @@ def run_demo(
             out=out / "outcomes",
             as_of=as_of or dt.date.today(),
             survey=survey,
+            labour=out / "labour",
             # The survey's later round is after the demo's workforce data: report on the data's
             # latest year, with the survey rounds in the scorecard beside it.
             period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
