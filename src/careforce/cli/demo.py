@@ -27,6 +27,7 @@ app = typer.Typer(help="Run careforce end to end on realistic demo data.", no_ar
 
 HEADLINES = (
     ("filled_posts", "total", "all"),
+    ("headcount", "total", "all"),
     ("vacancy_rate", "total", "all"),
     ("turnover_rate", "total", "all"),
     ("leavers_remaining_in_sector", "total", "all"),

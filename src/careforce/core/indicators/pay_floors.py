@@ -1,6 +1,7 @@
 """Pay floor scenarios: for each floor (a rate in force at the reference date, or any rate a
 user supplies, such as a Fair Pay Agreement minimum), the share of staff paid below it and the
-annual cost of raising them to it, by breakdown, with small cells withheld."""
+annual cost of raising them to it, by breakdown, with small cells withheld (and a second part
+of a breakdown with one, so it cannot be worked out from the total)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from careforce.core.disclosure.suppression import SUPPRESSED, WORKERS, flag_secondary_suppression
 from careforce.core.indicators.catalogue import Dimension
 from careforce.core.indicators.frames import PLACE
 from careforce.core.indicators.workforce_policy import (
@@ -117,10 +119,6 @@ def pay_floor_scenarios(
             value = (pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value)).cast(
                 pl.String
             )
-            base = float(rounding_base)
-            with_pay = ((pl.col("workers_with_pay") / base).round(0) * base).cast(pl.Int64)
-            below = ((pl.col("workers_below") / base).round(0) * base).cast(pl.Int64)
-            shown = ~small
             parts.append(
                 aggregated.select(
                     pl.lit(floor.name).alias("floor"),
@@ -130,17 +128,33 @@ def pay_floor_scenarios(
                     pl.col(AREA_NAME).cast(pl.String),
                     pl.lit(dimension.value).alias("breakdown"),
                     value.alias("breakdown_value"),
-                    pl.when(shown).then(with_pay).alias("workers_with_pay"),
-                    pl.when(shown).then(below).alias("workers_below"),
-                    pl.when(shown & (with_pay > 0)).then(below / with_pay).alias("share_below"),
-                    pl.when(shown).then(pl.col("_cost")).alias("annual_cost"),
-                    pl.when(small).then(pl.lit(Symbol.CONFIDENTIAL.value)).alias("symbol"),
+                    "workers_with_pay",
+                    "workers_below",
+                    "_cost",
+                    small.alias(SUPPRESSED),
                 )
             )
     if not parts:
         return pl.LazyFrame(schema=SCENARIO_SCHEMA)
+    # A lone withheld part of a breakdown would be the total minus the others: withhold a second.
+    checked = flag_secondary_suppression(
+        pl.concat(parts).with_columns(pl.col("workers_with_pay").alias(WORKERS)),
+        group=["floor", PERIOD, AREA_CODE, "breakdown"],
+        order=["breakdown_value"],
+    )
+    base = float(rounding_base)
+    with_pay = ((pl.col("workers_with_pay") / base).round(0) * base).cast(pl.Int64)
+    below = ((pl.col("workers_below") / base).round(0) * base).cast(pl.Int64)
+    shown = ~pl.col(SUPPRESSED)
+    published = checked.with_columns(
+        pl.when(shown).then(with_pay).alias("workers_with_pay"),
+        pl.when(shown).then(below).alias("workers_below"),
+        pl.when(shown & (with_pay > 0)).then(below / with_pay).alias("share_below"),
+        pl.when(shown).then(pl.col("_cost")).alias("annual_cost"),
+        pl.when(~shown).then(pl.lit(Symbol.CONFIDENTIAL.value)).alias("symbol"),
+    )
     return (
-        pl.concat(parts)
+        published.select(list(SCENARIO_SCHEMA))
         .match_to_schema(SCENARIO_SCHEMA)
         .sort(
             "floor",

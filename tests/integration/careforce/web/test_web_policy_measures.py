@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import polars as pl
 import pytest
 from django.urls import reverse
 
 from careforce.core.indicators.catalogue_policy import POLICY_MEASURES
+from careforce.web.backend.publications import published
 from web_support import page_of
 
 pytestmark = pytest.mark.integration
@@ -28,3 +30,22 @@ def test_headcount_is_listed_beside_filled_posts(client_as: Callable[[str], Any]
     page = page_of(client_as("public").get(reverse("indicators:measure-list")))
     names = page.texts(".govuk-table tbody th")
     assert names.index("Headcount (people)") == names.index("Filled posts") + 1
+
+
+def test_the_filled_posts_page_says_how_many_people_hold_them(
+    client_as: Callable[[str], Any],
+) -> None:
+    found = published()
+    assert found is not None
+    latest = max(found.periods)
+    people = found.table.filter(
+        (pl.col("measure_id") == "headcount")
+        & (pl.col("breakdown") == "total")
+        & (pl.col("period") == latest)
+    )["value"][0]
+    page = page_of(
+        client_as("public").get(reverse("indicators:measure-detail", args=["filled_posts"]))
+    )
+    assert f"The posts were held by {people:,.0f} people (headcount" in page.text(
+        ".govuk-main-wrapper"
+    )

@@ -409,7 +409,9 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
         & (pl.col(BREAKDOWN_VALUE) == filters.breakdown_value)
     )
     trend = trend_rows["trend"][0] if trend_rows.height else "cannot be calculated"
-    summary = _summary(measure, filters, series, headline, trend)
+    summary = _summary(measure, filters, series, headline, trend) + _people(
+        published, measure, filters
+    )
     series_table = None
     if series.height:
         series_table = table(
@@ -495,6 +497,32 @@ def _summary(
         else "."
     )
     return sentence
+
+
+PEOPLE_OF: Final = {"filled_posts": "headcount"}
+"""Measures of posts and the measure of the people in them, shown beside them."""
+
+
+def _people(published: Published, measure: Measure, filters: Filters) -> str:
+    """The people holding the posts a measure counts, as a sentence ('' when not published)."""
+    people = PEOPLE_OF.get(measure.id)
+    if people is None:
+        return ""
+    found = published.table.filter(
+        (pl.col(MEASURE_ID) == people)
+        & (pl.col(AREA_CODE) == filters.area_code)
+        & (pl.col(PERIOD) == filters.period)
+        & (pl.col(BREAKDOWN) == filters.breakdown)
+        & (pl.col(BREAKDOWN_VALUE) == filters.breakdown_value)
+        & pl.col(VALUE).is_not_null()
+        & pl.col(SYMBOL).is_null()
+    )
+    if found.is_empty():
+        return ""
+    return (
+        f" The posts were held by {measure_value(found[VALUE][0], 'count')} people (headcount: "
+        "distinct people, however many posts each holds)."
+    )
 
 
 def overview_rows(published: Published, filters: Filters, measures: list[Measure]) -> pl.DataFrame:
