@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 
 from careforce.core.indicators.frames import worker_measure_frame
-from careforce.core.indicators.pay_floors import Floor, pay_floor_scenarios
+from careforce.core.indicators.pay_floors import Floor
 from careforce.core.indicators.pay_thresholds import NATIONAL_LIVING_WAGE
+from careforce.core.publishing.pay_floors import pay_floor_scenarios
 
 pytestmark = pytest.mark.unit
 
