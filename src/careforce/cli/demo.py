@@ -113,6 +113,13 @@ def run(
             f"Labour-market measures written to {out / 'labour'} (labour.csv, .ods, .xlsx, "
             "labour_comparators.csv)."
         )
+    if result.projections is not None:
+        console.print(
+            f"Projection derived from the demo's measures written to "
+            f"{result.projections.parameters} (as careforce projections derive writes it), with "
+            f"the training supply file {result.projections.supply.name} and the supply against "
+            f"need in {result.projections.parameters.parent / 'supply'}."
+        )
     if result.outcomes is not None:
         report = result.outcomes.report
         flags = report.flags
