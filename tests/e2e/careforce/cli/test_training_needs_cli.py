@@ -146,3 +146,27 @@ class TestProgressReport:
         assert '<a href="#training-needs">Priority training needs</a>' in page
         assert "Priority training needs, 2021/22: the 10 highest ranked" in page
         assert "Current mandatory training: Oliver McGowan" in page
+
+    def test_the_reports_needs_are_weighted_by_the_labour_measures(self, tmp_path: Path) -> None:
+        labour = tmp_path / "labour"
+        labour.mkdir()
+        (labour / "labour.csv").write_text(
+            HEADER
+            + "skills_in_demand,S,2021-09/2022-08,E10000028,Staffordshire,skill,Safeguarding,"
+            "400,1000,0.4,,,proportion,no-judgement,,,\n",
+            encoding="utf-8",
+        )
+        code, _, err = invoke(
+            "report",
+            "--indicators",
+            str(DEMO_INDICATORS),
+            "--labour",
+            str(labour),
+            "--as-of",
+            "2022-06-30",
+            "--out",
+            str(tmp_path / "out"),
+        )
+        assert code == 0, err
+        page = " ".join((tmp_path / "out" / "progress-report.html").read_text("utf-8").split())
+        assert "asked for in 40% of job postings (2021-09/2022-08)" in page
