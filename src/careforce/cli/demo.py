@@ -27,6 +27,7 @@ app = typer.Typer(help="Run careforce end to end on realistic demo data.", no_ar
 
 HEADLINES = (
     ("filled_posts", "total", "all"),
+    ("headcount", "total", "all"),
     ("vacancy_rate", "total", "all"),
     ("turnover_rate", "total", "all"),
     ("leavers_remaining_in_sector", "total", "all"),
@@ -111,6 +112,13 @@ def run(
         console.print(
             f"Labour-market measures written to {out / 'labour'} (labour.csv, .ods, .xlsx, "
             "labour_comparators.csv)."
+        )
+    if result.projections is not None:
+        console.print(
+            f"Projection derived from the demo's measures written to "
+            f"{result.projections.parameters} (as careforce projections derive writes it), with "
+            f"the training supply file {result.projections.supply.name} and the supply against "
+            f"need in {result.projections.parameters.parent / 'supply'}."
         )
     if result.outcomes is not None:
         report = result.outcomes.report

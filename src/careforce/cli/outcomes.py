@@ -49,6 +49,10 @@ AS_OF_HELP = "Date the action flags are computed for, YYYY-MM-DD (default today)
 AREA_HELP = "Area code to evaluate, when the indicator results hold several."
 INDICATORS_HELP = "Folder with indicators.csv or indicators.parquet (or the file)."
 SURVEY_HELP = "survey_measures.csv of a survey round (careforce survey analyse); repeatable."
+LABOUR_HELP = (
+    "Folder with labour.csv (careforce labour compute), or the file: its skills in demand "
+    "weigh the priority training needs."
+)
 
 
 class SchemaName(StrEnum):
@@ -182,6 +186,7 @@ def report(
     as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
     area: Annotated[str | None, typer.Option("--area", help=AREA_HELP)] = None,
     survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
+    labour: Annotated[Path | None, typer.Option("--labour", help=LABOUR_HELP)] = None,
 ) -> None:
     """Write the annual progress report for the partnership board (HTML and PDF).
 
@@ -198,6 +203,7 @@ def report(
             as_of=date,
             area=area,
             survey=survey or [],
+            labour=labour,
         )
     except OutcomesInputError as error:
         _fail(error.lines)
@@ -214,14 +220,17 @@ def training_needs(
     period: Annotated[
         str | None, typer.Option("--period", help="Period to rank, e.g. 2021/22 (default latest).")
     ] = None,
+    labour: Annotated[Path | None, typer.Option("--labour", help=LABOUR_HELP)] = None,
+    survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
 ) -> None:
-    """Rank the priority training needs (action 1.3) from published measures.
+    """Rank the priority training needs (action 1.3) from published measures, the skills job
+    postings ask for and the survey's training items.
 
     Writes training-needs.csv, .ods and .xlsx and prints the list. Exit status: 0 success, 2
-    the indicator results cannot be used.
+    an input cannot be used.
     """
     try:
-        needs = training_needs_file(indicators, period=period)
+        needs = training_needs_file(indicators, period=period, labour=labour, survey=survey or [])
     except TrainingNeedsInputError as error:
         _fail([str(error)])
     written = write_training_needs(needs, out)

@@ -1,7 +1,10 @@
-"""Reading the published indicator cells the priority training needs are ranked from."""
+"""Reading the published cells the priority training needs are ranked from: the indicator
+results, and where given the labour-market measures (``labour.csv``) and the workforce survey
+measures (``survey_measures.csv``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -24,6 +27,12 @@ EVIDENCE_TEXT: Final = (
 """Text columns the ranking reads."""
 EVIDENCE_NUMBERS: Final = (pub.DENOMINATOR, pub.VALUE, pub.COMPARATOR_VALUE)
 """Number columns the ranking reads (empty cells are no number)."""
+OPTIONAL_NUMBERS: Final = (pub.UPPER,)
+"""Number columns read when the file has them (the survey items' intervals)."""
+LABOUR_FILE: Final = "labour.csv"
+"""The labour-market measures in a ``careforce labour compute`` folder."""
+SURVEY_FILE: Final = "survey_measures.csv"
+"""The survey measures in a ``careforce survey analyse`` folder."""
 
 
 def read_need_evidence(location: Path) -> tuple[pl.DataFrame, Path]:
@@ -33,6 +42,42 @@ def read_need_evidence(location: Path) -> tuple[pl.DataFrame, Path]:
         IndicatorResultsError: the results are missing, malformed or lack a column.
     """
     path = indicator_results_path(location)
+    return read_published_cells(path), path
+
+
+def _in_folder(location: Path, name: str) -> Path:
+    path = location / name if location.is_dir() else location
+    if not path.is_file():
+        raise IndicatorResultsError(location, f"no {name} here")
+    return path
+
+
+def read_labour_evidence(location: Path) -> pl.DataFrame:
+    """The published cells of the labour-market measures (a ``labour.csv`` or its folder).
+
+    Raises:
+        IndicatorResultsError: the file is missing, malformed or lacks a column.
+    """
+    return read_published_cells(_in_folder(location, LABOUR_FILE))
+
+
+def read_survey_evidence(locations: Sequence[Path]) -> pl.DataFrame | None:
+    """The published cells of survey rounds (each a ``survey_measures.csv`` or its folder),
+    together; None when none is given.
+
+    Raises:
+        IndicatorResultsError: a file is missing, malformed or lacks a column.
+    """
+    frames = [read_published_cells(_in_folder(p, SURVEY_FILE)) for p in locations]
+    return pl.concat(frames, how="vertical") if frames else None
+
+
+def read_published_cells(path: Path) -> pl.DataFrame:
+    """The published cells of a table in the published schema (CSV or Parquet), typed.
+
+    Raises:
+        IndicatorResultsError: the file is missing, malformed or lacks a column.
+    """
     try:
         if path.suffix == ".parquet":
             frame = pl.read_parquet(path)
@@ -52,7 +97,11 @@ def read_need_evidence(location: Path) -> tuple[pl.DataFrame, Path]:
         for n in EVIDENCE_TEXT
     ]
     numbers = [
-        pl.col(n).cast(pl.String).str.strip_chars().cast(pl.Float64, strict=False).alias(n)
-        for n in EVIDENCE_NUMBERS
+        (
+            pl.col(n).cast(pl.String).str.strip_chars().cast(pl.Float64, strict=False)
+            if n in frame.columns
+            else pl.lit(None, dtype=pl.Float64)
+        ).alias(n)
+        for n in (*EVIDENCE_NUMBERS, *OPTIONAL_NUMBERS)
     ]
-    return frame.select(*text, *numbers), path
+    return frame.select(*text, *numbers)

@@ -27,6 +27,7 @@ from careforce.services.demo_data import (
     REGISTER_NAME,
     generate_demo_data,
 )
+from careforce.services.demo_projections import DemoProjections, write_demo_projections
 from careforce.services.estimates import EstimatesResult, compute_estimates
 from careforce.services.indicators import IndicatorsResult, compute_indicators
 from careforce.services.labour import (
@@ -63,6 +64,9 @@ class DemoRun:
     """The survey measures of each demo survey round (a profile of one area only)."""
     labour: LabourResult | None = None
     """The labour-market and skills supply measures."""
+    projections: DemoProjections | None = None
+    """The projection derived from the demo's measures, its supply file and supply against
+    need (a profile of one area only)."""
 
 
 ENGLAND_AREA: Final = ("E92000001", "England")
@@ -175,7 +179,7 @@ def run_demo(
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
     )
-    outcomes = estimates = None
+    outcomes = estimates = projections = None
     survey: list[Path] = []
     if len(names) == 1:
         say("Estimating the whole sector from the CQC register")
@@ -191,9 +195,18 @@ def run_demo(
             out=out / "outcomes",
             as_of=as_of or dt.date.today(),
             survey=survey,
+            labour=out / "labour",
             # The survey's later round is after the demo's workforce data: report on the data's
             # latest year, with the survey rounds in the scorecard beside it.
             period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
+        )
+        say("Deriving the demo's projection and its supply against need")
+        projections = write_demo_projections(
+            indicators=indicators_dir,
+            population=data / "population" / "population.csv",
+            enrolments=data / ENROLMENTS_FILE,
+            out=out / "projections",
+            area_code=area_code,
         )
     return DemoRun(
         data,
@@ -205,4 +218,5 @@ def run_demo(
         estimates,
         tuple(survey),
         labour,
+        projections,
     )

@@ -522,9 +522,11 @@ def write_progress_report(
     include_plan: bool = True,
     survey: Sequence[Path] = (),
     period: str | None = None,
+    labour: Path | None = None,
 ) -> ReportResult:
     """Evaluate the framework, compute the plan's progress and write the report (HTML, PDF,
-    charts) with the scorecard and action outputs beside it.
+    charts) with the scorecard and action outputs beside it, and the priority training needs
+    (drawing on the survey rounds and, when given, the labour-market measures' folder).
 
     Raises:
         OutcomesInputError: an input cannot be used.
@@ -534,7 +536,7 @@ def write_progress_report(
     )
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
     try:
-        needs = training_needs_file(indicators)
+        needs = training_needs_file(indicators, labour=labour, survey=survey)
     except TrainingNeedsInputError:
         needs = None  # results without the published table's columns: no needs section
     return write_report_of(

@@ -10,7 +10,8 @@ import polars as pl
 
 from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.indicators.frames import worker_measure_frame
-from careforce.core.indicators.pay_floors import Floor, pay_floor_scenarios
+from careforce.core.indicators.pay_floors import Floor
+from careforce.core.publishing.pay_floors import pay_floor_scenarios
 from careforce.io.csv_text import write_csv
 from careforce.io.pay_floor_files import floor_rates, shipped_pay_floors
 from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx

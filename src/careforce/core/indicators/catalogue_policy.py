@@ -302,6 +302,37 @@ POLICY_MEASURES: tuple[Measure, ...] = (
         "The default list and its source are in docs/methodology.md (mandatory training).",
     ),
     Measure(
+        "digital_training_share",
+        "Digital skills training current",
+        "Share of workers with current training in any digital-skills category.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "staff records current in any digital-skills category (ASC-WDS 26, 46-51)",
+        "staff records of workplaces that record training",
+        ORGANISATIONAL,
+        _TRAINING,
+        "Digital-skills categories: data management and GDPR, assisted digital and "
+        "accessibility, digital leadership, in-house systems, online safety, social media and "
+        "communications, working with digital technology (outcomes 4.2a, 4.2b, 3.1a).",
+    ),
+    Measure(
+        "person_centred_training_share",
+        "Person-centred practice training current",
+        "Share of workers with current training in any person-centred or strength-based "
+        "practice category.",
+        Unit.PROPORTION,
+        Polarity.HIGH_IS_GOOD,
+        Kind.SHARE,
+        "staff records current in any person-centred category (ASC-WDS 19, 22, 28, 39)",
+        "staff records of workplaces that record training",
+        ORGANISATIONAL,
+        _TRAINING,
+        "Person-centred and strength-based categories: dignity, respect and person-centred "
+        "care, positive behaviour support, communication, activity provision and wellbeing "
+        "(outcomes 4.1a, 3.1a).",
+    ),
+    Measure(
         "training_records_per_worker",
         "Training records per worker",
         "Average number of training records per worker.",

@@ -1,6 +1,7 @@
 """Pay floor scenarios: for each floor (a rate in force at the reference date, or any rate a
-user supplies, such as a Fair Pay Agreement minimum), the share of staff paid below it and the
-annual cost of raising them to it, by breakdown, with small cells withheld."""
+user supplies, such as a Fair Pay Agreement minimum), the staff paid below it and the annual
+cost of raising them to it, by breakdown (unsuppressed: ``core/publishing/pay_floors.py``
+withholds small cells)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from careforce.core.indicators.workforce_policy import (
     floor_cost,
     floor_shortfall,
 )
-from careforce.core.vocab.published import ALL, AREA_CODE, AREA_NAME, PERIOD, Symbol
+from careforce.core.vocab.published import ALL, AREA_CODE, AREA_NAME, PERIOD
 
 BREAKDOWNS = (
     Dimension.TOTAL,
@@ -67,23 +68,32 @@ SCENARIO_SCHEMA = pl.Schema(
 """Columns of the scenario table."""
 
 
-def pay_floor_scenarios(
-    frame: pl.LazyFrame,
-    floors: Sequence[Floor],
-    *,
-    min_workers: int,
-    min_workplaces: int,
-    rounding_base: int,
-) -> pl.LazyFrame:
-    """The share below and the annual cost (Σ shortfall × weekly hours × 52) of each floor.
+CELL_SCHEMA = pl.Schema(
+    {
+        "floor": pl.String(),
+        "floor_rate": pl.Float64(),
+        PERIOD: pl.String(),
+        AREA_CODE: pl.String(),
+        AREA_NAME: pl.String(),
+        "breakdown": pl.String(),
+        "breakdown_value": pl.String(),
+        "workers_with_pay": pl.Int64(),
+        "workers_below": pl.Int64(),
+        "annual_cost": pl.Float64(),
+        "workplaces": pl.Int64(),
+    }
+)
+"""Columns of the unsuppressed cells: the scenario's, with the workplaces each is built on."""
+
+
+def pay_floor_cells(frame: pl.LazyFrame, floors: Sequence[Floor]) -> pl.LazyFrame:
+    """The workers paid below each floor and the annual cost (Σ shortfall × weekly hours × 52)
+    of raising them to it, by breakdown, unsuppressed (``core/publishing/pay_floors.py``
+    withholds small cells).
 
     Args:
         frame: the worker frame (``frames.worker_measure_frame``).
         floors: the floors.
-        min_workers: cells of fewer workers with pay are withheld (symbol ``[c]``).
-        min_workplaces: cells of fewer workplaces are withheld.
-        rounding_base: counts are rounded to a multiple of this, and the share is worked out
-            from the rounded counts (as published measures are).
     """
     parts = []
     pay = pl.col(HOURLY_PAY_ALL)
@@ -98,31 +108,22 @@ def pay_floor_scenarios(
             if dimension is not Dimension.TOTAL:
                 keys.append(dimension.value)
                 source = with_floor.filter(pl.col(dimension.value).is_not_null())
-            aggregated = (
+            value = (pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value)).cast(
+                pl.String
+            )
+            parts.append(
                 source.filter(pay.is_not_null())
                 .group_by(keys)
                 .agg(
                     pl.len().alias("workers_with_pay"),
                     (pay < pl.col("_floor")).sum().alias("workers_below"),
                     floor_cost(pl.col("_short"), pl.col(WEEKLY_HOURS).fill_null(0.0)).alias(
-                        "_cost"
+                        "annual_cost"
                     ),
                     pl.col("_floor").max().alias("floor_rate"),
-                    pl.col(PLACE).n_unique().alias("_places"),
+                    pl.col(PLACE).n_unique().alias("workplaces"),
                 )
-            )
-            small = (pl.col("workers_with_pay") < min_workers) | (
-                pl.col("_places") < min_workplaces
-            )
-            value = (pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value)).cast(
-                pl.String
-            )
-            base = float(rounding_base)
-            with_pay = ((pl.col("workers_with_pay") / base).round(0) * base).cast(pl.Int64)
-            below = ((pl.col("workers_below") / base).round(0) * base).cast(pl.Int64)
-            shown = ~small
-            parts.append(
-                aggregated.select(
+                .select(
                     pl.lit(floor.name).alias("floor"),
                     pl.col("floor_rate"),
                     pl.col(PERIOD).cast(pl.String),
@@ -130,24 +131,12 @@ def pay_floor_scenarios(
                     pl.col(AREA_NAME).cast(pl.String),
                     pl.lit(dimension.value).alias("breakdown"),
                     value.alias("breakdown_value"),
-                    pl.when(shown).then(with_pay).alias("workers_with_pay"),
-                    pl.when(shown).then(below).alias("workers_below"),
-                    pl.when(shown & (with_pay > 0)).then(below / with_pay).alias("share_below"),
-                    pl.when(shown).then(pl.col("_cost")).alias("annual_cost"),
-                    pl.when(small).then(pl.lit(Symbol.CONFIDENTIAL.value)).alias("symbol"),
+                    pl.col("workers_with_pay").cast(pl.Int64),
+                    pl.col("workers_below").cast(pl.Int64),
+                    "annual_cost",
+                    pl.col("workplaces").cast(pl.Int64),
                 )
             )
     if not parts:
-        return pl.LazyFrame(schema=SCENARIO_SCHEMA)
-    return (
-        pl.concat(parts)
-        .match_to_schema(SCENARIO_SCHEMA)
-        .sort(
-            "floor",
-            PERIOD,
-            AREA_CODE,
-            pl.col("breakdown") != "total",
-            "breakdown",
-            "breakdown_value",
-        )
-    )
+        return pl.LazyFrame(schema=CELL_SCHEMA)
+    return pl.concat(parts).match_to_schema(CELL_SCHEMA)

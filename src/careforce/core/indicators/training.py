@@ -1,5 +1,6 @@
 """Training measures from the ASC-WDS training records: current, expired and not recorded
-training by category, mandatory training and records per worker.
+training by category, mandatory training, current digital-skills and person-centred training,
+and records per worker.
 
 The denominator of every training measure is the staff records of workplaces that record any
 training in the snapshot: a workplace that does not use the training file says nothing about
@@ -26,7 +27,11 @@ from careforce.core.vocab import training_codes
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import Training as TR
 from careforce.core.vocab.canonical_columns import Worker as WK
-from careforce.core.vocab.mandatory_training import MANDATORY_TRAINING
+from careforce.core.vocab.mandatory_training import (
+    DIGITAL_CATEGORIES,
+    MANDATORY_TRAINING,
+    PERSON_CENTRED_CATEGORIES,
+)
 from careforce.core.vocab.published import (
     ALL,
     AREA_CODE,
@@ -46,6 +51,12 @@ TRAINING_CATEGORY = Dimension.TRAINING_CATEGORY.value
 """Column and breakdown: the training category (its ASC-WDS label)."""
 _CURRENT = "_current"
 _EXPIRED = "_expired"
+GROUP_SHARES = {
+    "digital_training_share": ("_digital", DIGITAL_CATEGORIES),
+    "person_centred_training_share": ("_person_centred", PERSON_CENTRED_CATEGORIES),
+}
+"""Shares of workers current in any category of a group: the measure, its working column and
+the group's ASC-WDS categories."""
 
 
 def record_states(training: pl.LazyFrame) -> pl.LazyFrame:
@@ -98,16 +109,22 @@ def training_worker_frame(worker_frame: pl.LazyFrame, training: pl.LazyFrame) ->
         )
     )
     records = training.group_by(SNAPSHOT, pl.col(TR.WORKER_ID).alias(WK.WORKER_ID)).agg(
-        pl.len().cast(pl.Float64).alias("_records")
+        pl.len().cast(pl.Float64).alias("_records"),
+    )
+    groups = current_codes.group_by(SNAPSHOT, pl.col(TR.WORKER_ID).alias(WK.WORKER_ID)).agg(
+        pl.col(TR.CATEGORY_CODE).is_in(list(codes)).any().alias(column)
+        for column, codes in GROUP_SHARES.values()
     )
     keys = [SNAPSHOT, WK.WORKER_ID]
     return (
         worker_frame.join(reporting.unique(), on=[SNAPSHOT, E.ESTABLISHMENT_ID], how="semi")
         .join(mandatory, on=keys, how="left")
         .join(records, on=keys, how="left")
+        .join(groups, on=keys, how="left")
         .with_columns(
             pl.col("_mandatory").fill_null(False),
             pl.col("_records").fill_null(0.0),
+            *(pl.col(column).fill_null(False) for column, _ in GROUP_SHARES.values()),
         )
     )
 
@@ -174,7 +191,9 @@ def training_measures(
         return pl.LazyFrame(schema=RESULT_SCHEMA)
     workers = training_worker_frame(worker_frame, training)
     states = record_states(training).join(
-        workers.select(pl.exclude("_mandatory", "_records")),
+        workers.select(
+            pl.exclude("_mandatory", "_records", *(c for c, _ in GROUP_SHARES.values()))
+        ),
         left_on=[SNAPSHOT, TR.WORKER_ID],
         right_on=[SNAPSHOT, WK.WORKER_ID],
         how="inner",
@@ -192,13 +211,19 @@ def training_measures(
             pl.col("_mandatory").sum().alias("_mandatory"),
             pl.col("_records").sum().alias("_records_sum"),
             pl.col("_records").std().alias("_records_std"),
+            *(pl.col(column).sum().alias(column) for column, _ in GROUP_SHARES.values()),
         )
         staff = pl.col("_staff").cast(pl.Float64)
-        for measure_id in ("mandatory_training_share", "training_records_per_worker"):
+        for measure_id in (
+            "mandatory_training_share",
+            *GROUP_SHARES,
+            "training_records_per_worker",
+        ):
             if measure_id not in wanted or dimension not in wanted[measure_id].breakdowns:
                 continue
-            if measure_id == "mandatory_training_share":
-                numerator = pl.col("_mandatory").cast(pl.Float64)
+            if measure_id != "training_records_per_worker":
+                flag = GROUP_SHARES[measure_id][0] if measure_id in GROUP_SHARES else "_mandatory"
+                numerator = pl.col(flag).cast(pl.Float64)
                 value = pl.when(staff > 0).then(numerator / staff)
                 lower, upper = wilson_lower(numerator, staff), wilson_upper(numerator, staff)
             else:

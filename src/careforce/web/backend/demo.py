@@ -3,8 +3,10 @@
 Builds a fresh database in a demo folder, generates the Staffordshire demo data, loads it
 through the same use cases as a real upload (an administrator uploads each year's ASC-WDS
 files for the council, they are validated, organisations are created from the workplaces'
-providers, and the files are accepted), publishes the measures and creates demo accounts:
-an administrator, a partner analyst and users of two provider organisations.
+providers, and the files are accepted), publishes the measures, derives the demo's projection
+from them with its training supply file (in the projections folder the projections pages read)
+and creates demo accounts: an administrator, a partner analyst and users of two provider
+organisations.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from typing import Final
 from django.db.models import Count
 
 from careforce.io.raw_files import file_chunks
-from careforce.services.demo_data import DEFAULT_SEED, generate_demo_data
+from careforce.services.demo_data import DEFAULT_SEED, ENROLMENTS_FILE, generate_demo_data
 from careforce.services.demo_pipeline import demo_comparators, demo_labour
+from careforce.services.demo_projections import write_demo_projections
+from careforce.services.projections import ProjectionInputError
 from careforce.services.survey import write_demo_exports
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.organisations import create_organisations_from_workplaces
+from careforce.web.backend.publications import current_publication, publication_file
 from careforce.web.backend.survey import import_export_into_round, load_baseline
 from careforce.web.backend.uploads import IncomingFile, accept_upload, create_upload, media_root
 from careforce.web.models.accounts.models import User
@@ -168,6 +173,19 @@ def build_demo(
         snapshots += 1
     say("Publishing the measures")
     run_pending()
+    publication = current_publication()
+    if publication is not None:
+        say("Deriving the demo's projection from the published measures")
+        try:
+            write_demo_projections(
+                indicators=publication_file(publication, "csv")[0],
+                population=data_dir / "demo-data" / "population" / "population.csv",
+                enrolments=data_dir / "demo-data" / ENROLMENTS_FILE,
+                out=data_dir / "projections",
+                area_code=AREA_CODE,
+            )
+        except ProjectionInputError as error:  # e.g. a tiny demo whose cells are all withheld
+            say(f"The demo's projection was not derived: {error}")
     providers = (
         organisations.filter(kind=OrganisationKind.PROVIDER.value)
         .annotate(size=Count("workplaces"))

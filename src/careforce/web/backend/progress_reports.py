@@ -3,7 +3,8 @@
 A partner analyst or administrator asks for it; a ``progress-report`` job evaluates the
 framework in force against the current publication for an area (the partnership's by default),
 takes the action plan in force with the changes recorded on the service, and writes the report
-(HTML and PDF, as ``careforce outcomes report`` does) under ``MEDIA_ROOT/progress-reports/``.
+(HTML and PDF, as ``careforce outcomes report`` does, with the priority training needs page)
+under ``MEDIA_ROOT/progress-reports/``.
 The latest report made is what the outcomes pages offer for download (the report is made from
 published figures only, so anyone may download it).
 """
@@ -28,6 +29,7 @@ from careforce.web.backend.access import Viewer
 from careforce.web.backend.action_plan import progress_in_force
 from careforce.web.backend.jobs import JobKind, JobState, Progress, enqueue, job_state
 from careforce.web.backend.scorecard import partnership_area, published_evaluation
+from careforce.web.backend.training_needs import ranked_needs
 from careforce.web.models.jobs.models import Job
 from careforce.web.models.jobs.terms import JobStatus
 
@@ -134,7 +136,13 @@ def run_report(payload: dict[str, Any], progress: Progress) -> None:
     progress("Writing the report and its PDF", 2, 3)
     folder = _folder(str(payload["folder"]))
     shutil.rmtree(folder, ignore_errors=True)
-    write_report_of(evaluation, plan_progress, out=folder, as_of=plan_progress.as_of)
+    write_report_of(
+        evaluation,
+        plan_progress,
+        out=folder,
+        as_of=plan_progress.as_of,
+        training_needs=ranked_needs(published),
+    )
     _remove_old(keep=str(payload["folder"]))
 
 

@@ -1,11 +1,12 @@
 """The workforce demand projections the web service publishes.
 
-The shipped parameter files (which reproduce the strategy's tables) and, when
-``CAREFORCE_PROJECTIONS`` names a directory, the parameter files in it (for example those
-written by ``careforce projections derive`` from the latest measures) are run with every
-scenario they declare, their one-way sensitivity and, when they declare uncertain parameters,
-their Monte Carlo ranges. When ``CAREFORCE_PROJECTIONS_SUPPLY`` names a supply file, new staff
-needed are set against the training pipeline. Results are kept in memory until a file changes.
+The shipped parameter files (which reproduce the strategy's tables) and the parameter files in
+the ``CAREFORCE_PROJECTIONS`` directory (``projections`` in the data folder unless set; for
+example those written by ``careforce projections derive`` from the latest measures, and the
+demo's) are run with every scenario they declare, their one-way sensitivity and, when they
+declare uncertain parameters, their Monte Carlo ranges. When the ``CAREFORCE_PROJECTIONS_SUPPLY``
+supply file exists (``projections/supply.csv`` in the data folder unless set), new staff needed
+are set against the training pipeline. Results are kept in memory until a file changes.
 
 Projections hold no personal or organisation data: they are public, like the measures.
 """

@@ -1,5 +1,6 @@
 """Priority training needs on the web service (action 1.3): the ranked list from the latest
-publication, and the priorities the partnership agreed each year.
+publication (with the skills in demand of the stored labour-market measures and the training
+items of the stored survey rounds), and the priorities the partnership agreed each year.
 
 Agreeing priorities is recorded like a change to the action plan: each record is a row (who,
 when, what), written to the audit log, and never changed; the latest record of a year is the
@@ -19,8 +20,11 @@ from careforce.core.outcomes.training_needs import priority_training_needs
 from careforce.core.vocab.published import AREA_CODE
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.labour import labour_results
 from careforce.web.backend.publications import Published
+from careforce.web.backend.survey import baseline_measures, results
 from careforce.web.models.accounts.terms import Role
+from careforce.web.models.survey.models import SurveyRound
 from careforce.web.models.training_needs.models import AgreedPriorities
 
 RECORDERS: Final = frozenset({Role.ADMINISTRATOR, Role.ANALYST})
@@ -30,6 +34,8 @@ MAX_PRIORITIES: Final = 20
 """Most priorities one record may hold."""
 MAX_PRIORITY_LENGTH: Final = 300
 """Longest priority, in characters."""
+STAFF_QUESTIONNAIRE: Final = "staff"
+"""The questionnaire whose rounds hold the survey training items."""
 
 
 class PrioritiesRejectedError(ValueError):
@@ -53,9 +59,34 @@ def may_record(viewer: Viewer) -> bool:
     return viewer.role in RECORDERS
 
 
+def stored_survey() -> pl.DataFrame | None:
+    """The survey measures the service holds that the needs read: the published baseline
+    rounds' and the latest staff round with responses (None when there are neither)."""
+    _, baseline = baseline_measures()
+    frames = [] if baseline is None else [baseline]
+    latest = (
+        SurveyRound.objects.filter(
+            questionnaire=STAFF_QUESTIONNAIRE, aggregate__isnull=True, responses__isnull=False
+        )
+        .distinct()
+        .order_by("-name", "-id")
+        .first()
+    )
+    if latest is not None:
+        frames.append(results(latest).results.measures)
+    return pl.concat(frames, how="diagonal_relaxed") if frames else None
+
+
 def ranked_needs(published: Published, *, period: str | None = None) -> pl.DataFrame:
-    """The ranked needs of every area of a publication (the latest period unless given)."""
-    return priority_training_needs(published.table, period=period)
+    """The ranked needs of every area of a publication (the latest period unless given),
+    drawing on the stored labour-market measures and survey rounds when there are any."""
+    labour = labour_results()
+    return priority_training_needs(
+        published.table,
+        period=period,
+        labour=labour.table if labour is not None else None,
+        survey=stored_survey(),
+    )
 
 
 def needs_of_area(needs: pl.DataFrame, area: str | None) -> pl.DataFrame:

@@ -204,10 +204,14 @@ CAREFORCE_OUTCOMES_FRAMEWORK = os.environ.get("CAREFORCE_OUTCOMES_FRAMEWORK") or
 """The outcomes framework file (a path or a shipped name; default: the Staffordshire one)."""
 CAREFORCE_ACTION_PLAN = os.environ.get("CAREFORCE_ACTION_PLAN") or None
 """The action-plan file changes are recorded against (default: the Staffordshire plan)."""
-CAREFORCE_PROJECTIONS = os.environ.get("CAREFORCE_PROJECTIONS") or None
-"""A directory of further projection parameter files published beside the shipped ones."""
-CAREFORCE_PROJECTIONS_SUPPLY = os.environ.get("CAREFORCE_PROJECTIONS_SUPPLY") or None
-"""A training supply file: projections show new staff needed against the pipeline."""
+CAREFORCE_PROJECTIONS = os.environ.get("CAREFORCE_PROJECTIONS") or str(DATA_DIR / "projections")
+"""A directory of further projection parameter files published beside the shipped ones (those
+``careforce projections derive`` writes; ``web serve --demo`` writes the demo's there)."""
+CAREFORCE_PROJECTIONS_SUPPLY = os.environ.get("CAREFORCE_PROJECTIONS_SUPPLY") or str(
+    DATA_DIR / "projections" / "supply.csv"
+)
+"""A training supply file: projections show new staff needed against the pipeline (none when
+the file does not exist)."""
 CAREFORCE_RETURN_DUE_MONTHS = int(os.environ.get("CAREFORCE_RETURN_DUE_MONTHS", "3"))
 """Months after a period's reference date (31 March) by which providers' returns are due; a
 provider with no accepted return by then is late (the submissions page)."""

@@ -116,6 +116,46 @@ class TestShippedFramework:
             Polarity.LOW_IS_GOOD,
         ]
 
+    @pytest.mark.parametrize(
+        ("code", "measure_ids"),
+        [
+            ("3.1a", {"digital_training_share", "person_centred_training_share"}),
+            ("4.1a", {"person_centred_training_share", "strength_based_practice_share"}),
+            ("4.2a", {"digital_training_share", "digital_confidence_share"}),
+            ("4.2b", {"digital_training_share", "helps_with_technology_share"}),
+            ("1.1a", {"filled_posts", "headcount"}),
+        ],
+    )
+    def test_training_groups_and_headcount_are_bound(
+        self, code: str, measure_ids: set[str]
+    ) -> None:
+        placed = {
+            p.measure.code: p.measure for p in placed_measures(read_framework_file().framework)
+        }
+        bound = {s.measure_id for s in placed[code].sources or []}
+        assert measure_ids <= bound
+
+    def test_the_digital_and_person_centred_categories_are_bound_by_name(self) -> None:
+        placed = {
+            p.measure.code: p.measure for p in placed_measures(read_framework_file().framework)
+        }
+        categories = {
+            code: {
+                s.breakdown_value
+                for s in placed[code].sources or []
+                if s.measure_id == "training_current_share"
+            }
+            for code in ("4.1a", "4.2a", "4.2b")
+        }
+        assert categories == {
+            "4.1a": {
+                "Dignity, respect, person-centered care",
+                "Positive behaviour support and non-restrictive practice",
+            },
+            "4.2a": {"Working with digital technology", "In-house systems and applications"},
+            "4.2b": {"Assisted digital and accessibility"},
+        }
+
     def test_baseline_is_the_strategy_year(self) -> None:
         assert read_framework_file().framework.baseline_period == "2021/22"
 

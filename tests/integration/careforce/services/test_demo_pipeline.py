@@ -7,12 +7,14 @@ services as a provider's upload, and measured with the published (disclosure-con
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from careforce.services.demo_pipeline import DemoRun, run_demo
+from careforce.services.demo_projections import DERIVED_NAME, SUPPLY_NAME
 
 pytestmark = pytest.mark.integration
 
@@ -296,3 +298,23 @@ class TestLabourMarket:
         )
         assert total["value"].to_list() == [32617.0]
         assert total["period"].to_list() == ["2021-09/2022-08"]
+
+
+class TestDerivedProjection:
+    def test_the_projection_is_derived_from_the_demo_measures(self, demo: DemoRun) -> None:
+        assert demo.projections is not None
+        derived = tomllib.loads(demo.projections.parameters.read_text(encoding="utf-8"))
+        assert derived["name"] == DERIVED_NAME
+        assert derived["base_year"] == 2022
+        # The demo's filled posts and vacancies of 2021/22 (18,255 + 1,955).
+        assert [g["base_workforce"] for g in derived["groups"]] == [20210]
+        assert demo.projections.supply.name == SUPPLY_NAME
+        gap = demo.projections.parameters.parent / "supply" / "supply-gap.csv"
+        assert gap.read_text(encoding="utf-8").startswith("year,new_staff_in_year,")
+
+    def test_the_priority_training_needs_draw_on_postings_and_survey(self, demo: DemoRun) -> None:
+        assert demo.outcomes is not None
+        needs = demo.outcomes.report.training_needs
+        assert needs is not None
+        text = " ".join(cell for row in needs.rows for cell in row)
+        assert "asked for in 36% of job postings (2021-09/2022-08)" in text

@@ -326,6 +326,8 @@ ENDPOINTS = (
     Endpoint("projections:projection-detail", lambda site: ["no-such"], "GET", (404,) * 5),
     Endpoint("projections:projection-download", lambda site: [ADULT, "csv"], "GET", EVERYONE),
     Endpoint("projections:projection-download", lambda site: [ADULT, "pdf"], "GET", (404,) * 5),
+    Endpoint("projections:parameters-download", lambda site: [ADULT], "GET", EVERYONE),
+    Endpoint("projections:parameters-download", lambda site: ["no-such"], "GET", (404,) * 5),
     Endpoint("projections:scenario-create", lambda site: [ADULT], "GET", PARTNERS),
     Endpoint(
         "projections:scenario-create", lambda site: [ADULT], "POST", (LOGIN, 405, 403, 403, 405)

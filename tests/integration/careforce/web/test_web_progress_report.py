@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from careforce.web.backend import progress_reports
 from careforce.web.backend.jobs import JobKind, run_pending
+from careforce.web.backend.publications import published
+from careforce.web.backend.training_needs import ranked_needs
 from careforce.web.models.jobs.models import Job
 from web_support import Site
 
@@ -75,6 +77,20 @@ class TestProgressReport:
         assert "<svg" in text
         assert "Staffordshire" in text
         assert (reports_folder / job.payload["folder"] / "scorecard.csv").exists()
+
+    def test_the_report_has_the_priority_training_needs_page(
+        self, client_as: Callable[[str], Any], site: Site, reports_folder: Path
+    ) -> None:
+        found = published()
+        assert found is not None
+        needs = ranked_needs(found)
+        assert needs.height > 0
+        client_as("analyst").post(reverse("outcomes:report-create"))
+        assert run_pending() == 1
+        html = Client().get(reverse("outcomes:report-download", args=["html"]))
+        text = " ".join(html.content.decode().split())
+        assert '<a href="#training-needs">Priority training needs</a>' in text
+        assert f"<td>{needs['need'][0]}</td>" in text
 
     def test_old_reports_are_removed(
         self,

@@ -16,6 +16,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from careforce.services.demo_projections import (
+    DERIVED_NAME,
+    DERIVED_STEM,
+    SUPPLY_NAME,
+    write_demo_projections,
+)
 from careforce.services.projections import (
     ANALYST_SCENARIO,
     ScenarioChanges,
@@ -91,6 +97,40 @@ class TestPages:
             .status_code
             == 200
         )
+
+    def test_the_parameter_file_is_downloadable(self, site: Site) -> None:
+        page = _text(Client().get(reverse("projections:projection-detail", args=[ADULT])))
+        url = reverse("projections:parameters-download", args=[ADULT])
+        assert url in page
+        response = Client().get(url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == f'attachment; filename="{ADULT}.toml"'
+        assert response.content == load_parameters(ADULT).path.read_bytes()
+        assert tomllib.loads(response.content.decode())["base_year"] == 2022
+
+    def test_a_derived_file_and_the_supply_file_are_published(
+        self, site: Site, settings: Any, tmp_path: Path
+    ) -> None:
+        write_demo_projections(
+            indicators=FIXTURES / "indicators.csv",
+            population=FIXTURES / "population.csv",
+            enrolments=FIXTURES / "supply.csv",
+            out=tmp_path,
+            area_code="E10000028",
+        )
+        settings.CAREFORCE_PROJECTIONS = str(tmp_path)
+        settings.CAREFORCE_PROJECTIONS_SUPPLY = str(tmp_path / SUPPLY_NAME)
+        listing = _text(Client().get(reverse("projections:projection-list")))
+        assert DERIVED_NAME in listing
+        assert reverse("projections:projection-detail", args=[DERIVED_STEM]) in listing
+        page = _text(Client().get(reverse("projections:projection-detail", args=[DERIVED_STEM])))
+        assert DERIVED_NAME in page
+        assert "no training supply data" not in page
+        assert "New staff needed and the training pipeline, by year" in page
+        download = Client().get(reverse("projections:parameters-download", args=[DERIVED_STEM]))
+        assert download.content == (tmp_path / f"{DERIVED_STEM}.toml").read_bytes()
+        shipped = _text(Client().get(reverse("projections:projection-detail", args=[ADULT])))
+        assert "no training supply data" not in shipped
 
     def test_unknown_projection_is_404(self, site: Site) -> None:
         assert (

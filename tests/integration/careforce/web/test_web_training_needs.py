@@ -6,14 +6,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
 from careforce.web.backend.publications import published
+from careforce.web.backend.survey import create_round, load_baseline
 from careforce.web.backend.training_needs import ranked_needs
 from careforce.web.models.accounts.models import AuditEvent
+from careforce.web.models.survey.models import SurveyResponse
 from careforce.web.models.training_needs.models import AgreedPriorities
 from web_support import Site, page_of
 
@@ -49,7 +52,9 @@ class TestNeedList:
 
     def test_scoring_is_explained(self, client_as: Callable[[str], Any]) -> None:
         page = page_of(client_as("administrator").get(reverse(LIST)))
-        assert "Score = gap × workers in the cell" in page.text(".govuk-main-wrapper")
+        assert "Score = workers short × (1 + share of job postings" in page.text(
+            ".govuk-main-wrapper"
+        )
 
     def test_no_priorities_yet(self, client_as: Callable[[str], Any]) -> None:
         page = page_of(client_as("analyst").get(reverse(LIST)))
@@ -58,6 +63,60 @@ class TestNeedList:
     def test_unknown_period_is_not_found(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("analyst").get(reverse(LIST), {"period": "1999/00"})
         assert response.status_code == 404
+
+
+PUBLISHED_HEADER = (
+    "measure_id,measure_name,period,area_code,area_name,breakdown,breakdown_value,numerator,"
+    "denominator,value,lower_ci,upper_ci,unit,polarity,comparator_value,comparison,symbol\n"
+)
+
+
+class TestStoredLabourAndSurvey:
+    def test_the_needs_draw_on_the_stored_postings_and_survey_rounds(
+        self, client_as: Callable[[str], Any], settings: Any, tmp_path: Path
+    ) -> None:
+        found = published()
+        assert found is not None
+        before = ranked_needs(found)
+        assert set(before["kind"]) <= {
+            "qualification",
+            "Care Certificate",
+            "Level 2 certificate",
+            "mandatory training",
+        }
+        labour = tmp_path / "labour"
+        labour.mkdir()
+        (labour / "labour.csv").write_text(
+            PUBLISHED_HEADER
+            + "skills_in_demand,Skills in demand,2021-09/2022-08,E10000028,Staffordshire,skill,"
+            "Safeguarding,450,500,0.9,,,proportion,no-judgement,,not-compared,\n",
+            encoding="utf-8",
+        )
+        settings.CAREFORCE_LABOUR_DIR = labour
+        load_baseline()  # the 2022 baseline did not ask the training items ([x])
+        staff = create_round("staff", "2026", user=None)
+        for number in range(20):
+            SurveyResponse.objects.create(
+                survey_round=staff,
+                response_id=f"r{number}",
+                answers={
+                    "working_in_care": "yes",
+                    "digital_confidence": "agree" if number < 15 else "disagree",
+                },
+            )
+        needs = ranked_needs(found)
+        survey = needs.filter(needs["kind"] == "survey")
+        assert survey["need"].to_list() == ["Digital skills: using technology to do the job well"]
+        assert survey["value"][0] == 0.75
+        assert survey["evidence"][0].startswith("75% of 20 survey respondents agree (2026 round;")
+        safeguarding = needs.filter(
+            needs["need"] == "Current mandatory training: Safeguarding adults"
+        )
+        if safeguarding.height:
+            assert safeguarding["demand"][0] == 0.9
+            assert safeguarding["score"][0] == safeguarding["workers_short"][0] * 1.9
+        page = page_of(client_as("analyst").get(reverse(LIST)))
+        assert "Digital skills: using technology to do the job well" in page.text(".govuk-table")
 
 
 class TestDownloads:

@@ -298,7 +298,12 @@ def _symbols(frame: pl.DataFrame) -> dict[str, str]:
 
 
 def _breakdown_params(
-    frame: pl.DataFrame, measure: Measure, *, title: str, heading: str
+    frame: pl.DataFrame,
+    measure: Measure,
+    *,
+    title: str,
+    heading: str,
+    people: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     unit = measure.unit.value
     rows = []
@@ -312,6 +317,7 @@ def _breakdown_params(
                 ""
                 if row.get(SYMBOL) or row.get(DENOMINATOR) is None
                 else f"{row[DENOMINATOR]:,.0f}",
+                *([] if people is None else [people.get(str(row[BREAKDOWN_VALUE]), "")]),
             ]
         )
     head = [
@@ -320,6 +326,7 @@ def _breakdown_params(
         "95% interval",
         "Numerator",
         "Denominator",
+        *([] if people is None else ["People (headcount)"]),
     ]
     offset = 1
     return table(
@@ -327,7 +334,7 @@ def _breakdown_params(
         caption_size="s",
         head=head,
         rows=rows,
-        numeric=[offset, offset + 2, offset + 3],
+        numeric=[offset, offset + 2, offset + 3, *([] if people is None else [offset + 4])],
     )
 
 
@@ -409,7 +416,9 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
         & (pl.col(BREAKDOWN_VALUE) == filters.breakdown_value)
     )
     trend = trend_rows["trend"][0] if trend_rows.height else "cannot be calculated"
-    summary = _summary(measure, filters, series, headline, trend)
+    summary = _summary(measure, filters, series, headline, trend) + _people(
+        published, measure, filters
+    )
     series_table = None
     if series.height:
         series_table = table(
@@ -446,11 +455,14 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
             continue
         part = in_period.filter(pl.col(BREAKDOWN) == breakdown)
         title = f"{measure.name} by {label(breakdown).lower()}, {filters.period}"
+        people = _people_cells(published, measure, filters, breakdown)
         tables.append(
             BreakdownTable(
                 breakdown,
                 title,
-                _breakdown_params(part, measure, title=title, heading=label(breakdown)),
+                _breakdown_params(
+                    part, measure, title=title, heading=label(breakdown), people=people
+                ),
                 part,
             )
         )
@@ -495,6 +507,49 @@ def _summary(
         else "."
     )
     return sentence
+
+
+PEOPLE_OF: Final = {"filled_posts": "headcount"}
+"""Measures of posts and the measure of the people in them, shown beside them."""
+
+
+def _people(published: Published, measure: Measure, filters: Filters) -> str:
+    """The people holding the posts a measure counts, as a sentence ('' when not published)."""
+    people = PEOPLE_OF.get(measure.id)
+    if people is None:
+        return ""
+    found = published.table.filter(
+        (pl.col(MEASURE_ID) == people)
+        & (pl.col(AREA_CODE) == filters.area_code)
+        & (pl.col(PERIOD) == filters.period)
+        & (pl.col(BREAKDOWN) == filters.breakdown)
+        & (pl.col(BREAKDOWN_VALUE) == filters.breakdown_value)
+        & pl.col(VALUE).is_not_null()
+        & pl.col(SYMBOL).is_null()
+    )
+    if found.is_empty():
+        return ""
+    return (
+        f" The posts were held by {measure_value(found[VALUE][0], 'count')} people (headcount: "
+        "distinct people, however many posts each holds)."
+    )
+
+
+def _people_cells(
+    published: Published, measure: Measure, filters: Filters, breakdown: str
+) -> dict[str, str] | None:
+    """The people holding the posts of each group of a breakdown, as the table shows them
+    (None for a measure that is not of posts)."""
+    people = PEOPLE_OF.get(measure.id)
+    if people is None:
+        return None
+    found = published.table.filter(
+        (pl.col(MEASURE_ID) == people)
+        & (pl.col(AREA_CODE) == filters.area_code)
+        & (pl.col(PERIOD) == filters.period)
+        & (pl.col(BREAKDOWN) == breakdown)
+    )
+    return {str(row[BREAKDOWN_VALUE]): cell(row, "count") for row in found.iter_rows(named=True)}
 
 
 def overview_rows(published: Published, filters: Filters, measures: list[Measure]) -> pl.DataFrame:

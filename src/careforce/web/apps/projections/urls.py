@@ -16,6 +16,7 @@ urlpatterns = [
         views.projection_download,
         name="projection-download",
     ),
+    path("<slug:name>/parameters.toml", views.parameters_download, name="parameters-download"),
     path("<slug:name>/scenario/", views.scenario_create, name="scenario-create"),
     path("<slug:name>/scenario/parameters.toml", views.scenario_download, name="scenario-download"),
 ]

@@ -149,6 +149,24 @@ def projection_download(request: HttpRequest, name: str, file_format: str) -> Ht
     )
 
 
+@require_GET
+def parameters_download(request: HttpRequest, name: str) -> HttpResponse:
+    """The parameter file a projection is run from (shipped, or derived locally), as it is."""
+    try:
+        found = projection_file(name)
+    except UnknownProjectionError as error:
+        raise Http404("no such projection") from error
+    return attachment(
+        request,
+        found.path.read_bytes(),
+        file_name=f"{name}.toml",
+        media_type="application/toml; charset=utf-8",
+        object_type="projection",
+        object_id=name,
+        detail={"origin": found.origin},
+    )
+
+
 def _scenario_file(request: HttpRequest, name: str) -> tuple[ProjectionFile, ScenarioForm]:
     try:
         found = projection_file(name)

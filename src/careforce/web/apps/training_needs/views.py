@@ -34,10 +34,12 @@ STARTING_PRIORITIES: Final = 5
 """Ranked needs filled into the form to start from."""
 SCORING: Final = (
     "Each need is a published measure below its benchmark: qualification and Care Certificate "
-    "shares against their comparators (England), and current mandatory training against full "
-    "compliance.",
-    "Score = gap × workers in the cell: the number of workers the gap stands for. Highest first; "
-    "suppressed cells are never used.",
+    "shares against their comparators (England), current mandatory training against full "
+    "compliance, current training in a skill employers ask for against the share of job "
+    "postings asking for it, and the workforce survey's training items against full agreement.",
+    "Workers short = gap × workers in the cell (a survey item's gap, taken at the top of its "
+    "95% interval, is scaled to the area's workers). Score = workers short × (1 + share of job "
+    "postings asking for the need's skill). Highest first; suppressed cells are never used.",
 )
 """How the list is scored, as the page and the downloads say it."""
 

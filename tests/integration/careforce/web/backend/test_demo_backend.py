@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from careforce.services.demo_projections import DERIVED_STEM, SUPPLY_NAME
 from careforce.web.backend.demo import build_demo
 from careforce.web.backend.publications import current_publication
 from careforce.web.backend.service import DemoFolderError, prepare_folder
@@ -64,6 +65,9 @@ class TestBuildDemo:
             ("organisations", "2022 baseline"): 0,
         }
         assert (tmp_path / "labour" / "labour.csv").stat().st_size > 0
+        derived = tmp_path / "projections" / f"{DERIVED_STEM}.toml"
+        assert derived.read_text(encoding="utf-8").startswith("# Projection parameters")
+        assert (tmp_path / "projections" / SUPPLY_NAME).stat().st_size > 0
         baseline = {
             (r.questionnaire, r.name): r.aggregate["respondents"]
             for r in survey_rounds()

@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 
 from careforce.core.indicators.frames import worker_measure_frame
-from careforce.core.indicators.pay_floors import Floor, pay_floor_scenarios
+from careforce.core.indicators.pay_floors import Floor
 from careforce.core.indicators.pay_thresholds import NATIONAL_LIVING_WAGE
+from careforce.core.publishing.pay_floors import pay_floor_scenarios
 
 pytestmark = pytest.mark.unit
 
@@ -58,3 +59,19 @@ class TestPayFloorScenarios:
             None,
             None,
         )
+
+    def test_a_lone_withheld_part_of_a_breakdown_takes_a_second_with_it(
+        self, build: SimpleNamespace
+    ) -> None:
+        # Four care homes (residential) with 24 staff and one home care workplace with 11:
+        # home care is withheld (one workplace), so residential, which with the total would give
+        # it away, is withheld too; the total is published.
+        places = [build.place(f"R{i}") for i in range(4)] + [build.place("H", service=8)]
+        staff = [build.worker(f"R{i % 4}", hourly_rate=8.0) for i in range(24)]
+        staff += [build.worker("H", hourly_rate=8.0) for _ in range(11)]
+        rows = scenarios(build, places, staff, [Floor("£11", rate=11.0)])
+        groups = {key[2]: row["symbol"] for key, row in rows.items() if key[1] == "service_group"}
+        assert groups == {"residential": "[c]", "home care": "[c]"}
+        assert rows[("£11", "service_group", "residential")]["annual_cost"] is None
+        total = rows[("£11", "total", "all")]
+        assert (total["symbol"], total["workers_with_pay"]) == (None, 35)

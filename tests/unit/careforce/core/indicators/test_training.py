@@ -120,3 +120,27 @@ class TestMandatoryTraining:
     def test_the_default_list_has_nine_topics(self) -> None:
         assert len(MANDATORY_TRAINING) == 9
         assert dict(MANDATORY_TRAINING)["Fire safety"] == (FIRE,)
+
+
+class TestDigitalAndPersonCentredTraining:
+    def test_current_training_in_any_category_of_the_group_counts(
+        self, build: SimpleNamespace
+    ) -> None:
+        rows = [
+            record("a", 51),  # working with digital technology: digital
+            record("a", 22),  # dignity and person-centred care: person-centred
+            record("b", 26, expiry=dt.date(2022, 1, 1)),  # GDPR expired: not current
+            record("b", 28),  # communication: person-centred
+            record("c", 46),  # assisted digital: digital
+            record("c", 49),  # online safety: digital (c counts once)
+            record("d", FIRE),  # neither group
+        ]
+        staff = [build.worker(worker_id=w) for w in ("a", "b", "c", "d")]
+        results = compute(build, [build.place()], staff, rows)
+        digital = build.cell(results, "digital_training_share")
+        assert (digital["numerator"], digital["denominator"]) == (2, 4)
+        assert digital["value"] == pytest.approx(0.5)
+        person = build.cell(results, "person_centred_training_share")
+        assert (person["numerator"], person["denominator"]) == (2, 4)
+        by_role = build.values(results, "digital_training_share", "job_role_group")
+        assert by_role == pytest.approx({"direct care": 0.5})

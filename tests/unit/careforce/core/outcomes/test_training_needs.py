@@ -148,3 +148,108 @@ class TestPriorityTrainingNeeds:
         assert priority_training_needs(table(rows))["value"].to_list() == [0.9]
         earlier = priority_training_needs(table(rows), period="2023/24")
         assert earlier["value"].to_list() == [0.5]
+
+
+def labour_rows(skills: dict[str, float], *, area: str = "E1") -> pl.DataFrame:
+    """Skills-in-demand rows of the labour-market measures (share of unique postings)."""
+    return table(
+        [
+            {
+                **cell("skills_in_demand", "skill", skill, share, 500, period="2024-01/2024-12"),
+                "area_code": area,
+            }
+            for skill, share in skills.items()
+        ]
+    )
+
+
+def survey_rows(rows: list[tuple[str, str, float, float, float]]) -> pl.DataFrame:
+    """Survey measure rows: (measure, round, share agreeing, top of its interval, respondents)."""
+    frame = table([cell(m, "total", "all", value, n, period=r) for m, r, value, _, n in rows])
+    return frame.with_columns(pl.Series("upper_ci", [top for *_, top, _ in rows]))
+
+
+class TestPostingsAndSurvey:
+    def test_a_skill_employers_ask_for_weighs_its_mandatory_topic(self) -> None:
+        rows = [
+            # 1 - 0.90 = 0.10 of 1,000: 100 short; safeguarding in 40% of postings: × 1.4.
+            cell("training_current_share", "training_category", "Safeguarding adults", 0.9, 1000),
+            # 1 - 0.88 = 0.12 of 1,000: 120 short, not asked for in postings.
+            cell("training_current_share", "training_category", "Fire safety", 0.88, 1000),
+        ]
+        labour = labour_rows({"Safeguarding": 0.40, "Driving Licence": 0.9})
+        needs = priority_training_needs(table(rows), labour=labour)
+        assert needs["need"].to_list() == [
+            "Current mandatory training: Safeguarding adults",
+            "Current mandatory training: Fire safety",
+        ]
+        assert needs["workers_short"].to_list() == pytest.approx([100.0, 120.0])
+        assert needs["score"].to_list() == pytest.approx([140.0, 120.0])
+        assert needs["demand"].to_list() == pytest.approx([0.40, None], nan_ok=True)
+        assert needs["evidence"][0] == (
+            "90% of 1000 workers against full compliance 100%; about 100 workers short; "
+            "asked for in 40% of job postings (2024-01/2024-12)"
+        )
+
+    def test_a_category_outside_the_mandatory_list_is_a_need_below_its_posting_share(
+        self,
+    ) -> None:
+        rows = [
+            # Dementia care: 10% current against 25% of postings: 0.15 × 1,000 = 150 short,
+            # score 150 × 1.25 = 187.5.
+            cell("training_current_share", "training_category", "Dementia care", 0.10, 1000),
+            # Personal care: 30% current, above the 20% of postings: no need.
+            cell("training_current_share", "training_category", "Personal care", 0.30, 1000),
+            # Asked for in another area's postings only: no need.
+            cell("training_current_share", "training_category", "Diabetes", 0.01, 1000),
+        ]
+        labour = pl.concat(
+            [
+                labour_rows({"Dementia Care": 0.25, "Personal Care": 0.20}),
+                labour_rows({"Diabetes": 0.5}, area="E2"),
+            ]
+        )
+        needs = priority_training_needs(table(rows), labour=labour)
+        assert needs["need"].to_list() == [
+            "Current training in a skill employers ask for: Dementia care"
+        ]
+        assert needs["kind"].to_list() == ["skill in demand"]
+        assert needs["benchmark"][0] == pytest.approx(0.25)
+        assert needs["score"][0] == pytest.approx(187.5)
+        assert needs["evidence"][0] == (
+            "10% of 1000 workers current, against 25% of job postings asking for it "
+            "(2024-01/2024-12); about 150 workers short"
+        )
+
+    def test_survey_items_of_the_latest_round_are_scaled_to_the_areas_headcount(self) -> None:
+        rows = [
+            cell("headcount", "total", "all", 2000, 0),
+            cell("care_certificate_share", "total", "all", 0.5, 1500, comparator=0.4),
+        ]
+        survey = survey_rows(
+            [
+                # 2023: 70% agree, at most 75%: gap 0.25 of 2,000 people = 500 short.
+                ("digital_confidence_share", "2023", 0.70, 0.75, 200),
+                ("digital_confidence_share", "2022", 0.50, 0.55, 150),
+                # Not a training item.
+                ("job_satisfaction_share", "2023", 0.50, 0.55, 200),
+            ]
+        )
+        needs = priority_training_needs(table(rows), survey=survey)
+        assert needs["need"].to_list() == ["Digital skills: using technology to do the job well"]
+        assert needs["kind"].to_list() == ["survey"]
+        assert needs["period"].to_list() == ["2024/25"]
+        assert needs["gap"][0] == pytest.approx(0.25)
+        assert needs["workers"][0] == pytest.approx(2000.0)
+        assert needs["score"][0] == pytest.approx(500.0)
+        assert needs["evidence"][0] == (
+            "70% of 200 survey respondents agree (2023 round; up to 75% on its interval), "
+            "against full agreement, of 2000 workers; about 500 workers short"
+        )
+
+    def test_without_a_headcount_the_workers_are_the_qualification_denominator(self) -> None:
+        rows = [cell("relevant_qualification_share", "total", "all", 0.5, 1200, comparator=0.4)]
+        survey = survey_rows([("strength_based_practice_share", "2023", 0.80, 0.90, 100)])
+        needs = priority_training_needs(table(rows), survey=survey)
+        assert needs["need"].to_list() == ["Strength-based, person-centred practice"]
+        assert needs["score"][0] == pytest.approx(0.10 * 1200)
