@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
@@ -196,13 +196,14 @@ class TrainingRecords:
         variants = _variants(variant_seed)
         self._records = {w.serial: _history(rng, w, variants) for w in staffing.workers}
 
-    def render(self, snapshot: int) -> str:
-        """The training file of a snapshot (1 = 2020/21, 2 = 2021/22)."""
+    def render(self, snapshot: int, workplaces: Container[int] | None = None) -> str:
+        """The training file of a snapshot (1 = 2020/21, 2 = 2021/22), of the workplaces whose
+        indices are in ``workplaces`` (every workplace by default)."""
         last = SNAPSHOT_DATES[snapshot].toordinal()
         rows = [
             f"{w.workplace.local_id},{w.worker_id},{text}"
             for w in self._staffing.workers
-            if w.present(snapshot)
+            if w.present(snapshot) and (workplaces is None or w.workplace.index in workplaces)
             for day, text in self._records[w.serial]
             if day <= last
         ]

@@ -33,6 +33,7 @@ OTHER_FILES = (
     "labour/census/census2021-ts007-utla.csv",
     "labour/census/census2021-ts008-utla.csv",
     "labour/census/census2021-ts021-utla.csv",
+    "truth/synthetic-truth-workplaces.csv",
 )
 REFERENCE_DATES = {"2020-21": dt.date(2021, 3, 31), "2021-22": dt.date(2022, 3, 31)}
 
@@ -43,6 +44,13 @@ def staffordshire(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("staffordshire")
     generate_demo_data("staffordshire", out, seed=2022)
     return out
+
+
+def _truth(folder: Path) -> list[dict[str, str]]:
+    with (folder / "truth" / "synthetic-truth-workplaces.csv").open(
+        newline="", encoding="utf-8"
+    ) as stream:
+        return list(csv.DictReader(stream))
 
 
 class TestLayout:
@@ -71,13 +79,26 @@ class TestLayout:
         manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
         (entry,) = [e for e in manifest["files"] if e["dataset"] == "cqc-register"]
         register = load_register(staffordshire / entry["path"])
-        with (staffordshire / "ascwds" / "2021-22" / "workplace.csv").open(
-            newline="", encoding="utf-8"
-        ) as stream:
-            regulated = {r["LOCATIONID"] for r in csv.DictReader(stream) if r["REGTYPE"] == "2"}
+        truth = _truth(staffordshire)
+        regulated = {r["location_id"] for r in truth if r["cqc_registered"] == "Y"}
         assert set(register.locations["location_id"].to_list()) == regulated
-        assert entry["rows"] == len(regulated)
+        assert entry["rows"] == len(regulated) == 583
         assert register.findings.height == 0
+
+    def test_only_the_returning_workplaces_have_files(self, staffordshire) -> None:
+        truth = _truth(staffordshire)
+        for year in REFERENCE_DATES:
+            with (staffordshire / "ascwds" / year / "workplace.csv").open(
+                newline="", encoding="utf-8"
+            ) as stream:
+                written = {r["LOCALESTID"] for r in csv.DictReader(stream)}
+            returned = {r["workplace_ref"] for r in truth if r[f"returned_{year}"] == "Y"}
+            assert written == returned
+        latest = [r for r in truth if r["returned_2021-22"] == "Y"]
+        assert len(truth) == 702
+        assert len(latest) == 417
+        assert sum(int(r["filled_posts_2021-22"]) for r in truth) == 18_255
+        assert sum(int(r["filled_posts_2021-22"]) for r in latest) == 12_877
 
     def test_ascwds_files_keep_crlf_line_endings(self, staffordshire) -> None:
         data = (staffordshire / "ascwds" / "2021-22" / "staff.csv").read_bytes()
@@ -156,4 +177,4 @@ class TestIngestion:
         assert result.errors == 0
         assert result.datasets_written
         rows = {entry["file"]: entry["rows"] for entry in result.manifest["inputs"]}
-        assert rows["staff"] > 18_000
+        assert rows["staff"] > 12_000
