@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careforce.synthetic.ascwds_text import render_staff_file, render_workplace_file
+from careforce.synthetic.multiple_posts import share_people
 from careforce.synthetic.profiles import AreaProfile
 from careforce.synthetic.published import REFERENCE_YEARS
 from careforce.synthetic.response import Response, draw_response, truth_rows
@@ -32,9 +33,14 @@ class AscwdsReturn:
 
 
 def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
-    """Plan an area's workplaces and simulate its staff over both years."""
+    """Plan an area's workplaces and simulate its staff over both years; some people hold two
+    posts (:mod:`careforce.synthetic.multiple_posts`)."""
     workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
-    return simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
+    staffing = simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
+    share_people(
+        staffing, make_rng(seed, "multiple posts", area.code), snapshot=len(REFERENCE_YEARS)
+    )
+    return staffing
 
 
 def returning_part(staffing: Staffing, workplaces: frozenset[int]) -> Staffing:
