@@ -6,12 +6,14 @@ import csv
 import datetime as dt
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from careforce.services.ascwds import ingest_ascwds
 from careforce.services.demo_data import DemoDataManifest, UnknownProfileError, generate_demo_data
+from careforce.services.demo_pipeline import demo_estimates
 from careforce.services.estimates import load_register
 
 pytestmark = pytest.mark.integration
@@ -142,6 +144,46 @@ class TestEngland:
         assert (tmp_path / "ascwds" / "2021-22" / "E09000001" / "staff.csv").exists()
         population = next(f for f in manifest.files if f.dataset == "population")
         assert population.rows == (153 + 8) * 26 * 6
+        registers = [f for f in manifest.files if f.dataset == "cqc-register"]
+        assert len({f.area_code for f in registers}) == 153
+        truth = _truth(tmp_path)
+        assert len({r["area_code"] for r in truth}) == 153
+
+    def test_every_council_is_estimated_from_its_own_register(self, tmp_path) -> None:
+        manifest = generate_demo_data("england", tmp_path / "data", seed=3, scale=0.005)
+        chosen = {"E10000028", "E09000001"}
+        files = tuple(f for f in manifest.files if f.area_code in chosen)
+        ingested = []
+        for code in sorted(chosen):
+            for year, day in REFERENCE_DATES.items():
+                target = tmp_path / "ingested" / year / code
+                ingest_ascwds(
+                    [
+                        tmp_path / "data" / f.path
+                        for f in files
+                        if (f.area_code, f.year) == (code, year)
+                    ],
+                    reference_date=day,
+                    out=target,
+                    secret=b"demo-data-test-secret-0123456789",
+                )
+                ingested.append(target)
+        results = demo_estimates(
+            tmp_path / "data", replace(manifest, files=files), ingested, tmp_path / "estimates"
+        )
+        assert set(results) == chosen
+        truth = _truth(tmp_path / "data")
+        for code, result in results.items():
+            own = [r for r in truth if r["area_code"] == code]
+            returned = sum(
+                int(r["filled_posts_2021-22"]) for r in own if r["returned_2021-22"] == "Y"
+            )
+            assert result.summary["filled_posts_returned"] == returned
+            assert result.summary["in_scope_locations"] == sum(
+                r["cqc_registered"] == "Y" for r in own
+            )
+        gathered = (tmp_path / "estimates" / "estimates.csv").read_text(encoding="utf-8")
+        assert all(code in gathered for code in chosen)
 
 
 class TestArguments:
