@@ -13,6 +13,7 @@ import polars as pl
 import pytest
 
 from careforce.services.demo_pipeline import DemoRun, run_demo
+from careforce.services.projections import derive_parameter_file
 
 pytestmark = pytest.mark.integration
 
@@ -283,6 +284,17 @@ class TestEstimates:
         )
         assert rows["period"].to_list() == ["2021/22"]
         assert rows["value"].to_list() == [19_280.0]
+
+    def test_projections_start_from_the_estimate(self, demo: DemoRun, tmp_path: Path) -> None:
+        population = demo.data / "population" / "population.csv"
+        derived = derive_parameter_file(demo.indicators_dir, population, tmp_path / "p.toml")
+        returned = derive_parameter_file(
+            demo.indicators_dir, population, tmp_path / "r.toml", returned_only=True
+        )
+        # Filled posts plus vacancies: 19,280 + 2,035 estimated; 12,875 + 1,365 returned.
+        assert derived.params.groups[0].base_workforce == 21_315
+        assert returned.params.groups[0].base_workforce == 14_240
+        assert "Base workforce: the whole-sector estimates" in derived.text
 
     def test_outputs_exist(self, demo: DemoRun) -> None:
         assert demo.estimates is not None
