@@ -110,8 +110,8 @@ def run(
         returned, estimated = result.filled_posts()
         console.print(
             f"Filled posts: {returned:,.0f} in the returns; {estimated:,.0f} estimated for the "
-            f"whole sector from the CQC register (the measures and projections use the "
-            f"estimate), written to {out / 'estimates'}."
+            f"whole sector from the CQC register, written to {out / 'estimates'} (published "
+            "with the measures; the scorecard and projections derive start from the estimate)."
         )
     console.print(
         f"Measures written to {result.indicators_dir} (indicators.csv, .ods, .xlsx, .parquet)."
