@@ -1,5 +1,6 @@
-"""Use case: the demo end to end — generate a profile's data, ingest it, compute the measures,
-evaluate the outcomes framework and write the annual progress report.
+"""Use case: the demo end to end — generate a profile's data, ingest it, estimate the whole
+sector from the CQC register, compute the measures with the estimates, evaluate the outcomes
+framework and write the annual progress report.
 
 Everything goes through the same services as real data: the generated ASC-WDS files are
 ingested with ``ingest_ascwds`` exactly as a provider's upload would be.
@@ -129,10 +130,13 @@ def demo_estimates(
     """The whole-sector estimates of every area of a demo data set, each from its own register
     and returns, under ``out`` (one area) or ``out/<ONS code>`` (several, and every area's
     published rows gathered in ``out/estimates.csv`` for ``indicators compute --estimates``)."""
-    registers = {f.area_code: data / f.path for f in manifest.files if f.dataset == "cqc-register"}
+    registers = {
+        f.area_code: data / f.path
+        for f in manifest.files
+        if f.dataset == "cqc-register" and f.area_code is not None
+    }
     results: dict[str, EstimatesResult] = {}
     for code, register in registers.items():
-        assert code is not None
         own = [d for d in ingested if d.name == code] if len(registers) > 1 else ingested
         target = out / code if len(registers) > 1 else out
         results[code] = compute_estimates(register, own, out=target, area=code)
