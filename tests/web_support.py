@@ -108,7 +108,8 @@ def wait_until(condition: Callable[[], object], *, timeout: float, interval: flo
 def demo_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Staffordshire demo data at a small scale (generated once per run)."""
     folder = tmp_path_factory.mktemp("demo-data")
-    generate_demo_data("staffordshire", folder, scale=SCALE)
+    # Every workplace's files: the providers' uploads are split from them.
+    generate_demo_data("staffordshire", folder, scale=SCALE, every_location_returns=True)
     return folder
 
 

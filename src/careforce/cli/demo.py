@@ -28,6 +28,8 @@ app = typer.Typer(help="Run careforce end to end on realistic demo data.", no_ar
 HEADLINES = (
     ("filled_posts", "total", "all"),
     ("headcount", "total", "all"),
+    ("filled_posts_estimate", "total", "all"),
+    ("coverage_locations_share", "total", "all"),
     ("vacancy_rate", "total", "all"),
     ("turnover_rate", "total", "all"),
     ("leavers_remaining_in_sector", "total", "all"),
@@ -105,6 +107,13 @@ def run(
         comparator = rows[COMPARATOR_VALUE].drop_nulls().to_list()
         summary.add_row(label, *cells, _format(comparator[-1], unit) if comparator else "")
     console.print(summary)
+    if result.estimates_by_area:
+        returned, estimated = result.filled_posts()
+        console.print(
+            f"Filled posts: {returned:,.0f} in the returns; {estimated:,.0f} estimated for the "
+            f"whole sector from the CQC register, written to {out / 'estimates'} (published "
+            "with the measures; the scorecard and projections derive start from the estimate)."
+        )
     console.print(
         f"Measures written to {result.indicators_dir} (indicators.csv, .ods, .xlsx, .parquet)."
     )

@@ -12,6 +12,8 @@ Layout of the folder (see ``docs/demo-data.md``)::
     enrolments/{further-education-aim-enrolments,apprenticeship-starts}.csv  DfE EES layout
     labour/nomis/*.csv                                      Nomis API CSV downloads
     labour/census/census2021-<table>-utla.csv               Census 2021 bulk CSVs
+    cqc/[<ONS code>/]<register>.ods                         CQC register, every location
+    truth/synthetic-truth-workplaces.csv                    synthetic truth (tests only)
     manifest.json
 
 The same profile, scale and seed give byte-identical files. Councils are generated in parallel
@@ -36,7 +38,13 @@ from careforce import __version__
 from careforce.core.vocab.cqc_register import REGISTER_LAYOUT
 from careforce.io.cqc_register_files import write_register_ods
 from careforce.io.text_files import write_text_file
-from careforce.synthetic.ascwds_returns import FILE_KINDS, render_returns, simulate_area
+from careforce.synthetic.ascwds_returns import (
+    FILE_KINDS,
+    area_response,
+    area_truth,
+    render_returns,
+    simulate_area,
+)
 from careforce.synthetic.census_tables import CENSUS_TABLES
 from careforce.synthetic.cqc_register import register_entries, register_row
 from careforce.synthetic.csv_text import concatenate_tables
@@ -157,6 +165,7 @@ class _AreaTask:
     out: Path
     per_area_folders: bool
     size: int
+    every_location_returns: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -170,6 +179,7 @@ class _AreaResult:
     hr_extract: str
     provider_returns: str
     postings: str
+    truth: str
 
 
 def _rows(text: str) -> int:
@@ -198,6 +208,10 @@ def _write(
         sha256=written.sha256,
     )
 
+
+TRUTH_FILE: Final = "truth/synthetic-truth-workplaces.csv"
+"""The demo's synthetic truth: every workplace's true filled posts, returned or not (see
+``careforce.synthetic.response``). Only a synthetic data set has one; careforce never reads it."""
 
 REGISTER_NAME = "01_April_2022_HSCA_Active_Locations.ods"
 """The demo's CQC register, named as CQC names the month's file (the month after the latest
@@ -239,8 +253,14 @@ def _generate_area(task: _AreaTask) -> _AreaResult:
     area = _profile(task.profile, task.scale)[task.position]
     dates = {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS}
     staffing = simulate_area(area, seed=task.seed)
+    response = area_response(staffing, area_code=area.code, seed=task.seed)
     files = [_write_register(task, area, staffing)]
-    for annual in render_returns(staffing, area_code=area.code, seed=task.seed):
+    for annual in render_returns(
+        staffing,
+        area_code=area.code,
+        seed=task.seed,
+        response=None if task.every_location_returns else response,
+    ):
         folder = (
             f"ascwds/{annual.year}/{area.code}"
             if task.per_area_folders
@@ -263,6 +283,7 @@ def _generate_area(task: _AreaTask) -> _AreaResult:
         hr_extract=generate_hr_extract(area, seed=task.seed),
         provider_returns=generate_provider_returns(area, seed=task.seed),
         postings=generate_postings(area, seed=task.seed),
+        truth=area_truth(staffing, response, area_code=area.code),
     )
 
 
@@ -324,6 +345,7 @@ def generate_demo_data(
     progress: Progress | None = None,
     scale: float = 1.0,
     workers: int | None = None,
+    every_location_returns: bool = False,
 ) -> DemoDataManifest:
     """Generate a profile's demo data and write it, with ``manifest.json``, under ``out``.
 
@@ -334,6 +356,9 @@ def generate_demo_data(
         progress: Called as work advances, with (step, done, total).
         scale: Multiplier on the number of workplaces, workers and staff (for quick tests).
         workers: Processes to generate councils in (default: one per CPU, for several councils).
+        every_location_returns: Write every workplace's ASC-WDS files, not only those of the
+            workplaces that return (``careforce.synthetic.response``); the synthetic truth still
+            says which would have.
 
     Returns:
         The manifest of what was written.
@@ -355,18 +380,37 @@ def generate_demo_data(
 
     step("Generating councils")
     tasks = [
-        _AreaTask(chosen.name, scale, i, seed, out, several, area.workforce.filled_posts)
+        _AreaTask(
+            chosen.name,
+            scale,
+            i,
+            seed,
+            out,
+            several,
+            area.workforce.filled_posts,
+            every_location_returns,
+        )
         for i, area in enumerate(areas)
     ]
     processes = workers if workers is not None else (os.cpu_count() or 1) if several else 1
     files: list[DemoFile] = []
-    hr, providers, postings = [], [], []
+    hr, providers, postings, truth = [], [], [], []
     for area, result in zip(areas, _run_areas(tasks, processes), strict=True):
         files.extend(result.files)
         hr.append(result.hr_extract)
         providers.append(result.provider_returns)
         postings.append(result.postings)
+        truth.append(result.truth)
         step(f"Generated {area.name}")
+    files.append(
+        _write(
+            out,
+            TRUTH_FILE,
+            concatenate_tables(truth),
+            dataset="synthetic-truth",
+            reference_date=REFERENCE_YEARS[-1].reference_date.isoformat(),
+        )
+    )
     extract_date = "2022-03-31"
     files.append(
         _write(

@@ -1,5 +1,6 @@
-"""Use case: the demo end to end — generate a profile's data, ingest it, compute the measures,
-evaluate the outcomes framework and write the annual progress report.
+"""Use case: the demo end to end — generate a profile's data, ingest it, estimate the whole
+sector from the CQC register, compute the measures with the estimates, evaluate the outcomes
+framework and write the annual progress report.
 
 Everything goes through the same services as real data: the generated ASC-WDS files are
 ingested with ``ingest_ascwds`` exactly as a provider's upload would be.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
@@ -24,12 +25,12 @@ from careforce.services.demo_data import (
     APPRENTICESHIPS_FILE,
     DEFAULT_SEED,
     ENROLMENTS_FILE,
-    REGISTER_NAME,
+    DemoDataManifest,
     generate_demo_data,
 )
 from careforce.services.demo_projections import DemoProjections, write_demo_projections
 from careforce.services.estimates import EstimatesResult, compute_estimates
-from careforce.services.indicators import IndicatorsResult, compute_indicators
+from careforce.services.indicators import ESTIMATES_FILE, IndicatorsResult, compute_indicators
 from careforce.services.labour import (
     COMPARATORS_FILE,
     LabourResult,
@@ -67,6 +68,16 @@ class DemoRun:
     projections: DemoProjections | None = None
     """The projection derived from the demo's measures, its supply file and supply against
     need (a profile of one area only)."""
+    estimates_by_area: dict[str, EstimatesResult] = field(default_factory=dict)
+    """The whole-sector estimates of each area, from its own CQC register."""
+
+    def filled_posts(self) -> tuple[float, float]:
+        """Filled posts in the returns and estimated for the whole sector, over every area."""
+        summaries = [result.summary for result in self.estimates_by_area.values()]
+        return (
+            sum(float(s["filled_posts_returned"] or 0) for s in summaries),
+            sum(float(s["filled_posts_estimate"] or 0) for s in summaries),
+        )
 
 
 ENGLAND_AREA: Final = ("E92000001", "England")
@@ -117,6 +128,27 @@ def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Pa
     return path
 
 
+def demo_estimates(
+    data: Path, manifest: DemoDataManifest, ingested: list[Path], out: Path
+) -> dict[str, EstimatesResult]:
+    """The whole-sector estimates of every area of a demo data set, each from its own register
+    and returns, under ``out`` (one area) or ``out/<ONS code>`` (several, and every area's
+    published rows gathered in ``out/estimates.csv`` for ``indicators compute --estimates``)."""
+    registers = {
+        f.area_code: data / f.path
+        for f in manifest.files
+        if f.dataset == "cqc-register" and f.area_code is not None
+    }
+    results: dict[str, EstimatesResult] = {}
+    for code, register in registers.items():
+        own = [d for d in ingested if d.name == code] if len(registers) > 1 else ingested
+        target = out / code if len(registers) > 1 else out
+        results[code] = compute_estimates(register, own, out=target, area=code)
+    if len(results) > 1:
+        write_csv(out / ESTIMATES_FILE, pl.concat([r.table for r in results.values()]))
+    return results
+
+
 def run_demo(
     out: Path,
     *,
@@ -165,6 +197,8 @@ def run_demo(
         directories.append(target)
     say("Computing the labour-market measures")
     labour = demo_labour(data, out / "labour", areas=names)
+    say("Estimating the whole sector from the CQC register")
+    by_area = demo_estimates(data, manifest, directories, out / "estimates")
     say("Computing the measures")
     districts = write_district_lookup(
         profile, data / "geography" / "postcode_districts.csv", scale=scale
@@ -178,15 +212,12 @@ def run_demo(
         hr=data / "hr" / "children_staff.csv",
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
+        estimates=out / "estimates",
     )
     outcomes = estimates = projections = None
     survey: list[Path] = []
     if len(names) == 1:
-        say("Estimating the whole sector from the CQC register")
-        (area_code,) = names
-        estimates = compute_estimates(
-            data / "cqc" / REGISTER_NAME, directories, out=out / "estimates", area=area_code
-        )
+        (estimates,) = by_area.values()
         say("Analysing the workforce survey rounds")
         survey = write_demo_survey(out, seed=seed, area=next(iter(names.items())))
         say("Evaluating the outcomes framework and writing the progress report")
@@ -219,4 +250,5 @@ def run_demo(
         tuple(survey),
         labour,
         projections,
+        by_area,
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careforce.synthetic.ascwds_text import render_staff_file, render_workplace_file
+from careforce.synthetic.multiple_posts import share_people
 from careforce.synthetic.profiles import AreaProfile
 from careforce.synthetic.published import REFERENCE_YEARS
+from careforce.synthetic.response import Response, draw_response, truth_rows
 from careforce.synthetic.sampling import derive_seed, make_rng
 from careforce.synthetic.staff import simulate_staffing
 from careforce.synthetic.training import TrainingRecords
@@ -31,25 +33,45 @@ class AscwdsReturn:
 
 
 def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
-    """Plan an area's workplaces and simulate its staff over both years."""
+    """Plan an area's workplaces and simulate its staff over both years; some people hold two
+    posts (:mod:`careforce.synthetic.multiple_posts`)."""
     workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
-    return simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
+    staffing = simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
+    share_people(
+        staffing, make_rng(seed, "multiple posts", area.code), snapshot=len(REFERENCE_YEARS)
+    )
+    return staffing
 
 
-def render_returns(staffing: Staffing, *, area_code: str, seed: int) -> list[AscwdsReturn]:
-    """Render a simulated area's returns for 2020/21 and 2021/22."""
+def returning_part(staffing: Staffing, workplaces: frozenset[int]) -> Staffing:
+    """The part of an area's staffing in the workplaces whose indices are given."""
+    return Staffing(
+        workplaces=[w for w in staffing.workplaces if w.index in workplaces],
+        workers=[w for w in staffing.workers if w.workplace.index in workplaces],
+        counts=staffing.counts,
+    )
+
+
+def render_returns(
+    staffing: Staffing, *, area_code: str, seed: int, response: Response | None = None
+) -> list[AscwdsReturn]:
+    """Render a simulated area's returns for 2020/21 and 2021/22: every workplace's, or with
+    ``response`` only those of the workplaces that returned in each year (the rows of a
+    returning workplace are the same either way)."""
     training = TrainingRecords(
         staffing, seed=derive_seed(seed, "training", area_code), variant_seed=seed
     )
     returns = []
     for snapshot, year in enumerate(REFERENCE_YEARS, start=1):
+        chosen = None if response is None else response.returned[snapshot]
+        part = staffing if chosen is None else returning_part(staffing, chosen)
         returns.append(
             AscwdsReturn(
                 year=year.label,
                 files={
-                    "workplace": render_workplace_file(staffing, snapshot),
-                    "staff": render_staff_file(staffing, snapshot),
-                    "training": training.render(snapshot),
+                    "workplace": render_workplace_file(part, snapshot),
+                    "staff": render_staff_file(part, snapshot),
+                    "training": training.render(snapshot, chosen),
                 },
             )
         )
@@ -67,3 +89,29 @@ def generate_ascwds_returns(area: AreaProfile, *, seed: int) -> list[AscwdsRetur
         One return per reference year, oldest first.
     """
     return render_returns(simulate_area(area, seed=seed), area_code=area.code, seed=seed)
+
+
+def area_response(staffing: Staffing, *, area_code: str, seed: int) -> Response:
+    """Which of a simulated area's workplaces return in each year (its own random stream)."""
+    return draw_response(
+        staffing.workplaces,
+        make_rng(seed, "response", area_code),
+        snapshots=len(REFERENCE_YEARS),
+    )
+
+
+def area_truth(staffing: Staffing, response: Response, *, area_code: str) -> str:
+    """The synthetic truth of a simulated area (CSV text): every workplace's true filled posts
+    in each year and whether it returned."""
+    posts = {w.index: [0] * len(REFERENCE_YEARS) for w in staffing.workplaces}
+    for worker in staffing.workers:
+        for snapshot in range(1, len(REFERENCE_YEARS) + 1):
+            if worker.present(snapshot):
+                posts[worker.workplace.index][snapshot - 1] += 1
+    return truth_rows(
+        staffing.workplaces,
+        response,
+        posts,
+        area_code=area_code,
+        years=[year.label for year in REFERENCE_YEARS],
+    )

@@ -1,16 +1,26 @@
 """Synthetic ASC-WDS training records.
 
-Each worker gets a training history once, dated between their start (or three years before
-they were last in post) and the last snapshot they were in post at; each year's training file
-holds the records of that year's staff completed by its reference date. No record has an expiry
-date: the validity in months (or ``none``) says how long it lasts, as providers usually write it.
+Not every workplace uses the training file (:data:`RECORDING_SHARE`). In those that do, each
+worker has the mandatory topics (:data:`MANDATORY_REFRESH`) refreshed on a cycle: completed soon
+after starting, then again before each record expires — or, now and then, months after it has
+(:data:`ON_TIME`), so some training is expired at a reference date. A training file keeps each
+topic's latest completion by its reference date, as providers update a record when it is
+refreshed. A few other categories by role group (:data:`CATEGORY_WEIGHTS`) are dated between the
+worker's start (or three years before they were last in post) and the last snapshot they were in
+post at. No record has an expiry date: the validity in months (or ``none``, or blank) says how
+long it lasts, as providers usually write it.
+
+Skills for Care publishes no national share of staff with current or expired training by
+category, so the chances below are assumptions; the refresher periods follow its "Core and
+mandatory training" guide (annual practical refreshers, up to three-yearly for the others).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
@@ -22,8 +32,44 @@ from careforce.synthetic.csv_text import quote, render_csv
 from careforce.synthetic.sampling import Pick, choose, derive_seed, uk_date, years_before
 from careforce.synthetic.workers import SNAPSHOT_DATES, Staffing, Worker
 
-RECORDS_PER_WORKER: Final = (0.12, 0.12, 0.16, 0.16, 0.14, 0.12, 0.08, 0.06, 0.04)
-"""Chance of a worker having 0, 1, ... 8 training records (about 3.3 on average)."""
+RECORDS_PER_WORKER: Final = (0.3, 0.3, 0.22, 0.12, 0.06)
+"""Chance of a worker having 0, 1, ... 4 records of categories other than the mandatory topics
+(about 1.3 on average)."""
+
+RECORDING_SHARE: Final = 0.7
+"""Share of independent workplaces that record their staff's training in ASC-WDS; council
+workplaces all do (assumed)."""
+
+MANDATORY_REFRESH: Final[Mapping[int, int]] = MappingProxyType(
+    {20: 36, 9: 36, 6: 12, 10: 12, 15: 12, 7: 12, 14: 36, 23: 36, 41: 36}
+)
+"""Months a mandatory topic's record lasts before a refresher is due, by ASC-WDS category:
+safeguarding adults, health and safety, fire safety, infection prevention and control,
+assisting and moving people, basic life support and first aid, mental capacity and liberty
+safeguards, equality and diversity, Oliver McGowan training (e-learning)."""
+
+MANDATORY_RECORDED: Final[Mapping[int, float]] = MappingProxyType(
+    {20: 0.94, 9: 0.92, 6: 0.92, 10: 0.93, 15: 0.88, 7: 0.78, 14: 0.8, 23: 0.8, 41: 0.7}
+)
+"""Chance that a worker of a recording workplace has the topic recorded at all (assumed);
+assisting and moving people is for direct care and regulated professions only, at this chance,
+and a fifth of it for other roles."""
+
+OLIVER_MCGOWAN_FROM: Final = dt.date(2022, 11, 1)
+"""The Oliver McGowan e-learning was launched in November 2022: no earlier completion."""
+
+ON_TIME: Final = 0.8
+"""Chance that a refresher is done before the record expires (within its last two months);
+otherwise it is done one to seventeen months after (assumed)."""
+
+VALIDITY_GIVEN: Final = 0.85
+"""Share of mandatory records that give their validity in months; the rest leave it blank."""
+
+INDUCTION_DAYS: Final = 90
+"""A new worker completes each mandatory topic within this many days of starting."""
+
+_MONTH_DAYS: Final = 30.44
+_MOVING_PEOPLE: Final = 15
 
 HISTORY_YEARS: Final = 3
 """Training is recorded from this many years before the first written snapshot a worker is in
@@ -112,7 +158,10 @@ VARIANTS_PER_CATEGORY: Final = 48
 """Different renderings (title, accreditation, delivery, validity, notes) drawn per category."""
 
 _COUNT: Final = Pick(range(len(RECORDS_PER_WORKER)), RECORDS_PER_WORKER)
-_CATEGORIES: Final = {group: Pick.of(weights) for group, weights in CATEGORY_WEIGHTS.items()}
+_CATEGORIES: Final = {
+    group: Pick.of({c: v for c, v in weights.items() if c not in MANDATORY_REFRESH})
+    for group, weights in CATEGORY_WEIGHTS.items()
+}
 _ACCREDITED: Final = Pick(("1", "0", "999", ""), (0.35, 0.35, 0.1, 0.2))
 _WHO: Final = Pick(("1", "2", ""), (0.5, 0.4, 0.1))
 _HOW: Final = Pick(("1", "2", ""), (0.5, 0.4, 0.1))
@@ -128,13 +177,14 @@ _NOTES: Final = Pick(
 
 
 @lru_cache(maxsize=8)
-def _variants(seed: int) -> dict[int, tuple[tuple[str, str], ...]]:
-    """For each category, renderings of a record around its date: (before, after) the date.
+def _variants(seed: int) -> dict[int, tuple[tuple[str, str, str], ...]]:
+    """For each category, renderings of a record around its date and validity: (the columns
+    CATEGORY to HOWDELIVERED, VALIDITY, what follows the date).
 
     Drawn once per run seed and shared by every area (they are only renderings).
     """
     rng = random.Random(derive_seed(seed, "training-variants"))
-    variants: dict[int, tuple[tuple[str, str], ...]] = {}
+    variants: dict[int, tuple[tuple[str, str, str], ...]] = {}
     for category in sorted(TRAINING_CATEGORY.codes):
         names = COURSE_NAMES.get(category, (TRAINING_CATEGORY.label(category),))
         rendered = []
@@ -142,7 +192,7 @@ def _variants(seed: int) -> dict[int, tuple[tuple[str, str], ...]]:
             who = _WHO(rng)
             provider = _PROVIDER(rng) if who == "2" and rng.random() < 0.5 else ""
             notes = quote(_NOTES(rng)) if rng.random() < 0.03 else ""
-            before = ",".join(
+            head = ",".join(
                 (
                     str(category),
                     quote(choose(rng, names)),
@@ -150,11 +200,9 @@ def _variants(seed: int) -> dict[int, tuple[tuple[str, str], ...]]:
                     who,
                     provider,
                     _HOW(rng),
-                    _VALIDITY(rng),
-                    "",
                 )
             )
-            rendered.append((before, ",," + notes))
+            rendered.append((head, _VALIDITY(rng), ",," + notes))
         variants[category] = tuple(rendered)
     return variants
 
@@ -165,9 +213,10 @@ def _date_text(ordinal: int) -> str:
 
 
 def _history(
-    rng: random.Random, w: Worker, variants: dict[int, tuple[tuple[str, str], ...]]
+    rng: random.Random, w: Worker, variants: dict[int, tuple[tuple[str, str, str], ...]]
 ) -> list[tuple[int, str]]:
-    """A worker's training records: (date ordinal, CSV text from CATEGORY to NOTES)."""
+    """A worker's records of categories other than the mandatory topics: (date ordinal, CSV
+    text from CATEGORY to NOTES)."""
     count = _COUNT(rng)
     if not count:
         return []
@@ -181,9 +230,56 @@ def _history(
     records = []
     for category in categories:
         day = start + int(rng.random() * span)
-        before, after = choose(rng, variants[category])
-        records.append((day, before + _date_text(day) + after))
+        head, validity, after = choose(rng, variants[category])
+        records.append((day, f"{head},{validity},{_date_text(day)}{after}"))
     return records
+
+
+def _refreshes(rng: random.Random, w: Worker, months: int, earliest: dt.date) -> list[int]:
+    """The completion dates (ordinals) of one mandatory topic over a worker's time in post, up
+    to the last snapshot they are in post at."""
+    last = SNAPSHOT_DATES[min(w.left - 1, len(SNAPSHOT_DATES) - 1)].toordinal()
+    window = years_before(SNAPSHOT_DATES[max(w.first, 1)], HISTORY_YEARS).toordinal()
+    lasts = round(months * _MONTH_DAYS)
+    start = max(w.start_date, years_before(w.dob, -16), earliest).toordinal()
+    if start >= window - lasts:
+        day = start + int(rng.random() * INDUCTION_DAYS)
+    else:
+        # In post long before the window: the last completion before it falls anywhere in the
+        # record's life.
+        day = window - int(rng.random() * lasts)
+    days = []
+    while day <= last:
+        days.append(day)
+        if rng.random() < ON_TIME:
+            day += lasts - int(rng.random() * 60)
+        else:
+            day += lasts + 30 + int(rng.random() * 480)
+    return days
+
+
+def _mandatory(
+    rng: random.Random, w: Worker, variants: dict[int, tuple[tuple[str, str, str], ...]]
+) -> list[tuple[list[int], str, str]]:
+    """A worker's mandatory topics: (completion dates, text before the date, text after)."""
+    chains = []
+    for category, months in MANDATORY_REFRESH.items():
+        chance = MANDATORY_RECORDED[category]
+        if category == _MOVING_PEOPLE and w.role_group not in (
+            RoleGroup.DIRECT_CARE,
+            RoleGroup.REGULATED_PROFESSION,
+        ):
+            chance /= 5
+        if rng.random() >= chance:
+            continue
+        earliest = OLIVER_MCGOWAN_FROM if category == 41 else dt.date.min
+        days = _refreshes(rng, w, months, earliest)
+        if not days:
+            continue
+        head, _, after = choose(rng, variants[category])
+        validity = str(months) if rng.random() < VALIDITY_GIVEN else ""
+        chains.append((days, f"{head},{validity},", after))
+    return chains
 
 
 class TrainingRecords:
@@ -194,16 +290,33 @@ class TrainingRecords:
         rng = random.Random(derive_seed(seed, "training"))
         self._staffing = staffing
         variants = _variants(variant_seed)
-        self._records = {w.serial: _history(rng, w, variants) for w in staffing.workers}
+        recording = {
+            p.index
+            for p in staffing.workplaces
+            if p.local_authority or rng.random() < RECORDING_SHARE
+        }
+        self._records: dict[int, list[tuple[int, str]]] = {}
+        self._mandatory: dict[int, list[tuple[list[int], str, str]]] = {}
+        for w in staffing.workers:
+            if w.workplace.index in recording:
+                self._mandatory[w.serial] = _mandatory(rng, w, variants)
+                self._records[w.serial] = _history(rng, w, variants)
 
-    def render(self, snapshot: int) -> str:
-        """The training file of a snapshot (1 = 2020/21, 2 = 2021/22)."""
+    def render(self, snapshot: int, workplaces: Container[int] | None = None) -> str:
+        """The training file of a snapshot (1 = 2020/21, 2 = 2021/22), of the workplaces whose
+        indices are in ``workplaces`` (every workplace by default): each mandatory topic's
+        latest completion by the reference date, and the other records completed by then."""
         last = SNAPSHOT_DATES[snapshot].toordinal()
-        rows = [
-            f"{w.workplace.local_id},{w.worker_id},{text}"
-            for w in self._staffing.workers
-            if w.present(snapshot)
-            for day, text in self._records[w.serial]
-            if day <= last
-        ]
+        rows = []
+        for w in self._staffing.workers:
+            if w.serial not in self._records or not w.present(snapshot):
+                continue
+            if workplaces is not None and w.workplace.index not in workplaces:
+                continue
+            key = f"{w.workplace.local_id},{w.worker_id},"
+            for days, before, after in self._mandatory[w.serial]:
+                position = bisect_right(days, last)
+                if position:
+                    rows.append(key + before + _date_text(days[position - 1]) + after)
+            rows.extend(key + text for day, text in self._records[w.serial] if day <= last)
         return render_csv(TRAINING_HEADER, rows)

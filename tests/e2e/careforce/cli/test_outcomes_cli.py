@@ -54,7 +54,7 @@ class TestEvaluate:
         assert gap["source_status"] == "no data source yet"
         manifest = json.loads((tmp_path / "scorecard_manifest.json").read_text(encoding="utf-8"))
         assert manifest["area_code"] == "E10000028"
-        assert "warning: 1.1a source 2" in err
+        assert "warning: 1.1a source 3" in err
 
     def test_own_framework(self, tmp_path: Path) -> None:
         framework = tmp_path / "mine.yaml"

@@ -6,12 +6,14 @@ import csv
 import datetime as dt
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from careforce.services.ascwds import ingest_ascwds
 from careforce.services.demo_data import DemoDataManifest, UnknownProfileError, generate_demo_data
+from careforce.services.demo_pipeline import demo_estimates
 from careforce.services.estimates import load_register
 
 pytestmark = pytest.mark.integration
@@ -33,6 +35,7 @@ OTHER_FILES = (
     "labour/census/census2021-ts007-utla.csv",
     "labour/census/census2021-ts008-utla.csv",
     "labour/census/census2021-ts021-utla.csv",
+    "truth/synthetic-truth-workplaces.csv",
 )
 REFERENCE_DATES = {"2020-21": dt.date(2021, 3, 31), "2021-22": dt.date(2022, 3, 31)}
 
@@ -43,6 +46,13 @@ def staffordshire(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("staffordshire")
     generate_demo_data("staffordshire", out, seed=2022)
     return out
+
+
+def _truth(folder: Path) -> list[dict[str, str]]:
+    with (folder / "truth" / "synthetic-truth-workplaces.csv").open(
+        newline="", encoding="utf-8"
+    ) as stream:
+        return list(csv.DictReader(stream))
 
 
 class TestLayout:
@@ -71,13 +81,26 @@ class TestLayout:
         manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
         (entry,) = [e for e in manifest["files"] if e["dataset"] == "cqc-register"]
         register = load_register(staffordshire / entry["path"])
-        with (staffordshire / "ascwds" / "2021-22" / "workplace.csv").open(
-            newline="", encoding="utf-8"
-        ) as stream:
-            regulated = {r["LOCATIONID"] for r in csv.DictReader(stream) if r["REGTYPE"] == "2"}
+        truth = _truth(staffordshire)
+        regulated = {r["location_id"] for r in truth if r["cqc_registered"] == "Y"}
         assert set(register.locations["location_id"].to_list()) == regulated
-        assert entry["rows"] == len(regulated)
+        assert entry["rows"] == len(regulated) == 583
         assert register.findings.height == 0
+
+    def test_only_the_returning_workplaces_have_files(self, staffordshire) -> None:
+        truth = _truth(staffordshire)
+        for year in REFERENCE_DATES:
+            with (staffordshire / "ascwds" / year / "workplace.csv").open(
+                newline="", encoding="utf-8"
+            ) as stream:
+                written = {r["LOCALESTID"] for r in csv.DictReader(stream)}
+            returned = {r["workplace_ref"] for r in truth if r[f"returned_{year}"] == "Y"}
+            assert written == returned
+        latest = [r for r in truth if r["returned_2021-22"] == "Y"]
+        assert len(truth) == 702
+        assert len(latest) == 417
+        assert sum(int(r["filled_posts_2021-22"]) for r in truth) == 18_255
+        assert sum(int(r["filled_posts_2021-22"]) for r in latest) == 12_877
 
     def test_ascwds_files_keep_crlf_line_endings(self, staffordshire) -> None:
         data = (staffordshire / "ascwds" / "2021-22" / "staff.csv").read_bytes()
@@ -121,6 +144,46 @@ class TestEngland:
         assert (tmp_path / "ascwds" / "2021-22" / "E09000001" / "staff.csv").exists()
         population = next(f for f in manifest.files if f.dataset == "population")
         assert population.rows == (153 + 8) * 26 * 6
+        registers = [f for f in manifest.files if f.dataset == "cqc-register"]
+        assert len({f.area_code for f in registers}) == 153
+        truth = _truth(tmp_path)
+        assert len({r["area_code"] for r in truth}) == 153
+
+    def test_every_council_is_estimated_from_its_own_register(self, tmp_path) -> None:
+        manifest = generate_demo_data("england", tmp_path / "data", seed=3, scale=0.005)
+        chosen = {"E10000028", "E09000001"}
+        files = tuple(f for f in manifest.files if f.area_code in chosen)
+        ingested = []
+        for code in sorted(chosen):
+            for year, day in REFERENCE_DATES.items():
+                target = tmp_path / "ingested" / year / code
+                ingest_ascwds(
+                    [
+                        tmp_path / "data" / f.path
+                        for f in files
+                        if (f.area_code, f.year) == (code, year)
+                    ],
+                    reference_date=day,
+                    out=target,
+                    secret=b"demo-data-test-secret-0123456789",
+                )
+                ingested.append(target)
+        results = demo_estimates(
+            tmp_path / "data", replace(manifest, files=files), ingested, tmp_path / "estimates"
+        )
+        assert set(results) == chosen
+        truth = _truth(tmp_path / "data")
+        for code, result in results.items():
+            own = [r for r in truth if r["area_code"] == code]
+            returned = sum(
+                int(r["filled_posts_2021-22"]) for r in own if r["returned_2021-22"] == "Y"
+            )
+            assert result.summary["filled_posts_returned"] == returned
+            assert result.summary["in_scope_locations"] == sum(
+                r["cqc_registered"] == "Y" for r in own
+            )
+        gathered = (tmp_path / "estimates" / "estimates.csv").read_text(encoding="utf-8")
+        assert all(code in gathered for code in chosen)
 
 
 class TestArguments:
@@ -156,4 +219,4 @@ class TestIngestion:
         assert result.errors == 0
         assert result.datasets_written
         rows = {entry["file"]: entry["rows"] for entry in result.manifest["inputs"]}
-        assert rows["staff"] > 18_000
+        assert rows["staff"] > 12_000

@@ -15,6 +15,7 @@ import pytest
 
 from careforce.services.demo_pipeline import DemoRun, run_demo
 from careforce.services.demo_projections import DERIVED_NAME, SUPPLY_NAME
+from careforce.services.projections import derive_parameter_file
 
 pytestmark = pytest.mark.integration
 
@@ -135,6 +136,31 @@ class TestDemoPipeline:
         computed = _value(demo.indicators.table, measure, breakdown, value, period)
         assert computed == pytest.approx(published, abs=tolerance)
 
+    def test_some_people_hold_two_posts(self, demo: DemoRun) -> None:
+        posts = _value(demo.indicators.table, "filled_posts", "total", "all", "2021/22")
+        people = _value(demo.indicators.table, "headcount", "total", "all", "2021/22")
+        # 6% of posts are a second post; the other post of some is in a workplace that did
+        # not return, so the returns show a little fewer.
+        assert 1.03 < posts / people < 1.065
+
+    def test_training_is_mostly_current(self, demo: DemoRun) -> None:
+        current = _value(
+            demo.indicators.table,
+            "training_current_share",
+            "training_category",
+            "Safeguarding adults",
+            "2021/22",
+        )
+        expired = _value(
+            demo.indicators.table,
+            "training_expired_share",
+            "training_category",
+            "Fire safety",
+            "2021/22",
+        )
+        assert current == pytest.approx(0.89, abs=0.02)
+        assert expired == pytest.approx(0.08, abs=0.02)
+
     def test_comparators_give_a_judgement(self, demo: DemoRun) -> None:
         rows = demo.indicators.table.filter(
             (pl.col("measure_id") == "workforce_share")
@@ -172,15 +198,105 @@ CHILDREN = [
 """Published children's services figures (council staff; the 14 independent providers)."""
 
 
+def _truth(demo: DemoRun) -> pl.DataFrame:
+    return pl.read_csv(demo.data / "truth" / "synthetic-truth-workplaces.csv")
+
+
+def _located(demo: DemoRun) -> pl.DataFrame:
+    """The estimated locations beside their true filled posts in 2021/22."""
+    assert demo.estimates is not None
+    locations = pl.read_csv(demo.estimates.files[0])
+    truth = _truth(demo).select("location_id", pl.col("filled_posts_2021-22").alias("truth"))
+    return locations.join(truth, on="location_id", how="left", validate="1:1")
+
+
 class TestEstimates:
-    def test_every_registered_location_returns_so_estimate_equals_returns(
-        self, demo: DemoRun
-    ) -> None:
+    """Only part of the register returns; the estimates are compared with the synthetic truth."""
+
+    def test_returns_cover_about_half_of_the_locations(self, demo: DemoRun) -> None:
         assert demo.estimates is not None
         summary = demo.estimates.summary
-        assert summary["locations_returned"] == summary["in_scope_locations"]
-        assert summary["coverage_locations_share"] == 1.0
-        assert summary["filled_posts_estimate"] == summary["filled_posts_returned"]
+        truth = _truth(demo).filter(pl.col("cqc_registered") == "Y")
+        returned = truth.filter(pl.col("returned_2021-22") == "Y").height
+        assert (summary["in_scope_locations"], summary["locations_returned"]) == (583, returned)
+        assert returned == 298
+        assert summary["coverage_locations_share"] == pytest.approx(298 / 583)
+        assert summary["locations_carried_forward"] == 25
+
+    def test_returned_total_is_well_below_the_estimate_near_the_truth(self, demo: DemoRun) -> None:
+        assert demo.estimates is not None
+        summary = demo.estimates.summary
+        truth = _truth(demo)
+        returned = truth.filter(pl.col("returned_2021-22") == "Y")["filled_posts_2021-22"].sum()
+        whole = truth["filled_posts_2021-22"].sum()
+        assert (summary["filled_posts_returned"], whole) == (returned, 18_255)
+        assert returned == 12_877
+        estimate = float(summary["filled_posts_estimate"])  # type: ignore[arg-type]
+        # Small services return least and the register does not say how big they are, so the
+        # models (fitted on the larger returning ones) overestimate home care a little.
+        assert whole < estimate < 1.07 * whole
+        assert demo.filled_posts() == (returned, estimate)
+
+    def test_estimated_total_interval_holds_the_truth(self, demo: DemoRun) -> None:
+        row = demo.indicators.table.filter(
+            (pl.col("measure_id") == "filled_posts_estimate") & (pl.col("breakdown") == "total")
+        ).row(0, named=True)
+        assert row["lower_ci"] < 18_255 < row["upper_ci"]
+
+    @pytest.mark.parametrize(
+        ("group", "tolerance"),
+        [("nursing", 0.03), ("residential", 0.03), ("home care", 0.2)],
+    )
+    def test_service_totals_are_near_the_truth(
+        self, demo: DemoRun, group: str, tolerance: float
+    ) -> None:
+        located = _located(demo).filter(pl.col("service_group") == group)
+        assert located["filled_posts"].sum() == pytest.approx(located["truth"].sum(), rel=tolerance)
+
+    def test_location_intervals_hold_the_truth(self, demo: DemoRun) -> None:
+        located = _located(demo)
+        inside = (pl.col("truth") >= pl.col("lower")) & (pl.col("truth") <= pl.col("upper"))
+        assert located.select(inside.mean()).item() > 0.95
+
+    @pytest.mark.parametrize("group", ["nursing", "residential", "home care"])
+    def test_published_accuracy_is_the_accuracy_achieved(self, demo: DemoRun, group: str) -> None:
+        assert demo.estimates is not None
+        published = demo.estimates.accuracy.filter(pl.col("service_group") == group).row(
+            0, named=True
+        )
+        modelled = _located(demo).filter(
+            (pl.col("source") == "modelled") & (pl.col("service_group") == group)
+        )
+        error = pl.col("filled_posts") - pl.col("truth")
+        achieved = modelled.select(
+            (error**2).mean().sqrt().alias("rmse"),
+            (error.abs() <= 10).mean().alias("within_10_posts"),
+        ).row(0, named=True)
+        # Cross-validation over the returns says how close the models come; the locations
+        # that did not return are smaller, so their errors in posts are no larger (their errors
+        # in per cent are: see docs/demo-data.md).
+        assert achieved["rmse"] < 1.5 * published["rmse"]
+        assert achieved["within_10_posts"] == pytest.approx(
+            published["within_10_posts_share"], abs=0.15
+        )
+
+    def test_measures_carry_the_estimate(self, demo: DemoRun) -> None:
+        rows = demo.indicators.table.filter(
+            (pl.col("measure_id") == "filled_posts_estimate") & (pl.col("breakdown") == "total")
+        )
+        assert rows["period"].to_list() == ["2021/22"]
+        assert rows["value"].to_list() == [19_280.0]
+
+    def test_projections_start_from_the_estimate(self, demo: DemoRun, tmp_path: Path) -> None:
+        population = demo.data / "population" / "population.csv"
+        derived = derive_parameter_file(demo.indicators_dir, population, tmp_path / "p.toml")
+        returned = derive_parameter_file(
+            demo.indicators_dir, population, tmp_path / "r.toml", returned_only=True
+        )
+        # Filled posts plus vacancies: 19,280 + 2,035 estimated; 12,875 + 1,365 returned.
+        assert derived.params.groups[0].base_workforce == 21_315
+        assert returned.params.groups[0].base_workforce == 14_240
+        assert "Base workforce: the whole-sector estimates" in derived.text
 
     def test_outputs_exist(self, demo: DemoRun) -> None:
         assert demo.estimates is not None

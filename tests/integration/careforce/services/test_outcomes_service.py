@@ -94,7 +94,7 @@ class TestEvaluateShippedFramework:
             pytest.param("2.1b", 1, 0.11, None, "increasing", id="no-judgement"),
             pytest.param("3.2c", 3, 0.68, None, "cannot be calculated", id="no-interval"),
             pytest.param("1.I4", 1, None, "[x]", "cannot be calculated", id="no-data-source"),
-            pytest.param("1.1a", 2, None, "[x]", "cannot be calculated", id="not-in-results"),
+            pytest.param("1.1a", 3, None, "[x]", "cannot be calculated", id="not-in-results"),
         ],
     )
     def test_latest_values_and_directions(
@@ -113,7 +113,7 @@ class TestEvaluateShippedFramework:
 
     def test_missing_sources_are_warned_about(self, evaluation: Any) -> None:
         assert any(
-            "1.1a source 2" in warning and "registered nurse" in warning
+            "1.1a source 3" in warning and "registered nurse" in warning
             for warning in evaluation.warnings
         )
 
