@@ -422,8 +422,9 @@ class TestDerivedProjection:
         derived = tomllib.loads(demo.projections.parameters.read_text(encoding="utf-8"))
         assert derived["name"] == DERIVED_NAME
         assert derived["base_year"] == 2022
-        # The demo's filled posts and vacancies of 2021/22 (18,255 + 1,955).
-        assert [g["base_workforce"] for g in derived["groups"]] == [20210]
+        # The demo's whole-sector estimate of 2021/22, filled posts and vacancies (19,280 +
+        # 2,035), not the returns alone.
+        assert [g["base_workforce"] for g in derived["groups"]] == [21315]
         assert demo.projections.supply.name == SUPPLY_NAME
         gap = demo.projections.parameters.parent / "supply" / "supply-gap.csv"
         assert gap.read_text(encoding="utf-8").startswith("year,new_staff_in_year,")
@@ -433,4 +434,4 @@ class TestDerivedProjection:
         needs = demo.outcomes.report.training_needs
         assert needs is not None
         text = " ".join(cell for row in needs.rows for cell in row)
-        assert "asked for in 36% of job postings (2021-09/2022-08)" in text
+        assert "asked for in 20% of job postings (2021-09/2022-08)" in text
