@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import polars as pl
 
@@ -21,6 +22,7 @@ from careforce.io.appendix_files import (
     read_template_file,
 )
 from careforce.io.appendix_report import write_appendix
+from careforce.services.projections import load_parameters, write_report
 
 
 @dataclass(frozen=True)
@@ -102,3 +104,26 @@ def publish_appendix(
     )
     written = write_appendix(out, appendix, pdf=pdf)
     return AppendixResult(appendix, written, paths, template_file.path)
+
+
+DEMO_PROJECTIONS: Final = ("staffordshire-2022-adult", "staffordshire-2022-children")
+"""Shipped projection parameter files the demo's appendix projects."""
+
+
+def demo_appendix(
+    out: Path, *, period: str, measures: list[Path], area_code: str
+) -> AppendixResult:
+    """The demo's appendix under ``out/appendix``: the shipped projections are reported under
+    ``out/projections/<name>`` first, then the appendix is built from every demo result."""
+    folders = []
+    for name in DEMO_PROJECTIONS:
+        folder = out / "projections" / name
+        write_report(load_parameters(name), folder)
+        folders.append(folder)
+    return publish_appendix(
+        period=period,
+        out=out / "appendix",
+        measures=measures,
+        projections=folders,
+        area_code=area_code,
+    )

@@ -19,6 +19,7 @@ from careforce.core.sources.ascwds.canonical import Area
 from careforce.core.vocab.published import PERIOD
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
+from careforce.services.appendix import AppendixResult, demo_appendix
 from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import (
     APPRENTICESHIPS_FILE,
@@ -63,6 +64,8 @@ class DemoRun:
     """The survey measures of each demo survey round (a profile of one area only)."""
     labour: LabourResult | None = None
     """The labour-market and skills supply measures."""
+    appendix: AppendixResult | None = None
+    """The annual data appendix (a profile of one area only)."""
 
 
 ENGLAND_AREA: Final = ("E92000001", "England")
@@ -195,6 +198,15 @@ def run_demo(
             # latest year, with the survey rounds in the scorecard beside it.
             period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
         )
+    appendix = None
+    if len(names) == 1:
+        say("Projecting demand and publishing the data appendix")
+        appendix = demo_appendix(
+            out,
+            period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
+            measures=[indicators_dir, out / "estimates", out / "labour", *survey],
+            area_code=next(iter(names)),
+        )
     return DemoRun(
         data,
         ingested,
@@ -205,4 +217,5 @@ def run_demo(
         estimates,
         tuple(survey),
         labour,
+        appendix,
     )
