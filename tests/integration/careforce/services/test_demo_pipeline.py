@@ -7,11 +7,15 @@ services as a provider's upload, and measured with the published (disclosure-con
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from careforce.core.publishing.appendix.cells import MeasureRows, format_value
+from careforce.services.appendix import appendix_measures
 from careforce.services.demo_pipeline import DemoRun, run_demo
 
 pytestmark = pytest.mark.integration
@@ -296,3 +300,44 @@ class TestLabourMarket:
         )
         assert total["value"].to_list() == [32617.0]
         assert total["period"].to_list() == ["2021-09/2022-08"]
+
+
+class TestAppendix:
+    """The demo's data appendix: every number traces to a measure row."""
+
+    def test_every_number_traces_to_a_measure_row(self, demo: DemoRun) -> None:
+        assert demo.appendix is not None
+        built = demo.appendix.appendix
+        frame, _, area = appendix_measures(
+            [path for path in demo.appendix.inputs if path.suffix == ".csv"],
+            [path for path in demo.appendix.inputs if path.suffix != ".csv"],
+            area_code=built.area_code,
+        )
+        rows = MeasureRows.of_area(frame, area[0])
+        numbers = [cell for cell in built.cells if cell.value is not None]
+        assert len(numbers) > 300
+        for cell in numbers:
+            row = rows.row(cell.key)
+            assert row is not None, cell.key
+            source = row["comparator_value"] if cell.comparator else row["value"]
+            assert cell.text == format_value(source, row["unit"]), cell.key
+        page = (demo.appendix.written[0]).read_text(encoding="utf-8")
+        cells = re.findall(
+            r'<td data-measure="([^"]*)" data-breakdown="([^"]*)" data-value="([^"]*)" '
+            r'data-period="([^"]*)">([^<]*)</td>',
+            page,
+        )
+        assert len(cells) > 300
+        for measure, breakdown, value, period, text in cells:
+            row = rows.row((measure, html.unescape(breakdown), html.unescape(value), period))
+            if row is None or row["value"] is None:
+                assert text.startswith("["), (measure, breakdown, value, period, text)
+
+    def test_reproduces_the_seed_projection_and_retention_figures(self, demo: DemoRun) -> None:
+        assert demo.appendix is not None
+        page = demo.appendix.written[0].read_text(encoding="utf-8")
+        assert "projected to reach 28,506 by 2032, needing 34,948 new staff" in page
+        assert "Turnover was 32.2%, with 59.0% of leavers remaining in the sector." in page
+        assert not [gap.section for gap in demo.appendix.appendix.missing]
+        names = {path.name for path in demo.appendix.written}
+        assert {"appendix.html", "appendix.pdf", "appendix.ods", "appendix.xlsx"} <= names
