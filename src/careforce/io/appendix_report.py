@@ -4,13 +4,14 @@ spreadsheet release (ODS and XLSX, :mod:`careforce.io.appendix_spreadsheets`).""
 
 from __future__ import annotations
 
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Final
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from careforce.core.publishing.appendix.model import Appendix, Figure, Table
+from careforce.core.publishing.appendix.model import Appendix, Figure
 from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.appendix_spreadsheets import appendix_workbook, table_frame
 from careforce.io.atomic import write_bytes
@@ -120,4 +121,31 @@ def write_appendix(out: Path, appendix: Appendix, *, pdf: bool = True) -> list[P
     return written
 
 
-__all__ = ["Table", "render_appendix_html", "write_appendix"]
+MEDIA_TYPES: Final = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+"""The appendix's downloads: media type by format."""
+
+
+def appendix_bytes(appendix: Appendix, file_format: str) -> bytes:
+    """One of the appendix's files as bytes (a format of :data:`MEDIA_TYPES`).
+
+    Raises:
+        KeyError: the format is not one of the appendix's.
+    """
+    if file_format not in MEDIA_TYPES:
+        raise KeyError(file_format)
+    if file_format in ("html", "pdf"):
+        page = render_appendix_html(appendix, svgs=chart_svgs(appendix))
+        if file_format == "html":
+            return page.encode("utf-8")
+        with tempfile.TemporaryDirectory() as folder:
+            return render_tagged_pdf(page, base=Path(folder))
+    writer = write_ods if file_format == "ods" else write_xlsx
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"appendix.{file_format}"
+        writer(path, appendix_workbook(appendix))
+        return path.read_bytes()

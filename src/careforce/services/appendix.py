@@ -77,6 +77,28 @@ def appendix_measures(
     return pl.concat(parts, how="vertical"), paths, area
 
 
+def appendix_of(
+    frame: pl.DataFrame,
+    *,
+    period: str,
+    area_code: str,
+    area_name: str,
+    template: str | Path | None = None,
+) -> Appendix:
+    """The appendix of an area built from measure rows already read (the web service's).
+
+    Raises:
+        ConfigurationFileError: the template is invalid.
+    """
+    return build_appendix(
+        read_template_file(template).template,
+        MeasureRows.of_area(frame, area_code),
+        period=period,
+        area_code=area_code,
+        area_name=area_name,
+    )
+
+
 def publish_appendix(
     *,
     period: str,
