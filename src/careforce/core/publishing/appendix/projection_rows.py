@@ -33,6 +33,20 @@ RANGE_MEASURES: Final = {
     "p90": ("projected_new_staff_p90", "Total new staff needed, 90th percentile"),
 }
 """Measure id and name of each percentile of the Monte Carlo range of new staff."""
+PROJECTION_MEASURE_NOTES: Final = {
+    "projected_requirement": "The workforce the projection says is needed in the year.",
+    "projected_extra_demand": "Staff needed in addition to the base workforce because demand "
+    "grows (and policy posts and vacancies filled), counted from the base year.",
+    "projected_replacement": "Staff needed to replace those who leave the sector, counted from "
+    "the base year.",
+    "projected_new_staff": "Extra demand plus replacement: every new member of staff needed since "
+    "the base year (by group, and by group and scenario).",
+    "projected_new_staff_p10": "10th percentile of total new staff needed over the Monte Carlo "
+    "draws of the uncertain parameters.",
+    "projected_new_staff_p90": "90th percentile of total new staff needed over the Monte Carlo "
+    "draws of the uncertain parameters.",
+}
+"""What each projection measure is, for the measure catalogue page."""
 
 
 def _rows(
