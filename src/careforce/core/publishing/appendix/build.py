@@ -126,6 +126,11 @@ def _by_values(context: Context, spec: Cited, measures: list[str], comparator: b
         )
         for label, value in zip(labels, values, strict=True)
     )
+    if spec.top is not None:
+        ranked = sorted(
+            rows, key=lambda row: -row.cells[0].value if row.cells[0].value is not None else 0.0
+        )
+        rows = tuple(ranked[: spec.top])
     heading = "Area" if spec.breakdown == TOTAL else _words(spec.breakdown)
     shown = tuple(dict.fromkeys(c.period for c in columns if c.period is not None))
     return Table(

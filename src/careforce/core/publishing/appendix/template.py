@@ -121,6 +121,12 @@ class Cited(BaseModel):
         default=Layout.VALUES,
         description="values: a row per breakdown value (default); periods: a row per period.",
     )
+    top: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="Keep only the rows with the highest values of the first column, highest first.",
+    )
 
 
 class TableSpec(Cited):

@@ -182,3 +182,33 @@ class TestMissing:
             source = rows.row(cell.key)
             assert source is not None
             assert cell.value == pytest.approx(source["value"], abs=0.0005)
+
+
+class TestTop:
+    def test_keeps_the_highest_rows_highest_first(self, make_row: Any) -> None:
+        rows = MeasureRows(
+            [
+                make_row(
+                    "postings",
+                    "2021/22",
+                    value,
+                    unit="count",
+                    breakdown="city",
+                    breakdown_value=city,
+                )
+                for city, value in (("Leek", 447.0), ("Stafford", 1957.0), ("Cannock", 819.0))
+            ]
+        )
+        spec = {
+            "key": "cities",
+            "title": "Cities",
+            "source": "Postings",
+            "measures": ["postings"],
+            "breakdown": "city",
+            "top": 2,
+        }
+        table = build(rows, section({"table": spec})).sections[0].blocks[0]
+        assert [(r.label, r.cells[0].text) for r in table.rows] == [
+            ("Stafford", "1,957"),
+            ("Cannock", "819"),
+        ]
