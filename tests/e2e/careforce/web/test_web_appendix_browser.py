@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from browser_support import BrowserSite, Visitor
+from browser_support import AXE_TAGS, BrowserSite, Visitor
 
 pytestmark = pytest.mark.e2e
 
@@ -43,3 +43,25 @@ def test_spreadsheet_downloads(visitor: Visitor, browser_site: BrowserSite) -> N
     with Path(download.value.path()).open("rb") as saved:
         book = openpyxl.load_workbook(saved)
     assert book.sheetnames[:3] == ["Cover", "Contents", "Notes"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_downloaded_page_passes_axe(
+    visitor: Visitor, browser_site: BrowserSite, width: int
+) -> None:
+    """The appendix's own HTML file (self-contained: no requests) also passes axe-core."""
+    page = visitor.page
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.request.get(visitor.base_url + "/appendix/download.html")
+    assert response.ok
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.set_content(response.text())
+    assert [url for url in requests if not url.startswith(("data:", "about:"))] == []
+    page.evaluate(visitor.axe_source)
+    result = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    violations = [f"{item['id']}: {item['help']}" for item in result["violations"]]
+    assert violations == []
+    assert page.locator("table caption").count() > 10
