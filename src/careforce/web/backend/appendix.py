@@ -9,6 +9,7 @@ once per build and kept in memory.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -23,7 +24,11 @@ from careforce.services.appendix import appendix_of
 from careforce.services.projections import ProjectionInputError
 from careforce.web.backend.estimates import estimates_folder
 from careforce.web.backend.labour import labour_results
-from careforce.web.backend.projections import projection_files, projection_results
+from careforce.web.backend.projections import (
+    ProjectionResults,
+    projection_files,
+    projection_results,
+)
 from careforce.web.backend.publications import published
 from careforce.web.backend.survey import baseline_measures
 
@@ -43,20 +48,27 @@ class WebAppendix:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def _estimates() -> tuple[str, pl.DataFrame | None]:
+Part = tuple[str, Callable[[], list[pl.DataFrame]]]
+"""One source of rows: a key that changes when its rows do, and how to get its rows."""
+
+
+def _estimates() -> list[Part]:
     folder = estimates_folder()
     path = folder / ESTIMATES_FILE if folder is not None else None
     if path is None or not path.is_file():
-        return "", None
-    try:
-        frame, _ = read_measure_tables([path])
-    except AppendixInputError:
-        return "", None
-    return f"{path}:{path.stat().st_mtime_ns}", frame
+        return []
+
+    def rows() -> list[pl.DataFrame]:
+        try:
+            return [read_measure_tables([path])[0]]
+        except AppendixInputError:
+            return []
+
+    return [(f"{path}:{path.stat().st_mtime_ns}", rows)]
 
 
-def _projections(area: tuple[str, str]) -> tuple[str, list[pl.DataFrame]]:
-    keys, frames = [], []
+def _projections(area: tuple[str, str]) -> list[Part]:
+    parts: list[Part] = []
     for found in projection_files():
         if found.loaded is None:
             continue
@@ -64,63 +76,62 @@ def _projections(area: tuple[str, str]) -> tuple[str, list[pl.DataFrame]]:
             results = projection_results(found.name)
         except ProjectionInputError:
             continue
-        baseline = results.baseline()
-        frames.append(
-            projection_rows(
-                baseline,
-                area_code=area[0],
-                area_name=area[1],
-                uncertainty=results.ranges,
-                scenarios=results.scenarios,
-            )
-        )
-        keys.append(f"{found.name}:{found.loaded.sha256}")
-    return ",".join(keys), frames
+
+        def rows(results: ProjectionResults = results) -> list[pl.DataFrame]:
+            return [
+                projection_rows(
+                    results.baseline(),
+                    area_code=area[0],
+                    area_name=area[1],
+                    uncertainty=results.ranges,
+                    scenarios=results.scenarios,
+                )
+            ]
+
+        parts.append((f"{found.name}:{found.loaded.sha256}", rows))
+    return parts
 
 
-def _measures() -> tuple[str, pl.DataFrame, str, tuple[str, str]] | None:
-    """Every stored measure row, the key of what they came from, the latest period of the
-    published measures and the service's area (None when nothing is published)."""
+def _sources() -> tuple[list[Part], str, tuple[str, str]] | None:
+    """Every source of measure rows, the latest period of the published measures and the
+    service's area (None when nothing is published)."""
     found = published()
     if found is None or found.table.is_empty():
         return None
-    indicators = found.table.select(pub.PUBLISHED_COLUMNS)
     branding = settings.CAREFORCE_BRANDING
     areas = dict(found.areas)
     code = branding.area_code if branding.area_code in areas else found.areas[0][0]
     area = (code, str(areas[code]))
-    parts = [indicators]
-    keys = [f"publication:{found.key}"]
-    estimates_key, estimates = _estimates()
-    if estimates is not None:
-        parts.append(estimates)
-        keys.append(estimates_key)
+    parts: list[Part] = [(f"publication:{found.key}", lambda: [found.table])]
+    parts += _estimates()
     labour = labour_results()
     if labour is not None:
-        parts.append(labour.table.select(pub.PUBLISHED_COLUMNS))
-        keys.append(labour.key)
+        parts.append((labour.key, lambda: [labour.table]))
     rounds, survey = baseline_measures()
     if survey is not None:
-        parts.append(survey.select(pub.PUBLISHED_COLUMNS))
-        keys.append(f"survey:{rounds}")
-    projections_key, projections = _projections(area)
-    parts += projections
-    keys.append(projections_key)
-    frame = pl.concat([p.cast(pub.PUBLISHED_SCHEMA) for p in parts], how="vertical")
-    return "|".join(keys), frame, found.periods[-1], area
+        parts.append((f"survey:{rounds}", lambda: [survey]))
+    parts += _projections(area)
+    return parts, found.periods[-1], area
 
 
 def web_appendix() -> WebAppendix | None:
     """The appendix of the service's area for the latest published period (None when nothing
     is published); rebuilt only when what it is built from changes."""
-    measures = _measures()
-    if measures is None:
+    sources = _sources()
+    if sources is None:
         return None
-    key, frame, period, area = measures
+    parts, period, area = sources
+    key = "|".join(part_key for part_key, _ in parts)
     with _lock:
         kept = _kept.get(key)
     if kept is not None:
         return kept
+    frames = [
+        frame.select(pub.PUBLISHED_COLUMNS).cast(pub.PUBLISHED_SCHEMA)
+        for _, rows in parts
+        for frame in rows()
+    ]
+    frame = pl.concat(frames, how="vertical")
     appendix = appendix_of(frame, period=period, area_code=area[0], area_name=area[1])
     built = WebAppendix(key, appendix)
     with _lock:

@@ -11,7 +11,9 @@ import html
 import re
 from pathlib import Path
 
+import numpy as np
 import polars as pl
+import pypdfium2 as pdfium
 import pytest
 
 from careforce.core.publishing.appendix.cells import MeasureRows, format_value
@@ -341,3 +343,12 @@ class TestAppendix:
         assert not [gap.section for gap in demo.appendix.appendix.missing]
         names = {path.name for path in demo.appendix.written}
         assert {"appendix.html", "appendix.pdf", "appendix.ods", "appendix.xlsx"} <= names
+
+    def test_every_page_of_the_pdf_has_ink(self, demo: DemoRun) -> None:
+        assert demo.appendix is not None
+        document = pdfium.PdfDocument(demo.appendix.written[1])
+        assert len(document) >= 5
+        for number, page in enumerate(document, start=1):
+            pixels = page.render(scale=0.4).to_numpy()
+            ink = np.mean(pixels[..., :3].min(axis=-1) < 200)
+            assert ink > 0.002, f"page {number} of the appendix is blank"

@@ -105,12 +105,12 @@ def _by_values(context: Context, spec: Cited, measures: list[str], comparator: b
     for measure in measures:
         name = context.rows.name(measure)
         own = context.periods(measure, spec.breakdown, spec.periods)
-        if not context.rows.periods(measure, spec.breakdown):
+        if not own or not context.rows.periods(measure, spec.breakdown):
             own = periods
         for period in own:
             heading = f"{name}, {period}" if len(own) > 1 or own != periods else name
             columns.append(Column(heading, measure, period))
-        if comparator:
+        if comparator and own:
             columns.append(Column(f"{name}: comparator", measure, own[-1], comparator=True))
     labels = [context.area_name] if spec.breakdown == TOTAL else _labels(values)
     rows = tuple(

@@ -125,6 +125,7 @@ class MeasureRows:
         self._rows: dict[Key, Mapping[str, Any]] = {}
         self._periods: dict[tuple[str, str], list[str]] = {}
         self._values: dict[tuple[str, str], list[str]] = {}
+        self._names: dict[str, tuple[str, str]] = {}
         for row in rows:
             key = (
                 str(row[pub.MEASURE_ID]),
@@ -133,6 +134,7 @@ class MeasureRows:
                 str(row[pub.PERIOD]),
             )
             self._rows.setdefault(key, row)
+            self._names.setdefault(key[0], (str(row[pub.MEASURE_NAME]), str(row[pub.UNIT])))
             self._periods.setdefault(key[:2], []).append(key[3])
             self._values.setdefault(key[:2], []).append(key[2])
         for mapping in (self._periods, self._values):
@@ -148,7 +150,7 @@ class MeasureRows:
 
     def has_measure(self, measure_id: str) -> bool:
         """Whether any row holds the measure."""
-        return any(pair[0] == measure_id for pair in self._periods)
+        return measure_id in self._names
 
     def row(self, key: Key) -> Mapping[str, Any] | None:
         """The row of a key, if there is one."""
@@ -156,17 +158,11 @@ class MeasureRows:
 
     def name(self, measure_id: str) -> str:
         """The measure's name, as its rows give it (else the id)."""
-        for key, row in self._rows.items():
-            if key[0] == measure_id:
-                return str(row[pub.MEASURE_NAME])
-        return measure_id
+        return self._names[measure_id][0] if measure_id in self._names else measure_id
 
     def unit(self, measure_id: str) -> str | None:
         """The measure's unit, as its rows give it."""
-        for key, row in self._rows.items():
-            if key[0] == measure_id:
-                return str(row[pub.UNIT])
-        return None
+        return self._names[measure_id][1] if measure_id in self._names else None
 
     def periods(self, measure_id: str, breakdown: str) -> list[str]:
         """The periods of a measure's breakdown, in order."""

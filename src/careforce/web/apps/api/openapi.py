@@ -328,10 +328,10 @@ def document() -> dict[str, Any]:
         "info": {
             "title": "careforce API",
             "version": f"1 (careforce {__version__})",
-            "description": "Published workforce measures, the outcomes scorecard, the action plan "
-            "and the workforce demand projections (open to everyone) and, for signed-in "
-            "administrators and provider users, uploads, their findings, snapshots and "
-            "benchmarks. Authenticate "
+            "description": "Published workforce measures, the outcomes scorecard, the action plan, "
+            "the workforce demand projections and the data appendix's tables (open to everyone) "
+            "and, for signed-in administrators and provider users, uploads, their findings, "
+            "snapshots and benchmarks. Authenticate "
             "with the session cookie of a signed-in browser or the header "
             "`Authorization: Token <token>` (create tokens on your account page). Records of "
             "another organisation answer 404.",
