@@ -7,6 +7,7 @@ The template is read by :mod:`careforce.io.config_files` (safe YAML, every probl
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -138,17 +139,34 @@ def _measure_paths(location: Path) -> list[Path]:
     raise AppendixInputError(f"{location}: no such file or folder")
 
 
+def _unsuppressed(path: Path) -> bool:
+    """Whether the run that wrote a measure table says it skipped disclosure control (its
+    manifest, ``<name>_manifest.json`` beside it, has ``"unsuppressed": true``)."""
+    manifest = path.with_name(f"{path.stem}_manifest.json")
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("unsuppressed") is True
+
+
 def read_measure_tables(locations: list[Path]) -> tuple[pl.DataFrame, list[Path]]:
     """Every measure table given (files, or folders holding them), stacked in one frame of the
     published table's columns, and the files read.
 
     Raises:
-        AppendixInputError: a location holds no measure table, or one cannot be read.
+        AppendixInputError: a location holds no measure table, one cannot be read, or one was
+            written without disclosure control.
     """
     frames: list[pl.DataFrame] = []
     paths: list[Path] = []
     for location in locations:
         for path in _measure_paths(location):
+            if _unsuppressed(path):
+                raise AppendixInputError(
+                    f"{path}: written without disclosure control (--unsuppressed); the appendix "
+                    "publishes only disclosure-controlled figures"
+                )
             try:
                 frames.append(read_published_table(path, PUBLISHED_SCHEMA))
             except ValueError as error:

@@ -121,6 +121,24 @@ class TestPublishAppendix:
         assert "line 14: sections[1].heading: is required but missing" in output
         assert not inputs["out"].exists()
 
+    def test_unsuppressed_measures_are_refused(self, inputs: dict[str, Path]) -> None:
+        manifest = inputs["indicators"].with_name("indicators_manifest.json")
+        manifest.write_text('{"unsuppressed": true}', encoding="utf-8")
+        code, output = run(
+            "publish",
+            "appendix",
+            "--period",
+            "2021/22",
+            "--indicators",
+            inputs["indicators"],
+            "--out",
+            inputs["out"],
+            "--no-pdf",
+        )
+        assert code == 2
+        assert "written without disclosure control" in output.replace("\n", " ")
+        assert not inputs["out"].exists()
+
     @pytest.mark.parametrize(
         ("args", "message"),
         [
