@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,19 @@ class TestReaderProperties:
     def test_any_text_parses_or_is_refused(self, text: str) -> None:
         error = refusal(text)
         assert error is None or all(error.problems)
+
+    @PROPERTY
+    @given(data=st.binary(max_size=300))
+    def test_any_bytes_in_a_file_parse_or_are_refused(self, data: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "template.yaml"
+            path.write_bytes(data)
+            lines: list[str] = []
+            try:
+                read_template_file(path)
+            except ConfigurationFileError as error:
+                lines = error.lines
+            assert all(line.startswith(str(path)) for line in lines)
 
     @PROPERTY
     @given(data=YAML_VALUES)
