@@ -341,6 +341,20 @@ class TestAppendix:
         assert "projected to reach 28,506 by 2032, needing 34,948 new staff" in page
         assert "Turnover was 32.2%, with 59.0% of leavers remaining in the sector." in page
         assert not [gap.section for gap in demo.appendix.appendix.missing]
+        tables = {table.key: table for table in demo.appendix.appendix.tables}
+        postings = tables["postings-by-title"]
+        assert [(r.label, r.cells[0].text) for r in postings.rows[:3]] == [
+            ("Support Workers", "1,496"),
+            ("Care Assistants", "1,037"),
+            ("Health Care Assistants", "439"),
+        ]
+        children = tables["children-projection"]
+        assert [[c.text for c in r.cells] for r in children.rows] == [
+            ["110", "274", "540"],
+            ["82", "205", "410"],
+        ]
+        adult = tables["adult-projection"]
+        assert [c.text for c in adult.rows[1].cells] == ["25,575", "2,512", "13,951", "16,462"]
         names = {path.name for path in demo.appendix.written}
         assert {"appendix.html", "appendix.pdf", "appendix.ods", "appendix.xlsx"} <= names
 
