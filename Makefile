@@ -70,6 +70,7 @@ benchmarks: setup
 	.venv/bin/python benchmarks/indicators.py
 	.venv/bin/python benchmarks/web_load.py
 	.venv/bin/python benchmarks/labour.py
+	.venv/bin/python benchmarks/appendix.py
 
 web: setup
 	.venv/bin/careforce web serve --demo

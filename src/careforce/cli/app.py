@@ -16,6 +16,7 @@ from careforce.cli import (
     labour,
     outcomes,
     projections,
+    publish,
     survey,
     web,
 )
@@ -38,6 +39,7 @@ app.add_typer(labour.app, name="labour")
 app.add_typer(web.app, name="web")
 app.add_typer(estimates.app, name="estimates")
 app.add_typer(survey.app, name="survey")
+app.add_typer(publish.app, name="publish")
 
 
 EXIT_UNUSABLE = 2

@@ -138,3 +138,9 @@ def run(
             f"scorecard.csv); action plan: {flags['detailed_actions']} detailed actions, "
             f"{flags['overdue']} overdue, {flags['stale']} stale."
         )
+    if result.appendix is not None:
+        console.print(
+            f"Data appendix for {result.appendix.appendix.period} written to {out / 'appendix'} "
+            "(appendix.html, appendix.pdf, appendix.ods, appendix.xlsx); projections to "
+            f"{out / 'projections'}."
+        )

@@ -67,6 +67,9 @@ class Sheet:
     formats: Mapping[str, pl.Expr] = field(default_factory=dict)
     """Number format of each numeric column's cells: an expression giving, per row, a name of
     :data:`NUMBER_FORMATS` (or null for the general format)."""
+    symbols: Mapping[str, pl.Expr] = field(default_factory=dict)
+    """Text written where a numeric column's cell is empty: an expression giving, per row, a
+    GSS symbol such as ``[c]`` (or null to leave the cell empty)."""
 
 
 @dataclass(frozen=True)
@@ -198,12 +201,37 @@ def _number_cell(
     return pl.format('<c r="{}{}"{}><v>{}</v></c>', pl.lit(letter), row, style, value)
 
 
+_SYMBOL_PREFIX = "\x00symbol:"
+"""Prefix of the working columns holding each numeric column's symbols."""
+
+
+def _symbol_cell(
+    symbol: pl.Expr, empty: pl.Expr, *, ods: bool, letter: str, row: pl.Expr
+) -> pl.Expr:
+    """A text cell holding a row's symbol in a numeric column, or the empty cell without one."""
+    text = _escaped(symbol)
+    if ods:
+        cell = pl.format(
+            '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>',
+            text,
+        )
+    else:
+        cell = pl.format(
+            '<c r="{}{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>',
+            pl.lit(letter),
+            row,
+            text,
+        )
+    return pl.when(symbol.is_null()).then(empty).otherwise(cell)
+
+
 def _rendered_rows(
     table: pl.DataFrame,
     *,
     ods: bool,
     first_row: int = 1,
     formats: Mapping[str, pl.Expr] | None = None,
+    symbols: Mapping[str, pl.Expr] | None = None,
 ) -> list[str]:
     """Every data row of a table rendered to XML by Polars, which is fast for large tables
     (numeric cells with the number format ``formats`` gives them, if any)."""
@@ -215,6 +243,12 @@ def _rendered_rows(
         table = table.with_columns(
             expression.cast(pl.String).alias(_FORMAT_PREFIX + name)
             for name, expression in formats.items()
+            if name in table.columns
+        )
+    if symbols:
+        table = table.with_columns(
+            expression.cast(pl.String).alias(_SYMBOL_PREFIX + name)
+            for name, expression in symbols.items()
             if name in table.columns
         )
     row_number = (pl.int_range(pl.len()) + first_row).cast(pl.String)
@@ -246,8 +280,12 @@ def _rendered_rows(
                 row_number,
                 value,
             )
-        empty = "<table:table-cell/>" if ods else ""
-        cells.append(pl.when(column.is_null()).then(pl.lit(empty)).otherwise(cell))
+        empty: pl.Expr = pl.lit("<table:table-cell/>" if ods else "")
+        if numeric and symbols and name in symbols:
+            empty = _symbol_cell(
+                pl.col(_SYMBOL_PREFIX + name), empty, ods=ods, letter=letter, row=row_number
+            )
+        cells.append(pl.when(column.is_null()).then(empty).otherwise(cell))
     if ods:
         row = pl.concat_str([pl.lit("<table:table-row>"), *cells, pl.lit("</table:table-row>")])
     else:
@@ -292,7 +330,13 @@ def _xlsx_sheet(sheet: Sheet) -> str:
     if sheet.table is not None:
         number = len(rows) + 1
         rows.append(_xlsx_row(number, tuple(sheet.table.columns), letters, _BOLD))
-        rows += _rendered_rows(sheet.table, ods=False, first_row=number + 1, formats=sheet.formats)
+        rows += _rendered_rows(
+            sheet.table,
+            ods=False,
+            first_row=number + 1,
+            formats=sheet.formats,
+            symbols=sheet.symbols,
+        )
     widths = "".join(
         f'<col min="{i}" max="{i}" width="18" customWidth="1"/>' for i in range(1, width + 1)
     )
@@ -429,7 +473,7 @@ def _ods_sheet(sheet: Sheet) -> str:
     if sheet.table is not None:
         header = "".join(_ods_cell(name, "bold") for name in sheet.table.columns)
         rows.append(f"<table:table-row>{header}</table:table-row>")
-        rows += _rendered_rows(sheet.table, ods=True, formats=sheet.formats)
+        rows += _rendered_rows(sheet.table, ods=True, formats=sheet.formats, symbols=sheet.symbols)
     name = escape(sheet.name[:SHEET_NAME_LIMIT], {'"': "&quot;"})
     return f'<table:table table:name="{name}">' + "".join(rows) + "</table:table>"
 

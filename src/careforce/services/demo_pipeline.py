@@ -20,6 +20,7 @@ from careforce.core.sources.ascwds.canonical import Area
 from careforce.core.vocab.published import PERIOD
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
+from careforce.services.appendix import AppendixResult, demo_appendix
 from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import (
     APPRENTICESHIPS_FILE,
@@ -70,6 +71,8 @@ class DemoRun:
     need (a profile of one area only)."""
     estimates_by_area: dict[str, EstimatesResult] = field(default_factory=dict)
     """The whole-sector estimates of each area, from its own CQC register."""
+    appendix: AppendixResult | None = None
+    """The annual data appendix (a profile of one area only)."""
 
     def filled_posts(self) -> tuple[float, float]:
         """Filled posts in the returns and estimated for the whole sector, over every area."""
@@ -78,7 +81,6 @@ class DemoRun:
             sum(float(s["filled_posts_returned"] or 0) for s in summaries),
             sum(float(s["filled_posts_estimate"] or 0) for s in summaries),
         )
-
 
 ENGLAND_AREA: Final = ("E92000001", "England")
 """The area of the postings of a profile of several councils (a national extract)."""
@@ -239,6 +241,15 @@ def run_demo(
             out=out / "projections",
             area_code=area_code,
         )
+    appendix = None
+    if len(names) == 1:
+        say("Projecting demand and publishing the data appendix")
+        appendix = demo_appendix(
+            out,
+            period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
+            measures=[indicators_dir, out / "estimates", out / "labour", *survey],
+            area_code=next(iter(names)),
+        )
     return DemoRun(
         data,
         ingested,
@@ -251,4 +262,5 @@ def run_demo(
         labour,
         projections,
         by_area,
+        appendix,
     )

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from careforce.core.indicators.catalogue import MEASURES
 from careforce.core.labour.catalogue import LABOUR_MEASURES
+from careforce.core.publishing.appendix.projection_rows import (
+    PROJECTION_MEASURE_NOTES,
+    RANGE_MEASURES,
+    RESULT_MEASURES,
+)
 from careforce.core.sources.ascwds.findings import FileKind
 from careforce.core.sources.ascwds.rules import all_rules
 
@@ -78,7 +83,36 @@ def measures_markdown() -> str:
         if entry.methodology:
             lines.append(f"- **Notes:** {entry.methodology}")
     lines += _labour_measures_markdown()
+    lines += _projection_measures_markdown()
     return "\n".join(lines) + "\n"
+
+
+def _projection_measures_markdown() -> list[str]:
+    """The projection results as measures (``careforce publish appendix``) as Markdown lines."""
+    lines = [
+        "",
+        "# Projection measures",
+        "",
+        "Rows that `careforce publish appendix` makes from the results of `careforce projections "
+        "report` (and the web service from its projections), so that the data appendix cites "
+        "them as it cites any measure. Counts of staff rounded to whole numbers; the period is "
+        "the projected year; no intervals (the Monte Carlo range is its own measures).",
+    ]
+    names = dict([*RESULT_MEASURES.values(), *RANGE_MEASURES.values()])
+    for measure_id, note in PROJECTION_MEASURE_NOTES.items():
+        breakdowns = "group, group/scenario" if measure_id == "projected_new_staff" else "group"
+        lines += [
+            "",
+            f"## `{measure_id}` — {names[measure_id]}",
+            "",
+            note,
+            "",
+            "- **Unit:** count; **polarity:** no-judgement",
+            f"- **Breakdowns:** {breakdowns}",
+            "- **Source:** `careforce projections report` (projection.csv, uncertainty.csv, "
+            "scenarios.csv)",
+        ]
+    return lines
 
 
 def _labour_measures_markdown() -> list[str]:

@@ -64,6 +64,7 @@ PAGE_APPS = (
     "labour",
     "api",
     "projections",
+    "appendix",
 )
 """The page packages under ``careforce/web/apps`` with Jinja2 templates (they are not Django
 apps: the data model's apps are under ``careforce/web/models``)."""

@@ -19,6 +19,7 @@ urlpatterns = [
     path("labour-market/", include("careforce.web.apps.labour.urls")),
     path("api/v1/", include("careforce.web.apps.api.urls")),
     path("projections/", include("careforce.web.apps.projections.urls")),
+    path("appendix/", include("careforce.web.apps.appendix.urls")),
 ]
 
 handler400 = "careforce.web.shared.views.bad_request"

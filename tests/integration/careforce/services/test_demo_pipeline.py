@@ -8,11 +8,17 @@ services as a provider's upload, and measured with the published (disclosure-con
 from __future__ import annotations
 
 import tomllib
+import html
+import re
 from pathlib import Path
 
+import numpy as np
 import polars as pl
+import pypdfium2 as pdfium
 import pytest
 
+from careforce.core.publishing.appendix.cells import MeasureRows, format_value
+from careforce.services.appendix import appendix_measures
 from careforce.services.demo_pipeline import DemoRun, run_demo
 from careforce.services.demo_projections import DERIVED_NAME, SUPPLY_NAME
 from careforce.services.projections import derive_parameter_file
@@ -435,3 +441,65 @@ class TestDerivedProjection:
         assert needs is not None
         text = " ".join(cell for row in needs.rows for cell in row)
         assert "asked for in 20% of job postings (2021-09/2022-08)" in text
+class TestAppendix:
+    """The demo's data appendix: every number traces to a measure row."""
+
+    def test_every_number_traces_to_a_measure_row(self, demo: DemoRun) -> None:
+        assert demo.appendix is not None
+        built = demo.appendix.appendix
+        frame, _, area = appendix_measures(
+            [path for path in demo.appendix.inputs if path.suffix == ".csv"],
+            [path for path in demo.appendix.inputs if path.suffix != ".csv"],
+            area_code=built.area_code,
+        )
+        rows = MeasureRows.of_area(frame, area[0])
+        numbers = [cell for cell in built.cells if cell.value is not None]
+        assert len(numbers) > 300
+        for cell in numbers:
+            row = rows.row(cell.key)
+            assert row is not None, cell.key
+            source = row["comparator_value"] if cell.comparator else row["value"]
+            assert cell.text == format_value(source, row["unit"]), cell.key
+        page = (demo.appendix.written[0]).read_text(encoding="utf-8")
+        cells = re.findall(
+            r'<td data-measure="([^"]*)" data-breakdown="([^"]*)" data-value="([^"]*)" '
+            r'data-period="([^"]*)">([^<]*)</td>',
+            page,
+        )
+        assert len(cells) > 300
+        for measure, breakdown, value, period, text in cells:
+            row = rows.row((measure, html.unescape(breakdown), html.unescape(value), period))
+            if row is None or row["value"] is None:
+                assert text.startswith("["), (measure, breakdown, value, period, text)
+
+    def test_reproduces_the_seed_projection_and_retention_figures(self, demo: DemoRun) -> None:
+        assert demo.appendix is not None
+        page = demo.appendix.written[0].read_text(encoding="utf-8")
+        assert "projected to reach 28,506 by 2032, needing 34,948 new staff" in page
+        assert "Turnover was 32.2%, with 59.0% of leavers remaining in the sector." in page
+        assert not [gap.section for gap in demo.appendix.appendix.missing]
+        tables = {table.key: table for table in demo.appendix.appendix.tables}
+        postings = tables["postings-by-title"]
+        assert [(r.label, r.cells[0].text) for r in postings.rows[:3]] == [
+            ("Support Workers", "1,496"),
+            ("Care Assistants", "1,037"),
+            ("Health Care Assistants", "439"),
+        ]
+        children = tables["children-projection"]
+        assert [[c.text for c in r.cells] for r in children.rows] == [
+            ["110", "274", "540"],
+            ["82", "205", "410"],
+        ]
+        adult = tables["adult-projection"]
+        assert [c.text for c in adult.rows[1].cells] == ["25,575", "2,512", "13,951", "16,462"]
+        names = {path.name for path in demo.appendix.written}
+        assert {"appendix.html", "appendix.pdf", "appendix.ods", "appendix.xlsx"} <= names
+
+    def test_every_page_of_the_pdf_has_ink(self, demo: DemoRun) -> None:
+        assert demo.appendix is not None
+        document = pdfium.PdfDocument(demo.appendix.written[1])
+        assert len(document) >= 5
+        for number, page in enumerate(document, start=1):
+            pixels = page.render(scale=0.4).to_numpy()
+            ink = np.mean(pixels[..., :3].min(axis=-1) < 200)
+            assert ink > 0.002, f"page {number} of the appendix is blank"

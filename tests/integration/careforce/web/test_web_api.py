@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import polars as pl
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -21,6 +22,7 @@ from careforce.core.vocab.published import NULLABLE_COLUMNS, PUBLISHED_COLUMNS, 
 from careforce.web.apps.api import urls as api_urls
 from careforce.web.apps.api.openapi import PATHS, document
 from careforce.web.backend.accounts import create_token
+from careforce.web.backend.publications import published
 from web_support import Site
 
 pytestmark = pytest.mark.integration
@@ -155,6 +157,7 @@ class TestOpenApiDocument:
                 "code",
                 "name",
                 "organisation_id",
+                "key",
             ):
                 for kind in ("slug", "int", "str"):
                     route = route.replace(f"<{kind}:{name}>", f"{{{name}}}")
@@ -190,7 +193,7 @@ class TestOpenApiDocument:
         expected = {"200", "400", "405"}
         if path.startswith(("/api/v1/uploads", "/api/v1/snapshots", "/api/v1/organisations")):
             expected |= {"401", "403"}
-        if "{" in path or path == "/api/v1/scorecard":
+        if "{" in path or path in ("/api/v1/scorecard", "/api/v1/appendix/tables"):
             expected.add("404")
         if path.startswith(("/api/v1/scorecard", "/api/v1/projections/")):
             expected.add("503")
@@ -232,6 +235,7 @@ class TestResponsesMatchTheDocument:
                 ["staffordshire-2022-adult", "staffordshire-2022-children", "no-such"]
             ),
             "organisation_id": st.sampled_from([site.provider_a, site.provider_b, 999999]),
+            "key": st.sampled_from(["pay-by-sector", "no-such"]),
         }
 
         @settings(
@@ -347,6 +351,46 @@ class TestProjections:
             _get(reverse("api:supply-list", args=["staffordshire-2022-adult"])).status_code == 404
         )
         assert _get(reverse("api:projection-detail", args=["no-such"])).status_code == 404
+
+
+class TestAppendix:
+    def test_tables_are_listed_in_order(self, site: Site) -> None:
+        body = _get(reverse("api:appendix-table-list"), page_size=100).json()
+        keys = [row["key"] for row in body["results"]]
+        # The test site has no estimates or labour-market measures: those sections have no tables.
+        assert "estimates-by-service" not in keys
+        assert keys.index("pay-by-sector") < keys.index("retention-by-service")
+        assert body["area_code"] == "E10000028"
+        pay = next(row for row in body["results"] if row["key"] == "pay-by-sector")
+        assert pay["section"] == "Pay levels"
+        assert pay["source"] == "Skills for Care ASC-WDS"
+
+    def test_every_cell_names_its_measure_row(self, site: Site) -> None:
+        body = _get(reverse("api:appendix-table-detail", args=["pay-by-sector"])).json()
+        assert [c["measure_id"] for c in body["columns"]] == [
+            "hourly_pay_median",
+            "annual_pay_fte_median",
+            "pay_below_real_living_wage_share",
+        ]
+        published_table = published()
+        assert published_table is not None
+        for row in body["rows"]:
+            for cell in row["cells"]:
+                assert cell["breakdown"] == "sector"
+                source = published_table.table.filter(
+                    (pl.col("measure_id") == cell["measure_id"])
+                    & (pl.col("breakdown_value") == cell["breakdown_value"])
+                    & (pl.col("period") == cell["period"])
+                    & (pl.col("area_code") == body["area_code"])
+                )
+                if cell["value"] is None:
+                    assert cell["text"] == cell["symbol"]
+                else:
+                    assert source.height == 1
+                    assert cell["value"] == pytest.approx(source["value"][0], abs=0.5)
+
+    def test_unknown_table_is_404(self, site: Site) -> None:
+        assert _get(reverse("api:appendix-table-detail", args=["no-such"])).status_code == 404
 
 
 class TestBenchmarks:

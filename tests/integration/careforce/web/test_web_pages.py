@@ -48,6 +48,7 @@ class TestLayout:
             "Action plan",
             "Labour market",
             "Projections",
+            "Data appendix",
         ]
         assert "Audit log" in admin.texts(".govuk-service-navigation__item")
 

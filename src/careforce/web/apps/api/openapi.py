@@ -285,6 +285,24 @@ PATHS: Final[dict[str, Any]] = {
         "New staff needed against the training pipeline.",
         "No such projection, or the service has no supply data.",
     ),
+    "/api/v1/appendix/tables": _get(
+        "The data appendix's tables",
+        "listAppendixTables",
+        {
+            "200": _ok(_ref("AppendixTablePage"), "Tables in the appendix's order."),
+            "404": _problem("Nothing is published yet."),
+        },
+        parameters=PAGE_PARAMETERS,
+    ),
+    "/api/v1/appendix/tables/{key}": _get(
+        "One table of the data appendix",
+        "getAppendixTable",
+        {
+            "200": _ok(_ref("AppendixTable"), "Columns and rows; each cell names its measure row."),
+            "404": _problem("No such table, or nothing is published yet."),
+        },
+        parameters=[_path_id("key", "A table's key from /appendix/tables.", integer=False)],
+    ),
     "/api/v1/organisations/{organisation_id}/benchmarks": _get(
         "Your organisation's benchmarks",
         "getBenchmarks",
@@ -310,10 +328,10 @@ def document() -> dict[str, Any]:
         "info": {
             "title": "careforce API",
             "version": f"1 (careforce {__version__})",
-            "description": "Published workforce measures, the outcomes scorecard, the action plan "
-            "and the workforce demand projections (open to everyone) and, for signed-in "
-            "administrators and provider users, uploads, their findings, snapshots and "
-            "benchmarks. Authenticate "
+            "description": "Published workforce measures, the outcomes scorecard, the action plan, "
+            "the workforce demand projections and the data appendix's tables (open to everyone) "
+            "and, for signed-in administrators and provider users, uploads, their findings, "
+            "snapshots and benchmarks. Authenticate "
             "with the session cookie of a signed-in browser or the header "
             "`Authorization: Token <token>` (create tokens on your account page). Records of "
             "another organisation answer 404.",

@@ -615,5 +615,78 @@ SCHEMAS["ScorecardPage"] = _page_of(
         "area_name": _nullable("string"),
     },
 )
+_APPENDIX_ABOUT: Final = {
+    "area_code": {"type": "string"},
+    "area_name": {"type": "string"},
+    "period": {"type": "string"},
+}
+SCHEMAS["AppendixTableSummary"] = {
+    "type": "object",
+    "required": ["key", "title", "section", "source", "periods", "notes", "links"],
+    "properties": {
+        "key": {"type": "string"},
+        "title": {"type": "string"},
+        "section": {"type": "string"},
+        "source": {"type": "string"},
+        "periods": {"type": "array", "items": {"type": "string"}},
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "links": _LINKS,
+    },
+}
+SCHEMAS["AppendixTablePage"] = _page_of("AppendixTableSummary", about=_APPENDIX_ABOUT)
+SCHEMAS["AppendixCell"] = _row(
+    "A number as shown (or its symbol) and the measure row it came from.",
+    {
+        "text": "string",
+        "value": "number",
+        "symbol": "string",
+        "unit": "string",
+        "measure_id": "string",
+        "breakdown": "string",
+        "breakdown_value": "string",
+        "period": "string",
+        "comparator": "boolean",
+    },
+    keys=("text", "measure_id", "breakdown", "breakdown_value", "period", "comparator"),
+)
+SCHEMAS["AppendixTable"] = {
+    "type": "object",
+    "required": [
+        *_APPENDIX_ABOUT,
+        *SCHEMAS["AppendixTableSummary"]["required"],
+        "label_heading",
+        "columns",
+        "rows",
+    ],
+    "properties": {
+        **_APPENDIX_ABOUT,
+        **SCHEMAS["AppendixTableSummary"]["properties"],
+        "label_heading": {"type": "string"},
+        "columns": {
+            "type": "array",
+            "items": _row(
+                "A column: its heading and the measure (and period) it shows.",
+                {
+                    "heading": "string",
+                    "measure_id": "string",
+                    "period": "string",
+                    "comparator": "boolean",
+                },
+                keys=("heading", "measure_id", "comparator"),
+            ),
+        },
+        "rows": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["label", "cells"],
+                "properties": {
+                    "label": {"type": "string"},
+                    "cells": {"type": "array", "items": _ref("AppendixCell")},
+                },
+            },
+        },
+    },
+}
 for _name in ("SensitivityRow", "RangeRow", "SupplyRow"):
     SCHEMAS[f"{_name[:-3]}Page"] = _page_of(_name, about={"projection": {"type": "string"}})

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from careforce.web.apps.api import benchmarks, documentation, outcomes, projections, views
+from careforce.web.apps.api import (
+    appendix,
+    benchmarks,
+    documentation,
+    outcomes,
+    projections,
+    views,
+)
 
 app_name = "api"
 
@@ -35,6 +42,8 @@ urlpatterns = [
     ),
     path("projections/<slug:name>/ranges", projections.range_list, name="range-list"),
     path("projections/<slug:name>/supply", projections.supply_list, name="supply-list"),
+    path("appendix/tables", appendix.table_list, name="appendix-table-list"),
+    path("appendix/tables/<slug:key>", appendix.table_detail, name="appendix-table-detail"),
     path(
         "organisations/<int:organisation_id>/benchmarks",
         benchmarks.benchmark_show,

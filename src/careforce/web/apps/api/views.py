@@ -69,6 +69,7 @@ def root(request: HttpRequest, viewer: Viewer) -> JsonResponse:
                 "scorecard": reverse("api:scorecard-show"),
                 "action_plan": reverse("api:action-plan-show"),
                 "projections": reverse("api:projection-list"),
+                "appendix_tables": reverse("api:appendix-table-list"),
                 "documentation": reverse("api:documentation-show"),
             },
         }
