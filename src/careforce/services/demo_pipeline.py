@@ -82,6 +82,7 @@ class DemoRun:
             sum(float(s["filled_posts_estimate"] or 0) for s in summaries),
         )
 
+
 ENGLAND_AREA: Final = ("E92000001", "England")
 """The area of the postings of a profile of several councils (a national extract)."""
 

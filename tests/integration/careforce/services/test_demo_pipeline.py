@@ -7,9 +7,9 @@ services as a provider's upload, and measured with the published (disclosure-con
 
 from __future__ import annotations
 
-import tomllib
 import html
 import re
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -441,6 +441,8 @@ class TestDerivedProjection:
         assert needs is not None
         text = " ".join(cell for row in needs.rows for cell in row)
         assert "asked for in 20% of job postings (2021-09/2022-08)" in text
+
+
 class TestAppendix:
     """The demo's data appendix: every number traces to a measure row."""
 
