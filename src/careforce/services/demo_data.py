@@ -12,7 +12,11 @@ Layout of the folder (see ``docs/demo-data.md``)::
     enrolments/{further-education-aim-enrolments,apprenticeship-starts}.csv  DfE EES layout
     labour/nomis/*.csv                                      Nomis API CSV downloads
     labour/census/census2021-<table>-utla.csv               Census 2021 bulk CSVs
+    outcomes/action-plan.yaml                               the action plan with its progress
     manifest.json
+
+The manifest says the data are synthetic (``"synthetic": true``) and gives the demo's own
+"today" (``"today"``), the date the action plan's flags are judged at.
 
 The same profile, scale and seed give byte-identical files. Councils are generated in parallel
 processes when there are several; each council's output depends only on the seed and the
@@ -34,8 +38,12 @@ from typing import Any, Final
 
 from careforce import __version__
 from careforce.core.vocab.cqc_register import REGISTER_LAYOUT
+from careforce.core.vocab.demo import DEMO_NOTICE, DEMO_TODAY
 from careforce.io.cqc_register_files import write_register_ods
+from careforce.io.outcomes_files import format_action_plan_yaml
 from careforce.io.text_files import write_text_file
+from careforce.services.outcomes import load_action_plan
+from careforce.synthetic.action_story import demo_action_plan
 from careforce.synthetic.ascwds_returns import FILE_KINDS, render_returns, simulate_area
 from careforce.synthetic.census_tables import CENSUS_TABLES
 from careforce.synthetic.cqc_register import register_entries, register_row
@@ -139,6 +147,9 @@ class DemoDataManifest:
             "profile": self.profile,
             "seed": self.seed,
             "scale": self.scale,
+            "synthetic": True,
+            "notice": DEMO_NOTICE,
+            "today": DEMO_TODAY.isoformat(),
             "reference_dates": {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS},
             "areas": list(self.areas),
             "files": [asdict(f) for f in self.files],
@@ -316,6 +327,25 @@ def _labour_market_files(out: Path, areas: tuple[AreaProfile, ...]) -> list[Demo
     return files
 
 
+CHILDREN_EXTRACT_DATE: Final = "2022-03-31"
+"""Date the council's HR extract and the children's provider returns describe."""
+
+ACTION_PLAN_FILE: Final = "outcomes/action-plan.yaml"
+"""The demo's action plan: the shipped plan with the demo's partners, milestones and updates."""
+
+
+def _action_plan_file(out: Path) -> DemoFile:
+    plan = demo_action_plan(load_action_plan().plan)
+    header = f"{DEMO_NOTICE}\nThe strategy's action plan with invented progress up to {DEMO_TODAY}."
+    return _write(
+        out,
+        ACTION_PLAN_FILE,
+        format_action_plan_yaml(plan, header=header),
+        dataset="action-plan",
+        reference_date=DEMO_TODAY.isoformat(),
+    )
+
+
 def generate_demo_data(
     profile: str,
     out: Path,
@@ -367,7 +397,7 @@ def generate_demo_data(
         providers.append(result.provider_returns)
         postings.append(result.postings)
         step(f"Generated {area.name}")
-    extract_date = "2022-03-31"
+    extract_date = CHILDREN_EXTRACT_DATE
     files.append(
         _write(
             out,
@@ -414,6 +444,7 @@ def generate_demo_data(
         )
     )
     files.extend(_labour_market_files(out, areas))
+    files.append(_action_plan_file(out))
     manifest = DemoDataManifest(
         profile=chosen.name,
         seed=seed,

@@ -16,12 +16,15 @@ from typing import Final
 import polars as pl
 
 from careforce.core.sources.ascwds.canonical import Area
+from careforce.core.vocab.demo import DEMO_NOTICE, DEMO_TODAY
 from careforce.core.vocab.published import PERIOD
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import (
+    ACTION_PLAN_FILE,
     APPRENTICESHIPS_FILE,
+    CHILDREN_EXTRACT_DATE,
     DEFAULT_SEED,
     ENROLMENTS_FILE,
     REGISTER_NAME,
@@ -124,8 +127,8 @@ def run_demo(
 ) -> DemoRun:
     """Generate the demo data under ``out/data``, ingest every file set, compute the measures
     and (for a profile of one area) evaluate the outcomes framework and write the annual
-    progress report under ``out/outcomes``, with the action plan's flags at ``as_of`` (today
-    by default)."""
+    progress report under ``out/outcomes``, with the demo's action plan and its flags at
+    ``as_of`` (the demo's own today, :data:`DEMO_TODAY`, by default)."""
 
     def say(step: str) -> None:
         if progress is not None:
@@ -174,6 +177,8 @@ def run_demo(
         hr=data / "hr" / "children_staff.csv",
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
+        # The children's files describe 31 March 2022, not the latest ASC-WDS year.
+        children_date=dt.date.fromisoformat(CHILDREN_EXTRACT_DATE),
     )
     outcomes = estimates = None
     survey: list[Path] = []
@@ -189,10 +194,12 @@ def run_demo(
         outcomes = write_progress_report(
             indicators=indicators_dir / "indicators.csv",
             out=out / "outcomes",
-            as_of=as_of or dt.date.today(),
+            plan=data / ACTION_PLAN_FILE,
+            as_of=as_of or DEMO_TODAY,
             survey=survey,
-            # The survey's later round is after the demo's workforce data: report on the data's
-            # latest year, with the survey rounds in the scorecard beside it.
+            notice=DEMO_NOTICE,
+            # Report on the workforce data's latest year, with the survey rounds in the
+            # scorecard beside it.
             period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
         )
     return DemoRun(

@@ -12,6 +12,7 @@ from careforce.core.publishing.shown import as_shown, as_text, number_formats
 from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.downloads import csv_bytes, ods_bytes, xlsx_bytes
 from careforce.io.spreadsheets import Sheet, Workbook
+from careforce.web.backend.demo_mode import demo_notice
 
 DOWNLOAD_NOTE = (
     "Figures are as the page shows them: percentages to one decimal place, pounds to the "
@@ -19,6 +20,9 @@ DOWNLOAD_NOTE = (
     "the publication's own files (indicators.csv), for analysts."
 )
 """What a page download says about its figures."""
+
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte-order mark CSV downloads start with."""
 
 
 class DownloadFormat(StrEnum):
@@ -65,7 +69,11 @@ def page_download(
 
     Tables of published values (with a ``unit`` column) hold them as the page shows them: in
     CSV written as the page writes them (32.2%), in a workbook rounded alike with the number
-    format that shows them so (percentages, pounds, whole counts)."""
+    format that shows them so (percentages, pounds, whole counts). In demo mode the first
+    line (of the CSV, and of the cover sheet) says the data are synthetic."""
+    notice = demo_notice()
+    if notice:
+        lines = (notice, *lines)
     if file_format is DownloadFormat.CSV:
         stacked = (
             pl.concat(
@@ -78,7 +86,11 @@ def page_download(
             if tables
             else pl.DataFrame()
         )
-        return csv_bytes(stacked)
+        data = csv_bytes(stacked)
+        if notice:
+            # After the byte-order mark, before the header: the first line a reader sees.
+            data = BOM + f"{notice}\n".encode() + data.removeprefix(BOM)
+        return data
     cover = Sheet(name="Cover", title=title, lines=tuple(lines))
     notes = Sheet(
         name="Notes",

@@ -26,6 +26,7 @@ from careforce.services.outcomes import OutcomesInputError, write_report_of
 from careforce.web.backend import publications
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.action_plan import progress_in_force
+from careforce.web.backend.demo_mode import demo_notice
 from careforce.web.backend.jobs import JobKind, JobState, Progress, enqueue, job_state
 from careforce.web.backend.scorecard import partnership_area, published_evaluation
 from careforce.web.models.jobs.models import Job
@@ -134,7 +135,9 @@ def run_report(payload: dict[str, Any], progress: Progress) -> None:
     progress("Writing the report and its PDF", 2, 3)
     folder = _folder(str(payload["folder"]))
     shutil.rmtree(folder, ignore_errors=True)
-    write_report_of(evaluation, plan_progress, out=folder, as_of=plan_progress.as_of)
+    write_report_of(
+        evaluation, plan_progress, out=folder, as_of=plan_progress.as_of, notice=demo_notice()
+    )
     _remove_old(keep=str(payload["folder"]))
 
 
