@@ -427,7 +427,7 @@ def _year_sizes(rng: random.Random, size: int, size_class: str) -> list[int]:
 
 
 def plan_workplaces(area: AreaProfile, rng: random.Random) -> list[Workplace]:
-    """Plan an area's workplaces (the same workplaces are used for both years).
+    """Plan an area's workplaces (the same workplaces are used for every year).
 
     Args:
         area: The area and its targets.
