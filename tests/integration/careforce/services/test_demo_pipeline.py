@@ -11,6 +11,7 @@ import itertools
 from pathlib import Path
 
 import polars as pl
+import pypdfium2 as pdfium
 import pytest
 
 from careforce.core.vocab.demo import DEMO_NOTICE
@@ -315,6 +316,13 @@ class TestDemoOutcomes:
         assert demo.outcomes.report.notice == DEMO_NOTICE
         html = (demo.data.parent / "outcomes" / "progress-report.html").read_text("utf-8")
         assert DEMO_NOTICE in html
+
+    def test_every_printed_page_says_the_data_are_synthetic(self, demo: DemoRun) -> None:
+        document = pdfium.PdfDocument(demo.data.parent / "outcomes" / "progress-report.pdf")
+        pages = [page.get_textpage().get_text_range() for page in document]
+        assert len(pages) > 3
+        for text in pages:
+            assert DEMO_NOTICE in " ".join(text.split())
 
     def test_later_periods_are_judged_against_the_baseline(self, demo: DemoRun) -> None:
         assert demo.outcomes is not None
