@@ -57,6 +57,16 @@ class DownloadTable:
     frame: pl.DataFrame
 
 
+def with_notice(data: bytes) -> bytes:
+    """CSV bytes with the demo's synthetic-data notice as their first line in demo mode (after
+    the byte-order mark, before the header); unchanged otherwise."""
+    notice = demo_notice()
+    if not notice:
+        return data
+    bom = BOM if data.startswith(BOM) else b""
+    return bom + f"{notice}\n".encode() + data.removeprefix(BOM)
+
+
 def page_download(
     *,
     title: str,
@@ -86,11 +96,7 @@ def page_download(
             if tables
             else pl.DataFrame()
         )
-        data = csv_bytes(stacked)
-        if notice:
-            # After the byte-order mark, before the header: the first line a reader sees.
-            data = BOM + f"{notice}\n".encode() + data.removeprefix(BOM)
-        return data
+        return with_notice(csv_bytes(stacked))
     cover = Sheet(name="Cover", title=title, lines=tuple(lines))
     notes = Sheet(
         name="Notes",

@@ -20,7 +20,7 @@ from careforce.web.backend.action_plan import progress_in_force
 from careforce.web.backend.demo_mode import demo_mode, service_today
 from careforce.web.backend.service import MARKER
 from careforce.web.config import settings as service_settings
-from web_support import page_of
+from web_support import Site, page_of
 
 pytestmark = pytest.mark.integration
 
@@ -105,6 +105,28 @@ class TestDownloads:
         cover = load_workbook(io.BytesIO(data))["Cover"]
         texts = [cell.value for row in cover.iter_rows() for cell in row if cell.value]
         assert DEMO_NOTICE in texts
+
+    def test_publication_csv_says_synthetic_first(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        url = reverse("indicators:publication-download", args=[site.publication, "csv"])
+        real = b"".join(client_as("analyst").get(url).streaming_content)
+        with _demo():
+            response = client_as("analyst").get(url)
+        assert "synthetic-demo" in response["Content-Disposition"]
+        demo = response.content
+        assert demo.removeprefix(b"\xef\xbb\xbf").decode().splitlines()[0] == DEMO_NOTICE
+        body = demo.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[1]
+        assert body == real.removeprefix(b"\xef\xbb\xbf")
+
+    def test_publication_workbook_is_named_synthetic(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        url = reverse("indicators:publication-download", args=[site.publication, "xlsx"])
+        with _demo():
+            response = client_as("analyst").get(url)
+        assert "synthetic-demo" in response["Content-Disposition"]
+        assert response.content[:2] == b"PK"
 
 
 class TestDemoToday:
