@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -168,3 +171,38 @@ def test_settings_name_the_demo_folder_and_plan_as_the_demo_writes_them() -> Non
     assert f"{service_settings.DEMO_DATA_FOLDER}/{service_settings.DEMO_ACTION_PLAN_FILE}" == (
         f"demo-data/{ACTION_PLAN_FILE}"
     )
+
+
+SHOW_SETTINGS = (
+    "from careforce.web.config import settings as s; "
+    "print(s.CAREFORCE_DEMO, s.CAREFORCE_TODAY, s.CAREFORCE_ACTION_PLAN)"
+)
+
+
+def _settings_in(folder: Path, **environment: str) -> list[str]:
+    """The demo settings a service started on ``folder`` would have."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("CAREFORCE_DEMO", "CAREFORCE_TODAY", "CAREFORCE_ACTION_PLAN")
+    }
+    env.update(CAREFORCE_DATA_DIR=str(folder), **environment)
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_SETTINGS], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()
+
+
+class TestHowTheServiceKnows:
+    def test_a_demo_folder_turns_demo_mode_on(self, tmp_path: Path) -> None:
+        (tmp_path / MARKER).write_text("demo")
+        demo, today, plan = _settings_in(tmp_path)
+        assert (demo, today) == ("True", "2024-06-30")
+        assert plan == str(tmp_path.resolve() / "demo-data" / ACTION_PLAN_FILE)
+
+    def test_another_folder_is_not_the_demo(self, tmp_path: Path) -> None:
+        assert _settings_in(tmp_path) == ["False", "None", "None"]
+
+    def test_the_environment_can_say_so(self, tmp_path: Path) -> None:
+        demo, today, _ = _settings_in(tmp_path, CAREFORCE_DEMO="1", CAREFORCE_TODAY="2025-01-31")
+        assert (demo, today) == ("True", "2025-01-31")
