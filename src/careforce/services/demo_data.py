@@ -150,7 +150,11 @@ class DemoDataManifest:
             "synthetic": True,
             "notice": DEMO_NOTICE,
             "today": DEMO_TODAY.isoformat(),
-            "reference_dates": {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS},
+            "reference_dates": {
+                y.label: y.reference_date.isoformat()
+                for y in REFERENCE_YEARS
+                if any(f.year == y.label for f in self.files)
+            },
             "areas": list(self.areas),
             "files": [asdict(f) for f in self.files],
         }

@@ -42,7 +42,7 @@ def render_returns(staffing: Staffing, *, area_code: str, seed: int) -> list[Asc
         staffing, seed=derive_seed(seed, "training", area_code), variant_seed=seed
     )
     returns = []
-    for snapshot, year in enumerate(REFERENCE_YEARS, start=1):
+    for snapshot, year in enumerate(REFERENCE_YEARS[: len(staffing.counts)], start=1):
         returns.append(
             AscwdsReturn(
                 year=year.label,

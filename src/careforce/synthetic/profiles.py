@@ -176,6 +176,8 @@ class AreaProfile:
         population_thousands: Census 2021 population, thousands.
         workforce: ASC-WDS calibration targets.
         children_staff: Council children's services staff (HR extract size).
+        years: How many reference years are generated, from 2020/21 (see
+            :data:`PROFILE_YEARS`).
     """
 
     index: int
@@ -186,6 +188,7 @@ class AreaProfile:
     population_thousands: int
     workforce: WorkforceTargets
     children_staff: int
+    years: int = len(pub.REFERENCE_YEARS)
 
     @property
     def population_ratio(self) -> float:
@@ -309,6 +312,13 @@ def _area(index: int, council: Council, targets: WorkforceTargets, scale: float)
     )
 
 
+PROFILE_YEARS: Final[Mapping[str, int]] = MappingProxyType(
+    {"staffordshire": len(pub.REFERENCE_YEARS), "england": 2}
+)
+"""Reference years each profile generates: the Staffordshire demo tells its story over all four;
+the national profile, a benchmark of scale, keeps the two calibrated years (2020/21, 2021/22)."""
+
+
 def build_profile(name: str, *, scale: float = 1.0) -> Profile:
     """Return the named profile at a scale.
 
@@ -339,5 +349,7 @@ def build_profile(name: str, *, scale: float = 1.0) -> Profile:
             )
             for c in ENGLAND_COUNCILS
         )
+        years = PROFILE_YEARS[name]
+        areas = tuple(replace(area, years=years) for area in areas)
         return Profile(name=name, areas=areas, scale=scale)
     raise UnknownProfileError(name)

@@ -143,7 +143,7 @@ class _Simulation(WorkerAttributes, PayAndSickness):
         self.workplaces = workplaces
         self.rng = random.Random(seed)
         self.workers: list[Worker] = []
-        self.counts = {snapshot: YearCounts() for snapshot in range(1, len(SNAPSHOT_DATES))}
+        self.counts = {snapshot: YearCounts() for snapshot in range(1, area.years + 1)}
         self.rm_vacant: dict[int, set[int]] = {}
         self.serial = 0
         self.person_base = area.index * 400_000
@@ -176,7 +176,7 @@ class _Simulation(WorkerAttributes, PayAndSickness):
             for role in self._roles(workplace, workplace.sizes[0], with_manager):
                 base.append(self._new_worker(workplace, role, 0))
         self._populate(base, [], 0)
-        for snapshot in range(1, len(SNAPSHOT_DATES)):
+        for snapshot in self.counts:
             self._advance(snapshot)
         for worker in self.workers:
             if worker.left > 1:

@@ -129,7 +129,7 @@ class TestEngland:
         manifest = generate_demo_data("england", tmp_path, seed=3, scale=0.005, workers=2)
         assert len(manifest.areas) == 153
         staff_files = [f for f in manifest.files if f.dataset == "ascwds-staff"]
-        assert len(staff_files) == 4 * 153
+        assert len(staff_files) == 2 * 153  # the national profile keeps two years
         assert (tmp_path / "ascwds" / "2021-22" / "E09000001" / "staff.csv").exists()
         population = next(f for f in manifest.files if f.dataset == "population")
         assert population.rows == (153 + 8) * 26 * 6
