@@ -145,6 +145,28 @@ AT_RISK_REASONS: Final[Mapping[str, str]] = MappingProxyType(
 )
 """What each at-risk action's latest update says."""
 
+ANNUAL_TEXTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "1.1": (
+            "Outcomes for 2022/23 reported to the partnership board, with the 2022 survey "
+            "as the survey baseline.",
+            "Outcomes for 2023/24 reported to the board against the 2021/22 baseline, with the "
+            "2023 survey round: turnover and vacancies down, registered manager vacancies up.",
+        ),
+        "1.2": (
+            "Demand projections updated with the 2022/23 workforce data (2022 base year).",
+            "Demand projections updated with the 2023/24 workforce data; the gap in care "
+            "workers narrows but the registered nurse gap remains.",
+        ),
+        "1.3": (
+            "Priority training needs for 2022/23 agreed with the providers' association.",
+            "Priority training needs for 2023/24 agreed, led by the Care Certificate for new "
+            "international recruits.",
+        ),
+    }
+)
+"""What the board heard each year about the annual actions 1.1-1.3 (invented for the demo)."""
+
 _DAY: Final = dt.timedelta(days=1)
 
 
@@ -160,18 +182,18 @@ def _annual(detail: DetailedAction, shift: int) -> tuple[list[Milestone], list[U
         else m
         for m in detail.milestones
     ]
+    first, second = ANNUAL_TEXTS.get(detail.code, ANNUAL_TEXTS["1.1"])
     updates = [
         Update(
             date=_date(2023, 3, 20, shift),
-            text="Reported to the partnership board for 2022/23.",
+            text=first,
             status=ActionStatus.ON_TRACK,
             author=COUNCIL,
             evidence=[Evidence(title="Board paper, March 2023")],
         ),
         Update(
             date=_date(2024, 3, 18, shift),
-            text="Reported to the partnership board for 2023/24, with the 2023/24 workforce "
-            "data and the 2023 survey round.",
+            text=second,
             status=ActionStatus.ON_TRACK,
             author=COUNCIL,
             evidence=[Evidence(title="Board paper, March 2024")],
