@@ -67,6 +67,8 @@ class YearShift:
         older: Added to the share aged 55 and over, taken from under 25 (a third) and 25-54.
         average_age: Added to the mean age, years.
         care_certificate: Added to each role group's Care Certificate share.
+        qualified: Moved from "no relevant qualification" to levels 2 (60%) and 3 (40%) in
+            each role group.
         zero_hours: Multiplies each service group's zero-hours share.
         full_time: Added to each service group's full-time share.
     """
@@ -77,6 +79,7 @@ class YearShift:
     older: float = 0.0
     average_age: float = 0.0
     care_certificate: float = 0.0
+    qualified: float = 0.0
     zero_hours: float = 1.0
     full_time: float = 0.0
 
@@ -90,6 +93,7 @@ YEAR_SHIFTS: Final[Mapping[str, YearShift]] = MappingProxyType(
             older=-0.007,
             average_age=-0.2,
             care_certificate=-0.03,
+            qualified=-0.008,
             zero_hours=1.05,
             full_time=-0.01,
         ),
@@ -101,6 +105,7 @@ YEAR_SHIFTS: Final[Mapping[str, YearShift]] = MappingProxyType(
             older=0.006,
             average_age=0.2,
             care_certificate=0.025,
+            qualified=0.007,
             zero_hours=0.95,
             full_time=0.01,
         ),
@@ -111,6 +116,7 @@ YEAR_SHIFTS: Final[Mapping[str, YearShift]] = MappingProxyType(
             older=0.011,
             average_age=0.3,
             care_certificate=0.045,
+            qualified=0.012,
             zero_hours=0.9,
             full_time=0.02,
         ),

@@ -446,7 +446,7 @@ class WorkerAttributes:
                 known,
                 [w for w in have if w.qualification != "unknown"],
                 lambda w: w.qualification,
-                QUALIFICATION_SHARES[group],
+                self._qualification_shares(group),
             )
             for w, level in zip(known, levels, strict=True):
                 w.qualification = level
@@ -469,6 +469,15 @@ class WorkerAttributes:
             )
             for w, answer in zip(known, certificates, strict=True):
                 w.care_certificate = answer
+
+    def _qualification_shares(self, group: RoleGroup) -> dict[str, float]:
+        """A role group's qualification shares, moved by the year's shift out of "none"."""
+        shares = dict(QUALIFICATION_SHARES[group])
+        moved = min(self.shift.qualified, shares["none"])
+        shares["none"] -= moved
+        shares["L2"] += moved * 0.6
+        shares["L3"] += moved * 0.4
+        return shares
 
     def _qualification_codes(self, w: Worker) -> None:
         rng = self.rng

@@ -278,6 +278,7 @@ def test_shares_move_between_every_two_years(demo: DemoRun) -> None:
         ("workforce_share", "ethnicity_group", "White"),
         ("workforce_share", "nationality_group", "British"),
         ("care_certificate_share", "total", "all"),
+        ("relevant_qualification_share", "total", "all"),
         ("zero_hours_share", "service_group", "home care"),
         ("workforce_share", "age_group", "55 and over"),
     ):

@@ -147,7 +147,11 @@ class TestYearsMove:
         certificate = _known(staff, "CARECERT")
         zero = staff.filter(pl.col("ZEROHRCONT").is_in(["1", "2"]))
         ages = _ages(staff, parsed.reference_year)
+        qualified = staff.filter(
+            pl.col("SCQUAL").is_in(["2"]) | pl.col("SCQUAL").str.starts_with("1;")
+        )
         return {
+            "relevant qualification": _share(qualified, pl.col("SCQUAL").str.starts_with("1")),
             "female": _share(sexes, pl.col("GENDER") == "2"),
             "white": _share(ethnic, pl.col("ETHNICITY").cast(pl.Int64).is_in([31, 32, 33, 34])),
             "british": _share(nationality, pl.col("NATIONALITY") == "826"),
@@ -164,6 +168,7 @@ class TestYearsMove:
 
     def test_shares_stay_within_realistic_bounds(self, staffordshire) -> None:
         bounds = {
+            "relevant qualification": (0.45, 0.55),
             "female": (0.80, 0.90),
             "white": (0.80, 0.95),
             "british": (0.85, 0.96),
