@@ -14,7 +14,11 @@ Layout of the folder (see ``docs/demo-data.md``)::
     labour/census/census2021-<table>-utla.csv               Census 2021 bulk CSVs
     cqc/[<ONS code>/]<register>.ods                         CQC register, every location
     truth/synthetic-truth-workplaces.csv                    synthetic truth (tests only)
+    outcomes/action-plan.yaml                               the action plan with its progress
     manifest.json
+
+The manifest says the data are synthetic (``"synthetic": true``) and gives the demo's own
+"today" (``"today"``), the date the action plan's flags are judged at.
 
 The same profile, scale and seed give byte-identical files. Councils are generated in parallel
 processes when there are several; each council's output depends only on the seed and the
@@ -36,8 +40,12 @@ from typing import Any, Final
 
 from careforce import __version__
 from careforce.core.vocab.cqc_register import REGISTER_LAYOUT
+from careforce.core.vocab.demo import DEMO_NOTICE, DEMO_TODAY
 from careforce.io.cqc_register_files import write_register_ods
+from careforce.io.outcomes_files import format_action_plan_yaml
 from careforce.io.text_files import write_text_file
+from careforce.services.outcomes import load_action_plan
+from careforce.synthetic.action_story import demo_action_plan
 from careforce.synthetic.ascwds_returns import (
     FILE_KINDS,
     area_response,
@@ -147,7 +155,14 @@ class DemoDataManifest:
             "profile": self.profile,
             "seed": self.seed,
             "scale": self.scale,
-            "reference_dates": {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS},
+            "synthetic": True,
+            "notice": DEMO_NOTICE,
+            "today": DEMO_TODAY.isoformat(),
+            "reference_dates": {
+                y.label: y.reference_date.isoformat()
+                for y in REFERENCE_YEARS
+                if any(f.year == y.label for f in self.files)
+            },
             "areas": list(self.areas),
             "files": [asdict(f) for f in self.files],
         }
@@ -337,6 +352,25 @@ def _labour_market_files(out: Path, areas: tuple[AreaProfile, ...]) -> list[Demo
     return files
 
 
+CHILDREN_EXTRACT_DATE: Final = "2022-03-31"
+"""Date the council's HR extract and the children's provider returns describe."""
+
+ACTION_PLAN_FILE: Final = "outcomes/action-plan.yaml"
+"""The demo's action plan: the shipped plan with the demo's partners, milestones and updates."""
+
+
+def _action_plan_file(out: Path) -> DemoFile:
+    plan = demo_action_plan(load_action_plan().plan)
+    header = f"{DEMO_NOTICE}\nThe strategy's action plan with invented progress up to {DEMO_TODAY}."
+    return _write(
+        out,
+        ACTION_PLAN_FILE,
+        format_action_plan_yaml(plan, header=header),
+        dataset="action-plan",
+        reference_date=DEMO_TODAY.isoformat(),
+    )
+
+
 def generate_demo_data(
     profile: str,
     out: Path,
@@ -411,7 +445,7 @@ def generate_demo_data(
             reference_date=REFERENCE_YEARS[-1].reference_date.isoformat(),
         )
     )
-    extract_date = "2022-03-31"
+    extract_date = CHILDREN_EXTRACT_DATE
     files.append(
         _write(
             out,
@@ -458,6 +492,7 @@ def generate_demo_data(
         )
     )
     files.extend(_labour_market_files(out, areas))
+    files.append(_action_plan_file(out))
     manifest = DemoDataManifest(
         profile=chosen.name,
         seed=seed,

@@ -17,13 +17,16 @@ from typing import Final
 import polars as pl
 
 from careforce.core.sources.ascwds.canonical import Area
+from careforce.core.vocab.demo import DEMO_NOTICE, DEMO_TODAY
 from careforce.core.vocab.published import PERIOD
 from careforce.io.csv_text import write_csv
 from careforce.io.package_data import package_data_path
 from careforce.services.appendix import AppendixResult, demo_appendix
 from careforce.services.ascwds import IngestResult, ingest_ascwds
 from careforce.services.demo_data import (
+    ACTION_PLAN_FILE,
     APPRENTICESHIPS_FILE,
+    CHILDREN_EXTRACT_DATE,
     DEFAULT_SEED,
     ENROLMENTS_FILE,
     DemoDataManifest,
@@ -163,8 +166,8 @@ def run_demo(
 ) -> DemoRun:
     """Generate the demo data under ``out/data``, ingest every file set, compute the measures
     and (for a profile of one area) evaluate the outcomes framework and write the annual
-    progress report under ``out/outcomes``, with the action plan's flags at ``as_of`` (today
-    by default)."""
+    progress report under ``out/outcomes``, with the demo's action plan and its flags at
+    ``as_of`` (the demo's own today, :data:`DEMO_TODAY`, by default)."""
 
     def say(step: str) -> None:
         if progress is not None:
@@ -216,6 +219,8 @@ def run_demo(
         provider_returns=data / "provider_returns" / "children_providers.csv",
         secret=DEMO_SECRET,
         estimates=out / "estimates",
+        # The children's files describe 31 March 2022, not the latest ASC-WDS year.
+        children_date=dt.date.fromisoformat(CHILDREN_EXTRACT_DATE),
     )
     outcomes = estimates = projections = None
     survey: list[Path] = []
@@ -227,11 +232,13 @@ def run_demo(
         outcomes = write_progress_report(
             indicators=indicators_dir / "indicators.csv",
             out=out / "outcomes",
-            as_of=as_of or dt.date.today(),
+            plan=data / ACTION_PLAN_FILE,
+            as_of=as_of or DEMO_TODAY,
             survey=survey,
             labour=out / "labour",
-            # The survey's later round is after the demo's workforce data: report on the data's
-            # latest year, with the survey rounds in the scorecard beside it.
+            notice=DEMO_NOTICE,
+            # Report on the workforce data's latest year, with the survey rounds in the
+            # scorecard beside it.
             period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
         )
         say("Deriving the demo's projection and its supply against need")

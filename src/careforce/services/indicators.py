@@ -314,11 +314,14 @@ def compute_indicators(
     policy: DisclosurePolicy | None = None,
     secret: bytes | None = None,
     estimates: Path | None = None,
+    children_date: dt.date | None = None,
 ) -> IndicatorsResult:
     """Compute every measure and write indicators.{csv,parquet,ods,xlsx} (or indicators_unsuppressed.*).
 
     With ``estimates`` (a folder written by ``careforce estimates compute``), the whole-sector
-    estimates and the coverage of the returns are published with the measures.
+    estimates and the coverage of the returns are published with the measures. The children's
+    files (``hr``, ``provider_returns``) describe ``children_date``, by default the latest
+    ASC-WDS reference date.
 
     Raises:
         IndicatorInputError: an input cannot be used.
@@ -359,7 +362,7 @@ def compute_indicators(
         children, input_findings = children_results(
             hr=hr,
             provider_returns=provider_returns,
-            reference_date=snapshot_areas[E.REFERENCE_DATE].max(),  # type: ignore[arg-type]
+            reference_date=children_date or snapshot_areas[E.REFERENCE_DATE].max(),  # type: ignore[arg-type]
             area_names=area_names,
             secret=secret if secret is not None else load_secret(),
         )

@@ -523,10 +523,12 @@ def write_progress_report(
     survey: Sequence[Path] = (),
     period: str | None = None,
     labour: Path | None = None,
+    notice: str = "",
 ) -> ReportResult:
     """Evaluate the framework, compute the plan's progress and write the report (HTML, PDF,
     charts) with the scorecard and action outputs beside it, and the priority training needs
-    (drawing on the survey rounds and, when given, the labour-market measures' folder).
+    (drawing on the survey rounds and, when given, the labour-market measures' folder);
+    ``notice`` is a line shown first, such as the demo's synthetic-data notice.
 
     Raises:
         OutcomesInputError: an input cannot be used.
@@ -540,7 +542,13 @@ def write_progress_report(
     except TrainingNeedsInputError:
         needs = None  # results without the published table's columns: no needs section
     return write_report_of(
-        evaluation, progress, out=out, as_of=as_of, period=period, training_needs=needs
+        evaluation,
+        progress,
+        out=out,
+        as_of=as_of,
+        period=period,
+        training_needs=needs,
+        notice=notice,
     )
 
 
@@ -552,11 +560,14 @@ def write_report_of(
     as_of: dt.date,
     period: str | None = None,
     training_needs: pl.DataFrame | None = None,
+    notice: str = "",
 ) -> ReportResult:
     """Write the progress report (HTML, PDF, charts) of an evaluated framework and the plan's
     progress, with the scorecard and action outputs beside it (and the priority training needs,
-    when given)."""
+    when given; ``notice`` is shown first)."""
     report = progress_report_content(evaluation, progress, as_of=as_of, period=period)
+    if notice:
+        report = replace(report, notice=notice)
     if training_needs is not None and training_needs.height:
         report = replace(
             report, training_needs=needs_table(training_needs, area=evaluation.area_code)

@@ -62,7 +62,7 @@ def render_returns(
         staffing, seed=derive_seed(seed, "training", area_code), variant_seed=seed
     )
     returns = []
-    for snapshot, year in enumerate(REFERENCE_YEARS, start=1):
+    for snapshot, year in enumerate(REFERENCE_YEARS[: len(staffing.counts)], start=1):
         chosen = None if response is None else response.returned[snapshot]
         part = staffing if chosen is None else returning_part(staffing, chosen)
         returns.append(

@@ -17,6 +17,7 @@ from typing import Final
 
 from careforce.core.vocab.groups import ServiceGroup
 from careforce.synthetic import published as pub
+from careforce.synthetic import story
 from careforce.synthetic.geography import (
     ENGLAND_COUNCILS,
     STAFFORDSHIRE_CODE,
@@ -110,7 +111,7 @@ class WorkforceTargets:
         posts_by_service: Filled posts (staff records) at the 2021/22 reference date.
         local_authority_posts: Of those, posts in council-run workplaces.
         female: Share of workers who are female.
-        age_bands: Shares by age band (under 25, 25-54, 55 and over).
+        age_bands: Shares by age band (under 25, 25-34, 35-44, 45-54, 55 and over).
         white: Share of workers who are White.
         nationality: Shares by nationality group.
         contracts: Contract mix by service group.
@@ -138,31 +139,26 @@ class WorkforceTargets:
         return sum(self.posts_by_service.values())
 
 
-CARE_WORKER_HOURLY_INDEPENDENT: Final[Mapping[str, float]] = MappingProxyType(
-    {"2020-21": 9.00, "2021-22": pub.CARE_WORKER_HOURLY_INDEPENDENT_2021_22}
-)
-"""Care workers' mean hourly pay, independent sector. 2021/22 is published (£9.46); 2020/21 is
-assumed (£9.00: the published gap of £0.55 over the wage floor, less the rise in the floor)."""
+CARE_WORKER_HOURLY_INDEPENDENT: Final = story.CARE_WORKER_HOURLY_INDEPENDENT
+"""Care workers' mean hourly pay, independent sector, by year (see :mod:`.story`)."""
 
-CARE_WORKER_HOURLY_LOCAL_AUTHORITY: Final[Mapping[str, float]] = MappingProxyType(
-    {"2020-21": 12.60, "2021-22": pub.CARE_WORKER_HOURLY_LOCAL_AUTHORITY_2021_22}
-)
-"""Council care workers' mean hourly pay. 2021/22 is published (£12.91); 2020/21 is assumed."""
+CARE_WORKER_HOURLY_LOCAL_AUTHORITY: Final = story.CARE_WORKER_HOURLY_LOCAL_AUTHORITY
+"""Council care workers' mean hourly pay by year (see :mod:`.story`)."""
 
 STAFFORDSHIRE_TARGETS: Final = WorkforceTargets(
     posts_by_service=ASCWDS_POSTS_BY_SERVICE,
     local_authority_posts=pub.FILLED_POSTS_LOCAL_AUTHORITY,
     female=pub.FEMALE_SHARE,
-    age_bands=pub.AGE_BAND_SHARES,
+    age_bands=story.AGE_BAND_SHARES,
     white=pub.WHITE_SHARE,
     nationality=pub.NATIONALITY_SHARES,
     contracts=MappingProxyType(
         {**pub.CONTRACTS_BY_SERVICE, ServiceGroup.DAY_AND_COMMUNITY: DAY_AND_COMMUNITY_CONTRACTS}
     ),
-    retention=pub.RETENTION,
+    retention=story.RETENTION,
     care_worker_hourly_independent=CARE_WORKER_HOURLY_INDEPENDENT,
     care_worker_hourly_local_authority=CARE_WORKER_HOURLY_LOCAL_AUTHORITY,
-    all_roles_hourly_independent=pub.ALL_ROLES_HOURLY_INDEPENDENT,
+    all_roles_hourly_independent=story.ALL_ROLES_HOURLY_INDEPENDENT,
 )
 """Staffordshire's calibration targets."""
 
@@ -180,6 +176,8 @@ class AreaProfile:
         population_thousands: Census 2021 population, thousands.
         workforce: ASC-WDS calibration targets.
         children_staff: Council children's services staff (HR extract size).
+        years: How many reference years are generated, from 2020/21 (see
+            :data:`PROFILE_YEARS`).
     """
 
     index: int
@@ -190,6 +188,7 @@ class AreaProfile:
     population_thousands: int
     workforce: WorkforceTargets
     children_staff: int
+    years: int = len(pub.REFERENCE_YEARS)
 
     @property
     def population_ratio(self) -> float:
@@ -313,6 +312,13 @@ def _area(index: int, council: Council, targets: WorkforceTargets, scale: float)
     )
 
 
+PROFILE_YEARS: Final[Mapping[str, int]] = MappingProxyType(
+    {"staffordshire": len(pub.REFERENCE_YEARS), "england": 2}
+)
+"""Reference years each profile generates: the Staffordshire demo tells its story over all four;
+the national profile, a benchmark of scale, keeps the two calibrated years (2020/21, 2021/22)."""
+
+
 def build_profile(name: str, *, scale: float = 1.0) -> Profile:
     """Return the named profile at a scale.
 
@@ -343,5 +349,7 @@ def build_profile(name: str, *, scale: float = 1.0) -> Profile:
             )
             for c in ENGLAND_COUNCILS
         )
+        years = PROFILE_YEARS[name]
+        areas = tuple(replace(area, years=years) for area in areas)
         return Profile(name=name, areas=areas, scale=scale)
     raise UnknownProfileError(name)

@@ -42,8 +42,11 @@ class ReferenceYear:
 REFERENCE_YEARS: Final = (
     ReferenceYear("2020-21", dt.date(2021, 3, 31)),
     ReferenceYear("2021-22", dt.date(2022, 3, 31)),
+    ReferenceYear("2022-23", dt.date(2023, 3, 31)),
+    ReferenceYear("2023-24", dt.date(2024, 3, 31)),
 )
-"""The two ASC-WDS years generated, so that year-on-year measures can be computed."""
+"""The four ASC-WDS years generated: 2021/22 calibrated to the strategy, 2020/21 before it, and
+2022/23 and 2023/24 as assumed continuations (:mod:`careforce.synthetic.story`)."""
 
 # --- adult social care: size ---------------------------------------------------------------
 
@@ -213,10 +216,10 @@ ALL_ROLES_HOURLY_INDEPENDENT: Final[Mapping[str, float]] = MappingProxyType(
 """Average hourly pay of all job roles in the independent sector at March 2021 and March 2022."""
 
 NATIONAL_LIVING_WAGE: Final[Mapping[str, float]] = MappingProxyType(
-    {"2020-21": 8.72, "2021-22": 8.91}
+    {"2020-21": 8.72, "2021-22": 8.91, "2022-23": 9.50, "2023-24": 10.42}
 )
 """Statutory National Living Wage in force at each reference date (GOV.UK rates: £8.72 from
-April 2020, £8.91 from April 2021); the strategy's "£0.55 above" and "£1.34 above" use £8.91."""
+April 2020, £8.91 from April 2021, £9.50 from April 2022, £10.42 from April 2023); the strategy's "£0.55 above" and "£1.34 above" use £8.91."""
 
 # --- children's social care: county council staff (2021/22) --------------------------------
 

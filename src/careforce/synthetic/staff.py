@@ -1,7 +1,7 @@
-"""Synthetic ASC-WDS staff: who works where, and how that changes over two years.
+"""Synthetic ASC-WDS staff: who works where, and how that changes over the years.
 
-The simulation starts from a base snapshot on 31 March 2020 (not written out) and moves it on to
-31 March 2021 and 31 March 2022. Each year some staff leave, and each workplace recruits starters
+The simulation starts from a base snapshot on 31 March 2020 (not written out) and moves it on,
+a year at a time, to 31 March 2021, 2022, 2023 and 2024. Each year some staff leave, and each workplace recruits starters
 to reach its planned size, so the same person keeps the same UNIQUEWORKERID and NI number while
 they stay, leavers disappear and starters appear with a STARTDATE inside the year. The
 workplace's STARTERS and LEAVERS are counted from these records (plus people who joined and left
@@ -143,7 +143,7 @@ class _Simulation(WorkerAttributes, PayAndSickness):
         self.workplaces = workplaces
         self.rng = random.Random(seed)
         self.workers: list[Worker] = []
-        self.counts: dict[int, YearCounts] = {1: YearCounts(), 2: YearCounts()}
+        self.counts = {snapshot: YearCounts() for snapshot in range(1, area.years + 1)}
         self.rm_vacant: dict[int, set[int]] = {}
         self.serial = 0
         self.person_base = area.index * 400_000
@@ -176,7 +176,7 @@ class _Simulation(WorkerAttributes, PayAndSickness):
             for role in self._roles(workplace, workplace.sizes[0], with_manager):
                 base.append(self._new_worker(workplace, role, 0))
         self._populate(base, [], 0)
-        for snapshot in (1, 2):
+        for snapshot in self.counts:
             self._advance(snapshot)
         for worker in self.workers:
             if worker.left > 1:
@@ -331,8 +331,8 @@ class _Simulation(WorkerAttributes, PayAndSickness):
         """Shift STARTINSECT years so the mean years in the sector hits the published figure."""
         figures = self.area.workforce.retention[SNAPSHOT_LABELS[snapshot]]
         year = SNAPSHOT_DATES[snapshot].year
-        adjustable = starters if snapshot == 2 else [*stayers, *starters]
-        fixed = [w for w in stayers if w.in_sector] if snapshot == 2 else []
+        adjustable = starters if snapshot >= 2 else [*stayers, *starters]
+        fixed = [w for w in stayers if w.in_sector] if snapshot >= 2 else []
         movable = [w for w in adjustable if w.in_sector]
         count = len(fixed) + len(movable)
         if not movable:
@@ -451,7 +451,7 @@ class _Simulation(WorkerAttributes, PayAndSickness):
 
 
 def simulate_staffing(area: AreaProfile, workplaces: list[Workplace], *, seed: int) -> Staffing:
-    """Simulate an area's staff from the base snapshot through 2020/21 and 2021/22.
+    """Simulate an area's staff from the base snapshot through every reference year.
 
     Args:
         area: The area and its targets.

@@ -15,6 +15,7 @@ from typing import Final, TypeVar
 from careforce.core.vocab.groups import RoleGroup, ServiceGroup
 from careforce.core.vocab.staff_codes import REGISTERED_MANAGER, REGISTERED_NURSE, SOCIAL_WORKER
 from careforce.synthetic import identities as ids
+from careforce.synthetic import story
 from careforce.synthetic.profiles import AreaProfile
 from careforce.synthetic.published import AVERAGE_AGE
 from careforce.synthetic.sampling import (
@@ -142,6 +143,8 @@ class WorkerAttributes:
     area: AreaProfile
     person_base: int
     white_by_nationality: dict[str, float]
+    shift: story.YearShift = story.YearShift()
+    """How the snapshot being populated differs from 2021/22 (set by :meth:`_populate`)."""
 
     @staticmethod
     def _white_shares(white: float, nationality: Mapping[str, float]) -> dict[str, float]:
@@ -187,6 +190,8 @@ class WorkerAttributes:
                 continue
             have = [w for w in [*existing, *managers] if w.workplace.group is group]
             figures = self.area.workforce.contracts[group]
+            zero_hours = figures.zero_hours * self.shift.zero_hours
+            full_time = min(0.99, max(0.01, figures.full_time + self.shift.full_time))
             contracts = _fill(
                 rng, members, have, lambda w: w.contract, contract_shares(self.area, group)
             )
@@ -201,7 +206,7 @@ class WorkerAttributes:
                 known,
                 [w for w in have if w.zero_hours != "999"],
                 lambda w: w.zero_hours,
-                {"1": figures.zero_hours, "2": 1 - figures.zero_hours},
+                {"1": zero_hours, "2": 1 - zero_hours},
             )
             for w, answer in zip(known, zero, strict=True):
                 w.zero_hours = answer
@@ -210,7 +215,7 @@ class WorkerAttributes:
                 members,
                 have,
                 lambda w: w.full_time,
-                {True: figures.full_time, False: 1 - figures.full_time},
+                {True: full_time, False: 1 - full_time},
             )
             for w, is_full in zip(members, full, strict=True):
                 w.full_time = is_full
@@ -233,7 +238,7 @@ class WorkerAttributes:
     def _assign_sex(self, new: list[Worker], existing: list[Worker]) -> None:
         """A few blank, don't know or other; the rest female or male in the published ratio."""
         rng = self.rng
-        targets = self.area.workforce
+        female = self.area.workforce.female + self.shift.female
         for w in new:
             w.gender = _GENDER_ANSWERED(rng)
         known = [w for w in new if w.gender == "?"]
@@ -242,7 +247,7 @@ class WorkerAttributes:
             known,
             [w for w in existing if w.gender in ("1", "2")],
             lambda w: w.gender,
-            {"2": targets.female, "1": 1 - targets.female},
+            {"2": female, "1": 1 - female},
         )
         for w, sex in zip(known, sexes, strict=True):
             w.gender = sex
@@ -252,26 +257,45 @@ class WorkerAttributes:
         moving the new workers' ages within their bands."""
         rng = self.rng
         day = SNAPSHOT_DATES[snapshot]
-        bands = _fill(
-            rng, new, existing, lambda w: self._band(w, day), self.area.workforce.age_bands
-        )
+        bands = _fill(rng, new, existing, lambda w: self._band(w, day), self._age_shares())
+        last = len(SNAPSHOT_DATES) - 1
         ages: list[int] = []
         lower: list[int] = []
         upper: list[int] = []
         for band in bands:
-            low, high, mode = {
-                "under 25": (16, 24, 21),
-                "25-54": (25, 54, 38),
-                "55 and over": (55, 75 - (2 - snapshot), 56),
-            }[band]
+            low, high, mode = story.AGE_BANDS[band]
+            # Nobody is older than the oldest band's top age at the last snapshot.
+            high = min(high, story.AGE_BANDS["55 and over"][1] - (last - snapshot))
             ages.append(min(high, max(low, round(rng.triangular(low, high + 0.99, mode) - 0.49))))
             lower.append(low)
             upper.append(high)
         fixed = sum(whole_years(w.dob, day) for w in existing)
-        goal = round(AVERAGE_AGE * (len(existing) + len(new))) - fixed
+        average = AVERAGE_AGE + self.shift.average_age
+        goal = round(average * (len(existing) + len(new))) - fixed
         nudge_to_total(rng, ages, range(len(ages)), lower, upper, goal)
         for w, age in zip(new, ages, strict=True):
             w.dob = years_before(day, age) - dt.timedelta(days=int(rng.random() * 365))
+
+    def _age_shares(self) -> dict[str, float]:
+        """The area's age band shares, moved by the year's shift towards the oldest band."""
+        shares = dict(self.area.workforce.age_bands)
+        older = self.shift.older
+        middle = [band for band in shares if band not in ("under 25", "55 and over")]
+        middle_total = sum(shares[band] for band in middle)
+        shares["55 and over"] += older
+        shares["under 25"] -= older / 3
+        for band in middle:
+            shares[band] -= older * 2 / 3 * shares[band] / middle_total
+        return shares
+
+    def _year_nationality(self) -> dict[str, float]:
+        """The area's nationality shares, moved by the year's shift in the British share."""
+        shares = dict(self.area.workforce.nationality)
+        change = self.shift.british
+        shares["British"] += change
+        shares["EU"] = max(0.0, shares["EU"] - change * 0.25)
+        shares["Outside EU"] = max(0.0, shares["Outside EU"] - change * 0.75)
+        return shares
 
     def _assign_origins(self, new: list[Worker], existing: list[Worker]) -> None:
         """Nationality group, then ethnicity group within it, then the codes."""
@@ -284,7 +308,7 @@ class WorkerAttributes:
             known,
             [w for w in existing if w.nationality_group != "Unknown"],
             lambda w: w.nationality_group,
-            self.area.workforce.nationality,
+            self._year_nationality(),
         )
         for w, group in zip(known, groups, strict=True):
             w.nationality_group = group
@@ -314,7 +338,10 @@ class WorkerAttributes:
     @staticmethod
     def _band(worker: Worker, day: dt.date) -> str:
         age = whole_years(worker.dob, day)
-        return "under 25" if age < 25 else "25-54" if age < 55 else "55 and over"
+        for band, (low, high, _) in story.AGE_BANDS.items():
+            if low <= age <= high:
+                return band
+        return "under 25" if age < low else "55 and over"
 
     def _codes(self, w: Worker) -> None:
         """Nationality, ethnicity, country of birth, citizenship and visa codes."""
@@ -419,11 +446,13 @@ class WorkerAttributes:
                 known,
                 [w for w in have if w.qualification != "unknown"],
                 lambda w: w.qualification,
-                QUALIFICATION_SHARES[group],
+                self._qualification_shares(group),
             )
             for w, level in zip(known, levels, strict=True):
                 w.qualification = level
-            share = CARE_CERTIFICATE_SHARE[group]
+            share = min(
+                0.99, max(0.01, CARE_CERTIFICATE_SHARE[group] + self.shift.care_certificate)
+            )
             for w in members:
                 w.care_certificate = "" if rng.random() < 0.05 else "?"
             known = [w for w in members if w.care_certificate == "?"]
@@ -440,6 +469,15 @@ class WorkerAttributes:
             )
             for w, answer in zip(known, certificates, strict=True):
                 w.care_certificate = answer
+
+    def _qualification_shares(self, group: RoleGroup) -> dict[str, float]:
+        """A role group's qualification shares, moved by the year's shift out of "none"."""
+        shares = dict(QUALIFICATION_SHARES[group])
+        moved = min(self.shift.qualified, shares["none"])
+        shares["none"] -= moved
+        shares["L2"] += moved * 0.6
+        shares["L3"] += moved * 0.4
+        return shares
 
     def _qualification_codes(self, w: Worker) -> None:
         rng = self.rng
@@ -499,6 +537,11 @@ class WorkerAttributes:
                 w.recruitment_source = source
 
     def _populate(self, new: list[Worker], existing: list[Worker], snapshot: int) -> None:
+        self.shift = story.year_shift(SNAPSHOT_LABELS[snapshot])
+        targets = self.area.workforce
+        self.white_by_nationality = self._white_shares(
+            targets.white + self.shift.white, self._year_nationality()
+        )
         self._assign_contracts(new, existing)
         self._assign_sources(new, snapshot)
         self._assign_demographics(new, existing, snapshot)

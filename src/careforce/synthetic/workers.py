@@ -1,7 +1,7 @@
 """Synthetic ASC-WDS staff records: the worker, the snapshots they are in post at, the counts.
 
 A worker is one filled post and the person in it; per-year values are indexed by snapshot (the
-base snapshot on 31 March 2020, not written out, then 2020/21 and 2021/22).
+base snapshot on 31 March 2020, not written out, then 2020/21 to 2023/24).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ BASE_DATE: Final = dt.date(2020, 3, 31)
 """Date of the base snapshot the simulation starts from (one year before 2020/21's)."""
 
 SNAPSHOT_DATES: Final = (BASE_DATE, *(year.reference_date for year in REFERENCE_YEARS))
-"""Dates of the base snapshot and the two written snapshots."""
+"""Dates of the base snapshot and the written snapshots."""
 
 SNAPSHOT_LABELS: Final = ("base", *(year.label for year in REFERENCE_YEARS))
 """Labels of the snapshots, as used to look up published figures."""
@@ -41,7 +41,7 @@ STANDARD_WEEKLY_HOURS: Final = 37.5
 class Worker:
     """One filled post and the person in it.
 
-    Per-year values are lists indexed by snapshot (0 base, 1 = 2020/21, 2 = 2021/22).
+    Per-year values are lists indexed by snapshot (0 base, 1 = 2020/21, 2 = 2021/22, ...).
     """
 
     serial: int
@@ -82,8 +82,8 @@ class Worker:
     amhp: str = ""
     role_description: str = ""
     salary_interval: str = "?"
-    pay: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
-    sick: list[str] = field(default_factory=lambda: ["", "", ""])
+    pay: list[float] = field(default_factory=lambda: [0.0] * len(SNAPSHOT_DATES))
+    sick: list[str] = field(default_factory=lambda: [""] * len(SNAPSHOT_DATES))
     nationality_group: str = ""
     ethnicity_group: str = ""
     age_band: str = ""

@@ -17,6 +17,7 @@ from typing import Final
 
 from careforce.core.vocab.groups import ServiceGroup
 from careforce.core.vocab.workplace_codes import CQC_REGULATED_SERVICES, SERVICE_PAY_GROUP
+from careforce.synthetic import story
 from careforce.synthetic.geography import District
 from careforce.synthetic.profiles import AreaProfile
 from careforce.synthetic.published import BUSINESS_SIZE_SHARES
@@ -414,15 +415,19 @@ def _answers(rng: random.Random, main_service: int) -> dict[str, str]:
 
 
 def _year_sizes(rng: random.Random, size: int, size_class: str) -> list[int]:
-    """Staff at the three snapshots (base, 2020/21, 2021/22), ending at the planned size."""
+    """Staff at each snapshot (base, 2020/21, 2021/22 at the planned size, then the assumed
+    continuation years growing a little)."""
     low, high = SIZE_BOUNDS[size_class]
     earlier = min(high, max(low, round(size * rng.uniform(0.97, 1.06))))
     base = min(high, max(low, round(earlier * rng.uniform(0.97, 1.04))))
-    return [base, earlier, size]
+    sizes = [base, earlier, size]
+    for _ in story.CONTINUATION_YEARS:
+        sizes.append(min(high, max(low, round(sizes[-1] * rng.uniform(*story.GROWTH)))))
+    return sizes
 
 
 def plan_workplaces(area: AreaProfile, rng: random.Random) -> list[Workplace]:
-    """Plan an area's workplaces (the same workplaces are used for both years).
+    """Plan an area's workplaces (the same workplaces are used for every year).
 
     Args:
         area: The area and its targets.
@@ -509,16 +514,48 @@ def _register(rng: random.Random, area: AreaProfile, workplaces: list[Workplace]
     rng.shuffle(independent)
     in_groups = round(len(independent) * GROUP_SITE_SHARE)
     position = 0
+    brands: set[str] = set()
     while position < in_groups:
         sites = independent[position : position + rng.randint(2, 8)]
         provider = next_id()
-        brand = f"{rng.choice(_NAME_WORDS)} {rng.choice(('Care Group', 'Healthcare', 'Care'))}"
+        brand = _brand(rng, brands)
         for w in sites:
             w.provider_id = provider
             w.name = f"{brand} - {w.name}"[:120]
         position += len(sites)
     for w in independent[position:]:
         w.provider_id = next_id()
+    _unique_names(workplaces)
+
+
+def _brand(rng: random.Random, taken: set[str]) -> str:
+    """A group provider's name that no other group of the area has."""
+    for _attempt in range(20):
+        brand = f"{rng.choice(_NAME_WORDS)} {rng.choice(('Care Group', 'Healthcare', 'Care'))}"
+        if brand not in taken:
+            break
+    else:
+        brand = f"{brand} {len(taken) + 1}"
+    taken.add(brand)
+    return brand
+
+
+def _unique_names(workplaces: list[Workplace]) -> None:
+    """Give every workplace of the area a name of its own, as registered names are: a repeated
+    name takes its town, then its street, then a number."""
+    seen: set[str] = set()
+    for w in workplaces:
+        street = w.address1.split(" ", 1)[-1]
+        for candidate in (w.name, f"{w.name}, {w.town}", f"{w.name}, {street}, {w.town}"):
+            if candidate not in seen:
+                break
+        else:
+            number = 2
+            while f"{candidate} ({number})" in seen:
+                number += 1
+            candidate = f"{candidate} ({number})"
+        w.name = candidate[:120]
+        seen.add(w.name)
 
 
 def _mark_unknown_answers(rng: random.Random, workplaces: list[Workplace]) -> None:

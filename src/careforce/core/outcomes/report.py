@@ -99,6 +99,9 @@ class ProgressReport:
     flags: dict[str, int]
     training_needs: Table | None = None
     """The priority training needs (action 1.3), when the report is given them."""
+    notice: str = ""
+    """A line shown at the top of the report and at the foot of every printed page (the
+    demo's synthetic-data notice)."""
 
 
 def latest_period(scorecard: pl.DataFrame) -> str | None:

@@ -44,6 +44,7 @@ from careforce.services.outcomes import (
 )
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.demo_mode import service_today
 from careforce.web.models.accounts.terms import Role
 from careforce.web.models.outcomes.models import ActionChange
 from careforce.web.models.outcomes.terms import ChangeKind
@@ -178,7 +179,7 @@ def plan_in_force() -> PlanInForce:
 def progress_in_force(as_of: dt.date | None = None) -> tuple[PlanInForce, ActionProgress]:
     """The plan in force and its progress (status, milestones, overdue and stale flags) today."""
     current = plan_in_force()
-    when = as_of or dt.date.today()
+    when = as_of or service_today()
     key = (current.key, when)
     with _cache_lock:
         found = _progress.get(key)
@@ -300,7 +301,7 @@ def change_history(code: str | None = None) -> Iterator[ChangeRow]:
 def plan_yaml(current: PlanInForce) -> bytes:
     """The plan in force as a plan file (YAML), to keep or to use with the command line."""
     header = (
-        f"The action plan in force on {dt.date.today().isoformat()}: {current.path.name} with "
+        f"The action plan in force on {service_today().isoformat()}: {current.path.name} with "
         f"{current.applied} change{'s' if current.applied != 1 else ''} recorded on careforce."
     )
     return format_action_plan_yaml(current.plan, header=header).encode("utf-8")

@@ -12,6 +12,7 @@ from careforce.core.publishing.shown import as_shown, as_text, number_formats
 from careforce.core.vocab.published import SYMBOL_NOTES
 from careforce.io.downloads import csv_bytes, ods_bytes, xlsx_bytes
 from careforce.io.spreadsheets import Sheet, Workbook
+from careforce.web.backend.demo_mode import demo_notice
 
 DOWNLOAD_NOTE = (
     "Figures are as the page shows them: percentages to one decimal place, pounds to the "
@@ -19,6 +20,9 @@ DOWNLOAD_NOTE = (
     "the publication's own files (indicators.csv), for analysts."
 )
 """What a page download says about its figures."""
+
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte-order mark CSV downloads start with."""
 
 
 class DownloadFormat(StrEnum):
@@ -53,6 +57,16 @@ class DownloadTable:
     frame: pl.DataFrame
 
 
+def with_notice(data: bytes) -> bytes:
+    """CSV bytes with the demo's synthetic-data notice as their first line in demo mode (after
+    the byte-order mark, before the header); unchanged otherwise."""
+    notice = demo_notice()
+    if not notice:
+        return data
+    bom = BOM if data.startswith(BOM) else b""
+    return bom + f"{notice}\n".encode() + data.removeprefix(BOM)
+
+
 def page_download(
     *,
     title: str,
@@ -65,7 +79,11 @@ def page_download(
 
     Tables of published values (with a ``unit`` column) hold them as the page shows them: in
     CSV written as the page writes them (32.2%), in a workbook rounded alike with the number
-    format that shows them so (percentages, pounds, whole counts)."""
+    format that shows them so (percentages, pounds, whole counts). In demo mode the first
+    line (of the CSV, and of the cover sheet) says the data are synthetic."""
+    notice = demo_notice()
+    if notice:
+        lines = (notice, *lines)
     if file_format is DownloadFormat.CSV:
         stacked = (
             pl.concat(
@@ -78,7 +96,7 @@ def page_download(
             if tables
             else pl.DataFrame()
         )
-        return csv_bytes(stacked)
+        return with_notice(csv_bytes(stacked))
     cover = Sheet(name="Cover", title=title, lines=tuple(lines))
     notes = Sheet(
         name="Notes",

@@ -27,6 +27,7 @@ from careforce.services.outcomes import OutcomesInputError, write_report_of
 from careforce.web.backend import publications
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.action_plan import progress_in_force
+from careforce.web.backend.demo_mode import demo_notice
 from careforce.web.backend.jobs import JobKind, JobState, Progress, enqueue, job_state
 from careforce.web.backend.scorecard import partnership_area, published_evaluation
 from careforce.web.backend.training_needs import ranked_needs
@@ -142,6 +143,7 @@ def run_report(payload: dict[str, Any], progress: Progress) -> None:
         out=folder,
         as_of=plan_progress.as_of,
         training_needs=ranked_needs(published),
+        notice=demo_notice(),
     )
     _remove_old(keep=str(payload["folder"]))
 

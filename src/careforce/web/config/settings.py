@@ -6,13 +6,22 @@ docs/deployment.md. ``careforce.web.config.production`` tightens these for a pub
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 
+from careforce.core.vocab.demo import DEMO_TODAY
 from careforce.web.backend.branding import branding_from_environment, environment_flag
+
+DEMO_FOLDER_MARKER = ".careforce-demo"
+"""File marking a demo folder (see careforce.web.backend.service.MARKER)."""
+DEMO_DATA_FOLDER = "demo-data"
+"""Folder of the demo data in a demo folder (see careforce.web.backend.demo)."""
+DEMO_ACTION_PLAN_FILE = "outcomes/action-plan.yaml"
+"""The demo's action plan in its data (see careforce.services.demo_data.ACTION_PLAN_FILE)."""
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 """The ``careforce/web`` package folder."""
@@ -219,6 +228,23 @@ provider with no accepted return by then is late (the submissions page)."""
 CAREFORCE_SUPPORT_SCORE = os.environ.get("CAREFORCE_SUPPORT_SCORE") or None
 """The support score's settings (a TOML path; default: careforce/data/support/support-score.toml)."""
 CAREFORCE_BRANDING = branding_from_environment()
+CAREFORCE_DEMO = environment_flag(
+    "CAREFORCE_DEMO", default=(DATA_DIR / DEMO_FOLDER_MARKER).is_file()
+)
+"""The service runs on synthetic demo data: a banner on every page, a line on every download
+and report (on by default in a folder built by ``careforce web serve --demo``)."""
+CAREFORCE_TODAY = (
+    dt.date.fromisoformat(os.environ["CAREFORCE_TODAY"])
+    if os.environ.get("CAREFORCE_TODAY")
+    else DEMO_TODAY
+    if CAREFORCE_DEMO
+    else None
+)
+"""The date the action plan is judged at (None: the real date); the demo's own today in demo
+mode."""
+if CAREFORCE_DEMO and not CAREFORCE_ACTION_PLAN:
+    # The demo's action plan, with its progress, is generated with the demo data.
+    CAREFORCE_ACTION_PLAN = str(DATA_DIR / DEMO_DATA_FOLDER / DEMO_ACTION_PLAN_FILE)
 """The council's name, logo and colours (see careforce.web.backend.branding)."""
 CAREFORCE_LOGIN_ATTEMPTS = 5
 """Failed sign-ins from one address for one account before it is locked (NCSC guidance)."""

@@ -1,4 +1,5 @@
-"""What every page's template knows: the branding, the navigation and who is signed in."""
+"""What every page's template knows: the branding, the navigation, who is signed in and
+whether the data are the synthetic demo's."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from careforce.web.backend.access import Viewer
+from careforce.web.backend.demo_mode import demo_notice
 from careforce.web.models.accounts.terms import Role
 
 NAVIGATION: dict[Role | None, tuple[tuple[str, str], ...]] = {
@@ -86,4 +88,5 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "branding": settings.CAREFORCE_BRANDING,
         "navigation": items,
         "viewer": viewer,
+        "demo_notice": demo_notice(),
     }

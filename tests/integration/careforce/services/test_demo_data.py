@@ -36,8 +36,14 @@ OTHER_FILES = (
     "labour/census/census2021-ts008-utla.csv",
     "labour/census/census2021-ts021-utla.csv",
     "truth/synthetic-truth-workplaces.csv",
+    "outcomes/action-plan.yaml",
 )
-REFERENCE_DATES = {"2020-21": dt.date(2021, 3, 31), "2021-22": dt.date(2022, 3, 31)}
+REFERENCE_DATES = {
+    "2020-21": dt.date(2021, 3, 31),
+    "2021-22": dt.date(2022, 3, 31),
+    "2022-23": dt.date(2023, 3, 31),
+    "2023-24": dt.date(2024, 3, 31),
+}
 
 
 @pytest.fixture(scope="module")
@@ -67,14 +73,20 @@ class TestLayout:
         manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["profile"] == "staffordshire"
         assert manifest["seed"] == 2022
-        # six ASC-WDS files, the CQC register and the other public and council files
-        assert len(manifest["files"]) == 6 + 1 + len(OTHER_FILES)
+        # twelve ASC-WDS files (four years), the CQC register and the other files
+        assert len(manifest["files"]) == 12 + 1 + len(OTHER_FILES)
+        assert manifest["synthetic"] is True
+        assert manifest["notice"] == "These are synthetic demo data, not real figures."
+        assert manifest["today"] == "2024-06-30"
+        assert manifest["reference_dates"] == {y: d.isoformat() for y, d in REFERENCE_DATES.items()}
         for entry in manifest["files"]:
             data = (staffordshire / entry["path"]).read_bytes()
             assert entry["bytes"] == len(data)
             assert entry["sha256"] == hashlib.sha256(data).hexdigest()
             if entry["dataset"] == "cqc-register":
                 continue  # a workbook: its rows are its locations (checked below)
+            if entry["dataset"] == "action-plan":
+                continue  # YAML: no rows
             assert entry["rows"] == data.count(b"\n") - 1
 
     def test_register_lists_every_regulated_workplace(self, staffordshire) -> None:
@@ -140,7 +152,7 @@ class TestEngland:
         manifest = generate_demo_data("england", tmp_path, seed=3, scale=0.005, workers=2)
         assert len(manifest.areas) == 153
         staff_files = [f for f in manifest.files if f.dataset == "ascwds-staff"]
-        assert len(staff_files) == 2 * 153
+        assert len(staff_files) == 2 * 153  # the national profile keeps two years
         assert (tmp_path / "ascwds" / "2021-22" / "E09000001" / "staff.csv").exists()
         population = next(f for f in manifest.files if f.dataset == "population")
         assert population.rows == (153 + 8) * 26 * 6

@@ -8,6 +8,7 @@ services as a provider's upload, and measured with the published (disclosure-con
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import tomllib
 from pathlib import Path
@@ -18,6 +19,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from careforce.core.publishing.appendix.cells import MeasureRows, format_value
+from careforce.core.vocab.demo import DEMO_NOTICE
 from careforce.services.appendix import appendix_measures
 from careforce.services.demo_pipeline import DemoRun, run_demo
 from careforce.services.demo_projections import DERIVED_NAME, SUPPLY_NAME
@@ -86,6 +88,26 @@ PUBLISHED = [
 ]
 """Published figures with the tolerance within which the demo must reproduce them."""
 
+ASSUMED = [
+    # (measure, breakdown, value, period, assumed figure, tolerance)
+    ("workforce_share", "age_band", "25-34", "2021/22", 0.185, 0.01),
+    ("workforce_share", "age_band", "35-44", "2021/22", 0.215, 0.01),
+    ("workforce_share", "age_band", "45-54", "2021/22", 0.234, 0.01),
+    ("turnover_rate", "total", "all", "2022/23", 0.297, 0.01),
+    ("turnover_rate", "total", "all", "2023/24", 0.263, 0.01),
+    ("vacancy_rate", "total", "all", "2022/23", 0.087, 0.01),
+    ("vacancy_rate", "total", "all", "2023/24", 0.071, 0.01),
+    ("workforce_share", "sex", "Female", "2023/24", 0.849, 0.01),
+    ("workforce_share", "ethnicity_group", "White", "2023/24", 0.869, 0.01),
+    ("workforce_share", "nationality_group", "British", "2023/24", 0.882, 0.01),
+    ("care_certificate_share", "total", "all", "2020/21", 0.506, 0.01),
+    ("care_certificate_share", "total", "all", "2023/24", 0.581, 0.01),
+    ("hourly_pay_median", "key_role", "care worker", "2023/24", 10.96, 0.15),
+]
+"""The national age shape and the assumed continuation years (synthetic/story.py)."""
+
+PERIODS = ["2020/21", "2021/22", "2022/23", "2023/24"]
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
@@ -106,13 +128,18 @@ def _value(table: pl.DataFrame, measure: str, breakdown: str, value: str, period
 
 class TestDemoPipeline:
     def test_every_file_set_is_ingested_without_errors(self, demo: DemoRun) -> None:
-        assert sorted(year for _, year in demo.ingested) == ["2020-21", "2021-22"]
+        assert sorted(year for _, year in demo.ingested) == [
+            "2020-21",
+            "2021-22",
+            "2022-23",
+            "2023-24",
+        ]
         assert all(
             result.errors == 0 and result.datasets_written for result in demo.ingested.values()
         )
 
     def test_measures_are_published_for_both_periods(self, demo: DemoRun) -> None:
-        assert sorted(demo.indicators.table["period"].unique().to_list()) == ["2020/21", "2021/22"]
+        assert sorted(demo.indicators.table["period"].unique().to_list()) == PERIODS
         assert set(demo.indicators.table["area_code"].unique().to_list()) == {"E10000028"}
 
     def test_districts_come_from_the_lookup(self, demo: DemoRun) -> None:
@@ -174,8 +201,8 @@ class TestDemoPipeline:
             & (pl.col("breakdown_value") == "Female")
         )
         # 86% of the workforce is female against 50.5% of the population
-        assert rows["comparator_value"].to_list() == [0.505, 0.505]
-        assert rows["comparison"].to_list() == ["higher", "higher"]
+        assert rows["comparator_value"].to_list() == [0.505] * 4
+        assert rows["comparison"].to_list() == ["higher"] * 4
 
     def test_outputs_exist(self, demo: DemoRun) -> None:
         names = {path.name for path in Path(demo.indicators_dir).iterdir()}
@@ -349,6 +376,42 @@ class TestChildrensServices:
         assert female == pytest.approx(0.77, abs=0.01)
 
 
+@pytest.mark.parametrize(
+    ("measure", "breakdown", "value", "period", "assumed", "tolerance"),
+    ASSUMED,
+    ids=[f"{m}-{v}-{p}" for m, _, v, p, _, _ in ASSUMED],
+)
+def test_reproduces_the_assumed_figure(
+    demo: DemoRun,
+    measure: str,
+    breakdown: str,
+    value: str,
+    period: str,
+    assumed: float,
+    tolerance: float,
+) -> None:
+    computed = _value(demo.indicators.table, measure, breakdown, value, period)
+    assert computed == pytest.approx(assumed, abs=tolerance)
+
+
+def test_shares_move_between_every_two_years(demo: DemoRun) -> None:
+    """No share stands still: each differs from the year before by at least 0.2 points."""
+    for measure, breakdown, value in (
+        ("workforce_share", "sex", "Female"),
+        ("workforce_share", "ethnicity_group", "White"),
+        ("workforce_share", "nationality_group", "British"),
+        ("care_certificate_share", "total", "all"),
+        ("relevant_qualification_share", "total", "all"),
+        ("zero_hours_share", "service_group", "home care"),
+        ("workforce_share", "age_group", "55 and over"),
+    ):
+        values = [
+            _value(demo.indicators.table, measure, breakdown, value, period) for period in PERIODS
+        ]
+        for before, after in itertools.pairwise(values):
+            assert abs(after - before) >= 0.002, (measure, value, values)
+
+
 class TestDemoOutcomes:
     def test_the_scorecard_uses_the_demo_measures(self, demo: DemoRun) -> None:
         assert demo.outcomes is not None
@@ -372,8 +435,48 @@ class TestDemoOutcomes:
             "scorecard.csv",
             "actions.csv",
         } <= names
-        assert demo.outcomes.report.period == "2021/22"
+        assert demo.outcomes.report.period == "2023/24"
         assert demo.outcomes.report.flags["detailed_actions"] == 36
+        assert demo.outcomes.report.notice == DEMO_NOTICE
+        html = (demo.data.parent / "outcomes" / "progress-report.html").read_text("utf-8")
+        assert DEMO_NOTICE in html
+
+    def test_every_printed_page_says_the_data_are_synthetic(self, demo: DemoRun) -> None:
+        document = pdfium.PdfDocument(demo.data.parent / "outcomes" / "progress-report.pdf")
+        pages = [page.get_textpage().get_text_range() for page in document]
+        assert len(pages) > 3
+        for text in pages:
+            assert DEMO_NOTICE in " ".join(text.split())
+
+    def test_later_periods_are_judged_against_the_baseline(self, demo: DemoRun) -> None:
+        assert demo.outcomes is not None
+        latest = demo.outcomes.evaluation.scorecard.filter(
+            (pl.col("period") == "2023/24") & pl.col("value").is_not_null()
+        )
+        assert latest.height > 10
+        assert set(latest["baseline_period"].to_list()) == {"2021/22"}
+        vacancies = latest.filter(pl.col("measure_code") == "1.1b").row(0, named=True)
+        assert vacancies["measure_id"] == "vacancy_rate"
+        assert vacancies["change_since_baseline"] == pytest.approx(0.071 - 0.099, abs=0.01)
+        assert vacancies["direction"] == "improving"
+        directions = set(latest["direction"].to_list())
+        assert "not applicable" not in directions  # what the baseline period shows
+        assert {"improving", "worsening", "no significant change"} <= directions
+
+    def test_the_action_plan_is_the_demos_at_its_today(self, demo: DemoRun) -> None:
+        assert demo.outcomes is not None
+        assert demo.outcomes.progress is not None
+        progress = demo.outcomes.progress
+        assert progress.as_of.isoformat() == "2024-06-30"
+        counts = dict(progress.flags.group_by("status").len().iter_rows())
+        assert counts == {
+            "complete": 10,
+            "on track": 18,
+            "at risk": 6,
+            "off track": 1,
+            "not started": 1,
+        }
+        assert progress.flags["overdue"].sum() == 8
 
 
 class TestDemoSurvey:

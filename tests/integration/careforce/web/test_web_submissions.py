@@ -15,6 +15,7 @@ import pytest
 from django.urls import reverse
 
 from careforce.core.benchmarks.inputs import worker_inputs
+from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.io.config_files import ConfigurationFileError
 from careforce.io.package_data import package_data_path
 from careforce.web.backend.access import NotVisibleError, Viewer
@@ -226,29 +227,45 @@ class TestSupportPage:
             assert row.points[Factor.NO_RECENT_RETURN] == 0.0
 
     def test_care_certificate_reason_is_computed_from_the_data_in_force(self, site: Site) -> None:
+        """Birch's Care Certificate share beside the other organisations' in each of its main
+        services that has enough other workplaces and staff, weighted by Birch's answers."""
         workers, establishments = load_in_force(period="2020/21")
         places = establishments.select(
             "snapshot_id", "establishment_id", "organisation_id", "main_service"
         ).with_columns(pl.col("main_service").cast(pl.String))
-        answers = (
-            worker_inputs(workers)
-            .join(places, on=["snapshot_id", "establishment_id"])
-            .filter(pl.col("care_certificate").is_not_null())
-            .collect()
+        staff = (
+            worker_inputs(workers).join(places, on=["snapshot_id", "establishment_id"]).collect()
         )
-        service = "Care home services without nursing"
-        same = answers.filter(pl.col("main_service") == service)
-        own = same.filter(pl.col("organisation_id") == site.provider_b)["care_certificate"]
-        others = same.filter(pl.col("organisation_id") != site.provider_b)["care_certificate"]
+        answers = staff.filter(pl.col("care_certificate").is_not_null())
+        policy = DisclosurePolicy()
+        birch = pl.col("organisation_id") == site.provider_b
+        compared: dict[str, tuple[int, float]] = {}
+        for service in sorted(answers.filter(birch)["main_service"].unique().to_list()):
+            others = answers.filter(~birch, pl.col("main_service") == service)
+            workplaces = others["establishment_id"].unique()
+            recorded = staff.filter(pl.col("establishment_id").is_in(workplaces.implode())).height
+            if workplaces.len() >= policy.min_workplaces and recorded >= policy.min_workers:
+                own_answers = answers.filter(birch, pl.col("main_service") == service)
+                compared[service] = (own_answers.height, float(others["care_certificate"].mean()))
+        assert compared
+        own = answers.filter(birch, pl.col("main_service").is_in(list(compared)))
+        weight = sum(n for n, _ in compared.values())
+        comparator = sum(n * mean for n, mean in compared.values()) / weight
+        similar = (
+            f"similar workplaces ({next(iter(compared))}) in the area"
+            if len(compared) == 1
+            else "similar workplaces in the area (weighted by its mix of main services)"
+        )
         report = providers_needing_support(viewer=Viewer.of(site.user("analyst")))
-        birch = next(row for row in report.rows if row.organisation == "Birch Homes")
+        row = next(row for row in report.rows if row.organisation == "Birch Homes")
+        own_share = float(own["care_certificate"].mean())
         expected = (
-            f"Care Certificate (completed or in progress) {own.mean():.0%} against "
-            f"{others.mean():.0%} for similar workplaces ({service}) in the area"
+            f"Care Certificate (completed or in progress) {own_share:.0%} against "
+            f"{comparator:.0%} for {similar}"
         )
-        assert expected in birch.reasons
-        concern = min(max((others.mean() - own.mean()) / 0.3, 0), 1)
-        assert birch.points[Factor.CARE_CERTIFICATE] == pytest.approx(15 * concern)
+        assert expected in row.reasons
+        concern = min(max((comparator - own_share) / 0.3, 0), 1)
+        assert row.points[Factor.CARE_CERTIFICATE] == pytest.approx(15 * concern)
 
     def test_csv_download(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("administrator").get(

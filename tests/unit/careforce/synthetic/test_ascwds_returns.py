@@ -17,7 +17,7 @@ from careforce.synthetic.profiles import build_profile
 
 pytestmark = pytest.mark.unit
 
-YEARS = ("2020-21", "2021-22")
+YEARS = ("2020-21", "2021-22", "2022-23", "2023-24")
 
 WORKPLACE_HEADER = (
     "LOCALESTID,STATUS,ESTNAME,ADDRESS1,ADDRESS2,ADDRESS3,POSTTOWN,POSTCODE,ESTTYPE,OTHERTYPE,"

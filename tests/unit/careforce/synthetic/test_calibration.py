@@ -7,12 +7,14 @@ in docs/demo-data.md, and compared with the published figure within a stated tol
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import polars as pl
 import pytest
 
 from careforce.core.vocab.groups import JOB_ROLE_GROUP, NATIONALITY_GROUP
 from careforce.synthetic import published as pub
+from careforce.synthetic import story
 from careforce.synthetic.profiles import (
     ASCWDS_POSTS_BY_SERVICE,
     CARE_WORKER_HOURLY_INDEPENDENT,
@@ -20,7 +22,7 @@ from careforce.synthetic.profiles import (
 
 pytestmark = pytest.mark.unit
 
-YEARS = ("2020-21", "2021-22")
+YEARS = ("2020-21", "2021-22", "2022-23", "2023-24")
 LATEST = "2021-22"
 
 SHARE = 0.006
@@ -110,6 +112,14 @@ class TestDemographics:
         assert float((ages >= 55).mean()) == pytest.approx(0.265, abs=0.008)
         assert float(ages.mean()) == pytest.approx(pub.AVERAGE_AGE, abs=0.3)
 
+    def test_age_profile_has_the_national_shape(self, staffordshire) -> None:
+        """25-54 split as Skills for Care's national profile: about 19% aged 25-34, 22% aged
+        35-44 and 24% aged 45-54, each band larger than the one before."""
+        ages = _ages(staffordshire.years[LATEST].staff, 2022)
+        shares = [float(ages.is_between(low, low + 9).mean()) for low in (25, 35, 45)]
+        assert shares == pytest.approx([0.186, 0.215, 0.234], abs=SHARE)
+        assert shares == sorted(shares)
+
     def test_share_white(self, staffordshire) -> None:
         staff = _known(staffordshire.years[LATEST].staff, "ETHNICITY", ("", "99"))
         white = pl.col("ETHNICITY").cast(pl.Int64).is_in([31, 32, 33, 34])
@@ -123,6 +133,66 @@ class TestDemographics:
         assert _share(staff, grouped == group) == pytest.approx(
             pub.NATIONALITY_SHARES[group], abs=SHARE
         )
+
+
+class TestYearsMove:
+    """The shares move between the four years, by the assumed shifts, within realistic bounds."""
+
+    @staticmethod
+    def _shares(parsed) -> dict[str, float]:
+        staff = parsed.staff
+        sexes = _known(staff, "GENDER", ("", "3", "4"))
+        ethnic = _known(staff, "ETHNICITY", ("", "99"))
+        nationality = _known(staff, "NATIONALITY", ("", "998"))
+        certificate = _known(staff, "CARECERT")
+        zero = staff.filter(pl.col("ZEROHRCONT").is_in(["1", "2"]))
+        ages = _ages(staff, parsed.reference_year)
+        qualified = staff.filter(
+            pl.col("SCQUAL").is_in(["2"]) | pl.col("SCQUAL").str.starts_with("1;")
+        )
+        return {
+            "relevant qualification": _share(qualified, pl.col("SCQUAL").str.starts_with("1")),
+            "female": _share(sexes, pl.col("GENDER") == "2"),
+            "white": _share(ethnic, pl.col("ETHNICITY").cast(pl.Int64).is_in([31, 32, 33, 34])),
+            "british": _share(nationality, pl.col("NATIONALITY") == "826"),
+            "care certificate": _share(certificate, pl.col("CARECERT").is_in(["1", "3"])),
+            "zero hours": _share(zero, pl.col("ZEROHRCONT") == "1"),
+            "55 and over": float((ages >= 55).mean()),
+        }
+
+    def test_every_share_differs_between_consecutive_years(self, staffordshire) -> None:
+        shares = [self._shares(staffordshire.years[year]) for year in YEARS]
+        for before, after in itertools.pairwise(shares):
+            for name in before:
+                assert abs(after[name] - before[name]) >= 0.002, name
+
+    def test_shares_stay_within_realistic_bounds(self, staffordshire) -> None:
+        bounds = {
+            "relevant qualification": (0.45, 0.55),
+            "female": (0.80, 0.90),
+            "white": (0.80, 0.95),
+            "british": (0.85, 0.96),
+            "care certificate": (0.45, 0.65),
+            "zero hours": (0.10, 0.25),
+            "55 and over": (0.24, 0.30),
+        }
+        for year in YEARS:
+            for name, value in self._shares(staffordshire.years[year]).items():
+                low, high = bounds[name]
+                assert low <= value <= high, (year, name, value)
+
+    def test_later_years_follow_the_assumed_shifts(self, staffordshire) -> None:
+        latest = self._shares(staffordshire.years["2023-24"])
+        shift = story.YEAR_SHIFTS["2023-24"]
+        assert latest["female"] == pytest.approx(pub.FEMALE_SHARE + shift.female, abs=SHARE)
+        assert latest["white"] == pytest.approx(pub.WHITE_SHARE + shift.white, abs=SHARE)
+        british = pub.NATIONALITY_SHARES["British"] + shift.british
+        assert latest["british"] == pytest.approx(british, abs=SHARE)
+
+    def test_filled_posts_grow_a_little_after_the_calibrated_year(self, staffordshire) -> None:
+        posts = [staffordshire.years[year].staff.height for year in YEARS]
+        assert posts[2] / posts[1] == pytest.approx(1.015, abs=0.015)
+        assert posts[3] / posts[2] == pytest.approx(1.015, abs=0.015)
 
 
 @pytest.mark.parametrize("group", list(pub.CONTRACTS_BY_SERVICE), ids=str)
@@ -166,7 +236,7 @@ class TestRecruitmentAndRetention:
         employed = parsed.staff.filter(
             pl.col("WP_LEAVERS") != "999", pl.col("EMPLSTATUS").is_in(["1", "2"])
         ).height
-        assert leavers / employed == pytest.approx(pub.RETENTION[year].turnover, abs=RATE)
+        assert leavers / employed == pytest.approx(story.RETENTION[year].turnover, abs=RATE)
 
     def test_registered_nurse_turnover(self, staffordshire, year) -> None:
         parsed = staffordshire.years[year]
@@ -176,7 +246,7 @@ class TestRecruitmentAndRetention:
             pl.col("EMPLSTATUS").is_in(["1", "2"]),
             pl.col("MAINJOBROLE") == "16",
         ).height
-        target = pub.RETENTION[year].registered_nurse_turnover
+        target = story.RETENTION[year].registered_nurse_turnover
         assert leavers / nurses == pytest.approx(target, abs=RATE)
 
     def test_overall_vacancy_rate(self, staffordshire, year) -> None:
@@ -184,7 +254,7 @@ class TestRecruitmentAndRetention:
         vacancies = sum(_by_role(parsed.workplace, "VACANCIES").values())
         filled = parsed.staff.filter(pl.col("WP_VACANCIES") != "999").height
         rate = vacancies / (vacancies + filled)
-        assert rate == pytest.approx(pub.RETENTION[year].vacancy_rate, abs=RATE)
+        assert rate == pytest.approx(story.RETENTION[year].vacancy_rate, abs=RATE)
 
     @pytest.mark.parametrize("role", [4, 7, 8, 16], ids=["RM", "senior", "care", "nurse"])
     def test_vacancy_rate_by_key_role(self, staffordshire, year, role) -> None:
@@ -194,18 +264,18 @@ class TestRecruitmentAndRetention:
             pl.col("WP_VACANCIES") != "999", pl.col("MAINJOBROLE") == str(role)
         ).height
         rate = vacancies / (vacancies + filled)
-        assert rate == pytest.approx(pub.RETENTION[year].vacancy_by_role[role], abs=RATE)
+        assert rate == pytest.approx(story.RETENTION[year].vacancy_by_role[role], abs=RATE)
 
     def test_sickness_days_per_worker(self, staffordshire, year) -> None:
         staff = _known(staffordshire.years[year].staff, "DAYSSICK")
         mean = float(staff["DAYSSICK"].cast(pl.Float64).mean())
-        assert mean == pytest.approx(pub.RETENTION[year].sickness_days_per_worker, abs=0.05)
+        assert mean == pytest.approx(story.RETENTION[year].sickness_days_per_worker, abs=0.05)
 
     def test_average_years_in_sector(self, staffordshire, year) -> None:
         parsed = staffordshire.years[year]
         staff = _known(parsed.staff, "STARTINSECT")
         years = parsed.reference_year - staff["STARTINSECT"].cast(pl.Int64)
-        target = pub.RETENTION[year].average_years_in_sector
+        target = story.RETENTION[year].average_years_in_sector
         assert float(years.mean()) == pytest.approx(target, abs=0.05)
 
     def test_leavers_remaining_in_sector(self, staffordshire, year) -> None:
@@ -219,7 +289,7 @@ class TestRecruitmentAndRetention:
             ~pl.col("RECSOURCE").is_in(["", "16"]),
         ).filter(pl.col("STARTDATE").str.to_date("%d/%m/%Y") >= first_day)
         share = _share(starters, pl.col("RECSOURCE").is_in(["1", "2"]))
-        target = pub.RETENTION[year].leavers_remaining_in_sector
+        target = story.RETENTION[year].leavers_remaining_in_sector
         assert share == pytest.approx(target, abs=SHARE)
 
 
@@ -294,7 +364,7 @@ class TestPay:
             .otherwise(pl.col("SALARY").cast(pl.Float64) / (365 / 7 * hours.otherwise(37.5)))
         )
         mean = float(staff.select(hourly.mean()).item())
-        assert mean == pytest.approx(pub.ALL_ROLES_HOURLY_INDEPENDENT[year], abs=0.02)
+        assert mean == pytest.approx(story.ALL_ROLES_HOURLY_INDEPENDENT[year], abs=0.02)
 
     def test_hourly_pay_at_least_the_national_living_wage(self, staffordshire, year) -> None:
         staff = staffordshire.years[year].staff.filter(pl.col("SALARYINT") == "3")

@@ -39,16 +39,18 @@ from careforce.web.apps.indicators.presentation import (
 )
 from careforce.web.backend import publications
 from careforce.web.backend.audit import AuditAction, record
+from careforce.web.backend.demo_mode import demo_notice
 from careforce.web.backend.downloads import (
     DOWNLOAD_NOTE,
     DownloadFormat,
     DownloadTable,
     page_download,
+    with_notice,
 )
 from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import client_address, roles_required, viewer_of
 from careforce.web.shared.components import link, table
-from careforce.web.shared.downloads import page_file
+from careforce.web.shared.downloads import attachment, page_file
 from careforce.web.shared.fragments import fragment, remembered
 
 PUBLICATIONS_SHOWN: Final = 20
@@ -362,8 +364,11 @@ def publication_create(request: HttpRequest) -> HttpResponse:
 
 @roles_required(Role.ADMINISTRATOR, Role.ANALYST)
 @require_GET
-def publication_download(request: HttpRequest, publication_id: int, name: str) -> FileResponse:
-    """A whole publication's file: every measure as CSV, ODS or XLSX, or the data-quality table."""
+def publication_download(
+    request: HttpRequest, publication_id: int, name: str
+) -> FileResponse | HttpResponse:
+    """A whole publication's file: every measure as CSV, ODS or XLSX, or the data-quality table.
+    In demo mode its name says it is synthetic demo data, and a CSV says so in its first line."""
     publication = publications.ready_publication(publication_id)
     if publication is None:
         raise Http404("no such publication")
@@ -371,6 +376,17 @@ def publication_download(request: HttpRequest, publication_id: int, name: str) -
         path, media_type = publications.publication_file(publication, name)
     except FileNotFoundError as error:
         raise Http404("no such file") from error
+    if demo_notice():
+        data = path.read_bytes()
+        return attachment(
+            request,
+            with_notice(data) if path.suffix == ".csv" else data,
+            file_name=f"careforce-{publication.pk}-synthetic-demo-{path.name}",
+            media_type=media_type,
+            object_type="publication",
+            object_id=publication.pk,
+            detail={"file": name},
+        )
     record(
         AuditAction.DOWNLOAD,
         viewer=viewer_of(request),

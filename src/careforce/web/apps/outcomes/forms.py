@@ -10,6 +10,7 @@ from django import forms
 
 from careforce.core.outcomes.action_plan import DetailedAction, Milestone
 from careforce.core.outcomes.columns import ActionStatus
+from careforce.web.backend.demo_mode import service_today
 from careforce.web.shared.date_parts import clean_date_parts, date_part_fields, set_initial_date
 from careforce.web.shared.formats import date
 from careforce.web.shared.forms import choice_field
@@ -90,7 +91,7 @@ class UpdateForm(forms.Form):
                 if milestone.completed is None
             ],
         ]
-        set_initial_date(self, "date", dt.date.today())
+        set_initial_date(self, "date", service_today())
 
     def clean_evidence_url(self) -> str:
         """A web address, when given."""
@@ -104,7 +105,7 @@ class UpdateForm(forms.Form):
             "date",
             subject="the date of the update",
             earliest=self.start_date,
-            latest=dt.date.today(),
+            latest=service_today(),
         )
         if cleaned.get("evidence_url") and not cleaned.get("evidence_title"):
             self.add_error("evidence_title", "Enter what the evidence is")

@@ -38,7 +38,7 @@ class TestBuildDemo:
         self, db: None, web_key: None, tmp_path: Path
     ) -> None:
         site = build_demo(data_dir=tmp_path, scale=0.02)
-        assert site.snapshots == 2
+        assert site.snapshots == 4
         roles = [account.role for account in site.accounts]
         assert roles == [Role.ADMINISTRATOR, Role.ANALYST, Role.PROVIDER, Role.PROVIDER]
         providers = [account for account in site.accounts if account.role is Role.PROVIDER]
@@ -47,11 +47,14 @@ class TestBuildDemo:
             assert User.objects.get(email=account.email).check_password(account.password)
         uploads = Upload.objects.filter(uploaded_by__email="admin@demo.careforce.example")
         assert sorted(uploads.values_list("status", flat=True)) == [
-            "accepted",
-            "accepted",
+            *["accepted"] * 4,
             "stored",
         ]
         assert Organisation.objects.filter(kind="provider").count() >= 2
+        names = list(Organisation.objects.values_list("name", flat=True))
+        assert len(set(names)) == len(names)
+        plan = tmp_path / "demo-data" / "outcomes" / "action-plan.yaml"
+        assert plan.read_text("utf-8").startswith("# These are synthetic demo data")
         publication = current_publication()
         assert publication is not None
         assert publication.rows > 0
