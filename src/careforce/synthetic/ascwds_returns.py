@@ -11,6 +11,7 @@ from careforce.synthetic.published import REFERENCE_YEARS
 from careforce.synthetic.response import Response, draw_response, truth_rows
 from careforce.synthetic.sampling import derive_seed, make_rng
 from careforce.synthetic.staff import simulate_staffing
+from careforce.synthetic.story import CALIBRATED_YEAR
 from careforce.synthetic.training import TrainingRecords
 from careforce.synthetic.workers import Staffing
 from careforce.synthetic.workplaces import plan_workplaces
@@ -37,9 +38,15 @@ def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
     posts (:mod:`careforce.synthetic.multiple_posts`)."""
     workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
     staffing = simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
-    share_people(
-        staffing, make_rng(seed, "multiple posts", area.code), snapshot=len(REFERENCE_YEARS)
-    )
+    # The calibrated year first (every profile has it), then the years after and before it.
+    calibrated = 1 + [year.label for year in REFERENCE_YEARS].index(CALIBRATED_YEAR)
+    years = range(1, len(staffing.counts) + 1)
+    snapshots = [
+        calibrated,
+        *(s for s in years if s > calibrated),
+        *(s for s in years if s < calibrated),
+    ]
+    share_people(staffing, make_rng(seed, "multiple posts", area.code), snapshots=snapshots)
     return staffing
 
 

@@ -5,9 +5,9 @@ number, which careforce turns into a pseudonymous person key, so the number of d
 (headcount) is below the number of filled posts. Skills for Care puts England at about 1.07
 posts per person (1.705 million filled posts held by about 1.59 million people in 2023/24, "The
 state of the adult social care sector and workforce in England", 2024). The demo makes
-:data:`SECOND_POST_SHARE` of an area's posts (with a known NI number, in post at the latest
-snapshot) the second post of a person who holds another post in the same area: about 1.06 posts
-per person, a little under England's since a person's other post may be in another area.
+:data:`SECOND_POST_SHARE` of an area's posts (with a known NI number) in every year the second
+post of a person who holds another post in the same area: about 1.06 posts per person, a little
+under England's since a person's other post may be in another area.
 """
 
 from __future__ import annotations
@@ -66,28 +66,44 @@ def _compatible(first: Worker, second: Worker) -> bool:
     return not (entry.isdigit() and int(entry) > second.start_date.year)
 
 
-def share_people(staffing: Staffing, rng: random.Random, *, snapshot: int) -> int:
+def share_people(staffing: Staffing, rng: random.Random, *, snapshots: list[int]) -> int:
     """Make some posts the second post of a person holding another post in the area: the
     second post takes the first's personal details (NI number, date of birth, sex, ethnicity,
-    nationality, ...). Returns the number of second posts made.
+    nationality, ...). At each snapshot, in the order given, posts are paired until
+    :data:`SECOND_POST_SHARE` of the posts then filled are second posts (pairs made for an
+    earlier snapshot count while both posts are filled; a post is paired once only).
+    Returns the number of second posts made.
 
     Args:
         staffing: The area's simulated staffing (changed in place).
         rng: The random stream of this step alone.
-        snapshot: The snapshot whose posts are counted (the latest).
+        snapshots: The snapshots whose posts are counted, the calibrated year's first.
     """
+    used: set[int] = set()
+    made = 0
+    for done, snapshot in enumerate(snapshots):
+        made += _pair_posts(staffing, rng, snapshot=snapshot, used=used, done=snapshots[:done])
+    return made
+
+
+def _pair_posts(
+    staffing: Staffing, rng: random.Random, *, snapshot: int, used: set[int], done: list[int]
+) -> int:
+    """Pair posts filled at ``snapshot`` (none of ``used``) up to the wanted share; a second
+    post is one not filled at the snapshots ``done`` already, so their shares stay as made."""
     present = [w for w in staffing.workers if w.present(snapshot) and w.ni]
-    wanted = round(SECOND_POST_SHARE * len(present))
-    order = list(present)
+    already = len(present) - len({w.ni for w in present})
+    wanted = round(SECOND_POST_SHARE * len(present)) - already
+    order = [w for w in present if w.serial not in used]
     shuffle(rng, order)
+    seconds = [w for w in order if not any(w.present(earlier) for earlier in done)]
     by_workplace: dict[int, list[Worker]] = defaultdict(list)
     by_person: dict[tuple[str, int], list[Worker]] = defaultdict(list)
     for worker in order:
         by_workplace[worker.workplace.index].append(worker)
         by_person[worker.gender, worker.dob.year].append(worker)
-    used: set[int] = set()
     made = 0
-    for second in order:
+    for second in seconds:
         if made >= wanted:
             break
         if second.serial in used:
