@@ -17,6 +17,7 @@ from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.presentation import format_change, format_value
 from careforce.core.outcomes.report import latest_period
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import Base
 from careforce.services.outcomes import (
     OutcomesInputError,
     action_progress_file,
@@ -49,6 +50,11 @@ AS_OF_HELP = "Date the action flags are computed for, YYYY-MM-DD (default today)
 AREA_HELP = "Area code to evaluate, when the indicator results hold several."
 INDICATORS_HELP = "Folder with indicators.csv or indicators.parquet (or the file)."
 SURVEY_HELP = "survey_measures.csv of a survey round (careforce survey analyse); repeatable."
+RETURNED_ONLY_HELP = (
+    "Use the returns alone, not the whole-sector estimates the indicator results hold "
+    "(the default where they hold them)."
+)
+ReturnedOnly = Annotated[bool, typer.Option("--returned-only", help=RETURNED_ONLY_HELP)]
 
 
 class SchemaName(StrEnum):
@@ -97,15 +103,22 @@ def evaluate(
     framework: Annotated[str | None, typer.Option("--framework", help=FRAMEWORK_HELP)] = None,
     area: Annotated[str | None, typer.Option("--area", help=AREA_HELP)] = None,
     survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
+    returned_only: ReturnedOnly = False,
 ) -> None:
     """Evaluate the outcomes framework against indicator results: write the scorecard.
 
     Writes scorecard.csv, scorecard.ods, scorecard.xlsx and scorecard_manifest.json, and prints
-    the latest period's scorecard. Exit status: 0 success, 2 an input cannot be used.
+    the latest period's scorecard. Measures with a whole-sector estimate in the results use it
+    unless --returned-only; every row says which. Exit status: 0 success, 2 an input cannot be
+    used.
     """
     try:
         evaluation = evaluate_files(
-            indicators=indicators, framework=framework, area=area, survey=survey or []
+            indicators=indicators,
+            framework=framework,
+            area=area,
+            survey=survey or [],
+            base=Base.RETURNED if returned_only else Base.ESTIMATED,
         )
     except OutcomesInputError as error:
         _fail(error.lines)
@@ -114,18 +127,20 @@ def evaluate(
     console = Console(markup=False)  # values such as [x] are symbols, not markup
     period = latest_period(evaluation.scorecard)
     table = Table(title=f"{evaluation.framework.name}: {period or 'no data'}", title_justify="left")
-    for heading in ("Measure", "Data", "Value", "Since baseline", "Since previous period"):
+    for heading in ("Measure", "Data", "Base", "Value", "Since baseline", "Since previous period"):
         table.add_column(heading, overflow="fold")
     latest = evaluation.scorecard.filter(pl.col(pub.PERIOD) == period) if period else None
     for row in latest.iter_rows(named=True) if latest is not None else []:
         table.add_row(
             row[c.MEASURE_CODE],
             row[c.SOURCE_LABEL] or c.SourceStatus.NO_DATA_SOURCE.value,
+            row[c.BASE] or "",
             format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
             _judged(row[c.CHANGE_SINCE_BASELINE], row[pub.UNIT], row[c.DIRECTION]),
             _judged(row[c.CHANGE_SINCE_LAST], row[pub.UNIT], row[c.DIRECTION_SINCE_LAST]),
         )
     console.print(table)
+    console.print(evaluation.base_note(), highlight=False)
     _written(console, written, out)
 
 
@@ -182,6 +197,7 @@ def report(
     as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
     area: Annotated[str | None, typer.Option("--area", help=AREA_HELP)] = None,
     survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
+    returned_only: ReturnedOnly = False,
 ) -> None:
     """Write the annual progress report for the partnership board (HTML and PDF).
 
@@ -198,12 +214,14 @@ def report(
             as_of=date,
             area=area,
             survey=survey or [],
+            base=Base.RETURNED if returned_only else Base.ESTIMATED,
         )
     except OutcomesInputError as error:
         _fail(error.lines)
     _warn(result.evaluation.warnings)
     console = Console()
     console.print(result.report.title, style="bold", highlight=False)
+    console.print(result.evaluation.base_note(), highlight=False)
     _written(console, result.files, out)
 
 

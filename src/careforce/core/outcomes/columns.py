@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Final
 
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import BASE_COLUMN
 
 # --- indicator results (the published table: see careforce.core.vocab.published) ------------
 
@@ -68,6 +69,10 @@ EVIDENCE_URL: Final = "evidence_url"
 
 # --- the scorecard ------------------------------------------------------------------------------
 
+BASE: Final = BASE_COLUMN
+"""Whose workforce the value describes: ``estimated for the whole sector`` or ``returns only``
+(empty for values entered by hand and sources without data)."""
+
 BASELINE_VALUE: Final = "baseline_value"
 """Value in the baseline period (empty when it does not exist)."""
 BASELINE_SYMBOL: Final = "baseline_symbol"
@@ -106,6 +111,7 @@ SCORECARD_COLUMNS: Final = (
     pub.MEASURE_ID,
     pub.BREAKDOWN,
     pub.BREAKDOWN_VALUE,
+    BASE,
     pub.AREA_CODE,
     pub.AREA_NAME,
     pub.PERIOD,

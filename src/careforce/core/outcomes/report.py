@@ -120,6 +120,13 @@ def _label(row: dict[str, Any]) -> str:
     return str(row[c.SOURCE_LABEL] or "No data source yet")
 
 
+def _data(row: dict[str, Any]) -> str:
+    """What the data are: the source's label, how it was entered and its base."""
+    label = _label(row) + (" (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else "")
+    base = row.get(c.BASE)
+    return f"{label}; {base}" if base else label
+
+
 def _baseline(row: dict[str, Any]) -> str:
     shown = format_value(row[c.BASELINE_VALUE], row[pub.UNIT], symbol=row[c.BASELINE_SYMBOL])
     return f"{shown} ({row[c.BASELINE_PERIOD]})"
@@ -153,7 +160,7 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
         body.append(
             [
                 f"{row[c.MEASURE_CODE]} {row[c.MEASURE_TITLE]}",
-                _label(row) + (" (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else ""),
+                _data(row),
                 format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
                 format_interval(row[pub.LOWER], row[pub.UPPER], row[pub.UNIT]),
                 EMPTY if no_source else _baseline(row),

@@ -197,6 +197,11 @@ PATHS: Final[dict[str, Any]] = {
             _query("area", "ONS code of a published area (default: the partnership's)."),
             _query("period", "A published period, e.g. 2021/22."),
             _query("outcome", "An outcome's code, e.g. 2."),
+            _query(
+                "base",
+                "returned: the returns alone (default: the whole sector as estimated, where the "
+                "publication holds the estimates; each row's base column says which).",
+            ),
             *PAGE_PARAMETERS,
         ],
     ),

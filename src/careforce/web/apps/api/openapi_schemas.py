@@ -613,6 +613,8 @@ SCHEMAS["ScorecardPage"] = _page_of(
         "framework": _nullable("string"),
         "area_code": _nullable("string"),
         "area_name": _nullable("string"),
+        "base": {"type": "string", "enum": ["estimated", "returned"]},
+        "base_note": {"type": "string"},
     },
 )
 for _name in ("SensitivityRow", "RangeRow", "SupplyRow"):
