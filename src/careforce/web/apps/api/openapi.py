@@ -301,6 +301,11 @@ PATHS: Final[dict[str, Any]] = {
             _path_id("organisation_id", "Your organisation's id (administrators: any)."),
             _query("period", "A period the organisation has data for (default: the latest)."),
             _query("workplace", "<snapshot id>:<reference> (default: the first workplace)."),
+            _query(
+                "base",
+                "returned: comparison groups of the returns alone (default: the published "
+                "whole-sector rates where published; each row's base column says which).",
+            ),
         ],
         records=True,
     ),

@@ -436,6 +436,7 @@ BENCHMARK_COLUMNS: Final = {
     "workplaces": "integer",
     "workers": "integer",
     "state": "string",
+    "base": "string",
 }
 _WORKPLACE: Final = {
     "type": "object",
