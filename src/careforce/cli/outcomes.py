@@ -15,7 +15,7 @@ from rich.table import Table
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.presentation import format_change, format_value
-from careforce.core.outcomes.report import latest_period
+from careforce.core.outcomes.report import comparator_cell, latest_period
 from careforce.core.vocab import published as pub
 from careforce.core.vocab.bases import Base
 from careforce.services.outcomes import (
@@ -127,7 +127,16 @@ def evaluate(
     console = Console(markup=False)  # values such as [x] are symbols, not markup
     period = latest_period(evaluation.scorecard)
     table = Table(title=f"{evaluation.framework.name}: {period or 'no data'}", title_justify="left")
-    for heading in ("Measure", "Data", "Base", "Value", "Since baseline", "Since previous period"):
+    headings = (
+        "Measure",
+        "Data",
+        "Base",
+        "Value",
+        "Since baseline",
+        "Since previous",
+        "Comparator",
+    )
+    for heading in headings:
         table.add_column(heading, overflow="fold")
     latest = evaluation.scorecard.filter(pl.col(pub.PERIOD) == period) if period else None
     for row in latest.iter_rows(named=True) if latest is not None else []:
@@ -138,6 +147,7 @@ def evaluate(
             format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
             _judged(row[c.CHANGE_SINCE_BASELINE], row[pub.UNIT], row[c.DIRECTION]),
             _judged(row[c.CHANGE_SINCE_LAST], row[pub.UNIT], row[c.DIRECTION_SINCE_LAST]),
+            comparator_cell(row),
         )
     console.print(table)
     console.print(evaluation.base_note(), highlight=False)

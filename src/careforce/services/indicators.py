@@ -37,13 +37,15 @@ from careforce.core.vocab.published import (
     AREA_CODE,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     MEASURE_ID,
     MEASURE_NAME,
     PERIOD,
-    PUBLISHED_COLUMNS,
     PUBLISHED_SCHEMA,
+    REQUIRED_COLUMNS,
     SYMBOL_NOTES,
+    with_optional_columns,
 )
 from careforce.io.csv_text import UnreadableFileError, read_csv_table, write_csv
 from careforce.io.datasets import (
@@ -148,7 +150,11 @@ def _comparators(path: Path | None) -> pl.DataFrame | None:
         raise IndicatorInputError(
             f"{path}, line {row[LINE_NUMBER]}, column value: '{row['value']}' is not a number"
         )
-    return table.with_columns(values.alias(COMPARATOR_VALUE)).with_row_index(PRIORITY)
+    name = pl.col("comparator").str.strip_chars()
+    return table.with_columns(
+        values.alias(COMPARATOR_VALUE),
+        pl.when(name == "").then(None).otherwise(name).alias(COMPARATOR_NAME),
+    ).with_row_index(PRIORITY)
 
 
 ESTIMATES_FILE = "estimates.csv"
@@ -165,7 +171,8 @@ def _estimates(directory: Path | None) -> pl.DataFrame | None:
             f"{directory}: no {ESTIMATES_FILE} here (run careforce estimates compute)"
         )
     table = read_text_table(path)
-    _require_columns(path, table, PUBLISHED_COLUMNS, "estimates file")
+    _require_columns(path, table, REQUIRED_COLUMNS, "estimates file")
+    table = with_optional_columns(table)
     return table.select(
         pl.when(pl.col(name) == "")
         .then(None)

@@ -208,6 +208,15 @@ def _one_area(indicators: pl.DataFrame, area: str | None) -> tuple[pl.DataFrame,
     return indicators, areas[0] if areas else None
 
 
+def _evaluated_columns(indicators: pl.DataFrame) -> pl.DataFrame:
+    """The columns evaluation reads, the comparator's empty where the results lack them."""
+    return indicators.with_columns(
+        pl.lit(None, dtype=pub.PUBLISHED_SCHEMA[name]).alias(name)
+        for name in c.COMPARATOR_COLUMNS
+        if name not in indicators.columns
+    ).select(*c.INDICATOR_COLUMNS, *c.COMPARATOR_COLUMNS)
+
+
 def evaluate(
     framework: Framework,
     indicators: pl.DataFrame,
@@ -243,7 +252,7 @@ def evaluate(
     names = chosen.get_column(pub.AREA_NAME).drop_nulls()
     area_name = str(names[0]) if names.len() else framework.area_name
     scorecard = evaluate_framework(
-        indicators_on_base(chosen.select(c.INDICATOR_COLUMNS).lazy(), base=base),
+        indicators_on_base(_evaluated_columns(chosen).lazy(), base=base),
         framework_sources(framework).lazy(),
         manual_values(framework).lazy(),
         area_code=area_code,

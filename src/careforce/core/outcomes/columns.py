@@ -28,6 +28,10 @@ INDICATOR_COLUMNS: Final = (
 )
 """Columns of the indicator results that evaluation reads (others are ignored)."""
 
+COMPARATOR_COLUMNS: Final = (pub.COMPARATOR_VALUE, pub.COMPARISON, pub.COMPARATOR_NAME)
+"""Columns of the indicator results the scorecard carries when they are there: the comparator's
+value, the comparison and the comparator's name (empty when the results lack them)."""
+
 # --- the framework's sources (one row per measure and source) ----------------------------------
 
 OUTCOME: Final = "outcome"
@@ -121,6 +125,9 @@ SCORECARD_COLUMNS: Final = (
     pub.UNIT,
     pub.SYMBOL,
     pub.POLARITY,
+    pub.COMPARATOR_VALUE,
+    pub.COMPARATOR_NAME,
+    pub.COMPARISON,
     BASELINE_PERIOD,
     BASELINE_VALUE,
     BASELINE_SYMBOL,

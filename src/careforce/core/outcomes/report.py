@@ -17,6 +17,7 @@ from careforce.core.outcomes.columns import COUNT, SERIES, SHOWN_LOWER, SHOWN_UP
 from careforce.core.outcomes.presentation import (
     EMPTY,
     format_change,
+    format_comparator,
     format_interval,
     format_progress,
     format_value,
@@ -127,6 +128,16 @@ def _data(row: dict[str, Any]) -> str:
     return f"{label}; {base}" if base else label
 
 
+def comparator_cell(row: dict[str, Any]) -> str:
+    """A scorecard row's comparison with its named comparator (empty without one)."""
+    return format_comparator(
+        row.get(pub.COMPARATOR_VALUE),
+        row.get(pub.UNIT),
+        name=row.get(pub.COMPARATOR_NAME),
+        comparison=row.get(pub.COMPARISON),
+    )
+
+
 def _baseline(row: dict[str, Any]) -> str:
     shown = format_value(row[c.BASELINE_VALUE], row[pub.UNIT], symbol=row[c.BASELINE_SYMBOL])
     return f"{shown} ({row[c.BASELINE_PERIOD]})"
@@ -153,6 +164,7 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
         "Change since baseline",
         "Change since previous period",
         "Target",
+        "Comparator",
     ]
     body = []
     for row in rows:
@@ -172,6 +184,7 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
                     row[c.DIRECTION_SINCE_LAST],
                 ),
                 _target(row),
+                comparator_cell(row) or EMPTY,
             ]
         )
     return Table(caption=caption, header=header, rows=body)

@@ -23,7 +23,7 @@ from careforce.core.outcomes.presentation import (
     format_progress,
     format_value,
 )
-from careforce.core.outcomes.report import Chart, latest_period, outcome_chart
+from careforce.core.outcomes.report import Chart, comparator_cell, latest_period, outcome_chart
 from careforce.core.vocab import published as pub
 from careforce.core.vocab.bases import Base
 from careforce.web.backend.action_plan import ChangeRow
@@ -114,7 +114,9 @@ def _source_label(row: dict[str, Any]) -> str:
     label = str(row[c.SOURCE_LABEL] or NO_SOURCE)
     label += " (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else ""
     base = row.get(c.BASE)
-    return f"{label}; {base}" if base else label
+    label = f"{label}; {base}" if base else label
+    compared = comparator_cell(row)
+    return f"{label}; {compared}" if compared else label
 
 
 def _no_source(row: dict[str, Any]) -> bool:
