@@ -31,6 +31,7 @@ from careforce.core.projections.supply import supply_gap
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
 from careforce.core.sources.labour import census as census_source
 from careforce.core.sources.labour import nomis as nomis_source
+from careforce.core.sources.labour import nomis_friendly
 from careforce.core.sources.labour import postings as postings_source
 from careforce.core.sources.labour.common import LabourFileError
 from careforce.core.sources.labour.enrolments import SkillsMeasure, skills_rows
@@ -54,6 +55,7 @@ from careforce.io.labour_files import (
     LabourFileUnreadableError,
     read_labour_table,
     read_published_table,
+    read_text_rows,
     read_workbook_tables,
     rows_frame,
 )
@@ -140,9 +142,16 @@ def nomis_rows(paths: Sequence[Path]) -> tuple[pl.DataFrame, pl.DataFrame, pl.Da
     by_dataset: dict[str, list[pl.DataFrame]] = {}
     findings = []
     for path in paths:
-        header, raw = _table(path)
         try:
-            observations, found = nomis_source.observations(raw, header)
+            records = read_text_rows(path)
+        except LabourFileUnreadableError as error:
+            raise LabourInputError(str(error)) from None
+        try:
+            if nomis_friendly.is_friendly(records):
+                observations, found = nomis_friendly.friendly_observations(records)
+            else:
+                header, raw = _table(path)
+                observations, found = nomis_source.observations(raw, header)
         except LabourFileError as error:
             raise LabourInputError(f"{path}: {error}") from None
         findings.append(_checked(path, found))
