@@ -21,6 +21,7 @@ from careforce.core.indicators.frames import (
 )
 from careforce.core.indicators.training import training_measures
 from careforce.core.indicators.workplace_terms import workplace_shares, workplace_terms_frame
+from careforce.core.publishing.coverage import coverage_summaries
 from careforce.core.publishing.publish import PRIORITY, publish
 from careforce.core.publishing.trends import trends
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
@@ -211,6 +212,17 @@ def districts_lookup(path: Path | None) -> pl.LazyFrame | None:
     return _districts(path)
 
 
+def _coverage_lines(table: pl.DataFrame) -> list[str]:
+    """The coverage of the returns of each area and period, with the warning below 50% of
+    locations, when the table holds the whole-sector estimates."""
+    lines = []
+    for summary in coverage_summaries(table):
+        lines.append(summary.sentence())
+        if summary.warning:
+            lines.append(f"Warning: {summary.warning}")
+    return lines
+
+
 def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
     status = (
         "UNSUPPRESSED: these figures have not been through disclosure control and must not be published."
@@ -227,6 +239,7 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
             f"Periods: {', '.join(sorted(table[PERIOD].unique().to_list()))}.",
             "Rates and shares are fractions (0.322 means 32.2%). Intervals are 95% confidence intervals.",
             "Each measure is on its own sheet; the notes sheet explains the symbols.",
+            *_coverage_lines(table),
         ),
     )
     notes = Sheet(

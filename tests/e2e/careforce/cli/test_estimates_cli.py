@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -192,6 +193,9 @@ class TestIndicatorsWithEstimates:
             "53.9% of their estimated filled posts in returns" in " ".join(result.output.split())
         )
         assert "Warning" not in result.output  # 8 of 12 locations returned: above 50%
+        book = openpyxl.load_workbook(tmp_path / "indicators.xlsx", read_only=True)
+        cover = " ".join(str(c) for row in book["Cover"].iter_rows(values_only=True) for c in row)
+        assert "Returns cover 66.7% of the in-scope CQC-registered locations" in cover
         rows = read(tmp_path / "indicators.csv")
         pay = [
             r
