@@ -12,6 +12,7 @@ import openpyxl
 import polars as pl
 
 from careforce.core.vocab.ascwds_columns import LINE
+from careforce.core.vocab.published import OPTIONAL_COLUMNS
 from careforce.io.csv_text import CsvTable, UnreadableFileError, decode, read_csv_table
 
 
@@ -58,18 +59,23 @@ def read_text_rows(path: Path) -> list[list[str]]:
 
 def read_published_table(path: Path, schema: pl.Schema) -> pl.DataFrame:
     """A table written in the published table's layout (``labour.csv``), typed by the schema:
-    empty cells as null.
+    empty cells as null (and a column added since the file was written, empty).
 
     Raises:
         LabourFileUnreadableError: the file cannot be read, lacks a column or a number cell is
             not a number.
     """
     table = read_labour_table(path)
-    missing = [name for name in schema.names() if name not in table.header]
+    missing = [
+        name for name in schema.names() if name not in table.header and name not in OPTIONAL_COLUMNS
+    ]
     if missing:
         raise LabourFileUnreadableError(f"{path}: no column(s) {', '.join(missing)}")
     columns = []
     for name, dtype in schema.items():
+        if name not in table.header:
+            columns.append(pl.lit(None, dtype=dtype).alias(name))
+            continue
         text = pl.col(name).str.strip_chars()
         if dtype.is_numeric():
             bad = table.frame.filter((text != "") & text.cast(dtype, strict=False).is_null())

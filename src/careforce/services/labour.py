@@ -42,6 +42,7 @@ from careforce.core.vocab.published import (
     AREA_NAME,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     MEASURE_ID,
     MEASURE_NAME,
@@ -343,6 +344,7 @@ def compute_labour(
         BREAKDOWN_VALUE,
         maintain_order=True,
     )
+    table = _with_comparator_names(table, nomis_named)
     named.append(_named_comparators(table, nomis_named))
     named.append(census_comparators)
     named.append(_pay_comparators(table))
@@ -395,6 +397,23 @@ COMPARATOR_COLUMNS: Final = (
     "value",
 )
 """Columns of the comparators file (the comparator-file layout of the workforce measures)."""
+
+
+def _with_comparator_names(table: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
+    """The published rows with each comparator's name (source and period) beside its value."""
+    if not names.height or not table.height:
+        return table
+    keys = [MEASURE_ID, PERIOD, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE]
+    first = names.unique(subset=keys, keep="first", maintain_order=True)
+    return (
+        table.join(first.select(*keys, COMPARATOR), on=keys, how="left", maintain_order="left")
+        .with_columns(
+            pl.when(pl.col(COMPARATOR_VALUE).is_not_null())
+            .then(pl.coalesce(pl.col(COMPARATOR_NAME), pl.col(COMPARATOR)))
+            .alias(COMPARATOR_NAME)
+        )
+        .drop(COMPARATOR)
+    )
 
 
 def _named_comparators(table: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
