@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import polars as pl
 import typer
 from rich.console import Console
 
+from careforce.core.publishing.coverage import coverage_summaries
 from careforce.io.csv_text import UnreadableFileError
 from careforce.services.indicators import IndicatorInputError, compute_indicators
 from careforce.services.pay_floors import pay_floor_tables, write_pay_floors
@@ -80,19 +80,23 @@ def compute(
         console.print(
             "[bold red]Unsuppressed figures[/]: not for publication (indicators_unsuppressed.*)."
         )
-    coverage = result.table.filter(
-        (pl.col("measure_id") == "coverage_locations_share") & (pl.col("breakdown") == "total")
-    )
-    for row in coverage.iter_rows(named=True):
-        share = row["value"]
+    for summary in coverage_summaries(result.table):
         console.print(
-            f"Coverage of {row['area_name']} ({row['period']}): "
-            + (f"{share:.1%} of in-scope locations returned" if share is not None else "not known"),
+            f"Coverage of {summary.area_name} ({summary.period}): "
+            + _share_text(summary.locations_share, "of in-scope locations returned")
+            + ", "
+            + _share_text(summary.posts_share, "of their estimated filled posts in returns"),
             highlight=False,
         )
+        if summary.warning:
+            console.print(f"[bold]Warning:[/] {summary.warning}", highlight=False)
     console.print(f"{result.table.height} rows written to {out}:")
     for path in result.files:
         console.print(f"  {path}")
+
+
+def _share_text(share: float | None, what: str) -> str:
+    return f"{share:.1%} {what}" if share is not None else f"not known ({what})"
 
 
 @app.command("pay-floors")

@@ -15,8 +15,9 @@ from rich.table import Table
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.presentation import format_change, format_value
-from careforce.core.outcomes.report import latest_period
+from careforce.core.outcomes.report import comparator_cell, latest_period
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import Base
 from careforce.services.outcomes import (
     OutcomesInputError,
     action_progress_file,
@@ -53,6 +54,11 @@ LABOUR_HELP = (
     "Folder with labour.csv (careforce labour compute), or the file: its skills in demand "
     "weigh the priority training needs."
 )
+RETURNED_ONLY_HELP = (
+    "Use the returns alone, not the whole-sector estimates the indicator results hold "
+    "(the default where they hold them)."
+)
+ReturnedOnly = Annotated[bool, typer.Option("--returned-only", help=RETURNED_ONLY_HELP)]
 
 
 class SchemaName(StrEnum):
@@ -101,15 +107,22 @@ def evaluate(
     framework: Annotated[str | None, typer.Option("--framework", help=FRAMEWORK_HELP)] = None,
     area: Annotated[str | None, typer.Option("--area", help=AREA_HELP)] = None,
     survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
+    returned_only: ReturnedOnly = False,
 ) -> None:
     """Evaluate the outcomes framework against indicator results: write the scorecard.
 
     Writes scorecard.csv, scorecard.ods, scorecard.xlsx and scorecard_manifest.json, and prints
-    the latest period's scorecard. Exit status: 0 success, 2 an input cannot be used.
+    the latest period's scorecard. Measures with a whole-sector estimate in the results use it
+    unless --returned-only; every row says which. Exit status: 0 success, 2 an input cannot be
+    used.
     """
     try:
         evaluation = evaluate_files(
-            indicators=indicators, framework=framework, area=area, survey=survey or []
+            indicators=indicators,
+            framework=framework,
+            area=area,
+            survey=survey or [],
+            base=Base.RETURNED if returned_only else Base.ESTIMATED,
         )
     except OutcomesInputError as error:
         _fail(error.lines)
@@ -118,18 +131,30 @@ def evaluate(
     console = Console(markup=False)  # values such as [x] are symbols, not markup
     period = latest_period(evaluation.scorecard)
     table = Table(title=f"{evaluation.framework.name}: {period or 'no data'}", title_justify="left")
-    for heading in ("Measure", "Data", "Value", "Since baseline", "Since previous period"):
+    headings = (
+        "Measure",
+        "Data",
+        "Base",
+        "Value",
+        "Since baseline",
+        "Since previous",
+        "Comparator",
+    )
+    for heading in headings:
         table.add_column(heading, overflow="fold")
     latest = evaluation.scorecard.filter(pl.col(pub.PERIOD) == period) if period else None
     for row in latest.iter_rows(named=True) if latest is not None else []:
         table.add_row(
             row[c.MEASURE_CODE],
             row[c.SOURCE_LABEL] or c.SourceStatus.NO_DATA_SOURCE.value,
+            row[c.BASE] or "",
             format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
             _judged(row[c.CHANGE_SINCE_BASELINE], row[pub.UNIT], row[c.DIRECTION]),
             _judged(row[c.CHANGE_SINCE_LAST], row[pub.UNIT], row[c.DIRECTION_SINCE_LAST]),
+            comparator_cell(row),
         )
     console.print(table)
+    console.print(evaluation.base_note(), highlight=False)
     _written(console, written, out)
 
 
@@ -187,6 +212,7 @@ def report(
     area: Annotated[str | None, typer.Option("--area", help=AREA_HELP)] = None,
     survey: Annotated[list[Path] | None, typer.Option("--survey", help=SURVEY_HELP)] = None,
     labour: Annotated[Path | None, typer.Option("--labour", help=LABOUR_HELP)] = None,
+    returned_only: ReturnedOnly = False,
 ) -> None:
     """Write the annual progress report for the partnership board (HTML and PDF).
 
@@ -204,12 +230,14 @@ def report(
             area=area,
             survey=survey or [],
             labour=labour,
+            base=Base.RETURNED if returned_only else Base.ESTIMATED,
         )
     except OutcomesInputError as error:
         _fail(error.lines)
     _warn(result.evaluation.warnings)
     console = Console()
     console.print(result.report.title, style="bold", highlight=False)
+    console.print(result.evaluation.base_note(), highlight=False)
     _written(console, result.files, out)
 
 

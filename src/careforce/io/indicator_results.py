@@ -86,10 +86,15 @@ def _read_csv(path: Path) -> pl.DataFrame:
                 path, f"line {line}, column {name}: {value!r} is not a number"
             )
     blank = [name for name in c.INDICATOR_COLUMNS if name not in NUMBER_COLUMNS]
+    frame = frame.with_columns(
+        pl.lit("", dtype=pl.String).alias(n) for n in c.COMPARATOR_COLUMNS if n not in frame.columns
+    )
+    texts = [*blank, pub.COMPARISON, pub.COMPARATOR_NAME]
+    numbers = [*NUMBER_COLUMNS, pub.COMPARATOR_VALUE]
     return frame.select(
-        *[pl.when(pl.col(n) == "").then(None).otherwise(pl.col(n)).alias(n) for n in blank],
-        *[pl.col(n).str.strip_chars().cast(pl.Float64, strict=False) for n in NUMBER_COLUMNS],
-    ).select(c.INDICATOR_COLUMNS)
+        *[pl.when(pl.col(n) == "").then(None).otherwise(pl.col(n)).alias(n) for n in texts],
+        *[pl.col(n).str.strip_chars().cast(pl.Float64, strict=False) for n in numbers],
+    ).select(*c.INDICATOR_COLUMNS, *c.COMPARATOR_COLUMNS)
 
 
 def _read_parquet(path: Path) -> pl.DataFrame:
@@ -98,11 +103,19 @@ def _read_parquet(path: Path) -> pl.DataFrame:
     except (OSError, pl.exceptions.PolarsError) as error:
         raise IndicatorResultsError(path, f"cannot be read as Parquet: {error}") from None
     _require_columns(path, frame.columns)
+    frame = frame.with_columns(
+        pl.lit(None, dtype=pub.PUBLISHED_SCHEMA[n]).alias(n)
+        for n in c.COMPARATOR_COLUMNS
+        if n not in frame.columns
+    )
     try:
         return frame.select(
             *[pl.col(n).cast(pl.String) for n in c.INDICATOR_COLUMNS if n not in NUMBER_COLUMNS],
             *[pl.col(n).cast(pl.Float64) for n in NUMBER_COLUMNS],
-        ).select(c.INDICATOR_COLUMNS)
+            pl.col(pub.COMPARATOR_VALUE).cast(pl.Float64),
+            pl.col(pub.COMPARISON).cast(pl.String),
+            pl.col(pub.COMPARATOR_NAME).cast(pl.String),
+        ).select(*c.INDICATOR_COLUMNS, *c.COMPARATOR_COLUMNS)
     except pl.exceptions.PolarsError as error:
         raise IndicatorResultsError(path, f"a column has the wrong type: {error}") from None
 

@@ -3,6 +3,8 @@ as text columns with the line each row starts on."""
 
 from __future__ import annotations
 
+import csv
+import io
 import zipfile
 from pathlib import Path
 
@@ -10,7 +12,8 @@ import openpyxl
 import polars as pl
 
 from careforce.core.vocab.ascwds_columns import LINE
-from careforce.io.csv_text import CsvTable, UnreadableFileError, read_csv_table
+from careforce.core.vocab.published import OPTIONAL_COLUMNS
+from careforce.io.csv_text import CsvTable, UnreadableFileError, decode, read_csv_table
 
 
 class LabourFileUnreadableError(ValueError):
@@ -33,20 +36,46 @@ def read_labour_table(path: Path) -> CsvTable:
         raise LabourFileUnreadableError(f"{path}: {error}") from None
 
 
+def read_text_rows(path: Path) -> list[list[str]]:
+    """Every record of a CSV file as a list of cells, however many each has (for layouts with
+    lines above and below the table, such as Nomis's user-friendly downloads).
+
+    Raises:
+        LabourFileUnreadableError: the file is missing or is not CSV text.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LabourFileUnreadableError(f"{path}: cannot be read: {error.strerror}") from None
+    try:
+        text, _ = decode(data)
+    except UnreadableFileError as error:
+        raise LabourFileUnreadableError(f"{path}: {error}") from None
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as error:
+        raise LabourFileUnreadableError(f"{path}: not CSV text ({error})") from None
+
+
 def read_published_table(path: Path, schema: pl.Schema) -> pl.DataFrame:
     """A table written in the published table's layout (``labour.csv``), typed by the schema:
-    empty cells as null.
+    empty cells as null (and a column added since the file was written, empty).
 
     Raises:
         LabourFileUnreadableError: the file cannot be read, lacks a column or a number cell is
             not a number.
     """
     table = read_labour_table(path)
-    missing = [name for name in schema.names() if name not in table.header]
+    missing = [
+        name for name in schema.names() if name not in table.header and name not in OPTIONAL_COLUMNS
+    ]
     if missing:
         raise LabourFileUnreadableError(f"{path}: no column(s) {', '.join(missing)}")
     columns = []
     for name, dtype in schema.items():
+        if name not in table.header:
+            columns.append(pl.lit(None, dtype=dtype).alias(name))
+            continue
         text = pl.col(name).str.strip_chars()
         if dtype.is_numeric():
             bad = table.frame.filter((text != "") & text.cast(dtype, strict=False).is_null())

@@ -23,7 +23,8 @@ from careforce.core.estimates.columns import (
     Source,
 )
 from careforce.core.estimates.estimate import Estimates, estimate
-from careforce.core.estimates.returns import role_posts, workplace_returns
+from careforce.core.estimates.pay import weighted_pay_rows
+from careforce.core.estimates.returns import pay_records, role_posts, workplace_returns
 from careforce.core.estimates.tables import estimate_rows
 from careforce.core.indicators.frames import period_label
 from careforce.core.publishing.estimates import publish_estimates
@@ -112,13 +113,15 @@ class EstimatesResult:
     warnings: list[str]
 
 
-def _returns(ascwds: Sequence[Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _returns(ascwds: Sequence[Path]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     try:
         workers, places = load_ascwds(ascwds)
     except IndicatorInputError as error:
         raise EstimatesInputError(str(error)) from error
-    returns, roles = pl.collect_all([workplace_returns(workers, places), role_posts(workers)])
-    return returns, roles
+    returns, roles, pay = pl.collect_all(
+        [workplace_returns(workers, places), role_posts(workers), pay_records(workers)]
+    )
+    return returns, roles, pay
 
 
 def _targets(path: Path) -> pl.DataFrame:
@@ -220,7 +223,7 @@ def compute_estimates(
         EstimatesInputError: an input cannot be used.
     """
     loaded = load_register(register, area=area)
-    returns, roles = _returns(ascwds)
+    returns, roles, pay = _returns(ascwds)
     if returns.height == 0:
         raise EstimatesInputError("the ASC-WDS outputs hold no workplaces")
     day = reference_date or returns["reference_date"].max()
@@ -234,7 +237,7 @@ def compute_estimates(
     if calibration is not None:
         estimates, report = calibrate(estimates, _targets(calibration))
     table = publish_estimates(
-        estimate_rows(estimates),
+        pl.concat([estimate_rows(estimates), weighted_pay_rows(estimates, pay)]),
         period=period_label(day),
         area_names=loaded.area_names,
         policy=policy or DisclosurePolicy(),

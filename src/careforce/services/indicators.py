@@ -21,6 +21,7 @@ from careforce.core.indicators.frames import (
 )
 from careforce.core.indicators.training import training_measures
 from careforce.core.indicators.workplace_terms import workplace_shares, workplace_terms_frame
+from careforce.core.publishing.coverage import coverage_summaries
 from careforce.core.publishing.publish import PRIORITY, publish
 from careforce.core.publishing.trends import trends
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
@@ -37,13 +38,15 @@ from careforce.core.vocab.published import (
     AREA_CODE,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     MEASURE_ID,
     MEASURE_NAME,
     PERIOD,
-    PUBLISHED_COLUMNS,
     PUBLISHED_SCHEMA,
+    REQUIRED_COLUMNS,
     SYMBOL_NOTES,
+    with_optional_columns,
 )
 from careforce.io.csv_text import UnreadableFileError, read_csv_table, write_csv
 from careforce.io.datasets import (
@@ -148,7 +151,11 @@ def _comparators(path: Path | None) -> pl.DataFrame | None:
         raise IndicatorInputError(
             f"{path}, line {row[LINE_NUMBER]}, column value: '{row['value']}' is not a number"
         )
-    return table.with_columns(values.alias(COMPARATOR_VALUE)).with_row_index(PRIORITY)
+    name = pl.col("comparator").str.strip_chars()
+    return table.with_columns(
+        values.alias(COMPARATOR_VALUE),
+        pl.when(name == "").then(None).otherwise(name).alias(COMPARATOR_NAME),
+    ).with_row_index(PRIORITY)
 
 
 ESTIMATES_FILE = "estimates.csv"
@@ -165,7 +172,8 @@ def _estimates(directory: Path | None) -> pl.DataFrame | None:
             f"{directory}: no {ESTIMATES_FILE} here (run careforce estimates compute)"
         )
     table = read_text_table(path)
-    _require_columns(path, table, PUBLISHED_COLUMNS, "estimates file")
+    _require_columns(path, table, REQUIRED_COLUMNS, "estimates file")
+    table = with_optional_columns(table)
     return table.select(
         pl.when(pl.col(name) == "")
         .then(None)
@@ -204,6 +212,17 @@ def districts_lookup(path: Path | None) -> pl.LazyFrame | None:
     return _districts(path)
 
 
+def _coverage_lines(table: pl.DataFrame) -> list[str]:
+    """The coverage of the returns of each area and period, with the warning below 50% of
+    locations, when the table holds the whole-sector estimates."""
+    lines = []
+    for summary in coverage_summaries(table):
+        lines.append(summary.sentence())
+        if summary.warning:
+            lines.append(f"Warning: {summary.warning}")
+    return lines
+
+
 def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
     status = (
         "UNSUPPRESSED: these figures have not been through disclosure control and must not be published."
@@ -220,6 +239,7 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
             f"Periods: {', '.join(sorted(table[PERIOD].unique().to_list()))}.",
             "Rates and shares are fractions (0.322 means 32.2%). Intervals are 95% confidence intervals.",
             "Each measure is on its own sheet; the notes sheet explains the symbols.",
+            *_coverage_lines(table),
         ),
     )
     notes = Sheet(

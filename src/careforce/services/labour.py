@@ -31,6 +31,7 @@ from careforce.core.projections.supply import supply_gap
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
 from careforce.core.sources.labour import census as census_source
 from careforce.core.sources.labour import nomis as nomis_source
+from careforce.core.sources.labour import nomis_friendly
 from careforce.core.sources.labour import postings as postings_source
 from careforce.core.sources.labour.common import LabourFileError
 from careforce.core.sources.labour.enrolments import SkillsMeasure, skills_rows
@@ -41,6 +42,7 @@ from careforce.core.vocab.published import (
     AREA_NAME,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     MEASURE_ID,
     MEASURE_NAME,
@@ -54,6 +56,7 @@ from careforce.io.labour_files import (
     LabourFileUnreadableError,
     read_labour_table,
     read_published_table,
+    read_text_rows,
     read_workbook_tables,
     rows_frame,
 )
@@ -140,9 +143,16 @@ def nomis_rows(paths: Sequence[Path]) -> tuple[pl.DataFrame, pl.DataFrame, pl.Da
     by_dataset: dict[str, list[pl.DataFrame]] = {}
     findings = []
     for path in paths:
-        header, raw = _table(path)
         try:
-            observations, found = nomis_source.observations(raw, header)
+            records = read_text_rows(path)
+        except LabourFileUnreadableError as error:
+            raise LabourInputError(str(error)) from None
+        try:
+            if nomis_friendly.is_friendly(records):
+                observations, found = nomis_friendly.friendly_observations(records)
+            else:
+                header, raw = _table(path)
+                observations, found = nomis_source.observations(raw, header)
         except LabourFileError as error:
             raise LabourInputError(f"{path}: {error}") from None
         findings.append(_checked(path, found))
@@ -334,6 +344,7 @@ def compute_labour(
         BREAKDOWN_VALUE,
         maintain_order=True,
     )
+    table = _with_comparator_names(table, nomis_named)
     named.append(_named_comparators(table, nomis_named))
     named.append(census_comparators)
     named.append(_pay_comparators(table))
@@ -386,6 +397,23 @@ COMPARATOR_COLUMNS: Final = (
     "value",
 )
 """Columns of the comparators file (the comparator-file layout of the workforce measures)."""
+
+
+def _with_comparator_names(table: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
+    """The published rows with each comparator's name (source and period) beside its value."""
+    if not names.height or not table.height:
+        return table
+    keys = [MEASURE_ID, PERIOD, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE]
+    first = names.unique(subset=keys, keep="first", maintain_order=True)
+    return (
+        table.join(first.select(*keys, COMPARATOR), on=keys, how="left", maintain_order="left")
+        .with_columns(
+            pl.when(pl.col(COMPARATOR_VALUE).is_not_null())
+            .then(pl.coalesce(pl.col(COMPARATOR_NAME), pl.col(COMPARATOR)))
+            .alias(COMPARATOR_NAME)
+        )
+        .drop(COMPARATOR)
+    )
 
 
 def _named_comparators(table: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:

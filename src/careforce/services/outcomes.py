@@ -33,6 +33,7 @@ from careforce.core.outcomes.actions import (
     status_at,
     updates_between,
 )
+from careforce.core.outcomes.bases import indicators_on_base
 from careforce.core.outcomes.bindings import framework_sources, manual_values
 from careforce.core.outcomes.evaluation import evaluate_framework
 from careforce.core.outcomes.framework import Framework, framework_json_schema
@@ -41,6 +42,7 @@ from careforce.core.outcomes.training_needs import needs_table
 from careforce.core.outcomes.validation import ConfigurationError
 from careforce.core.publishing.frameworks import framework_problems
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import Base, base_label
 from careforce.io.config_files import LineMap, located_problems, write_schema
 from careforce.io.csv_text import write_csv
 from careforce.io.indicator_results import IndicatorResultsError, read_indicator_results
@@ -71,6 +73,9 @@ SCHEMAS: Final = {"framework": FRAMEWORK_SCHEMA_FILE, "action-plan": ACTION_PLAN
 COLUMN_NOTES: Final = {
     c.SOURCE_STATUS: "indicators (a measure of the indicator results), manual (values entered "
     "by hand with their evidence) or no data source yet.",
+    c.BASE: "Whose workforce the value describes: 'estimated for the whole sector' (the "
+    "returns weighted or grossed up to every registered location, careforce estimates "
+    "compute) or 'returns only' (the workplaces that sent returns).",
     pub.VALUE: "The value; rates and shares are fractions (0.322 means 32.2%). Empty when "
     "suppressed or not available (see symbol).",
     c.CHANGE_SINCE_BASELINE: "Value minus the baseline value, for periods after the baseline.",
@@ -146,6 +151,7 @@ class Evaluation:
         warnings: sources with no rows in the results, and similar notes.
         framework_path: the framework file, when read from one.
         indicators_path: the indicator results file, when read from one.
+        base: the base asked for (a row is on it where the results hold it: see ``base``).
     """
 
     framework: Framework
@@ -155,6 +161,35 @@ class Evaluation:
     warnings: list[str] = field(default_factory=list)
     framework_path: Path | None = None
     indicators_path: Path | None = None
+    base: Base = Base.ESTIMATED
+
+    @property
+    def bases(self) -> list[str]:
+        """The bases of the scorecard's values, as they read (estimated first)."""
+        found = set(self.scorecard.get_column(c.BASE).drop_nulls().unique())
+        return [base_label(base) for base in Base if base_label(base) in found]
+
+    def base_note(self) -> str:
+        """One sentence saying which base the figures are on and how to get the other."""
+        return base_sentence(self.bases, asked=self.base)
+
+
+def base_sentence(bases: Sequence[str], *, asked: Base) -> str:
+    """Which base a set of figures is on, and the option for the other one."""
+    estimated, returned = base_label(Base.ESTIMATED), base_label(Base.RETURNED)
+    if asked is Base.RETURNED:
+        return f"Base: {returned} (the workplaces that sent returns), as asked."
+    if estimated not in bases:
+        return (
+            f"Base: {returned}; no whole-sector estimates are in the results "
+            "(careforce indicators compute --estimates adds them)."
+        )
+    if returned in bases:
+        return (
+            f"Base: {estimated} where the results hold the estimate, else {returned} (each row "
+            "says which); the returned-only base is one option away."
+        )
+    return f"Base: {estimated}; the returned-only base is one option away."
 
 
 def _one_area(indicators: pl.DataFrame, area: str | None) -> tuple[pl.DataFrame, str | None]:
@@ -173,6 +208,15 @@ def _one_area(indicators: pl.DataFrame, area: str | None) -> tuple[pl.DataFrame,
     return indicators, areas[0] if areas else None
 
 
+def _evaluated_columns(indicators: pl.DataFrame) -> pl.DataFrame:
+    """The columns evaluation reads, the comparator's empty where the results lack them."""
+    return indicators.with_columns(
+        pl.lit(None, dtype=pub.PUBLISHED_SCHEMA[name]).alias(name)
+        for name in c.COMPARATOR_COLUMNS
+        if name not in indicators.columns
+    ).select(*c.INDICATOR_COLUMNS, *c.COMPARATOR_COLUMNS)
+
+
 def evaluate(
     framework: Framework,
     indicators: pl.DataFrame,
@@ -181,6 +225,7 @@ def evaluate(
     lines: LineMap | None = None,
     framework_path: Path | None = None,
     indicators_path: Path | None = None,
+    base: Base = Base.ESTIMATED,
 ) -> Evaluation:
     """Evaluate a framework against indicator results of one area.
 
@@ -191,6 +236,8 @@ def evaluate(
         lines: the framework file's line map, to say where a problem is.
         framework_path: the framework file, for messages and the manifest.
         indicators_path: the results file, for the manifest.
+        base: the whole sector as estimated (the default: measures with a whole-sector
+            counterpart in the results take its figures) or the returns alone.
 
     Raises:
         OutcomesInputError: a measure id or breakdown does not exist, or the area is ambiguous.
@@ -205,7 +252,7 @@ def evaluate(
     names = chosen.get_column(pub.AREA_NAME).drop_nulls()
     area_name = str(names[0]) if names.len() else framework.area_name
     scorecard = evaluate_framework(
-        chosen.select(c.INDICATOR_COLUMNS).lazy(),
+        indicators_on_base(_evaluated_columns(chosen).lazy(), base=base),
         framework_sources(framework).lazy(),
         manual_values(framework).lazy(),
         area_code=area_code,
@@ -220,6 +267,7 @@ def evaluate(
         warnings=warnings,
         framework_path=framework_path,
         indicators_path=indicators_path,
+        base=base,
     )
 
 
@@ -229,6 +277,7 @@ def evaluate_files(
     framework: str | Path | None = None,
     area: str | None = None,
     survey: Sequence[Path] = (),
+    base: Base = Base.ESTIMATED,
 ) -> Evaluation:
     """Read a framework and indicator results (with any survey measures beside them, e.g.
     ``survey_measures.csv`` of each round) and evaluate them.
@@ -250,6 +299,7 @@ def evaluate_files(
         lines=loaded.lines,
         framework_path=loaded.path,
         indicators_path=path,
+        base=base,
     )
 
 
@@ -283,6 +333,7 @@ def scorecard_workbook(evaluation: Evaluation) -> Workbook:
             f"Periods: {', '.join(periods)}. Latest period with data: {latest or 'none'}.",
             f"Framework: {evaluation.framework_path or evaluation.framework.name}.",
             f"Indicator results: {evaluation.indicators_path or 'given directly'}.",
+            evaluation.base_note(),
             "One row per framework measure, source and period. Rates and shares are fractions "
             "(0.322 means 32.2%); intervals are 95% confidence intervals.",
             "No value is filled in: suppressed or missing values are empty with their symbol, "
@@ -324,6 +375,8 @@ def write_scorecard(evaluation: Evaluation, out: Path) -> list[Path]:
             "area_code": evaluation.area_code,
             "area_name": evaluation.area_name,
             "rows": evaluation.scorecard.height,
+            "base": evaluation.base.value,
+            "bases": evaluation.bases,
             "warnings": evaluation.warnings,
         },
     )
@@ -524,6 +577,7 @@ def write_progress_report(
     period: str | None = None,
     labour: Path | None = None,
     notice: str = "",
+    base: Base = Base.ESTIMATED,
 ) -> ReportResult:
     """Evaluate the framework, compute the plan's progress and write the report (HTML, PDF,
     charts) with the scorecard and action outputs beside it, and the priority training needs
@@ -534,7 +588,7 @@ def write_progress_report(
         OutcomesInputError: an input cannot be used.
     """
     evaluation = evaluate_files(
-        indicators=indicators, framework=framework, area=area, survey=survey
+        indicators=indicators, framework=framework, area=area, survey=survey, base=base
     )
     progress = action_progress_file(plan, as_of=as_of) if include_plan else None
     try:

@@ -61,6 +61,7 @@ def baseline_rounds(questionnaires: dict[str, Questionnaire]) -> list[BaselineRo
     """The shipped baseline split by questionnaire (a measure goes with the questionnaire whose
     question gives it; one no questionnaire gives goes with the staff survey's)."""
     text = read_text_table(shipped_baseline())
+    text = pub.with_optional_columns(text).with_columns(pl.col(pub.COMPARATOR_NAME).fill_null(""))
     measures = text.select(
         pl.when(pl.col(name) == "").then(None).otherwise(pl.col(name)).cast(dtype).alias(name)
         for name, dtype in pub.PUBLISHED_SCHEMA.items()

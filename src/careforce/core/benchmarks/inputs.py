@@ -53,6 +53,11 @@ def workplace_inputs(workers: pl.LazyFrame, establishments: pl.LazyFrame) -> pl.
         pl.col(E.NAME),
         pl.col(E.AREA_CODE),
         pl.col(E.MAIN_SERVICE).cast(pl.String).alias(E.MAIN_SERVICE),
+        (
+            pl.col(E.SERVICE_GROUP).cast(pl.String)
+            if E.SERVICE_GROUP in establishments.collect_schema().names()
+            else pl.lit(None, dtype=pl.String)
+        ).alias(E.SERVICE_GROUP),
         pl.col("recorded"),
         pl.col("direct"),
         leavers.cast(pl.Float64).alias("leavers"),

@@ -61,3 +61,12 @@ def role_posts(workers: pl.LazyFrame) -> pl.LazyFrame:
             POSTS,
         )
     )
+
+
+def pay_records(workers: pl.LazyFrame) -> pl.LazyFrame:
+    """Each staff record's hourly rate by workplace and snapshot (for the weighted pay)."""
+    return workers.select(
+        pl.col(W.ESTABLISHMENT_ID).cast(pl.String).alias(ESTABLISHMENT_ID),
+        pl.col(SNAPSHOT).cast(pl.Int64),
+        pl.col(W.HOURLY_RATE).cast(pl.Float64).alias("hourly_rate"),
+    )

@@ -556,6 +556,28 @@ _ESTIMATE_MEASURES: tuple[Measure, ...] = (
             ),
         )
     ),
+    *(
+        Measure(
+            f"hourly_pay_{kind}_weighted",
+            f"{name} hourly pay (weighted to the whole sector)",
+            f"{name} hourly pay of the estimated whole sector: the returns' hourly-paid staff "
+            "records weighted to the estimated workforce by service group and size band.",
+            Unit.POUNDS_PER_HOUR,
+            Polarity.HIGH_IS_GOOD,
+            computed,
+            "hourly rate (SALARYINT 3), each record weighted by its cell's estimated filled "
+            "posts ÷ the cell's hourly-paid records",
+            "hourly-paid staff records of returned workplaces, weighted",
+            (Dimension.TOTAL, Dimension.SERVICE_GROUP),
+            _ESTIMATES,
+            "`careforce estimates compute`; the unweighted figure of the returns alone is "
+            f"`hourly_pay_{kind}`.",
+        )
+        for kind, name, computed in (
+            ("median", "Median", Kind.MEDIAN),
+            ("mean", "Mean", Kind.MEAN),
+        )
+    ),
 )
 """Whole-sector estimates from the CQC register and the returns (``careforce estimates``)."""
 # --- the annual workforce survey --------------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import Final
 import polars as pl
 
 from careforce.core.vocab.published import (
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     COMPARISON,
     DENOMINATOR,
@@ -48,6 +49,7 @@ def published(
         COMPARATOR_VALUE: pl.lit(None, dtype=pl.Float64),
         COMPARISON: pl.lit(Comparison.NOT_COMPARED.value),
         SYMBOL: pl.lit(None, dtype=pl.String),
+        COMPARATOR_NAME: pl.lit(None, dtype=pl.String),
     }
     measure = pl.col("measure_id")
     return (

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Final
 
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import BASE_COLUMN
 
 # --- indicator results (the published table: see careforce.core.vocab.published) ------------
 
@@ -26,6 +27,10 @@ INDICATOR_COLUMNS: Final = (
     pub.SYMBOL,
 )
 """Columns of the indicator results that evaluation reads (others are ignored)."""
+
+COMPARATOR_COLUMNS: Final = (pub.COMPARATOR_VALUE, pub.COMPARISON, pub.COMPARATOR_NAME)
+"""Columns of the indicator results the scorecard carries when they are there: the comparator's
+value, the comparison and the comparator's name (empty when the results lack them)."""
 
 # --- the framework's sources (one row per measure and source) ----------------------------------
 
@@ -68,6 +73,10 @@ EVIDENCE_URL: Final = "evidence_url"
 
 # --- the scorecard ------------------------------------------------------------------------------
 
+BASE: Final = BASE_COLUMN
+"""Whose workforce the value describes: ``estimated for the whole sector`` or ``returns only``
+(empty for values entered by hand and sources without data)."""
+
 BASELINE_VALUE: Final = "baseline_value"
 """Value in the baseline period (empty when it does not exist)."""
 BASELINE_SYMBOL: Final = "baseline_symbol"
@@ -106,6 +115,7 @@ SCORECARD_COLUMNS: Final = (
     pub.MEASURE_ID,
     pub.BREAKDOWN,
     pub.BREAKDOWN_VALUE,
+    BASE,
     pub.AREA_CODE,
     pub.AREA_NAME,
     pub.PERIOD,
@@ -115,6 +125,9 @@ SCORECARD_COLUMNS: Final = (
     pub.UNIT,
     pub.SYMBOL,
     pub.POLARITY,
+    pub.COMPARATOR_VALUE,
+    pub.COMPARATOR_NAME,
+    pub.COMPARISON,
     BASELINE_PERIOD,
     BASELINE_VALUE,
     BASELINE_SYMBOL,

@@ -63,6 +63,12 @@ def scorecard_periods(
 
 def _indicator_observations(indicators: pl.LazyFrame, sources: pl.LazyFrame) -> pl.LazyFrame:
     keys = [pub.MEASURE_ID, pub.BREAKDOWN, pub.BREAKDOWN_VALUE]
+    names = indicators.collect_schema().names()
+    indicators = indicators.with_columns(
+        pl.lit(None, dtype=pub.PUBLISHED_SCHEMA.get(name, pl.String())).alias(name)
+        for name in (c.BASE, *c.COMPARATOR_COLUMNS)
+        if name not in names
+    )
     return (
         sources.filter(pl.col(c.SOURCE_STATUS) == c.SourceStatus.INDICATORS.value)
         .select(c.ORDER, *keys)
@@ -74,6 +80,8 @@ def _indicator_observations(indicators: pl.LazyFrame, sources: pl.LazyFrame) -> 
             pub.LOWER,
             pub.UPPER,
             pub.SYMBOL,
+            c.BASE,
+            *c.COMPARATOR_COLUMNS,
             pl.col(pub.MEASURE_NAME).alias(INDICATOR_NAME),
             pl.col(pub.UNIT).alias(INDICATOR_UNIT),
             pl.col(pub.POLARITY).alias(INDICATOR_POLARITY),

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from careforce.core.vocab.published import FRACTION_UNITS, MONEY_UNITS, Unit
+from careforce.core.vocab.published import (
+    COMPARISON_PHRASES,
+    FRACTION_UNITS,
+    MONEY_UNITS,
+    Comparison,
+    Unit,
+)
 
 EMPTY: Final = "—"
 """Shown where a number does not exist, next to its symbol."""
@@ -80,3 +86,19 @@ def format_progress(progress: float | None) -> str:
     if progress is None:
         return EMPTY
     return f"{progress * 100:.0f}% of the way"
+
+
+def format_comparator(
+    value: float | None, unit: str | None, *, name: str | None, comparison: str | None
+) -> str:
+    """The comparison with a named comparator, e.g. ``better than the comparator: West Midlands
+    (April 2022), 10.4%``; empty when there is no comparator."""
+    if value is None:
+        return ""
+    try:
+        outcome = COMPARISON_PHRASES[Comparison(comparison or Comparison.NOT_COMPARED)]
+    except ValueError:
+        outcome = COMPARISON_PHRASES[Comparison.NOT_COMPARED]
+    if outcome == COMPARISON_PHRASES[Comparison.NOT_COMPARED]:
+        outcome = "comparator"
+    return f"{outcome}: {name or 'comparator not named'}, {format_value(value, unit)}"

@@ -17,6 +17,7 @@ from careforce.core.outcomes.columns import COUNT, SERIES, SHOWN_LOWER, SHOWN_UP
 from careforce.core.outcomes.presentation import (
     EMPTY,
     format_change,
+    format_comparator,
     format_interval,
     format_progress,
     format_value,
@@ -123,6 +124,23 @@ def _label(row: dict[str, Any]) -> str:
     return str(row[c.SOURCE_LABEL] or "No data source yet")
 
 
+def _data(row: dict[str, Any]) -> str:
+    """What the data are: the source's label, how it was entered and its base."""
+    label = _label(row) + (" (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else "")
+    base = row.get(c.BASE)
+    return f"{label}; {base}" if base else label
+
+
+def comparator_cell(row: dict[str, Any]) -> str:
+    """A scorecard row's comparison with its named comparator (empty without one)."""
+    return format_comparator(
+        row.get(pub.COMPARATOR_VALUE),
+        row.get(pub.UNIT),
+        name=row.get(pub.COMPARATOR_NAME),
+        comparison=row.get(pub.COMPARISON),
+    )
+
+
 def _baseline(row: dict[str, Any]) -> str:
     shown = format_value(row[c.BASELINE_VALUE], row[pub.UNIT], symbol=row[c.BASELINE_SYMBOL])
     return f"{shown} ({row[c.BASELINE_PERIOD]})"
@@ -149,6 +167,7 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
         "Change since baseline",
         "Change since previous period",
         "Target",
+        "Comparator",
     ]
     body = []
     for row in rows:
@@ -156,7 +175,7 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
         body.append(
             [
                 f"{row[c.MEASURE_CODE]} {row[c.MEASURE_TITLE]}",
-                _label(row) + (" (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else ""),
+                _data(row),
                 format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL]),
                 format_interval(row[pub.LOWER], row[pub.UPPER], row[pub.UNIT]),
                 EMPTY if no_source else _baseline(row),
@@ -168,6 +187,7 @@ def _scorecard_table(rows: list[dict[str, Any]], *, caption: str) -> Table:
                     row[c.DIRECTION_SINCE_LAST],
                 ),
                 _target(row),
+                comparator_cell(row) or EMPTY,
             ]
         )
     return Table(caption=caption, header=header, rows=body)

@@ -25,7 +25,7 @@ from careforce.core.projections.input_tables import (
 )
 from careforce.core.projections.parameters import SCHEMA_VERSION, Timing
 from careforce.core.vocab import published as pub
-from careforce.core.vocab.published import ALL, PUBLISHED_COLUMNS, TOTAL
+from careforce.core.vocab.published import ALL, REQUIRED_COLUMNS, TOTAL
 
 POPULATION_COLUMNS: Final = (pub.AREA_CODE, pub.AREA_NAME, c.AGE_BAND, c.INPUT_YEAR, c.POPULATION)
 """Columns of the long population projection file."""
@@ -174,7 +174,7 @@ def _cells_note(cells: Sequence[_Cell], source: str) -> str:
 
 
 def _typed_indicators(indicators: pl.DataFrame) -> pl.DataFrame:
-    require_columns(indicators, PUBLISHED_COLUMNS)
+    require_columns(indicators, REQUIRED_COLUMNS)
     frame = indicators.filter(pl.col(pub.MEASURE_ID).is_in(MEASURES_USED))
     frame = typed_numbers(frame, pub.VALUE, allow_empty=True, minimum=0)
     frame = typed_years(frame, pub.PERIOD, into=c.PERIOD_END)

@@ -11,6 +11,7 @@ from careforce.core.publishing.publish import catalogue_columns
 from careforce.core.vocab.published import (
     AREA_CODE,
     AREA_NAME,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     COMPARISON,
     DENOMINATOR,
@@ -56,6 +57,7 @@ def publish_estimates(
         pl.lit(None, dtype=pl.Float64).alias(COMPARATOR_VALUE),
         pl.lit(Comparison.NOT_COMPARED.value).alias(COMPARISON),
         pl.lit(None, dtype=pl.String).alias(SYMBOL),
+        pl.lit(None, dtype=pl.String).alias(COMPARATOR_NAME),
     )
     if unsuppressed:
         return table.select(PUBLISHED_COLUMNS)

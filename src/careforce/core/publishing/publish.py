@@ -19,6 +19,7 @@ from careforce.core.vocab.published import (
     AREA_CODE,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     COMPARISON,
     DENOMINATOR,
@@ -65,10 +66,16 @@ def with_comparators(results: pl.DataFrame, comparators: pl.DataFrame | None) ->
     Args:
         results: computed cells.
         comparators: measure id, breakdown, breakdown value, period, area code, the comparator
-            value and its priority (see :data:`PRIORITY`), or None for no comparators.
+            value, its name (source and period; optional) and its priority (see
+            :data:`PRIORITY`), or None for no comparators.
     """
     if comparators is None:
-        return results.with_columns(pl.lit(None, dtype=pl.Float64).alias(COMPARATOR_VALUE))
+        return results.with_columns(
+            pl.lit(None, dtype=pl.Float64).alias(COMPARATOR_VALUE),
+            pl.lit(None, dtype=pl.String).alias(COMPARATOR_NAME),
+        )
+    if COMPARATOR_NAME not in comparators.columns:
+        comparators = comparators.with_columns(pl.lit(None, dtype=pl.String).alias(COMPARATOR_NAME))
     keyed = results.with_row_index("_cell")
     matches = (
         keyed.select("_cell", MEASURE_ID, PERIOD, AREA_CODE, BREAKDOWN, BREAKDOWN_VALUE)
@@ -79,6 +86,7 @@ def with_comparators(results: pl.DataFrame, comparators: pl.DataFrame | None) ->
                 BREAKDOWN_VALUE,
                 PRIORITY,
                 COMPARATOR_VALUE,
+                COMPARATOR_NAME,
                 pl.col(PERIOD).alias("_period"),
                 pl.col(AREA_CODE).alias("_area"),
             ),
@@ -91,7 +99,7 @@ def with_comparators(results: pl.DataFrame, comparators: pl.DataFrame | None) ->
         )
         .sort(PRIORITY)
         .group_by("_cell")
-        .agg(pl.col(COMPARATOR_VALUE).first())
+        .agg(pl.col(COMPARATOR_VALUE).first(), pl.col(COMPARATOR_NAME).first())
     )
     return keyed.join(matches, on="_cell", how="left").sort("_cell").drop("_cell")
 
@@ -232,6 +240,11 @@ def publish(
     table = table.with_columns(
         pl.when(pl.col(VALUE).is_nan()).then(None).otherwise(pl.col(VALUE)).alias(VALUE),
         pl.when(pl.col(SYMBOL) == "").then(None).otherwise(pl.col(SYMBOL)).alias(SYMBOL),
+        # A withheld comparator is not named either.
+        pl.when(pl.col(COMPARATOR_VALUE).is_null())
+        .then(None)
+        .otherwise(pl.col(COMPARATOR_NAME))
+        .alias(COMPARATOR_NAME),
     )
     # Breakdown values in their natural order (age bands youngest first...), not alphabetical.
     return table.sort(

@@ -74,4 +74,5 @@ def published_survey_measures(
         pl.lit(None, dtype=pl.Float64).alias(pub.COMPARATOR_VALUE),
         pl.lit(pub.Comparison.NOT_COMPARED.value).alias(pub.COMPARISON),
         symbol.alias(pub.SYMBOL),
+        pl.lit(None, dtype=pl.String).alias(pub.COMPARATOR_NAME),
     ).cast(pub.PUBLISHED_SCHEMA)

@@ -48,6 +48,9 @@ COMPARISON: Final = "comparison"
 """Outcome of comparing the value with the comparator: see :class:`Comparison`."""
 SYMBOL: Final = "symbol"
 """GSS symbol of a cell without a published number (see :class:`Symbol`); empty otherwise."""
+COMPARATOR_NAME: Final = "comparator_name"
+"""What the comparator is, source and period (e.g. ``Census 2021, Staffordshire``); empty when
+there is no comparator."""
 
 PUBLISHED_SCHEMA: Final = pl.Schema(
     {
@@ -68,6 +71,7 @@ PUBLISHED_SCHEMA: Final = pl.Schema(
         COMPARATOR_VALUE: pl.Float64(),
         COMPARISON: pl.String(),
         SYMBOL: pl.String(),
+        COMPARATOR_NAME: pl.String(),
     }
 )
 """Every column of the published table, in order, with its Polars type."""
@@ -76,9 +80,21 @@ PUBLISHED_COLUMNS: Final = tuple(PUBLISHED_SCHEMA.names())
 """The columns of the published table, in order."""
 
 NULLABLE_COLUMNS: Final = frozenset(
-    {NUMERATOR, DENOMINATOR, VALUE, LOWER, UPPER, COMPARATOR_VALUE, SYMBOL}
+    {NUMERATOR, DENOMINATOR, VALUE, LOWER, UPPER, COMPARATOR_VALUE, SYMBOL, COMPARATOR_NAME}
 )
 """Columns that may be empty; every other column always has a value."""
+
+OPTIONAL_COLUMNS: Final = frozenset({COMPARATOR_NAME})
+"""Columns a published table written before they were added may lack (read as empty)."""
+REQUIRED_COLUMNS: Final = tuple(c for c in PUBLISHED_COLUMNS if c not in OPTIONAL_COLUMNS)
+"""The columns every published table file has."""
+
+
+def with_optional_columns(frame: pl.DataFrame) -> pl.DataFrame:
+    """A published table with the optional columns it lacks added, empty."""
+    missing = [c for c in PUBLISHED_COLUMNS if c in OPTIONAL_COLUMNS and c not in frame.columns]
+    return frame.with_columns(pl.lit(None, dtype=PUBLISHED_SCHEMA[c]).alias(c) for c in missing)
+
 
 TOTAL: Final = "total"
 """Breakdown of headline rows."""

@@ -12,20 +12,26 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from careforce.core.benchmarks.bases import on_base
 from careforce.core.benchmarks.catalogue import STATE_NOTES
 from careforce.core.benchmarks.comparison import Scope, benchmark, group_sizes
 from careforce.core.benchmarks.inputs import SNAPSHOT_ID, worker_inputs, workplace_inputs
 from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.publishing.benchmarks import BENCHMARKS, Benchmark
+from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import BASE_COLUMN, Base, base_label
 from careforce.core.vocab.canonical_columns import Establishment as E
+from careforce.web.backend import publications
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.organisations import visible_organisation
 from careforce.web.backend.snapshots import load_in_force, snapshots_key, workplaces_in_force
 from careforce.web.models.organisations.models import Organisation
 
 __all__ = [
+    "BASE_COLUMN",
     "BENCHMARKS",
     "STATE_NOTES",
+    "Base",
     "Benchmark",
     "BenchmarkReport",
     "NoBenchmarkDataError",
@@ -48,12 +54,16 @@ class WorkplaceChoice:
         reference: the workplace's ASC-WDS reference.
         name: its name.
         main_service: its main service.
+        service_group: its service group (for the whole-sector estimates), when known.
+        area_code: its council area.
     """
 
     key: str
     reference: str
     name: str
     main_service: str
+    service_group: str | None = None
+    area_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,7 @@ class BenchmarkReport:
             workers, state).
         sizes: comparison group sizes (scope, workplaces, workers).
         policy: the disclosure thresholds applied.
+        base: the base asked for (each row's ``base`` column says the one it is on).
     """
 
     organisation: Organisation
@@ -80,6 +91,12 @@ class BenchmarkReport:
     rows: pl.DataFrame
     sizes: pl.DataFrame
     policy: DisclosurePolicy
+    base: Base = Base.ESTIMATED
+
+    @property
+    def estimated(self) -> bool:
+        """Whether any comparison figure is the estimated whole sector's."""
+        return base_label(Base.ESTIMATED) in set(self.rows.get_column(BASE_COLUMN))
 
 
 REPORTS_KEPT = 256
@@ -113,6 +130,7 @@ def provider_benchmarks(
     period: str | None = None,
     workplace: str | None = None,
     policy: DisclosurePolicy | None = None,
+    base: Base = Base.ESTIMATED,
 ) -> BenchmarkReport:
     """Benchmark one of an organisation's workplaces in a period.
 
@@ -122,6 +140,9 @@ def provider_benchmarks(
         period: the period (default: the latest the organisation has data for).
         workplace: ``<snapshot id>:<reference>`` (default: its first workplace).
         policy: disclosure thresholds (default: the published measures' policy).
+        base: the estimated whole sector (the default: the comparison groups' rates are the
+            published whole-sector rates of the area and service group, where published) or
+            the returns alone.
 
     Raises:
         NotVisibleError: the viewer may not see the organisation.
@@ -148,6 +169,8 @@ def provider_benchmarks(
             reference=row[E.ESTABLISHMENT_ID],
             name=row[E.NAME] or row[E.ESTABLISHMENT_ID],
             main_service=row[E.MAIN_SERVICE] or "",
+            service_group=row[E.SERVICE_GROUP],
+            area_code=row[E.AREA_CODE],
         )
         for row in mine.iter_rows(named=True)
     ]
@@ -164,6 +187,12 @@ def provider_benchmarks(
                 _reports_cache.clear()
             _reports_cache[key] = found
     rows, sizes = found
+    rows = on_base(
+        rows.lazy(),
+        _whole_sector(selected.area_code, chosen_period),
+        base=base,
+        service_group=selected.service_group,
+    ).collect()
     return BenchmarkReport(
         organisation=organisation,
         period=chosen_period,
@@ -173,6 +202,18 @@ def provider_benchmarks(
         rows=rows,
         sizes=sizes,
         policy=chosen_policy,
+        base=base,
+    )
+
+
+def _whole_sector(area_code: str | None, period: str) -> pl.LazyFrame | None:
+    """The published rows of the area and period (the whole-sector estimates among them), or
+    None when nothing is published."""
+    found = publications.published()
+    if found is None or area_code is None:
+        return None
+    return found.table.lazy().filter(
+        (pl.col(pub.AREA_CODE) == area_code) & (pl.col(pub.PERIOD) == period)
     )
 
 

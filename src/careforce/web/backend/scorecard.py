@@ -18,6 +18,7 @@ from django.conf import settings
 
 from careforce.core.outcomes.report import latest_period
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import Base
 from careforce.services.outcomes import (
     Evaluation,
     configuration_path,
@@ -57,8 +58,12 @@ def partnership_area(published: Published) -> str | None:
     return codes[0] if codes else None
 
 
-def published_evaluation(published: Published, area: str | None) -> Evaluation:
-    """The framework evaluated against the publication for an area (kept in memory).
+def published_evaluation(
+    published: Published, area: str | None, *, base: Base = Base.ESTIMATED
+) -> Evaluation:
+    """The framework evaluated against the publication for an area (kept in memory), on the
+    whole sector as estimated where the publication holds the estimates, or on the returns
+    alone (``base``).
 
     Raises:
         OutcomesInputError: the framework cannot be used with the publication (a measure id
@@ -66,7 +71,7 @@ def published_evaluation(published: Published, area: str | None) -> Evaluation:
     """
     path = configuration_path(framework_file(), framework=True)
     baseline_rounds, baseline = baseline_measures()
-    key = (published.key, area, str(path), path.stat().st_mtime_ns, baseline_rounds)
+    key = (published.key, area, str(path), path.stat().st_mtime_ns, baseline_rounds, base)
     with _cache_lock:
         found = _cache.get(key)
     if found is not None:
@@ -81,6 +86,7 @@ def published_evaluation(published: Published, area: str | None) -> Evaluation:
         area=area,
         lines=loaded.lines,
         framework_path=loaded.path,
+        base=base,
     )
     with _cache_lock:
         if len(_cache) >= MAX_KEPT:

@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -188,10 +189,20 @@ class TestIndicatorsWithEstimates:
         result = indicators_with(out, out, tmp_path)
         assert result.exit_code == 0, result.output
         assert (
-            "Coverage of Staffordshire (2026/27): 66.7% of in-scope locations returned"
-            in result.output
+            "Coverage of Staffordshire (2026/27): 66.7% of in-scope locations returned, "
+            "53.9% of their estimated filled posts in returns" in " ".join(result.output.split())
         )
+        assert "Warning" not in result.output  # 8 of 12 locations returned: above 50%
+        book = openpyxl.load_workbook(tmp_path / "indicators.xlsx", read_only=True)
+        cover = " ".join(str(c) for row in book["Cover"].iter_rows(values_only=True) for c in row)
+        assert "Returns cover 66.7% of the in-scope CQC-registered locations" in cover
         rows = read(tmp_path / "indicators.csv")
+        pay = [
+            r
+            for r in rows
+            if r["measure_id"] == "hourly_pay_mean_weighted" and r["breakdown"] == "total"
+        ]
+        assert len(pay) == 1
         estimate = [
             r
             for r in rows

@@ -123,6 +123,8 @@ class TestLabourCompute:
             if r["measure_id"] == "claimant_count_change_rate" and r["area_code"] == "E10000028"
         ]
         assert named[0]["comparator"] == "England, claimant count 2022-04"
+        # labour.csv names it beside the value too.
+        assert rate["comparator_name"] == "England, claimant count 2022-04"
 
     def test_sector_employment_excludes_child_day_care(
         self, computed: tuple[Path, list[dict[str, str]]]

@@ -180,3 +180,85 @@ class TestSchema:
         assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["title"] == (
             "careforce outcomes framework"
         )
+
+
+WEIGHTED_ROW = (
+    "vacancy_rate_weighted,Vacancy rate (weighted to the whole sector),2022/23,E10000028,"
+    "Staffordshire,total,all,,,0.09,,,proportion,low-is-good,,not-compared,\n"
+)
+"""The whole-sector vacancy rate of the latest period, as ``estimates compute`` publishes it."""
+
+
+def with_estimates(tmp_path: Path) -> Path:
+    """The hand-made indicators with the whole-sector vacancy rate of 2022/23 beside them."""
+    folder = tmp_path / "indicators"
+    folder.mkdir()
+    text = (FIXTURE / "indicators.csv").read_text(encoding="utf-8")
+    (folder / "indicators.csv").write_text(text + WEIGHTED_ROW, encoding="utf-8")
+    return folder
+
+
+class TestEvaluateBase:
+    def test_estimated_base_by_default_and_said(self, tmp_path: Path) -> None:
+        folder = with_estimates(tmp_path)
+        code, out, err = invoke("evaluate", "--indicators", str(folder), "--out", str(tmp_path))
+        assert code == 0, err
+        assert "estimated for the whole sector where the results hold the estimate" in out
+        table = rows(tmp_path / "scorecard.csv")
+        vacancy = next(r for r in table if r["measure_code"] == "1.1b" and r["period"] == "2022/23")
+        assert (vacancy["value"], vacancy["base"]) == ("0.09", "estimated for the whole sector")
+        earlier = next(r for r in table if r["measure_code"] == "1.1b" and r["period"] == "2021/22")
+        assert (earlier["value"], earlier["base"]) == ("0.099", "returns only")
+        manifest = json.loads((tmp_path / "scorecard_manifest.json").read_text(encoding="utf-8"))
+        assert manifest["base"] == "estimated"
+
+    def test_returned_only_is_one_option_away(self, tmp_path: Path) -> None:
+        folder = with_estimates(tmp_path)
+        code, out, err = invoke(
+            "evaluate", "--indicators", str(folder), "--out", str(tmp_path), "--returned-only"
+        )
+        assert code == 0, err
+        assert "Base: returns only" in out
+        table = rows(tmp_path / "scorecard.csv")
+        vacancy = next(r for r in table if r["measure_code"] == "1.1b" and r["period"] == "2022/23")
+        assert (vacancy["value"], vacancy["base"]) == ("0.08", "returns only")
+
+    def test_without_estimates_the_base_is_the_returns(self, tmp_path: Path) -> None:
+        code, out, err = invoke("evaluate", "--indicators", str(FIXTURE), "--out", str(tmp_path))
+        assert code == 0, err
+        assert "Base: returns only; no whole-sector estimates are in the results" in out
+
+
+class TestEvaluateComparator:
+    def test_the_comparator_is_named_in_every_output(self, tmp_path: Path) -> None:
+        folder = tmp_path / "indicators"
+        folder.mkdir()
+        lines = (FIXTURE / "indicators.csv").read_text(encoding="utf-8").splitlines()
+        named = [lines[0] + ",comparator_name"]
+        for line in lines[1:]:
+            if line.startswith("vacancy_rate,Vacancy rate,2022/23,E10000028,Staffordshire,total"):
+                fields = line.split(",")
+                fields[14], fields[15] = "0.104", "better"
+                named.append(",".join(fields) + ',"West Midlands (April 2022)"')
+            else:
+                named.append(line + ",")
+        (folder / "indicators.csv").write_text("\n".join(named) + "\n", encoding="utf-8")
+        code, out, err = invoke("evaluate", "--indicators", str(folder), "--out", str(tmp_path))
+        assert code == 0, err
+        # The table folds long cells across lines: the name is there, in its column.
+        assert "West" in out
+        assert "Midlands" in out
+        table = rows(tmp_path / "scorecard.csv")
+        vacancy = next(r for r in table if r["measure_code"] == "1.1b" and r["period"] == "2022/23")
+        assert (vacancy["comparator_value"], vacancy["comparator_name"], vacancy["comparison"]) == (
+            "0.104",
+            "West Midlands (April 2022)",
+            "better",
+        )
+        report = tmp_path / "report"
+        code, _, err = invoke(
+            "report", "--indicators", str(folder), "--out", str(report), "--as-of", "2023-06-30"
+        )
+        assert code == 0, err
+        html = next(report.glob("*.html")).read_text(encoding="utf-8")
+        assert "better than the comparator: West Midlands (April 2022), 10.4%" in html

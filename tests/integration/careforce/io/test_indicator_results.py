@@ -21,7 +21,7 @@ class TestReadIndicatorResults:
     def test_reads_the_folder(self) -> None:
         frame, path = read_indicator_results(FIXTURE)
         assert path == FIXTURE / "indicators.csv"
-        assert frame.columns == list(c.INDICATOR_COLUMNS)
+        assert frame.columns == [*c.INDICATOR_COLUMNS, *c.COMPARATOR_COLUMNS]
         assert frame.schema[pub.VALUE] == pl.Float64
         suppressed = frame.filter(pl.col(pub.SYMBOL) == "[c]")
         assert suppressed.select(pub.MEASURE_ID, pub.PERIOD, pub.VALUE).rows() == [

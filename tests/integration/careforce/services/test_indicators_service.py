@@ -66,6 +66,7 @@ OUTPUT_COLUMNS = [
     "comparator_value",
     "comparison",
     "symbol",
+    "comparator_name",
 ]
 NUMBERS = ["numerator", "denominator", "value", "lower_ci", "upper_ci", "comparator_value"]
 
@@ -506,6 +507,14 @@ class TestComparators:
         else:
             assert row["comparator_value"] == ""
         assert row["comparison"] == outcome
+
+    def test_every_comparator_is_named(self, published: tuple[Path, Any]) -> None:
+        _, rows = read_rows(published[0] / "indicators.csv")
+        assert the(rows, "turnover_rate", "total", "all")["comparator_name"] == "England"
+        compared = [r for r in rows if r["comparator_value"]]
+        assert compared
+        assert all(r["comparator_name"] for r in compared)
+        assert all(not r["comparator_name"] for r in rows if not r["comparator_value"])
 
     def test_non_numeric_value_names_file_line_and_column(
         self, ingested: Path, tmp_path: Path

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import polars as pl
 import pytest
 from django.urls import reverse
 
 from careforce.core.publishing.benchmarks import BENCHMARKS as BENCHMARK_MEASURES
+from careforce.web.backend import benchmarks
 from careforce.web.backend.access import NotVisibleError, Viewer
 from careforce.web.backend.benchmarks import NoBenchmarkDataError, provider_benchmarks
 from web_support import PROVIDER_A_WORKPLACES, Site, page_of
@@ -95,3 +97,46 @@ class TestBenchmarkPage:
             provider_benchmarks(
                 viewer=Viewer.of(site.user("administrator")), organisation_id=site.council
             )
+
+
+class TestBenchmarkBase:
+    """The comparison groups on the whole sector as estimated, when the publication holds it."""
+
+    @pytest.fixture
+    def whole_sector(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        published = pl.LazyFrame(
+            {
+                "measure_id": ["turnover_rate_weighted"],
+                "breakdown": ["total"],
+                "breakdown_value": ["all"],
+                "numerator": [340.0],
+                "denominator": [1000.0],
+                "value": [0.34],
+            }
+        )
+        monkeypatch.setattr(benchmarks, "_whole_sector", lambda area, period: published)
+
+    def _turnover(self, page: Any) -> list[str]:
+        return next(row for row in page.table(".govuk-table") if row[0] == "Staff turnover rate")
+
+    def test_estimated_rates_are_marked_and_said(
+        self, client_as: Callable[[str], Any], whole_sector: None
+    ) -> None:
+        page = page_of(client_as("provider_a").get(reverse("benchmarks:benchmark-show")))
+        assert self._turnover(page)[3] == "34.0% (estimated for the whole sector)"
+        assert page.text("#benchmark-base").startswith(
+            "Base: estimated for the whole sector where marked."
+        )
+        assert page.texts("select[name=base] option") == [
+            "Estimated for the whole sector, where estimated",
+            "Returns only",
+        ]
+
+    def test_returns_only_on_request(
+        self, client_as: Callable[[str], Any], whole_sector: None
+    ) -> None:
+        page = page_of(
+            client_as("provider_a").get(reverse("benchmarks:benchmark-show"), {"base": "returned"})
+        )
+        assert "estimated" not in self._turnover(page)[3]
+        assert page.text("#benchmark-base").startswith("Base: returns only.")

@@ -3,11 +3,14 @@ on measure pages."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import polars as pl
 import pytest
 from django.urls import reverse
@@ -128,3 +131,34 @@ class TestPublicationWithEstimates:
         assert rows.select("period", "area_code", "value").rows() == [
             ("2026/27", "E10000028", pytest.approx(8 / 12))
         ]
+
+    def test_every_measure_download_carries_the_coverage(
+        self, db: None, site: Any, settings: Any, folder: Path, client_as: Callable[[str], Any]
+    ) -> None:
+        settings.CAREFORCE_ESTIMATES = str(folder)
+        publications.request_publication(reason="estimates")
+        run_pending()
+        client = client_as("public")
+        query = {"period": "2026/27", "area": "E10000028"}
+        for measure_id in ("filled_posts_estimate", "hourly_pay_median_weighted"):
+            url = reverse("indicators:measure-download", args=[measure_id, "csv"])
+            text = client.get(url, query).content.decode("utf-8-sig")
+            coverage = [
+                row
+                for row in csv.DictReader(io.StringIO(text))
+                if row["table"].startswith("Coverage of the returns")
+            ]
+            assert [(r["coverage"], r["value"]) for r in coverage[:2]] == [
+                ("In-scope registered locations with a return", "66.7%"),
+                # Published from the rounded posts: 205 of 380.
+                ("Estimated filled posts of those locations given by returns", "53.9%"),
+            ], measure_id
+            assert coverage[2]["note"].startswith("None: at least 50%")
+        ods = client.get(
+            reverse("indicators:measure-download", args=["filled_posts_estimate", "xlsx"]), query
+        )
+        assert ods.status_code == 200
+        book = openpyxl.load_workbook(io.BytesIO(ods.content))
+        assert "Coverage" in book.sheetnames
+        cover = " ".join(str(c.value) for row in book["Cover"].iter_rows() for c in row if c.value)
+        assert "Returns cover 66.7% of the in-scope CQC-registered locations" in cover

@@ -174,7 +174,7 @@ class TestScorecard:
         )
         expected = format_value(row[pub.VALUE], row[pub.UNIT], symbol=row[pub.SYMBOL])
         assert expected.endswith("%")
-        assert shown[1] == "Vacancy rate"
+        assert shown[1] == "Vacancy rate; returns only"
         assert shown[2] == expected
 
     def test_judgement_tags_for_every_measure_with_a_source(

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from careforce.web.apps.api.responses import RECORD_ROLES, api_view, frame_rows, problem
 from careforce.web.backend.access import NotVisibleError, Viewer
-from careforce.web.backend.benchmarks import NoBenchmarkDataError, provider_benchmarks
+from careforce.web.backend.benchmarks import Base, NoBenchmarkDataError, provider_benchmarks
 
 
 @api_view(roles=RECORD_ROLES)
@@ -22,6 +22,9 @@ def benchmark_show(request: HttpRequest, viewer: Viewer, organisation_id: int) -
             organisation_id=organisation_id,
             period=request.GET.get("period") or None,
             workplace=request.GET.get("workplace") or None,
+            base=Base.RETURNED
+            if request.GET.get("base") == Base.RETURNED.value
+            else Base.ESTIMATED,
         )
     except NotVisibleError:
         return problem(404, "There is no such organisation.")

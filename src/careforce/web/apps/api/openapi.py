@@ -197,6 +197,11 @@ PATHS: Final[dict[str, Any]] = {
             _query("area", "ONS code of a published area (default: the partnership's)."),
             _query("period", "A published period, e.g. 2021/22."),
             _query("outcome", "An outcome's code, e.g. 2."),
+            _query(
+                "base",
+                "returned: the returns alone (default: the whole sector as estimated, where the "
+                "publication holds the estimates; each row's base column says which).",
+            ),
             *PAGE_PARAMETERS,
         ],
     ),
@@ -314,6 +319,11 @@ PATHS: Final[dict[str, Any]] = {
             _path_id("organisation_id", "Your organisation's id (administrators: any)."),
             _query("period", "A period the organisation has data for (default: the latest)."),
             _query("workplace", "<snapshot id>:<reference> (default: the first workplace)."),
+            _query(
+                "base",
+                "returned: comparison groups of the returns alone (default: the published "
+                "whole-sector rates where published; each row's base column says which).",
+            ),
         ],
         records=True,
     ),

@@ -436,6 +436,7 @@ BENCHMARK_COLUMNS: Final = {
     "workplaces": "integer",
     "workers": "integer",
     "state": "string",
+    "base": "string",
 }
 _WORKPLACE: Final = {
     "type": "object",
@@ -613,6 +614,8 @@ SCHEMAS["ScorecardPage"] = _page_of(
         "framework": _nullable("string"),
         "area_code": _nullable("string"),
         "area_name": _nullable("string"),
+        "base": {"type": "string", "enum": ["estimated", "returned"]},
+        "base_note": {"type": "string"},
     },
 )
 _APPENDIX_ABOUT: Final = {

@@ -11,6 +11,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from careforce.core.outcomes import columns as c
+from careforce.core.vocab.bases import Base
 from careforce.core.vocab.published import PERIOD
 from careforce.services.outcomes import OutcomesInputError
 from careforce.web.apps.api.responses import (
@@ -38,8 +39,9 @@ def scorecard(request: HttpRequest, viewer: Viewer) -> JsonResponse:
     area = request.GET.get("area") or partnership_area(published)
     if area is not None and area not in {code for code, _ in published.areas}:
         return problem(404, "Nothing is published for that area.")
+    base = Base.RETURNED if request.GET.get("base") == Base.RETURNED.value else Base.ESTIMATED
     try:
-        evaluation = published_evaluation(published, area)
+        evaluation = published_evaluation(published, area, base=base)
     except OutcomesInputError as error:
         return problem(503, "; ".join(error.lines))
     frame = evaluation.scorecard
@@ -55,6 +57,8 @@ def scorecard(request: HttpRequest, viewer: Viewer) -> JsonResponse:
             "framework": evaluation.framework.name,
             "area_code": evaluation.area_code,
             "area_name": evaluation.area_name,
+            "base": base.value,
+            "base_note": evaluation.base_note(),
         },
     )
 

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_GET
 
 from careforce.web.backend.access import NotVisibleError
 from careforce.web.backend.benchmarks import (
+    BASE_COLUMN,
     BENCHMARKS,
     STATE_NOTES,
+    Base,
     BenchmarkReport,
     NoBenchmarkDataError,
     Scope,
@@ -33,13 +35,19 @@ SCOPE_LABELS: Final = {
 """Column headings of the comparison groups."""
 
 
+ESTIMATED_MARK: Final = " (estimated for the whole sector)"
+"""After a comparison figure that is the published whole-sector estimate."""
+
+
 def _value(row: dict[str, Any], unit: str) -> str:
     state = row.get("state")
     if state in ("too-few-workplaces", "too-few-workers"):
         return f"[c] {STATE_NOTES[state]}"
     if state:
         return f"[x] {STATE_NOTES.get(state, state)} ({state})"
-    return measure_value(row.get("value"), unit)
+    shown = measure_value(row.get("value"), unit)
+    estimated = row.get(BASE_COLUMN) == "estimated for the whole sector"
+    return shown + (ESTIMATED_MARK if estimated else "")
 
 
 def _table(report: BenchmarkReport) -> dict[str, Any]:
@@ -84,6 +92,9 @@ def benchmark_show(request: HttpRequest) -> HttpResponse:
             organisation_id=organisation_id or 0,
             period=request.GET.get("period"),
             workplace=request.GET.get("workplace"),
+            base=Base.RETURNED
+            if request.GET.get("base") == Base.RETURNED.value
+            else Base.ESTIMATED,
         )
     except NotVisibleError as error:
         raise Http404("no such organisation") from error

@@ -9,6 +9,7 @@ from typing import Final
 import polars as pl
 
 from careforce.core.indicators.catalogue import Measure
+from careforce.core.publishing.coverage import COVERAGE_WARNING, coverage_for
 from careforce.core.vocab.published import (
     AREA_CODE,
     BREAKDOWN,
@@ -18,11 +19,9 @@ from careforce.core.vocab.published import (
     VALUE,
 )
 from careforce.web.apps.indicators.presentation import Filters
+from careforce.web.backend.downloads import DownloadTable
 from careforce.web.backend.publications import Published
 
-COVERAGE_WARNING: Final = 0.5
-"""Below this share of in-scope locations returning, the page warns that figures of the returns
-alone cover less than half the sector and estimates lean on models (docs/methodology.md)."""
 ESTIMATES_SOURCE: Final = "estimates"
 """Source of the measures that are whole-sector estimates (the catalogue's word)."""
 
@@ -38,6 +37,16 @@ class Coverage:
 
     text: str
     warning: str
+
+
+def coverage_download(published: Published, filters: Filters) -> DownloadTable | None:
+    """The coverage of the area and period as a table of a download, or None without
+    estimates."""
+    summary = coverage_for(published.table, area_code=filters.area_code, period=filters.period)
+    if summary is None:
+        return None
+    title = f"Coverage of the returns: {summary.sentence()}"
+    return DownloadTable("Coverage", title, summary.table())
 
 
 def _share(table: pl.DataFrame, measure_id: str, filters: Filters) -> float | None:

@@ -24,6 +24,7 @@ from careforce.core.vocab.published import (
     AREA_NAME,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     COMPARISON,
     COMPARISON_PHRASES,
@@ -82,6 +83,7 @@ TABLE_COLUMNS: Final = (
     UPPER,
     UNIT,
     COMPARATOR_VALUE,
+    COMPARATOR_NAME,
     COMPARISON,
     SYMBOL,
 )
@@ -208,14 +210,16 @@ def interval(row: dict[str, Any], unit: str) -> str:
 
 
 def comparison(row: dict[str, Any], unit: str) -> str:
-    """The comparator and the outcome, e.g. ``10.4%: better than the comparator``."""
+    """The comparator, named, and the outcome, e.g. ``10.4% (West Midlands (April 2022)): better
+    than the comparator``."""
     if row.get(COMPARATOR_VALUE) is None:
         return "No comparator"
     outcome = COMPARISON_PHRASES.get(
         row.get(COMPARISON) or Comparison.NOT_COMPARED,
         COMPARISON_PHRASES[Comparison.NOT_COMPARED],
     )
-    return f"{measure_value(row[COMPARATOR_VALUE], unit)}: {outcome}"
+    name = row.get(COMPARATOR_NAME) or "comparator not named"
+    return f"{measure_value(row[COMPARATOR_VALUE], unit)} ({name}): {outcome}"
 
 
 @dataclass

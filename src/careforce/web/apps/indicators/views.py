@@ -23,7 +23,7 @@ from careforce.core.indicators.catalogue import (
     measure,
 )
 from careforce.core.vocab.published import MEASURE_ID, MEASURE_NAME
-from careforce.web.apps.indicators.coverage import coverage_of
+from careforce.web.apps.indicators.coverage import coverage_download, coverage_of
 from careforce.web.apps.indicators.presentation import (
     TABLE_COLUMNS,
     Filters,
@@ -260,10 +260,11 @@ def overview_download(request: HttpRequest, file_format: str) -> HttpResponse:
         rows = overview_rows(published, filters, _catalogue()).select(
             MEASURE_ID, MEASURE_NAME, *TABLE_COLUMNS
         )
+        coverage = coverage_download(published, filters)
         return page_download(
             title=title,
-            lines=[title, DOWNLOAD_NOTE],
-            tables=[DownloadTable("Measures", title, rows)],
+            lines=[title, DOWNLOAD_NOTE, *([coverage.title] if coverage else [])],
+            tables=[DownloadTable("Measures", title, rows), *([coverage] if coverage else [])],
             file_format=chosen,
         )
 
@@ -288,6 +289,7 @@ def measure_download(request: HttpRequest, measure_id: str, file_format: str) ->
 
     def content(chosen: DownloadFormat) -> bytes:
         view = measure_view(published, entry, filters)
+        coverage = coverage_download(published, filters)
         return page_download(
             title=title,
             lines=[
@@ -295,8 +297,9 @@ def measure_download(request: HttpRequest, measure_id: str, file_format: str) ->
                 entry.description,
                 DOWNLOAD_NOTE,
                 f"Methodology: {entry.methodology}" if entry.methodology else "",
+                *([coverage.title] if coverage else []),
             ],
-            tables=view.downloads(),
+            tables=[*view.downloads(), *([coverage] if coverage else [])],
             file_format=chosen,
         )
 

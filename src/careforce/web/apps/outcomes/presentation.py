@@ -23,8 +23,9 @@ from careforce.core.outcomes.presentation import (
     format_progress,
     format_value,
 )
-from careforce.core.outcomes.report import Chart, latest_period, outcome_chart
+from careforce.core.outcomes.report import Chart, comparator_cell, latest_period, outcome_chart
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.bases import Base
 from careforce.web.backend.action_plan import ChangeRow
 from careforce.web.models.outcomes.terms import ChangeKind
 from careforce.web.shared.components import Cell, link, table
@@ -88,6 +89,14 @@ class ScorecardFilterForm(forms.Form):
 
     area = forms.ChoiceField(label="Area", required=False)
     period = forms.ChoiceField(label="Period", required=False)
+    base = forms.ChoiceField(
+        label="Workforce",
+        required=False,
+        choices=[
+            ("", "Estimated for the whole sector, where estimated"),
+            (Base.RETURNED.value, "Returns only"),
+        ],
+    )
 
     def __init__(
         self, *args: Any, areas: list[tuple[str, str]], periods: list[str], **kwargs: Any
@@ -103,7 +112,11 @@ class ScorecardFilterForm(forms.Form):
 
 def _source_label(row: dict[str, Any]) -> str:
     label = str(row[c.SOURCE_LABEL] or NO_SOURCE)
-    return label + (" (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else "")
+    label += " (entered by hand)" if row[c.SOURCE_STATUS] == "manual" else ""
+    base = row.get(c.BASE)
+    label = f"{label}; {base}" if base else label
+    compared = comparator_cell(row)
+    return f"{label}; {compared}" if compared else label
 
 
 def _no_source(row: dict[str, Any]) -> bool:

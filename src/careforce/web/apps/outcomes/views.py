@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import UnknownActionError
+from careforce.core.vocab.bases import Base
 from careforce.services.outcomes import Evaluation, OutcomesInputError
 from careforce.web.apps.outcomes.forms import (
     ActionFilterForm,
@@ -101,8 +102,9 @@ class _Scorecard:
         if not self.form.is_valid():
             raise Http404("no such area or period")
         area = self.form.cleaned_data.get("area") or default
+        base = Base(self.form.cleaned_data.get("base") or Base.ESTIMATED.value)
         try:
-            self.evaluation = published_evaluation(published, area)
+            self.evaluation = published_evaluation(published, area, base=base)
         except OutcomesInputError as error:
             self.problem = error.lines
             return
@@ -111,10 +113,14 @@ class _Scorecard:
             self.form.cleaned_data.get("period")
             or default_period(published, self.evaluation.scorecard),
         )
-        self.query = f"area={area}" + (
-            f"&period={self.form.cleaned_data['period']}"
-            if self.form.cleaned_data.get("period")
-            else ""
+        self.query = (
+            f"area={area}"
+            + (
+                f"&period={self.form.cleaned_data['period']}"
+                if self.form.cleaned_data.get("period")
+                else ""
+            )
+            + (f"&base={base.value}" if base is Base.RETURNED else "")
         )
 
     def unavailable(self, request: HttpRequest) -> HttpResponse | None:
@@ -230,6 +236,7 @@ def _scorecard_lines(scorecard: _Scorecard, what: str) -> list[str]:
     return [
         f"{what}: {scorecard.evaluation.framework.name}",
         f"Area: {scorecard.area_name}. Every period of the published measures.",
+        scorecard.evaluation.base_note(),
         "One row per framework measure, data source and period. Rates and shares are fractions "
         "(0.322 means 32.2%); intervals are 95% confidence intervals.",
         "Suppressed or missing values are empty with their symbol; every judgement that needs "

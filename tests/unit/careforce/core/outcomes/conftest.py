@@ -107,11 +107,14 @@ def score(
     rows: list[dict[str, Any]],
     *,
     test: SignificanceTest | None = None,
+    with_base: bool = False,
 ) -> pl.DataFrame:
-    """Parse the framework and evaluate it against the rows."""
+    """Parse the framework and evaluate it against the rows (``with_base``: the rows carry the
+    ``base`` column of :func:`~careforce.core.outcomes.bases.indicators_on_base`)."""
     framework: Framework = parse_framework(copy.deepcopy(data), SCHEMA)
+    schema = pl.Schema({**INDICATOR_SCHEMA, "base": pl.String}) if with_base else INDICATOR_SCHEMA
     return evaluate_framework(
-        pl.DataFrame(rows, schema=INDICATOR_SCHEMA).lazy(),
+        pl.DataFrame(rows, schema=schema).lazy(),
         framework_sources(framework).lazy(),
         manual_values(framework).lazy(),
         area_code="E10000028",

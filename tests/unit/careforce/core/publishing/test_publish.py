@@ -167,7 +167,20 @@ class TestComparatorsJoin:
         )
         joined = with_comparators(results, comparators)
         assert joined["comparator_value"].to_list() == [0.07, None]
-        assert joined.columns == [*RESULT_SCHEMA.names(), "comparator_value"]
+        assert joined.columns == [*RESULT_SCHEMA.names(), "comparator_value", "comparator_name"]
+
+    def test_the_comparators_name_comes_with_its_value(self) -> None:
+        results = _results(
+            [_result("vacancy_rate", "total", "all", 10, 100, 0.1, (0.05, 0.2), 100)]
+        )
+        comparators = _comparators(
+            ("vacancy_rate", "", "", "total", "all", 0.104),
+        ).with_columns(pl.lit("West Midlands (April 2022)").alias("comparator_name"))
+        joined = with_comparators(results, comparators)
+        assert joined.select("comparator_value", "comparator_name").row(0) == (
+            0.104,
+            "West Midlands (April 2022)",
+        )
 
 
 class TestCatalogueColumns:

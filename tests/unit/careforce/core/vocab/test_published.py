@@ -43,6 +43,7 @@ class TestColumns:
             "comparator_value",
             "comparison",
             "symbol",
+            "comparator_name",
         )
 
     def test_numbers_are_floats_and_the_rest_text(self) -> None:
@@ -59,7 +60,7 @@ class TestColumns:
             dtype == pl.String for name, dtype in PUBLISHED_SCHEMA.items() if name not in numbers
         )
 
-    def test_only_numbers_and_the_symbol_may_be_empty(self) -> None:
+    def test_only_numbers_the_symbol_and_the_comparators_name_may_be_empty(self) -> None:
         assert {
             "numerator",
             "denominator",
@@ -68,6 +69,7 @@ class TestColumns:
             "upper_ci",
             "comparator_value",
             "symbol",
+            "comparator_name",
         } == NULLABLE_COLUMNS
 
     def test_an_empty_table_has_the_schema(self) -> None:
