@@ -14,6 +14,7 @@ from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.indicators.catalogue import measure_ids
 from careforce.core.indicators.children import children_measures, hr_measures, provider_measures
 from careforce.core.indicators.compute import all_measures, data_quality
+from careforce.core.indicators.crossings import crossed_measures
 from careforce.core.indicators.frames import (
     SNAPSHOT,
     worker_measure_frame,
@@ -341,6 +342,7 @@ def compute_indicators(
             pl.concat(
                 [
                     all_measures(worker_frame, role_frame),
+                    crossed_measures(worker_frame, role_frame),
                     workplace_shares(workplace_terms_frame(workers, places, districts=lookup)),
                     *([] if training is None else [training_measures(worker_frame, training)]),
                 ]

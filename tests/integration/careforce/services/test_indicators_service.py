@@ -438,7 +438,8 @@ class TestPublishedTable:
         self, published: tuple[Path, Any]
     ) -> None:
         _, rows = read_rows(published[0] / "indicators.csv")
-        # the categories of each second dimension, from the one-way rows (e.g. 'Pool/Bank')
+        # the categories of each last dimension (of two-way and crossed breakdowns), from the
+        # one-way rows (e.g. 'Pool/Bank')
         categories: dict[tuple[str, str], set[str]] = {}
         for row in rows:
             if row["breakdown"] != "total" and "/" not in row["breakdown"]:
@@ -448,7 +449,7 @@ class TestPublishedTable:
         for row in rows:
             if "/" not in row["breakdown"]:
                 continue
-            second = row["breakdown"].split("/", 1)[1]
+            second = row["breakdown"].rsplit("/", 1)[1]  # the last dimension
             known = categories[(row["measure_id"], second)]
             category = next(c for c in known if row["breakdown_value"].endswith("/" + c))
             first = row["breakdown_value"][: -len(category) - 1]

@@ -15,6 +15,7 @@ import pytest
 from django.urls import reverse
 
 from careforce.core.indicators.catalogue import measure_ids
+from careforce.core.indicators.crossings import CROSSED_BREAKDOWNS
 from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.publications import published
 from careforce.web.models.accounts.models import AuditEvent
@@ -50,15 +51,15 @@ class TestOverview:
             assert page.one(f"select.govuk-select[name={name}]") is not None
         assert page.one("form[method=get]") is not None
 
-    def test_two_populations_at_once_is_an_error(self, client_as: Callable[[str], Any]) -> None:
+    def test_two_populations_at_once_are_combined(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("public").get(
             reverse("indicators:measure-list"),
             {"sector": "independent", "service_group": "residential"},
         )
         page = page_of(response)
-        assert response.status_code == 400
-        assert "Choose only one of sector, service group and job role" in page.text(
-            ".govuk-error-summary"
+        assert response.status_code == 200
+        assert "sector: independent; service group: residential" in page.text(
+            ".govuk-table__caption"
         )
 
 
@@ -138,7 +139,10 @@ class TestDownloads:
             reverse("indicators:measure-download", args=["turnover_rate", "csv"])
         )
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-        expected = table.filter(pl.col("measure_id") == "turnover_rate")
+        expected = table.filter(
+            (pl.col("measure_id") == "turnover_rate")
+            & ~pl.col("breakdown").is_in(list(CROSSED_BREAKDOWNS))
+        )
         assert len(rows) == expected.height
         assert {row["measure_id"] for row in rows} == {"turnover_rate"}
         assert response["Content-Type"].startswith("text/csv")

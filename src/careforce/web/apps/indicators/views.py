@@ -36,6 +36,7 @@ from careforce.web.apps.indicators.presentation import (
     measure_view,
     overview_rows,
     spec_block,
+    withheld_message,
 )
 from careforce.web.backend import publications
 from careforce.web.backend.audit import AuditAction, record
@@ -164,6 +165,7 @@ def _detail_context(
     view = measure_view(published, entry, filters)
     return {
         "coverage": coverage_of(published, entry, filters),
+        "withheld": withheld_message(published.policy),
         "form": form,
         "view": view,
         "entry": entry,
