@@ -32,6 +32,7 @@ from careforce.web.backend.organisations import (
     organisation_choices,
     organisation_name,
 )
+from careforce.web.backend.own_references import own_line_references, own_staff_references
 from careforce.web.backend.ownership import (
     TransferRefusedError,
     ownership_conflicts,
@@ -215,8 +216,30 @@ def finding_list(request: HttpRequest, upload_id: int) -> HttpResponse:
             "form": form,
             "guidance": guidance,
             "per_rule": service.FINDINGS_PER_RULE,
+            "references": _finding_references(request, upload, page),
         },
     )
+
+
+def _finding_references(
+    request: HttpRequest, upload: Any, findings: Any
+) -> dict[tuple[str, int], tuple[str, str]] | None:
+    """The workplace and worker references of each finding's line, for the organisation that
+    uploaded the files (None for anyone else, who sees no references)."""
+    viewer = viewer_of(request)
+    wanted: dict[str, set[int]] = {}
+    for finding in findings:
+        wanted.setdefault(finding.file, set()).add(finding.line)
+    found: dict[tuple[str, int], tuple[str, str]] = {}
+    seen = False
+    for file, lines in wanted.items():
+        references = own_line_references(viewer, upload, file)
+        seen = seen or bool(references.height)
+        for line, workplace, worker in references.filter(
+            references["line"].is_in(sorted(lines))
+        ).iter_rows():
+            found[(file, line)] = (workplace, worker)
+    return found if seen else None
 
 
 @record_holders
@@ -391,6 +414,11 @@ def record_list(request: HttpRequest, snapshot_id: int, establishment_id: str) -
         staff = service.workplace_staff(viewer, snapshot, establishment_id)
     except NotVisibleError as error:
         raise Http404("no such workplace") from error
+    references = own_staff_references(viewer, snapshot.upload)
+    if references.height:
+        staff = staff.join(
+            references.drop("establishment_id"), on="worker_id", how="left", maintain_order="left"
+        ).sort("worker_reference", nulls_last=True)
     rows = staff.to_dicts()
     page = Paginator(rows, RECORDS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -401,5 +429,6 @@ def record_list(request: HttpRequest, snapshot_id: int, establishment_id: str) -
             "establishment_id": establishment_id,
             "page": page,
             "total": len(rows),
+            "own_references": bool(references.height),
         },
     )
