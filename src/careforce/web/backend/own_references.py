@@ -9,17 +9,23 @@ or in anyone else's download, where the pseudonymous key stays the only identifi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 
 from careforce.core.sources.ascwds.own_references import (
     LINE_NUMBER,
     LINE_SCHEMA,
     STAFF_SCHEMA,
+    WORKER_REFERENCE,
+    WORKPLACE_REFERENCE,
     line_references,
     staff_references,
 )
 from careforce.core.sources.ascwds.validate import RawFile
 from careforce.io.ascwds_files import UnusableInputError, parse_ascwds_bytes
+from careforce.io.datasets import read_text_table
+from careforce.io.downloads import csv_bytes
 from careforce.io.raw_files import stored_path
 from careforce.io.secret_key import load_secret
 from careforce.web.backend.access import Viewer
@@ -68,3 +74,26 @@ def own_line_references(viewer: Viewer, upload: Upload, file: str) -> pl.DataFra
     if raw is None:
         return pl.DataFrame(schema=LINE_SCHEMA)
     return line_references(raw).unique(LINE_NUMBER, keep="first")
+
+
+def own_findings_csv(viewer: Viewer, upload: Upload, path: Path) -> bytes | None:
+    """The findings CSV of an upload with the workplace and worker references of each line
+    beside its line, for the organisation that uploaded the files (None for anyone else, who
+    downloads the findings as they were written)."""
+    if not sees_own_references(viewer, upload):
+        return None
+    findings = read_text_table(path)
+    parts = []
+    for file in findings["file"].unique(maintain_order=True).to_list():
+        part = findings.filter(pl.col("file") == file).with_columns(
+            pl.col("line").cast(pl.Int64, strict=False).alias("_line")
+        )
+        references = own_line_references(viewer, upload, file).rename({LINE_NUMBER: "_line"})
+        parts.append(part.join(references, on="_line", how="left", maintain_order="left"))
+    if not parts:
+        return csv_bytes(findings)
+    joined = pl.concat(parts, how="diagonal_relaxed").with_columns(
+        pl.col(WORKPLACE_REFERENCE, WORKER_REFERENCE).fill_null("")
+    )
+    first = ["file", "line", WORKPLACE_REFERENCE, WORKER_REFERENCE]
+    return csv_bytes(joined.select(*first, *(c for c in findings.columns if c not in first)))

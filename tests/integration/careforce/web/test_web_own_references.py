@@ -107,3 +107,30 @@ class TestOwnFindings:
             )
         )
         assert "Worker reference" not in page.texts("thead th")
+
+
+class TestOwnFindingsDownload:
+    def _csv(self, client: Any, site: Site) -> list[dict[str, str]]:
+        response = client.get(
+            reverse("uploads:finding-download", args=[site.upload_a_errors, "csv"])
+        )
+        assert response.status_code == 200
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        return list(csv.DictReader(content.decode("utf-8-sig").splitlines()))
+
+    def test_the_uploader_downloads_its_references_beside_each_line(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        rows = self._csv(client_as("provider_a"), site)
+        errors = [r for r in rows if r["severity"] == "error"]
+        assert [(r["line"], r["workplace_reference"], r["worker_reference"]) for r in errors] == [
+            ("4", "WP00001", "000004"),
+            ("6", "WP00001", "000007"),
+        ]
+
+    def test_an_administrator_downloads_the_findings_as_written(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        rows = self._csv(client_as("administrator"), site)
+        assert rows
+        assert "worker_reference" not in rows[0]

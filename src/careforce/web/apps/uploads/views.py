@@ -32,7 +32,11 @@ from careforce.web.backend.organisations import (
     organisation_choices,
     organisation_name,
 )
-from careforce.web.backend.own_references import own_line_references, own_staff_references
+from careforce.web.backend.own_references import (
+    own_findings_csv,
+    own_line_references,
+    own_staff_references,
+)
 from careforce.web.backend.ownership import (
     TransferRefusedError,
     ownership_conflicts,
@@ -244,7 +248,9 @@ def _finding_references(
 
 @record_holders
 @require_GET
-def finding_download(request: HttpRequest, upload_id: int, file_format: str) -> FileResponse:
+def finding_download(
+    request: HttpRequest, upload_id: int, file_format: str
+) -> HttpResponse | FileResponse:
     """An upload's findings as CSV or as an XLSX workbook with guidance."""
     upload = _upload_or_404(request, upload_id)
     try:
@@ -260,9 +266,13 @@ def finding_download(request: HttpRequest, upload_id: int, file_format: str) -> 
         ip_address=client_address(request),
         detail={"format": file_format},
     )
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=f"upload-{upload.pk}-findings.{file_format}"
-    )
+    filename = f"upload-{upload.pk}-findings.{file_format}"
+    own = own_findings_csv(viewer_of(request), upload, path) if file_format == "csv" else None
+    if own is not None:
+        response = HttpResponse(own, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return FileResponse(path.open("rb"), as_attachment=True, filename=filename)
 
 
 @record_holders
