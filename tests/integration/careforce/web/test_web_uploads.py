@@ -268,9 +268,12 @@ class TestFindings:
         response = client_as("provider_a").get(
             reverse("uploads:finding-download", args=[site.upload_a_errors, "csv"])
         )
-        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+        # the uploader's own copy, with its references beside each line (see
+        # test_web_own_references.py)
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert len(rows) == Finding.objects.filter(upload_id=site.upload_a_errors).count()
         assert {"file", "line", "column", "value", "code", "severity", "message"} <= set(rows[0])
+        assert {"workplace_reference", "worker_reference"} <= set(rows[0])
         assert response["Content-Disposition"].startswith("attachment")
 
     def test_xlsx_download_has_guidance(self, client_as: Callable[[str], Any], site: Site) -> None:
