@@ -56,7 +56,7 @@ from careforce.io.datasets import (
 from careforce.io.package_data import package_data_path
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
-from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
+from careforce.io.spreadsheets import Sheet, Workbook, sheet_name, write_ods, write_xlsx
 from careforce.io.text_files import write_json
 from careforce.services.duplicate_inputs import duplicate_inputs, same_folder_twice
 
@@ -220,7 +220,8 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
             status,
             f"Periods: {', '.join(sorted(table[PERIOD].unique().to_list()))}.",
             "Rates and shares are fractions (0.322 means 32.2%). Intervals are 95% confidence intervals.",
-            "Each measure is on its own sheet; the notes sheet explains the symbols.",
+            "Each measure is on its own sheet, named by the measure (its id is in the first "
+            "column); the notes sheet explains the symbols.",
         ),
     )
     notes = Sheet(
@@ -234,7 +235,8 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
     for measure_id in measure_ids():
         part = table.filter(pl.col(MEASURE_ID) == measure_id)
         if part.height:
-            sheets.append(Sheet(name=measure_id[:31], title=part[0, MEASURE_NAME], table=part))
+            name = str(part[0, MEASURE_NAME])
+            sheets.append(Sheet(name=sheet_name(name), title=name, table=part))
     return Workbook(sheets)
 
 
