@@ -147,6 +147,26 @@ class TestDownloads:
         assert {row["measure_id"] for row in rows} == {"turnover_rate"}
         assert response["Content-Type"].startswith("text/csv")
 
+    def test_unrounded_values_for_analysts(
+        self, client_as: Callable[[str], Any], table: pl.DataFrame
+    ) -> None:
+        client = client_as("public")
+        page = page_of(client.get(reverse("indicators:measure-detail", args=["turnover_rate"])))
+        assert "Unrounded values for analysts" in page.text("main")
+        link = page.one("a[href*='/unrounded.csv']").etree_element.get("href")
+        response = client.get(link)
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        headline = table.filter(
+            (pl.col("measure_id") == "turnover_rate") & (pl.col("breakdown") == "total")
+        ).sort("period")
+        latest = [r for r in rows if r["breakdown"] == "total"][-1]
+        expected = headline.row(-1, named=True)
+        assert float(latest["value"]) == expected["value"]
+        assert latest["value"] != f"{100 * expected['value']:.1f}%"
+        response = client.get(link.replace("unrounded.csv", "unrounded.xlsx"))
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        assert "unrounded values for analysts" in book["Cover"]["A1"].value
+
     def test_ods_is_a_workbook_with_cover_and_notes(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("public").get(
             reverse("indicators:measure-download", args=["turnover_rate", "ods"])

@@ -42,6 +42,7 @@ from careforce.web.backend import publications
 from careforce.web.backend.audit import AuditAction, record
 from careforce.web.backend.downloads import (
     DOWNLOAD_NOTE,
+    UNROUNDED_NOTE,
     DownloadFormat,
     DownloadTable,
     page_download,
@@ -276,15 +277,17 @@ def overview_download(request: HttpRequest, file_format: str) -> HttpResponse:
     )
 
 
-@require_GET
-def measure_download(request: HttpRequest, measure_id: str, file_format: str) -> HttpResponse:
-    """A measure page's tables as CSV, ODS or XLSX (exactly the rows the page shows)."""
+def _measure_file(
+    request: HttpRequest, measure_id: str, file_format: str, *, unrounded: bool
+) -> HttpResponse:
     entry = _measure(measure_id)
     published = _published()
     if published is None:
         raise Http404("nothing published")
     filters = _valid_filters(request, published)
     title = f"{entry.name} for {filters.population} in {filters.area_name}, {filters.period}"
+    if unrounded:
+        title = f"{title}: unrounded values for analysts"
 
     def content(chosen: DownloadFormat) -> bytes:
         view = measure_view(published, entry, filters)
@@ -293,20 +296,36 @@ def measure_download(request: HttpRequest, measure_id: str, file_format: str) ->
             lines=[
                 title,
                 entry.description,
-                DOWNLOAD_NOTE,
+                UNROUNDED_NOTE if unrounded else DOWNLOAD_NOTE,
                 f"Methodology: {entry.methodology}" if entry.methodology else "",
             ],
             tables=view.downloads(),
             file_format=chosen,
+            unrounded=unrounded,
         )
 
+    kind = "unrounded" if unrounded else "measure"
     return _download(
         request,
-        name=f"{entry.id}-{filters.period.replace('/', '-')}",
+        name=f"{entry.id}-{filters.period.replace('/', '-')}" + ("-unrounded" if unrounded else ""),
         file_format=file_format,
-        key=("measure", published.key, entry.id, _query_key(request)),
+        key=(kind, published.key, entry.id, _query_key(request)),
         content=content,
     )
+
+
+@require_GET
+def measure_download(request: HttpRequest, measure_id: str, file_format: str) -> HttpResponse:
+    """A measure page's tables as CSV, ODS or XLSX (exactly the rows the page shows)."""
+    return _measure_file(request, measure_id, file_format, unrounded=False)
+
+
+@require_GET
+def measure_unrounded_download(
+    request: HttpRequest, measure_id: str, file_format: str
+) -> HttpResponse:
+    """A measure page's tables with the published values unrounded, for analysts."""
+    return _measure_file(request, measure_id, file_format, unrounded=True)
 
 
 @roles_required(Role.ADMINISTRATOR, Role.ANALYST)
