@@ -22,7 +22,8 @@ UNROUNDED_NOTE = (
 DOWNLOAD_NOTE = (
     "Figures are as the page shows them: percentages to one decimal place, pounds to the "
     "penny (hourly) or pound (yearly), counts as whole numbers. The unrounded values are in "
-    "the publication's own files (indicators.csv), for analysts."
+    "a measure page's download of unrounded values for analysts, and in the publication's "
+    "own files (indicators.csv)."
 )
 """What a page download says about its figures."""
 
