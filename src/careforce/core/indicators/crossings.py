@@ -40,9 +40,15 @@ CROSSINGS: Final[tuple[tuple[Dimension, ...], ...]] = (
     (Dimension.SERVICE_GROUP, Dimension.JOB_ROLE_GROUP),
     (Dimension.SECTOR, Dimension.SERVICE_GROUP, Dimension.KEY_ROLE),
     (Dimension.SECTOR, Dimension.SERVICE_GROUP, Dimension.JOB_ROLE_GROUP),
+    (Dimension.DISTRICT, Dimension.POSTCODE_DISTRICT),
 )
 """The crossed breakdowns published: every combination of two or three of sector, service
-group and job role (a key job role or a job role group), in that order."""
+group and job role (a key job role or a job role group), in that order; and the postcode
+districts within each council district, their detail level."""
+
+DETAIL_OF: Final = {Dimension.POSTCODE_DISTRICT: Dimension.DISTRICT}
+"""Dimensions published only as the detail of another: a measure broken down by the other is
+also published for the crossing of the two."""
 
 
 def crossing_name(dimensions: Sequence[str]) -> str:
@@ -97,7 +103,7 @@ def crossed_measures(
     for crossing in CROSSINGS:
         name = crossing_name(crossing)
         part_of, category = pl.col(_PART_OF), pl.col(_CATEGORY)
-        covered = set(crossing)
+        covered = {DETAIL_OF.get(d, d) for d in crossing}
         parts += worker_cells(
             _crossed(workers, crossing),
             [m for m in simple if covered <= set(m.breakdowns)],

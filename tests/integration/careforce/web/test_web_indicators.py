@@ -107,6 +107,31 @@ class TestMeasurePage:
         assert any("by service group" in caption for caption in captions)
         assert any("by key job role" in caption for caption in captions)
 
+    def test_postcode_districts_are_a_detail_level_beside_the_districts(
+        self, client_as: Callable[[str], Any], table: pl.DataFrame
+    ) -> None:
+        page = page_of(
+            client_as("public").get(reverse("indicators:measure-detail", args=["filled_posts"]))
+        )
+        captions = page.texts(".govuk-table__caption")
+        district = next(
+            i for i, c in enumerate(captions) if c.startswith("Filled posts by district")
+        )
+        assert captions[district + 1].startswith(
+            "Filled posts by postcode district within each district"
+        )
+        cells = table.filter(
+            (pl.col("measure_id") == "filled_posts")
+            & (pl.col("breakdown") == "district/workplace_postcode_district")
+        )
+        assert cells.height
+        district_names = set(
+            table.filter(
+                (pl.col("measure_id") == "filled_posts") & (pl.col("breakdown") == "district")
+            )["breakdown_value"]
+        )
+        assert {v.split("/")[0] for v in cells["breakdown_value"]} <= district_names
+
     def test_category_share_has_a_chart_per_category(self, client_as: Callable[[str], Any]) -> None:
         page = page_of(
             client_as("public").get(reverse("indicators:measure-detail", args=["contract_share"]))
@@ -141,7 +166,11 @@ class TestDownloads:
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         expected = table.filter(
             (pl.col("measure_id") == "turnover_rate")
-            & ~pl.col("breakdown").is_in(list(CROSSED_BREAKDOWNS))
+            # the page shows the postcode districts within each district, not the other
+            # crossings (they are for a population chosen in the filters)
+            & ~pl.col("breakdown").is_in(
+                list(CROSSED_BREAKDOWNS - {"district/workplace_postcode_district"})
+            )
         )
         assert len(rows) == expected.height
         assert {row["measure_id"] for row in rows} == {"turnover_rate"}

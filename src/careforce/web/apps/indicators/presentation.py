@@ -17,7 +17,7 @@ from django import forms
 from markupsafe import Markup
 
 from careforce.core.disclosure.policy import DisclosurePolicy
-from careforce.core.indicators.catalogue import Kind, Measure
+from careforce.core.indicators.catalogue import Dimension, Kind, Measure
 from careforce.core.indicators.charts import category_chart, trend_chart
 from careforce.core.indicators.crossings import (
     CROSSED_BREAKDOWNS,
@@ -63,6 +63,7 @@ DIMENSION_LABELS: Final = {
     "job_role_group": "Job role group",
     "key_role": "Key job role",
     "district": "District",
+    "workplace_postcode_district": "Postcode district",
     "sex": "Sex",
     "age_band": "Age band",
     "age_group": "Broad age group",
@@ -498,10 +499,38 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
                 part,
             )
         )
+        if breakdown == Dimension.DISTRICT:
+            tables += _postcode_districts(in_period, measure, filters)
     shown = pl.concat([series, *[t.frame for t in tables]], how="vertical")
     return MeasureView(
         measure, filters, headline, series, series_table, summary, charts, tables, _symbols(shown)
     )
+
+
+POSTCODE_DETAIL: Final = crossing_name([Dimension.DISTRICT, Dimension.POSTCODE_DISTRICT])
+"""The detail level of the district breakdown: the postcode districts within each district."""
+
+
+def _postcode_districts(
+    in_period: pl.DataFrame, measure: Measure, filters: Filters
+) -> list[BreakdownTable]:
+    """The postcode districts within each council district, beside the district table."""
+    part = in_period.filter(pl.col(BREAKDOWN) == POSTCODE_DETAIL)
+    if part.is_empty():
+        return []
+    title = f"{measure.name} by postcode district within each district, {filters.period}"
+    labelled = part.with_columns(pl.col(BREAKDOWN_VALUE).str.replace("/", ": ", literal=True))
+    return [
+        BreakdownTable(
+            POSTCODE_DETAIL,
+            title,
+            _breakdown_params(
+                labelled, measure, title=title, heading="District: postcode district"
+            ),
+            part,
+            sheet="Postcode district",
+        )
+    ]
 
 
 def _within(in_period: pl.DataFrame, measure: Measure, filters: Filters) -> list[BreakdownTable]:

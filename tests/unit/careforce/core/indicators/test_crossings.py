@@ -178,3 +178,39 @@ class TestPublishedCrossings:
             table, "sector/service_group/key_role", "independent/home care/care worker"
         )
         assert (senior["symbol"], care["symbol"]) == ("[c]", "[c]")
+
+
+class TestPostcodeDistrictDetail:
+    def test_postcode_districts_are_the_detail_of_their_council_district(
+        self, build: SimpleNamespace
+    ) -> None:
+        places = [
+            build.place("P1", postcode_district="ST16"),
+            build.place("P2", postcode_district="ST17"),
+            build.place("P3", postcode_district="B77"),
+        ]
+        staff = [
+            *(build.worker("P1") for _ in range(4)),
+            *(build.worker("P2") for _ in range(3)),
+            *(build.worker("P3") for _ in range(2)),
+        ]
+        districts = pl.LazyFrame(
+            {
+                "postcode_district": ["ST16", "ST17", "B77"],
+                "district_name": ["Stafford", "Stafford", "Tamworth"],
+            }
+        )
+        workers, establishments = build.frames(places, staff)
+        selected = [m for m in MEASURES if m.id == "filled_posts"]
+        crossed = crossed_measures(
+            worker_measure_frame(workers, establishments, districts=districts),
+            workplace_role_frame(workers, establishments, districts=districts),
+            selected,
+        ).collect()
+        detail = crossed.filter(pl.col("breakdown") == "district/workplace_postcode_district")
+        assert dict(zip(detail["breakdown_value"], detail["value"], strict=True)) == {
+            "Stafford/ST16": 4,
+            "Stafford/ST17": 3,
+            "Tamworth/B77": 2,
+        }
+        assert set(detail["part_of"]) == {"Stafford", "Tamworth"}
