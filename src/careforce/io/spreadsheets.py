@@ -10,6 +10,7 @@ Text is always written as a text cell (never a formula), and every text cell is 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,27 @@ FINDINGS_CHUNK_ROWS = 50_000
 
 SHEET_NAME_LIMIT = 31
 """Spreadsheet programs reject sheet names longer than 31 characters."""
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+"""Characters spreadsheet programs reject in sheet names."""
+
+
+def sheet_name(text: str) -> str:
+    """A human sheet name from a title: the characters spreadsheet programs reject left out,
+    and cut at a word within the length they accept.
+
+    >>> sheet_name("Share of workers paid below the real Living Wage")
+    'Share of workers paid below the'
+    >>> sheet_name("Vacancies: by role/group")
+    'Vacancies by role group'
+    """
+    words = _NOT_IN_SHEET_NAMES.sub(" ", text).split()
+    kept: list[str] = []
+    for word in words:
+        if len(" ".join([*kept, word])) > SHEET_NAME_LIMIT:
+            break
+        kept.append(word)
+    return " ".join(kept) if kept else " ".join(words)[:SHEET_NAME_LIMIT]
+
 
 NUMBER_FORMATS = {
     "percent": "0.0%",

@@ -14,6 +14,7 @@ from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.indicators.catalogue import measure_ids
 from careforce.core.indicators.children import children_measures, hr_measures, provider_measures
 from careforce.core.indicators.compute import all_measures, data_quality
+from careforce.core.indicators.crossings import crossed_measures
 from careforce.core.indicators.frames import (
     SNAPSHOT,
     worker_measure_frame,
@@ -58,7 +59,7 @@ from careforce.io.datasets import (
 from careforce.io.package_data import package_data_path
 from careforce.io.parquet_files import write_parquet
 from careforce.io.secret_key import load_secret
-from careforce.io.spreadsheets import Sheet, Workbook, write_ods, write_xlsx
+from careforce.io.spreadsheets import Sheet, Workbook, sheet_name, write_ods, write_xlsx
 from careforce.io.text_files import write_json
 from careforce.services.duplicate_inputs import duplicate_inputs, same_folder_twice
 
@@ -238,7 +239,8 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
             status,
             f"Periods: {', '.join(sorted(table[PERIOD].unique().to_list()))}.",
             "Rates and shares are fractions (0.322 means 32.2%). Intervals are 95% confidence intervals.",
-            "Each measure is on its own sheet; the notes sheet explains the symbols.",
+            "Each measure is on its own sheet, named by the measure (its id is in the first "
+            "column); the notes sheet explains the symbols.",
             *_coverage_lines(table),
         ),
     )
@@ -253,7 +255,8 @@ def _workbook(table: pl.DataFrame, *, unsuppressed: bool) -> Workbook:
     for measure_id in measure_ids():
         part = table.filter(pl.col(MEASURE_ID) == measure_id)
         if part.height:
-            sheets.append(Sheet(name=measure_id[:31], title=part[0, MEASURE_NAME], table=part))
+            name = str(part[0, MEASURE_NAME])
+            sheets.append(Sheet(name=sheet_name(name), title=name, table=part))
     return Workbook(sheets)
 
 
@@ -364,6 +367,7 @@ def compute_indicators(
             pl.concat(
                 [
                     all_measures(worker_frame, role_frame),
+                    crossed_measures(worker_frame, role_frame),
                     workplace_shares(workplace_terms_frame(workers, places, districts=lookup)),
                     *([] if training is None else [training_measures(worker_frame, training)]),
                 ]

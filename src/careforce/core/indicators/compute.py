@@ -8,6 +8,7 @@ cell is built on (for disclosure control).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import polars as pl
 
@@ -111,7 +112,7 @@ _MEDIAN_INPUTS = {
     "annual_pay_fte_median": "annual_pay_fte",
     **POLICY_MEDIAN_INPUTS,
 }
-_WORKPLACE_INPUTS = {
+WORKPLACE_INPUTS: Final = {
     "vacancies": ("vacancies", None, "vacancy_state"),
     "vacancy_rate": ("vacancies", "filled", "vacancy_state"),
     "turnover_rate": ("leavers", "direct", "turnover_state"),
@@ -119,9 +120,9 @@ _WORKPLACE_INPUTS = {
 }
 
 
-def _keys(dimension: Dimension) -> list[str]:
+def _keys(dimension: str, carry: Sequence[str] = ()) -> list[str]:
     base = [PERIOD, AREA_CODE, AREA_NAME]
-    return base if dimension is Dimension.TOTAL else [*base, dimension.value]
+    return base if dimension == Dimension.TOTAL else [*base, str(dimension), *carry]
 
 
 def _place_count() -> pl.Expr:
@@ -185,7 +186,14 @@ def _worker_aggregations(measures: Sequence[Measure]) -> list[pl.Expr]:
     return parts
 
 
-def _tidy(aggregated: pl.LazyFrame, measure: Measure, dimension: Dimension) -> pl.LazyFrame:
+def _tidy(
+    aggregated: pl.LazyFrame,
+    measure: Measure,
+    dimension: str,
+    *,
+    part_of: pl.Expr | None = None,
+    category: pl.Expr | None = None,
+) -> pl.LazyFrame:
     name = measure.id
     columns = set(aggregated.collect_schema().names())
 
@@ -222,14 +230,14 @@ def _tidy(aggregated: pl.LazyFrame, measure: Measure, dimension: Dimension) -> p
         numerator = pl.lit(None, dtype=pl.Float64)
         workers = col("workers") if f"{name}__workers" in columns else denominator
     breakdown_value = (
-        pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value).cast(pl.String)
+        pl.lit(ALL) if dimension == Dimension.TOTAL else pl.col(str(dimension)).cast(pl.String)
     )
     return aggregated.select(
         pl.lit(name).alias(MEASURE_ID),
         pl.col(PERIOD),
         pl.col(AREA_CODE),
         pl.col(AREA_NAME),
-        pl.lit(dimension.value).alias(BREAKDOWN),
+        pl.lit(str(dimension)).alias(BREAKDOWN),
         breakdown_value.alias(BREAKDOWN_VALUE),
         numerator.alias(NUMERATOR),
         denominator.alias(DENOMINATOR),
@@ -238,41 +246,59 @@ def _tidy(aggregated: pl.LazyFrame, measure: Measure, dimension: Dimension) -> p
         upper.alias(UPPER),
         workers.fill_null(0).cast(pl.Int64).alias(WORKERS),
         pl.col("__workplaces").cast(pl.Int64).alias(WORKPLACES),
-        pl.lit(None, dtype=pl.String).alias(PART_OF),
-        breakdown_value.alias(CATEGORY),
+        (pl.lit(None, dtype=pl.String) if part_of is None else part_of).alias(PART_OF),
+        (breakdown_value if category is None else category).alias(CATEGORY),
     )
+
+
+SIMPLE_KINDS = (
+    Kind.COUNT,
+    Kind.SHARE,
+    Kind.MEAN,
+    Kind.MEDIAN,
+    Kind.DIFFERENCE,
+    Kind.SUM,
+    Kind.QUANTILE,
+)
+"""Kinds of worker-level measures computed by one aggregation per breakdown."""
+
+
+def simple_worker_measures(measures: Sequence[Measure] = MEASURES) -> list[Measure]:
+    """The worker-level measures (not category shares, not training) of ``measures``."""
+    return [m for m in measures if m.from_ascwds and not m.from_training and m.kind in SIMPLE_KINDS]
+
+
+def worker_cells(
+    frame: pl.LazyFrame,
+    measures: Sequence[Measure],
+    dimension: str,
+    *,
+    part_of: pl.Expr | None = None,
+    category: pl.Expr | None = None,
+    carry: Sequence[str] = (),
+) -> list[pl.LazyFrame]:
+    """Cells of worker-level ``measures`` for one breakdown column of ``frame`` (or the total).
+
+    ``part_of`` and ``category`` give the hidden columns of a crossed breakdown's cells (by
+    default none, and the whole breakdown value), from the breakdown and the ``carry`` columns
+    (grouped by with the breakdown, which they depend on).
+    """
+    if not measures:
+        return []
+    source = (
+        frame if dimension == Dimension.TOTAL else frame.filter(pl.col(dimension).is_not_null())
+    )
+    aggregated = source.group_by(_keys(dimension, carry)).agg(_worker_aggregations(measures))
+    return [_tidy(aggregated, m, dimension, part_of=part_of, category=category) for m in measures]
 
 
 def worker_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) -> pl.LazyFrame:
     """Every worker-level measure (not category shares) for each of its breakdowns."""
-    simple = [
-        m
-        for m in measures
-        if m.from_ascwds
-        and not m.from_training
-        and m.kind
-        in (
-            Kind.COUNT,
-            Kind.SHARE,
-            Kind.MEAN,
-            Kind.MEDIAN,
-            Kind.DIFFERENCE,
-            Kind.SUM,
-            Kind.QUANTILE,
-        )
-    ]
+    simple = simple_worker_measures(measures)
     dimensions = list(dict.fromkeys(d for m in simple for d in m.breakdowns))
     parts = []
     for dimension in dimensions:
-        keys = _keys(dimension)
-        selected = [m for m in simple if dimension in m.breakdowns]
-        source = (
-            frame
-            if dimension is Dimension.TOTAL
-            else frame.filter(pl.col(dimension.value).is_not_null())
-        )
-        aggregated = source.group_by(keys).agg(_worker_aggregations(selected))
-        parts += [_tidy(aggregated, m, dimension) for m in selected]
+        parts += worker_cells(frame, [m for m in simple if dimension in m.breakdowns], dimension)
     return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
 
 
@@ -355,60 +381,69 @@ def category_shares(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES)
     return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
 
 
+def workplace_cells(
+    frame: pl.LazyFrame,
+    measure: Measure,
+    dimension: str,
+    *,
+    part_of: pl.Expr | None = None,
+    category: pl.Expr | None = None,
+    carry: Sequence[str] = (),
+) -> pl.LazyFrame:
+    """Cells of one workplace-reported measure (see ``WORKPLACE_INPUTS``) for one breakdown
+    column of the workplace-role ``frame`` (or the total); see :func:`worker_cells`."""
+    count, base, state = WORKPLACE_INPUTS[measure.id]
+    valid = frame.filter(pl.col(state).is_null())
+    aggregated = valid.group_by(_keys(dimension, carry)).agg(
+        pl.col(count).sum().cast(pl.Float64).alias(NUMERATOR),
+        (pl.col(base).sum() if base else pl.lit(0)).cast(pl.Float64).alias("_base"),
+        pl.col("filled").sum().cast(pl.Int64).alias(WORKERS),
+        _place_count().cast(pl.Int64).alias(WORKPLACES),
+    )
+    numerator = pl.col(NUMERATOR)
+    if measure.kind is Kind.WORKPLACE_COUNT:
+        denominator = pl.lit(None, dtype=pl.Float64)
+        value, lower, upper = numerator, byar_lower(numerator), byar_upper(numerator)
+    elif measure.kind is Kind.WORKPLACE_PROPORTION:
+        denominator = pl.col("_base") + numerator
+        value = pl.when(denominator > 0).then(numerator / denominator)
+        lower, upper = (
+            wilson_lower(numerator, denominator),
+            wilson_upper(numerator, denominator),
+        )
+    else:
+        denominator = pl.col("_base")
+        value = pl.when(denominator > 0).then(numerator / denominator)
+        lower = pl.when(denominator > 0).then(byar_lower(numerator) / denominator)
+        upper = pl.when(denominator > 0).then(byar_upper(numerator) / denominator)
+    breakdown_value = pl.lit(ALL) if dimension == Dimension.TOTAL else pl.col(dimension)
+    return aggregated.select(
+        pl.lit(measure.id).alias(MEASURE_ID),
+        pl.col(PERIOD),
+        pl.col(AREA_CODE),
+        pl.col(AREA_NAME),
+        pl.lit(str(dimension)).alias(BREAKDOWN),
+        breakdown_value.cast(pl.String).alias(BREAKDOWN_VALUE),
+        numerator.alias(NUMERATOR),
+        denominator.alias(DENOMINATOR),
+        value.alias(VALUE),
+        lower.alias(LOWER),
+        upper.alias(UPPER),
+        pl.col(WORKERS),
+        pl.col(WORKPLACES),
+        (pl.lit(None, dtype=pl.String) if part_of is None else part_of).alias(PART_OF),
+        (breakdown_value.cast(pl.String) if category is None else category).alias(CATEGORY),
+    )
+
+
 def workplace_measures(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) -> pl.LazyFrame:
     """Vacancies, vacancy rate, turnover and starters rates from workplace-reported counts."""
-    parts = []
-    for measure in measures:
-        if measure.id not in _WORKPLACE_INPUTS:
-            continue
-        count, base, state = _WORKPLACE_INPUTS[measure.id]
-        valid = frame.filter(pl.col(state).is_null())
-        for dimension in measure.breakdowns:
-            keys = _keys(dimension)
-            aggregated = valid.group_by(keys).agg(
-                pl.col(count).sum().cast(pl.Float64).alias(NUMERATOR),
-                (pl.col(base).sum() if base else pl.lit(0)).cast(pl.Float64).alias("_base"),
-                pl.col("filled").sum().cast(pl.Int64).alias(WORKERS),
-                _place_count().cast(pl.Int64).alias(WORKPLACES),
-            )
-            numerator = pl.col(NUMERATOR)
-            if measure.kind is Kind.WORKPLACE_COUNT:
-                denominator = pl.lit(None, dtype=pl.Float64)
-                value, lower, upper = numerator, byar_lower(numerator), byar_upper(numerator)
-            elif measure.kind is Kind.WORKPLACE_PROPORTION:
-                denominator = pl.col("_base") + numerator
-                value = pl.when(denominator > 0).then(numerator / denominator)
-                lower, upper = (
-                    wilson_lower(numerator, denominator),
-                    wilson_upper(numerator, denominator),
-                )
-            else:
-                denominator = pl.col("_base")
-                value = pl.when(denominator > 0).then(numerator / denominator)
-                lower = pl.when(denominator > 0).then(byar_lower(numerator) / denominator)
-                upper = pl.when(denominator > 0).then(byar_upper(numerator) / denominator)
-            breakdown_value = (
-                pl.lit(ALL) if dimension is Dimension.TOTAL else pl.col(dimension.value)
-            )
-            parts.append(
-                aggregated.select(
-                    pl.lit(measure.id).alias(MEASURE_ID),
-                    pl.col(PERIOD),
-                    pl.col(AREA_CODE),
-                    pl.col(AREA_NAME),
-                    pl.lit(dimension.value).alias(BREAKDOWN),
-                    breakdown_value.cast(pl.String).alias(BREAKDOWN_VALUE),
-                    numerator.alias(NUMERATOR),
-                    denominator.alias(DENOMINATOR),
-                    value.alias(VALUE),
-                    lower.alias(LOWER),
-                    upper.alias(UPPER),
-                    pl.col(WORKERS),
-                    pl.col(WORKPLACES),
-                    pl.lit(None, dtype=pl.String).alias(PART_OF),
-                    breakdown_value.cast(pl.String).alias(CATEGORY),
-                )
-            )
+    parts = [
+        workplace_cells(frame, measure, dimension)
+        for measure in measures
+        if measure.id in WORKPLACE_INPUTS
+        for dimension in measure.breakdowns
+    ]
     return pl.concat(parts, how="vertical") if parts else pl.LazyFrame(schema=RESULT_SCHEMA)
 
 
@@ -416,9 +451,9 @@ def data_quality(frame: pl.LazyFrame, measures: Sequence[Measure] = MEASURES) ->
     """Workplaces left out of each workplace-reported measure, by data-quality state."""
     parts = []
     for measure in measures:
-        if measure.id not in _WORKPLACE_INPUTS:
+        if measure.id not in WORKPLACE_INPUTS:
             continue
-        state = _WORKPLACE_INPUTS[measure.id][2]
+        state = WORKPLACE_INPUTS[measure.id][2]
         parts.append(
             frame.filter(pl.col(state).is_not_null())
             .group_by(PERIOD, AREA_CODE, AREA_NAME, pl.col(state).alias("state"))

@@ -64,6 +64,9 @@ class Dimension(StrEnum):
     CWP_CATEGORY = "cwp_category"
     TRAINING_CATEGORY = "training_category"
     DHA_ACTIVITY = "dha_activity"
+    POSTCODE_DISTRICT = "workplace_postcode_district"
+    """The workplace's postcode district (B77, DE13...): published only as the detail of its
+    council district (the crossed breakdown ``district/workplace_postcode_district``)."""
 
 
 ORGANISATIONAL = (

@@ -22,6 +22,12 @@ PANEL_HEIGHT: Final = 110
 """Height of one small-multiple panel in pixels."""
 PANEL_COLUMNS: Final = 3
 """Panels per row of a small-multiple chart."""
+PANEL_LABEL_CHARACTERS: Final = 34
+"""A panel's label is wrapped onto lines of at most this many characters (at 10 pt they fit
+its width), so that no label is cut short."""
+_PANEL: Final = "_panel"
+"""Column of a small-multiple chart's data: the panel's label, wrapped (lines joined by a
+line break, which the header splits into lines)."""
 VALUE_FORMAT: Final = ",.1~f"
 """Axis labels as the tables write values (shown scale: percentages as 32.2, thousands
 separated, at most one decimal place), never a raw float such as 1.336303."""
@@ -46,6 +52,22 @@ def _finish(chart: alt.TopLevelMixin, *, title: str, description: str) -> dict[s
     return spec
 
 
+def wrapped(label: str, width: int = PANEL_LABEL_CHARACTERS) -> str:
+    r"""A label broken into lines of at most ``width`` characters at spaces (a longer word stays
+    whole on its own line), the lines joined by line breaks.
+
+    >>> wrapped("3.1a Level 2 Adult Social Care Certificate completed (%)", 30)
+    '3.1a Level 2 Adult Social Care\nCertificate completed (%)'
+    """
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[str, Any]:
     """Small multiples: one panel per series, its value by period with 95% intervals.
 
@@ -55,12 +77,14 @@ def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[
         title: chart title.
         description: what the chart shows (read out by screen readers).
     """
-    plotted = points.filter(pl.col(c.SHOWN_VALUE).is_not_null()).select(
-        c.SERIES, pub.PERIOD, c.SHOWN_VALUE, c.SHOWN_LOWER, c.SHOWN_UPPER
+    plotted = (
+        points.filter(pl.col(c.SHOWN_VALUE).is_not_null())
+        .select(c.SERIES, pub.PERIOD, c.SHOWN_VALUE, c.SHOWN_LOWER, c.SHOWN_UPPER)
+        .with_columns(pl.col(c.SERIES).map_elements(wrapped, return_dtype=pl.String).alias(_PANEL))
     )
     # Only series with a value get a panel (an empty panel has no extent to draw); every panel
     # has every period on the same axis, so the panels line up.
-    order = list(dict.fromkeys(plotted.get_column(c.SERIES).to_list()))
+    order = list(dict.fromkeys(plotted.get_column(_PANEL).to_list()))
     periods = sorted(set(points.get_column(pub.PERIOD).to_list()))
     x = alt.X(
         f"{pub.PERIOD}:O",
@@ -98,10 +122,15 @@ def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[
         .properties(width=PANEL_WIDTH, height=PANEL_HEIGHT)
         .facet(
             facet=alt.Facet(
-                f"{c.SERIES}:N",
+                f"{_PANEL}:N",
                 title=None,
                 sort=order,
-                header=alt.Header(labelLimit=PANEL_WIDTH + 40, labelFontSize=10),
+                # the whole label, on as many lines as it needs: never cut short
+                header=alt.Header(
+                    labelLimit=0,
+                    labelFontSize=10,
+                    labelExpr="split(datum.value, '\\n')",
+                ),
             ),
             columns=PANEL_COLUMNS,
         )

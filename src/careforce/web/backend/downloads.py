@@ -14,10 +14,17 @@ from careforce.io.downloads import csv_bytes, ods_bytes, xlsx_bytes
 from careforce.io.spreadsheets import Sheet, Workbook
 from careforce.web.backend.demo_mode import demo_notice
 
+UNROUNDED_NOTE = (
+    "Unrounded values for analysts: the published values to full precision, rates and shares "
+    "as fractions (0.322 means 32.2%). They are the published figures, after disclosure "
+    "control: withheld cells stay withheld and counts stay rounded to the nearest 5."
+)
+"""The line an analyst's unrounded download carries instead of :data:`DOWNLOAD_NOTE`."""
 DOWNLOAD_NOTE = (
     "Figures are as the page shows them: percentages to one decimal place, pounds to the "
     "penny (hourly) or pound (yearly), counts as whole numbers. The unrounded values are in "
-    "the publication's own files (indicators.csv), for analysts."
+    "a measure page's download of unrounded values for analysts, and in the publication's "
+    "own files (indicators.csv)."
 )
 """What a page download says about its figures."""
 
@@ -73,14 +80,17 @@ def page_download(
     lines: Sequence[str],
     tables: Sequence[DownloadTable],
     file_format: DownloadFormat,
+    unrounded: bool = False,
 ) -> bytes:
     """The tables of a page as CSV (all tables stacked, with a ``table`` column) or as a
     workbook with a cover sheet, a notes sheet explaining the symbols and a sheet per table.
 
     Tables of published values (with a ``unit`` column) hold them as the page shows them: in
     CSV written as the page writes them (32.2%), in a workbook rounded alike with the number
-    format that shows them so (percentages, pounds, whole counts). In demo mode the first
-    line (of the CSV, and of the cover sheet) says the data are synthetic."""
+    format that shows them so (percentages, pounds, whole counts). With ``unrounded`` they hold
+    the published values as published, to full precision, for analysts (rates and shares as
+    fractions). In demo mode the first line (of the CSV, and of the cover sheet) says the data
+    are synthetic."""
     notice = demo_notice()
     if notice:
         lines = (notice, *lines)
@@ -88,7 +98,9 @@ def page_download(
         stacked = (
             pl.concat(
                 [
-                    as_text(table.frame).select(pl.lit(table.title).alias("table"), pl.all())
+                    (table.frame if unrounded else as_text(table.frame)).select(
+                        pl.lit(table.title).alias("table"), pl.all()
+                    )
                     for table in tables
                 ],
                 how="diagonal_relaxed",
@@ -112,6 +124,9 @@ def page_download(
         if name in used:
             name = f"{name[:25]} {index}"
         used.add(name)
+        if unrounded:
+            sheets.append(Sheet(name=name, title=table.title, table=table.frame))
+            continue
         shown = as_shown(table.frame)
         sheets.append(
             Sheet(name=name, title=table.title, table=shown, formats=number_formats(shown))

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import shutil
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from careforce.core.disclosure.policy import DisclosurePolicy
 from careforce.core.indicators.catalogue import measure_ids
 from careforce.core.indicators.compute import QUALITY_SCHEMA
 from careforce.core.publishing.trends import TRENDS_SCHEMA
@@ -76,6 +77,8 @@ class Published:
         table: every published value (the columns of ``indicators.csv``).
         trends: the trend of each series.
         quality: workplaces left out of each workplace-reported measure, by state.
+        policy: the disclosure control it was published under (the service publishes with
+            the default thresholds).
     """
 
     publication_id: int
@@ -83,6 +86,7 @@ class Published:
     table: pl.DataFrame
     trends: pl.DataFrame
     quality: pl.DataFrame
+    policy: DisclosurePolicy = field(default_factory=DisclosurePolicy)
 
     @property
     def key(self) -> tuple[int, str]:

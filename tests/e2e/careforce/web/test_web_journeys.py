@@ -78,8 +78,9 @@ class TestProviderJourney:
         page.select_option("select[name=severity]", "error")
         visitor.click("button", "Show")
         first = page.locator(".govuk-table tbody tr").first.locator("td").all_inner_texts()
-        assert first[:3] == ["4", "MAINJOBROLE", "99"]
-        assert "How to fix it:" in first[4]
+        # line, the provider's own workplace and worker references, column, value
+        assert first[:5] == ["4", "WP00001", "000004", "MAINJOBROLE", "99"]
+        assert "How to fix it:" in first[6]
 
         visitor.click("link", "Back to the upload")
         visitor.click("button", "Upload corrected files")

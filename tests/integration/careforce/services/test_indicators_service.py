@@ -30,8 +30,9 @@ import openpyxl
 import polars as pl
 import pytest
 
-from careforce.core.indicators.catalogue import MEASURES, measure_ids
+from careforce.core.indicators.catalogue import MEASURES, measure, measure_ids
 from careforce.core.vocab.published import Unit
+from careforce.io.spreadsheets import sheet_name
 from careforce.services.ascwds import Area, ingest_ascwds
 from careforce.services.indicators import (
     IndicatorInputError,
@@ -439,7 +440,8 @@ class TestPublishedTable:
         self, published: tuple[Path, Any]
     ) -> None:
         _, rows = read_rows(published[0] / "indicators.csv")
-        # the categories of each second dimension, from the one-way rows (e.g. 'Pool/Bank')
+        # the categories of each last dimension (of two-way and crossed breakdowns), from the
+        # one-way rows (e.g. 'Pool/Bank')
         categories: dict[tuple[str, str], set[str]] = {}
         for row in rows:
             if row["breakdown"] != "total" and "/" not in row["breakdown"]:
@@ -449,8 +451,11 @@ class TestPublishedTable:
         for row in rows:
             if "/" not in row["breakdown"]:
                 continue
-            second = row["breakdown"].split("/", 1)[1]
-            known = categories[(row["measure_id"], second)]
+            second = row["breakdown"].rsplit("/", 1)[1]  # the last dimension
+            # a detail level (postcode districts) has no one-way rows: its values have no "/"
+            known = categories.get(
+                (row["measure_id"], second), {row["breakdown_value"].rsplit("/", 1)[1]}
+            )
             category = next(c for c in known if row["breakdown_value"].endswith("/" + c))
             first = row["breakdown_value"][: -len(category) - 1]
             key = (row["measure_id"], row["period"], row["area_code"], row["breakdown"], first)
@@ -596,8 +601,15 @@ TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
 def _expected_sheets(table: pl.DataFrame) -> list[str]:
+    """Cover, notes, then each measure's sheet named by the measure (not its id), a name cut
+    short at a word; a second measure whose name is cut to the same words gets ``~2``."""
     present = set(table["measure_id"].to_list())
-    return ["Cover", "Notes", *(m[:31] for m in measure_ids() if m in present)]
+    names: list[str] = []
+    for entry in measure_ids():
+        if entry in present:
+            name = sheet_name(measure(entry).name)
+            names.append(name if name not in names else f"{name[:28]}~2")
+    return ["Cover", "Notes", *names]
 
 
 class TestSpreadsheets:
@@ -614,6 +626,8 @@ class TestSpreadsheets:
         names = [sheet.get(f"{TABLE}name") for sheet in sheets]
         assert names == _expected_sheets(result.table)
         assert all(len(name) <= 31 for name in names)
+        assert "Staff turnover rate" in names
+        assert "turnover_rate" not in names
         notes_text = " ".join(p.text or "" for p in sheets[1].iter(f"{TEXT}p"))
         assert "[c]" in notes_text
         assert "[x]" in notes_text
@@ -631,7 +645,7 @@ class TestSpreadsheets:
         notes = list(book["Notes"].iter_rows(values_only=True))
         assert ("symbol", "meaning") in [tuple(r[:2]) for r in notes]
         assert "[c]" in [r[0] for r in notes]
-        rows = list(book["filled_posts"].iter_rows(values_only=True))
+        rows = list(book["Filled posts"].iter_rows(values_only=True))
         header_at = next(i for i, r in enumerate(rows) if r[0] == "measure_id")
         assert list(rows[header_at]) == OUTPUT_COLUMNS
         headline = rows[header_at + 1]

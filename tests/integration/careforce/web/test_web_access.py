@@ -185,6 +185,12 @@ ENDPOINTS = (
     Endpoint("indicators:measure-detail", lambda site: ["vacancy_rate"], "GET", EVERYONE),
     Endpoint("indicators:measure-detail", lambda site: ["no_such_measure"], "GET", (404,) * 5),
     Endpoint("indicators:measure-download", lambda site: ["vacancy_rate", "csv"], "GET", EVERYONE),
+    Endpoint(
+        "indicators:measure-unrounded-download",
+        lambda site: ["vacancy_rate", "csv"],
+        "GET",
+        EVERYONE,
+    ),
     Endpoint("indicators:overview-download", lambda site: ["ods"], "GET", EVERYONE),
     Endpoint("indicators:publication-list", none, "GET", ANALYSTS),
     Endpoint("indicators:publication-create", none, "POST", (LOGIN, 403, 403, 403, 302)),

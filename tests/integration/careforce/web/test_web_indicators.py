@@ -15,6 +15,7 @@ import pytest
 from django.urls import reverse
 
 from careforce.core.indicators.catalogue import measure_ids
+from careforce.core.indicators.crossings import CROSSED_BREAKDOWNS
 from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.publications import published
 from careforce.web.models.accounts.models import AuditEvent
@@ -50,15 +51,15 @@ class TestOverview:
             assert page.one(f"select.govuk-select[name={name}]") is not None
         assert page.one("form[method=get]") is not None
 
-    def test_two_populations_at_once_is_an_error(self, client_as: Callable[[str], Any]) -> None:
+    def test_two_populations_at_once_are_combined(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("public").get(
             reverse("indicators:measure-list"),
             {"sector": "independent", "service_group": "residential"},
         )
         page = page_of(response)
-        assert response.status_code == 400
-        assert "Choose only one of sector, service group and job role" in page.text(
-            ".govuk-error-summary"
+        assert response.status_code == 200
+        assert "sector: independent; service group: residential" in page.text(
+            ".govuk-table__caption"
         )
 
 
@@ -106,6 +107,31 @@ class TestMeasurePage:
         assert any("by service group" in caption for caption in captions)
         assert any("by key job role" in caption for caption in captions)
 
+    def test_postcode_districts_are_a_detail_level_beside_the_districts(
+        self, client_as: Callable[[str], Any], table: pl.DataFrame
+    ) -> None:
+        page = page_of(
+            client_as("public").get(reverse("indicators:measure-detail", args=["filled_posts"]))
+        )
+        captions = page.texts(".govuk-table__caption")
+        district = next(
+            i for i, c in enumerate(captions) if c.startswith("Filled posts by district")
+        )
+        assert captions[district + 1].startswith(
+            "Filled posts by postcode district within each district"
+        )
+        cells = table.filter(
+            (pl.col("measure_id") == "filled_posts")
+            & (pl.col("breakdown") == "district/workplace_postcode_district")
+        )
+        assert cells.height
+        district_names = set(
+            table.filter(
+                (pl.col("measure_id") == "filled_posts") & (pl.col("breakdown") == "district")
+            )["breakdown_value"]
+        )
+        assert {v.split("/")[0] for v in cells["breakdown_value"]} <= district_names
+
     def test_category_share_has_a_chart_per_category(self, client_as: Callable[[str], Any]) -> None:
         page = page_of(
             client_as("public").get(reverse("indicators:measure-detail", args=["contract_share"]))
@@ -138,10 +164,37 @@ class TestDownloads:
             reverse("indicators:measure-download", args=["turnover_rate", "csv"])
         )
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-        expected = table.filter(pl.col("measure_id") == "turnover_rate")
+        expected = table.filter(
+            (pl.col("measure_id") == "turnover_rate")
+            # the page shows the postcode districts within each district, not the other
+            # crossings (they are for a population chosen in the filters)
+            & ~pl.col("breakdown").is_in(
+                list(CROSSED_BREAKDOWNS - {"district/workplace_postcode_district"})
+            )
+        )
         assert len(rows) == expected.height
         assert {row["measure_id"] for row in rows} == {"turnover_rate"}
         assert response["Content-Type"].startswith("text/csv")
+
+    def test_unrounded_values_for_analysts(
+        self, client_as: Callable[[str], Any], table: pl.DataFrame
+    ) -> None:
+        client = client_as("public")
+        page = page_of(client.get(reverse("indicators:measure-detail", args=["turnover_rate"])))
+        assert "Unrounded values for analysts" in page.text("main")
+        link = page.one("a[href*='/unrounded.csv']").etree_element.get("href")
+        response = client.get(link)
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        headline = table.filter(
+            (pl.col("measure_id") == "turnover_rate") & (pl.col("breakdown") == "total")
+        ).sort("period")
+        latest = [r for r in rows if r["breakdown"] == "total"][-1]
+        expected = headline.row(-1, named=True)
+        assert float(latest["value"]) == expected["value"]
+        assert latest["value"] != f"{100 * expected['value']:.1f}%"
+        response = client.get(link.replace("unrounded.csv", "unrounded.xlsx"))
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        assert "unrounded values for analysts" in book["Cover"]["A1"].value
 
     def test_ods_is_a_workbook_with_cover_and_notes(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("public").get(

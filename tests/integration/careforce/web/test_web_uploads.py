@@ -147,12 +147,14 @@ class TestJourney:
             client.get(reverse("uploads:finding-list", args=[bad]), {"severity": "error"})
         )
         rows = findings.table(".govuk-table")
-        assert [row[:4] for row in rows] == [
+        # file, line, the uploader's own workplace and worker references, column, value
+        assert [row[:2] + row[4:6] for row in rows] == [
             ["Staff", "4", "MAINJOBROLE", "99"],
             ["Staff", "6", "EMPLSTATUS", "X"],
         ]
-        assert "How to fix it:" in rows[0][5]
-        assert "STF-MAINJOBROLE-INVALID" in rows[0][5]
+        assert [row[2:4] for row in rows] == [["WP00001", "000004"], ["WP00001", "000007"]]
+        assert "How to fix it:" in rows[0][7]
+        assert "STF-MAINJOBROLE-INVALID" in rows[0][7]
 
         good = _upload_id(
             _post_files(client, provider_files["a/2021-22"], organisation=site.provider_a)
@@ -241,7 +243,7 @@ class TestFindings:
         rows = page.table(".govuk-table")
         assert rows
         assert {row[0] for row in rows} == {"Staff"}
-        assert {row[4] for row in rows} == {"Warning"}
+        assert {row[6] for row in rows} == {"Warning"}
 
     def test_pages_of_one_hundred(self, client_as: Callable[[str], Any], site: Site) -> None:
         total = Finding.objects.filter(upload_id=site.upload_a_errors).count()
@@ -266,9 +268,12 @@ class TestFindings:
         response = client_as("provider_a").get(
             reverse("uploads:finding-download", args=[site.upload_a_errors, "csv"])
         )
-        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+        # the uploader's own copy, with its references beside each line (see
+        # test_web_own_references.py)
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert len(rows) == Finding.objects.filter(upload_id=site.upload_a_errors).count()
         assert {"file", "line", "column", "value", "code", "severity", "message"} <= set(rows[0])
+        assert {"workplace_reference", "worker_reference"} <= set(rows[0])
         assert response["Content-Disposition"].startswith("attachment")
 
     def test_xlsx_download_has_guidance(self, client_as: Callable[[str], Any], site: Site) -> None:
@@ -323,13 +328,13 @@ class TestOtherSources:
 
 
 class TestRecords:
-    def test_staff_records_are_pseudonymised(
+    def test_staff_records_are_pseudonymised_for_anyone_but_their_provider(
         self, client_as: Callable[[str], Any], site: Site
     ) -> None:
         snapshot = Snapshot.objects.get(pk=site.snapshot_a)
         reference = snapshot.workplaces_of.first().establishment_id
         page = page_of(
-            client_as("provider_a").get(
+            client_as("administrator").get(
                 reverse("uploads:record-list", args=[snapshot.pk, reference])
             )
         )

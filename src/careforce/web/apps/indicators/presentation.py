@@ -1,8 +1,8 @@
 """What the measure pages show, worked out from the published table.
 
-Measures are published for one breakdown at a time (by sector, or by service group, or by job
-role...), never for combinations, so a page can be filtered by one of sector, service group
-and job role at a time; the forms say so when someone asks for two.
+Measures are published for each breakdown and for the crossings of sector, service group and
+job role (``core/indicators/crossings.py``), so a page can be filtered by any combination of
+the three, e.g. care workers in home care; a combination whose figure is withheld says why.
 """
 # mypy: allow-subclassing-any
 
@@ -16,8 +16,16 @@ import polars as pl
 from django import forms
 from markupsafe import Markup
 
-from careforce.core.indicators.catalogue import Kind, Measure
+from careforce.core.disclosure.policy import DisclosurePolicy
+from careforce.core.indicators.catalogue import Dimension, Kind, Measure
 from careforce.core.indicators.charts import category_chart, trend_chart
+from careforce.core.indicators.crossings import (
+    CROSSED_BREAKDOWNS,
+    CROSSINGS,
+    crossed_parts,
+    crossed_value,
+    crossing_name,
+)
 from careforce.core.vocab.ordering import ordered
 from careforce.core.vocab.published import (
     AREA_CODE,
@@ -41,6 +49,7 @@ from careforce.core.vocab.published import (
     UPPER,
     VALUE,
     Comparison,
+    Symbol,
 )
 from careforce.web.backend.downloads import DownloadTable
 from careforce.web.backend.publications import Published
@@ -55,6 +64,7 @@ DIMENSION_LABELS: Final = {
     "job_role_group": "Job role group",
     "key_role": "Key job role",
     "district": "District",
+    "workplace_postcode_district": "Postcode district",
     "sex": "Sex",
     "age_band": "Age band",
     "age_group": "Broad age group",
@@ -68,7 +78,7 @@ DIMENSION_LABELS: Final = {
 }
 """How each breakdown is named on pages."""
 POPULATION_FIELDS: Final = ("sector", "service_group", "job_role")
-"""Filters that choose whose figures a page shows (at most one at a time)."""
+"""Filters that choose whose figures a page shows (any combination, in this order)."""
 JOB_ROLE_DIMENSIONS: Final = ("key_role", "job_role_group")
 """Breakdowns the job role filter offers values of."""
 TABLE_COLUMNS: Final = (
@@ -92,7 +102,11 @@ unit says how the values are written (percentages, pounds, days, counts)."""
 
 
 def label(dimension: str) -> str:
-    """The name of a breakdown, e.g. ``service_group`` → ``Service group``."""
+    """The name of a breakdown, e.g. ``service_group`` → ``Service group``, and of a crossed
+    breakdown, e.g. ``sector/key_role`` → ``Sector × key job role``."""
+    if dimension in CROSSED_BREAKDOWNS:
+        first, *rest = dimension.split("/")
+        return " × ".join([label(first), *(label(d).lower() for d in rest)])
     return DIMENSION_LABELS.get(dimension, dimension.replace("_", " ").capitalize())
 
 
@@ -136,45 +150,48 @@ class MeasureFilterForm(forms.Form):
             ],
         ]
 
-    def clean(self) -> dict[str, Any]:
-        """At most one of sector, service group and job role."""
-        cleaned = super().clean() or {}
-        chosen = [name for name in POPULATION_FIELDS if cleaned.get(name)]
-        for name in chosen[1:]:
-            self.add_error(
-                name,
-                "Choose only one of sector, service group and job role: measures are published "
-                "for one of them at a time",
-            )
-        return cleaned
-
 
 @dataclass(frozen=True)
 class Filters:
-    """What a page is about."""
+    """What a page is about: a period, an area and a population, given by the breakdowns it
+    is chosen by (none for all workers), e.g. ``(("service_group", "home care"),)``."""
 
     period: str
     area_code: str
     area_name: str
-    breakdown: str = "total"
-    breakdown_value: str = "all"
+    parts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def breakdown(self) -> str:
+        """The published breakdown of the population, e.g. ``sector/key_role`` (or ``total``)."""
+        return crossing_name([d for d, _ in self.parts]) if self.parts else "total"
+
+    @property
+    def breakdown_value(self) -> str:
+        """Its published breakdown value, e.g. ``independent/care worker`` (or ``all``)."""
+        return crossed_value([v for _, v in self.parts]) if self.parts else "all"
+
+    @property
+    def crossed(self) -> bool:
+        """Whether the population combines two or more breakdowns."""
+        return len(self.parts) > 1
 
     @property
     def population(self) -> str:
-        """Whose figures, in words, e.g. ``all workers`` or ``service group: home care``."""
-        if self.breakdown == "total":
+        """Whose figures, in words, e.g. ``all workers``, ``service group: home care`` or
+        ``sector: independent; key job role: care worker``."""
+        if not self.parts:
             return "all workers"
-        return f"{label(self.breakdown).lower()}: {self.breakdown_value}"
+        return "; ".join(f"{label(d).lower()}: {v}" for d, v in self.parts)
 
     def query(self) -> dict[str, str]:
         """The filters as GET parameters (for links and downloads)."""
         query = {"period": self.period, "area": self.area_code}
-        if self.breakdown == "sector":
-            query["sector"] = self.breakdown_value
-        elif self.breakdown == "service_group":
-            query["service_group"] = self.breakdown_value
-        elif self.breakdown in JOB_ROLE_DIMENSIONS:
-            query["job_role"] = f"{self.breakdown}:{self.breakdown_value}"
+        for dimension, value in self.parts:
+            if dimension in JOB_ROLE_DIMENSIONS:
+                query["job_role"] = f"{dimension}:{value}"
+            else:
+                query[dimension] = value
         return query
 
 
@@ -185,14 +202,24 @@ def filters_from(form: MeasureFilterForm, published: Published) -> Filters:
     areas = dict(published.areas)
     period = data.get("period") or (periods[-1] if periods else "")
     area = data.get("area") or next(iter(areas), "")
-    breakdown, value = "total", "all"
+    parts: list[tuple[str, str]] = []
     if data.get("sector"):
-        breakdown, value = "sector", data["sector"]
-    elif data.get("service_group"):
-        breakdown, value = "service_group", data["service_group"]
-    elif data.get("job_role"):
-        breakdown, value = str(data["job_role"]).split(":", 1)
-    return Filters(period, area, areas.get(area, area), breakdown, value)
+        parts.append(("sector", data["sector"]))
+    if data.get("service_group"):
+        parts.append(("service_group", data["service_group"]))
+    if data.get("job_role"):
+        dimension, value = str(data["job_role"]).split(":", 1)
+        parts.append((dimension, value))
+    return Filters(period, area, areas.get(area, area), tuple(parts))
+
+
+def withheld_message(policy: DisclosurePolicy) -> str:
+    """Why a figure of the page is withheld, with the thresholds it was published under."""
+    return (
+        f"Withheld: fewer than {policy.min_workers} workers or fewer than "
+        f"{policy.min_workplaces} workplaces, or a figure that would let another withheld "
+        "figure be worked out from the totals."
+    )
 
 
 def cell(row: dict[str, Any], unit: str) -> str:
@@ -230,6 +257,8 @@ class BreakdownTable:
     title: str
     params: dict[str, Any]
     frame: pl.DataFrame
+    sheet: str = ""
+    """The name of its sheet in a download (by default the breakdown's name)."""
 
 
 @dataclass
@@ -275,6 +304,11 @@ class MeasureView:
     tables: list[BreakdownTable] = field(default_factory=list)
     symbols: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def withheld(self) -> bool:
+        """Whether a figure of the page is withheld by disclosure control."""
+        return Symbol.CONFIDENTIAL.value in self.symbols
+
     def downloads(self) -> list[DownloadTable]:
         """The tables of the page, as the downloads hold them."""
         keep = [MEASURE_ID, MEASURE_NAME, *TABLE_COLUMNS]
@@ -290,7 +324,9 @@ class MeasureView:
         for breakdown in self.tables:
             tables.append(
                 DownloadTable(
-                    label(breakdown.dimension), breakdown.title, breakdown.frame.select(keep)
+                    breakdown.sheet or label(breakdown.dimension),
+                    breakdown.title,
+                    breakdown.frame.select(keep),
                 )
             )
         return tables
@@ -402,6 +438,12 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
             f"{filters.period}, are in the tables below. Choose a sector, service group or job "
             "role above for the shares within it; every combination is in the full downloads."
         )
+        if filters.crossed:
+            summary = (
+                f"{measure.description} Shares by category are published for one of sector, "
+                "service group and job role at a time, not for a combination of them: choose "
+                "one of them above."
+            )
         shown = pl.concat([t.frame for t in tables], how="vertical") if tables else rows.head(0)
         return MeasureView(
             measure, filters, headline, series, None, summary, charts, tables, _symbols(shown)
@@ -435,6 +477,8 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
             ],
             numeric=[1],
         )
+    if series.height and series[VALUE].is_not_null().any():
+        # a series with every figure withheld is only a table: there is nothing to draw
         description = (
             f"Line chart: {measure.name.lower()} for {filters.population} in {filters.area_name} "
             f"by period, with 95% confidence intervals. {summary}"
@@ -454,8 +498,9 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
                 description=description,
             )
         )
+    tables += _within(in_period, measure, filters)
     for breakdown in in_period[BREAKDOWN].unique(maintain_order=True).to_list():
-        if breakdown == "total":
+        if breakdown == "total" or breakdown in CROSSED_BREAKDOWNS:
             continue
         part = in_period.filter(pl.col(BREAKDOWN) == breakdown)
         title = f"{measure.name} by {label(breakdown).lower()}, {filters.period}"
@@ -470,10 +515,76 @@ def measure_view(published: Published, measure: Measure, filters: Filters) -> Me
                 part,
             )
         )
+        if breakdown == Dimension.DISTRICT:
+            tables += _postcode_districts(in_period, measure, filters)
     shown = pl.concat([series, *[t.frame for t in tables]], how="vertical")
     return MeasureView(
         measure, filters, headline, series, series_table, summary, charts, tables, _symbols(shown)
     )
+
+
+POSTCODE_DETAIL: Final = crossing_name([Dimension.DISTRICT, Dimension.POSTCODE_DISTRICT])
+"""The detail level of the district breakdown: the postcode districts within each district."""
+
+
+def _postcode_districts(
+    in_period: pl.DataFrame, measure: Measure, filters: Filters
+) -> list[BreakdownTable]:
+    """The postcode districts within each council district, beside the district table."""
+    part = in_period.filter(pl.col(BREAKDOWN) == POSTCODE_DETAIL)
+    if part.is_empty():
+        return []
+    title = f"{measure.name} by postcode district within each district, {filters.period}"
+    labelled = part.with_columns(pl.col(BREAKDOWN_VALUE).str.replace("/", ": ", literal=True))
+    return [
+        BreakdownTable(
+            POSTCODE_DETAIL,
+            title,
+            _breakdown_params(
+                labelled, measure, title=title, heading="District: postcode district"
+            ),
+            part,
+            sheet="Postcode district",
+        )
+    ]
+
+
+def _within(in_period: pl.DataFrame, measure: Measure, filters: Filters) -> list[BreakdownTable]:
+    """Breakdowns of the chosen population by each further dimension crossed with it, e.g. the
+    key job roles of home care (from the crossing ``service_group/key_role``)."""
+    if not filters.parts:
+        return []
+    chosen = dict(filters.parts)
+    tables = []
+    for crossing in CROSSINGS:
+        dimensions = [str(d) for d in crossing]
+        further = [d for d in dimensions if d not in chosen]
+        if len(further) != 1 or len(dimensions) != len(chosen) + 1:
+            continue
+        name = crossing_name(dimensions)
+        part = in_period.filter(pl.col(BREAKDOWN) == name)
+        shown: dict[str, str] = {}
+        for value in part[BREAKDOWN_VALUE].to_list():
+            values = crossed_parts(name, value)
+            if all(values[d] == v for d, v in chosen.items()):
+                shown[value] = values[further[0]]
+        part = part.filter(pl.col(BREAKDOWN_VALUE).is_in(list(shown)))
+        if part.is_empty():
+            continue
+        title = (
+            f"{measure.name} by {label(further[0]).lower()}, {filters.population}, {filters.period}"
+        )
+        labelled = part.with_columns(pl.col(BREAKDOWN_VALUE).replace_strict(shown))
+        tables.append(
+            BreakdownTable(
+                name,
+                title,
+                _breakdown_params(labelled, measure, title=title, heading=label(further[0])),
+                part,
+                sheet=f"{label(further[0])}, this group",
+            )
+        )
+    return tables
 
 
 def _summary(

@@ -25,4 +25,9 @@ urlpatterns = [
         views.measure_download,
         name="measure-download",
     ),
+    path(
+        "<slug:measure_id>/unrounded.<str:file_format>",
+        views.measure_unrounded_download,
+        name="measure-unrounded-download",
+    ),
 ]

@@ -36,12 +36,14 @@ from careforce.web.apps.indicators.presentation import (
     measure_view,
     overview_rows,
     spec_block,
+    withheld_message,
 )
 from careforce.web.backend import publications
 from careforce.web.backend.audit import AuditAction, record
 from careforce.web.backend.demo_mode import demo_notice
 from careforce.web.backend.downloads import (
     DOWNLOAD_NOTE,
+    UNROUNDED_NOTE,
     DownloadFormat,
     DownloadTable,
     page_download,
@@ -166,6 +168,7 @@ def _detail_context(
     view = measure_view(published, entry, filters)
     return {
         "coverage": coverage_of(published, entry, filters),
+        "withheld": withheld_message(published.policy),
         "form": form,
         "view": view,
         "entry": entry,
@@ -277,15 +280,17 @@ def overview_download(request: HttpRequest, file_format: str) -> HttpResponse:
     )
 
 
-@require_GET
-def measure_download(request: HttpRequest, measure_id: str, file_format: str) -> HttpResponse:
-    """A measure page's tables as CSV, ODS or XLSX (exactly the rows the page shows)."""
+def _measure_file(
+    request: HttpRequest, measure_id: str, file_format: str, *, unrounded: bool
+) -> HttpResponse:
     entry = _measure(measure_id)
     published = _published()
     if published is None:
         raise Http404("nothing published")
     filters = _valid_filters(request, published)
     title = f"{entry.name} for {filters.population} in {filters.area_name}, {filters.period}"
+    if unrounded:
+        title = f"{title}: unrounded values for analysts"
 
     def content(chosen: DownloadFormat) -> bytes:
         view = measure_view(published, entry, filters)
@@ -295,21 +300,37 @@ def measure_download(request: HttpRequest, measure_id: str, file_format: str) ->
             lines=[
                 title,
                 entry.description,
-                DOWNLOAD_NOTE,
+                UNROUNDED_NOTE if unrounded else DOWNLOAD_NOTE,
                 f"Methodology: {entry.methodology}" if entry.methodology else "",
                 *([coverage.title] if coverage else []),
             ],
             tables=[*view.downloads(), *([coverage] if coverage else [])],
             file_format=chosen,
+            unrounded=unrounded,
         )
 
+    kind = "unrounded" if unrounded else "measure"
     return _download(
         request,
-        name=f"{entry.id}-{filters.period.replace('/', '-')}",
+        name=f"{entry.id}-{filters.period.replace('/', '-')}" + ("-unrounded" if unrounded else ""),
         file_format=file_format,
-        key=("measure", published.key, entry.id, _query_key(request)),
+        key=(kind, published.key, entry.id, _query_key(request)),
         content=content,
     )
+
+
+@require_GET
+def measure_download(request: HttpRequest, measure_id: str, file_format: str) -> HttpResponse:
+    """A measure page's tables as CSV, ODS or XLSX (exactly the rows the page shows)."""
+    return _measure_file(request, measure_id, file_format, unrounded=False)
+
+
+@require_GET
+def measure_unrounded_download(
+    request: HttpRequest, measure_id: str, file_format: str
+) -> HttpResponse:
+    """A measure page's tables with the published values unrounded, for analysts."""
+    return _measure_file(request, measure_id, file_format, unrounded=True)
 
 
 @roles_required(Role.ADMINISTRATOR, Role.ANALYST)

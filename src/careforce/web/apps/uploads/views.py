@@ -32,6 +32,11 @@ from careforce.web.backend.organisations import (
     organisation_choices,
     organisation_name,
 )
+from careforce.web.backend.own_references import (
+    own_findings_csv,
+    own_line_references,
+    own_staff_references,
+)
 from careforce.web.backend.ownership import (
     TransferRefusedError,
     ownership_conflicts,
@@ -215,13 +220,37 @@ def finding_list(request: HttpRequest, upload_id: int) -> HttpResponse:
             "form": form,
             "guidance": guidance,
             "per_rule": service.FINDINGS_PER_RULE,
+            "references": _finding_references(request, upload, page),
         },
     )
 
 
+def _finding_references(
+    request: HttpRequest, upload: Any, findings: Any
+) -> dict[tuple[str, int], tuple[str, str]] | None:
+    """The workplace and worker references of each finding's line, for the organisation that
+    uploaded the files (None for anyone else, who sees no references)."""
+    viewer = viewer_of(request)
+    wanted: dict[str, set[int]] = {}
+    for finding in findings:
+        wanted.setdefault(finding.file, set()).add(finding.line)
+    found: dict[tuple[str, int], tuple[str, str]] = {}
+    seen = False
+    for file, lines in wanted.items():
+        references = own_line_references(viewer, upload, file)
+        seen = seen or bool(references.height)
+        for line, workplace, worker in references.filter(
+            references["line"].is_in(sorted(lines))
+        ).iter_rows():
+            found[(file, line)] = (workplace, worker)
+    return found if seen else None
+
+
 @record_holders
 @require_GET
-def finding_download(request: HttpRequest, upload_id: int, file_format: str) -> FileResponse:
+def finding_download(
+    request: HttpRequest, upload_id: int, file_format: str
+) -> HttpResponse | FileResponse:
     """An upload's findings as CSV or as an XLSX workbook with guidance."""
     upload = _upload_or_404(request, upload_id)
     try:
@@ -237,9 +266,13 @@ def finding_download(request: HttpRequest, upload_id: int, file_format: str) -> 
         ip_address=client_address(request),
         detail={"format": file_format},
     )
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=f"upload-{upload.pk}-findings.{file_format}"
-    )
+    filename = f"upload-{upload.pk}-findings.{file_format}"
+    own = own_findings_csv(viewer_of(request), upload, path) if file_format == "csv" else None
+    if own is not None:
+        response = HttpResponse(own, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return FileResponse(path.open("rb"), as_attachment=True, filename=filename)
 
 
 @record_holders
@@ -391,6 +424,11 @@ def record_list(request: HttpRequest, snapshot_id: int, establishment_id: str) -
         staff = service.workplace_staff(viewer, snapshot, establishment_id)
     except NotVisibleError as error:
         raise Http404("no such workplace") from error
+    references = own_staff_references(viewer, snapshot.upload)
+    if references.height:
+        staff = staff.join(
+            references.drop("establishment_id"), on="worker_id", how="left", maintain_order="left"
+        ).sort("worker_reference", nulls_last=True)
     rows = staff.to_dicts()
     page = Paginator(rows, RECORDS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -401,5 +439,6 @@ def record_list(request: HttpRequest, snapshot_id: int, establishment_id: str) -
             "establishment_id": establishment_id,
             "page": page,
             "total": len(rows),
+            "own_references": bool(references.height),
         },
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from careforce.core.outcomes.charts import VALUE_FORMAT, series_chart
+from careforce.core.outcomes.charts import PANEL_LABEL_CHARACTERS, VALUE_FORMAT, series_chart
 
 pytestmark = pytest.mark.unit
 
@@ -34,3 +34,17 @@ def test_every_panel_shares_the_periods_and_labels_values_as_tables_do() -> None
     line = spec["spec"]["layer"][1]["encoding"]
     assert line["x"]["scale"]["domain"] == ["2020/21", "2021/22"]
     assert line["y"]["axis"]["format"] == VALUE_FORMAT == ",.1~f"
+
+
+def test_a_long_panel_label_is_wrapped_never_cut_short() -> None:
+    label = "3.1a Level 2 Adult Social Care Certificate completed or in progress (%)"
+    points = _points().with_columns(pl.lit(label).alias("series"))
+    spec = series_chart(points, title="t", description="d")
+    header = spec["facet"]["header"]
+    assert header["labelLimit"] == 0
+    assert header["labelExpr"] == "split(datum.value, '\\n')"
+    (panel,) = spec["facet"]["sort"]
+    lines = panel.split("\n")
+    assert " ".join(lines) == label
+    assert all(len(line) <= PANEL_LABEL_CHARACTERS for line in lines)
+    assert len(lines) == 3
