@@ -65,10 +65,10 @@ class TestProviderJourney:
         visitor.click("button", "Sign in")
         assert "Signed in as alder@test.example" in page.inner_text("header")
 
-        visitor.click("link", "Measures")
+        visitor.click("link", "Evidence")
         assert _periods(visitor) == ["2020/21"]
 
-        visitor.click("link", "Uploads")
+        visitor.click("link", "Your data")
         visitor.click("button", "Upload files")
         _upload(visitor, provider_files["a/2021-22/errors"])
         _wait_for_heading(visitor, "has errors", timeout=CHECK_SECONDS)

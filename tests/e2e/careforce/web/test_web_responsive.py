@@ -1,7 +1,8 @@
 """Every page of the service, as each role, at the width of a small phone (320 px), a common
 phone (375 px) and a desktop (1280 px): no page scrolls sideways (tables scroll inside their own
 focusable region, charts fit their container, selects fit the screen), at most one navigation
-item is highlighted, and axe-core reports no violations at any width."""
+item and one page of the section navigation are highlighted, and axe-core reports no violations
+at any width."""
 
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ def _visit_at_every_width(visitor: Visitor, paths: tuple[str, ...] | list[str]) 
             visitor.fits(width)
             active = page.locator(".govuk-service-navigation__item--active").count()
             assert active <= 1, f"{path}: {active} navigation items highlighted"
+            current = page.locator(".careforce-section-navigation [aria-current=page]").count()
+            assert current <= 1, f"{path}: {current} section pages marked current"
 
 
 class TestNoPageScrollsSideways:

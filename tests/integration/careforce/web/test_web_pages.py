@@ -42,19 +42,13 @@ class TestLayout:
     def test_navigation_depends_on_role(self, client_as: Callable[[str], Any]) -> None:
         public = page_of(client_as("public").get(reverse("pages:home-show")))
         admin = page_of(client_as("administrator").get(reverse("pages:home-show")))
-        assert public.texts(".govuk-service-navigation__item") == [
-            "Measures",
-            "Outcomes",
-            "Action plan",
-            "Labour market",
-            "Projections",
-            "Data appendix",
-        ]
-        assert "Audit log" in admin.texts(".govuk-service-navigation__item")
+        assert public.texts(".govuk-service-navigation__item") == ["Evidence", "Outcomes"]
+        assert "Administration" in admin.texts(".govuk-service-navigation__item")
 
     def test_current_section_is_marked(self, client_as: Callable[[str], Any]) -> None:
         page = page_of(client_as("provider_a").get(reverse("uploads:upload-list")))
-        assert page.text(".govuk-service-navigation__item--active") == "Uploads"
+        assert page.text(".govuk-service-navigation__item--active") == "Your data"
+        assert page.texts(".careforce-section-navigation [aria-current=page]") == ["Uploads"]
 
     def test_branding_stylesheet_sets_colours(self, client_as: Callable[[str], Any]) -> None:
         css = client_as("public").get(reverse("shared:branding-show")).content.decode()

@@ -122,13 +122,15 @@ class TestReturnsPage:
     def test_one_navigation_item_is_current(self, client_as: Callable[[str], Any]) -> None:
         for name, text in ((SUBMISSIONS, "Returns"), (SUPPORT, "Provider support")):
             page = page_of(client_as("administrator").get(reverse(name)))
-            assert page.texts(".govuk-service-navigation__item--active") == [text]
+            assert page.texts(".govuk-service-navigation__item--active") == ["Providers"]
+            assert page.texts(".careforce-section-navigation [aria-current=page]") == [text]
 
     def test_a_nested_address_highlights_only_its_own_item(
         self, client_as: Callable[[str], Any]
     ) -> None:
         page = page_of(client_as("analyst").get(reverse("indicators:publication-list")))
-        assert page.texts(".govuk-service-navigation__item--active") == ["Downloads"]
+        assert page.texts(".govuk-service-navigation__item--active") == ["Evidence"]
+        assert page.texts(".careforce-section-navigation [aria-current=page]") == ["Downloads"]
 
     def test_csv_download_holds_every_table(self, client_as: Callable[[str], Any]) -> None:
         response = client_as("analyst").get(
