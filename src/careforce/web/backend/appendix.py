@@ -127,7 +127,7 @@ def web_appendix() -> WebAppendix | None:
     if kept is not None:
         return kept
     frames = [
-        frame.select(pub.PUBLISHED_COLUMNS).cast(pub.PUBLISHED_SCHEMA)
+        pub.with_optional_columns(frame).select(pub.PUBLISHED_COLUMNS).cast(pub.PUBLISHED_SCHEMA)
         for _, rows in parts
         for frame in rows()
     ]
