@@ -124,7 +124,7 @@ class TestOwnFindingsDownload:
         rows = self._csv(client_as("provider_a"), site)
         errors = [r for r in rows if r["severity"] == "error"]
         assert [(r["line"], r["workplace_reference"], r["worker_reference"]) for r in errors] == [
-            ("4", "WP00001", "000004"),
+            ("4", "WP00001", "000005"),
             ("6", "WP00001", "000007"),
         ]
 

@@ -152,7 +152,7 @@ class TestJourney:
             ["Staff", "4", "MAINJOBROLE", "99"],
             ["Staff", "6", "EMPLSTATUS", "X"],
         ]
-        assert [row[2:4] for row in rows] == [["WP00001", "000004"], ["WP00001", "000007"]]
+        assert [row[2:4] for row in rows] == [["WP00001", "000005"], ["WP00001", "000007"]]
         assert "How to fix it:" in rows[0][7]
         assert "STF-MAINJOBROLE-INVALID" in rows[0][7]
 
