@@ -162,6 +162,13 @@ class TestEngland:
         assert len({f.area_code for f in registers}) == 153
         truth = _truth(tmp_path)
         assert len({r["area_code"] for r in truth}) == 153
+        # The truth covers the two years written, and is dated by the later.
+        assert [c for c in truth[0] if c.startswith("returned_")] == [
+            "returned_2020-21",
+            "returned_2021-22",
+        ]
+        (entry,) = [f for f in manifest.files if f.dataset == "synthetic-truth"]
+        assert entry.reference_date == "2022-03-31"
 
     def test_every_council_is_estimated_from_its_own_register(self, tmp_path) -> None:
         manifest = generate_demo_data("england", tmp_path / "data", seed=3, scale=0.005)
