@@ -442,7 +442,10 @@ def generate_demo_data(
             TRUTH_FILE,
             concatenate_tables(truth),
             dataset="synthetic-truth",
-            reference_date=REFERENCE_YEARS[-1].reference_date.isoformat(),
+            # The latest year written (the national profile stops at 2021/22).
+            reference_date=max(
+                f.reference_date or "" for f in files if f.dataset == "ascwds-staff"
+            ),
         )
     )
     extract_date = CHILDREN_EXTRACT_DATE

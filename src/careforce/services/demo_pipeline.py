@@ -134,6 +134,21 @@ def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Pa
     return path
 
 
+def _registered_year(manifest: DemoDataManifest, register_date: str | None) -> dt.date | None:
+    """The reference date the whole-sector estimates are for: the latest ASC-WDS year the CQC
+    register describes (the register lists the locations as at the month after it), not a later
+    year whose locations it cannot know."""
+    dates = {
+        dt.date.fromisoformat(f.reference_date)
+        for f in manifest.files
+        if f.dataset.startswith("ascwds-") and f.reference_date
+    }
+    if register_date is None:
+        return None
+    registered = [d for d in dates if d < dt.date.fromisoformat(register_date)]
+    return max(registered, default=None)
+
+
 def demo_estimates(
     data: Path, manifest: DemoDataManifest, ingested: list[Path], out: Path
 ) -> dict[str, EstimatesResult]:
@@ -141,15 +156,17 @@ def demo_estimates(
     and returns, under ``out`` (one area) or ``out/<ONS code>`` (several, and every area's
     published rows gathered in ``out/estimates.csv`` for ``indicators compute --estimates``)."""
     registers = {
-        f.area_code: data / f.path
+        f.area_code: (data / f.path, f.reference_date)
         for f in manifest.files
         if f.dataset == "cqc-register" and f.area_code is not None
     }
     results: dict[str, EstimatesResult] = {}
-    for code, register in registers.items():
+    for code, (register, dated) in registers.items():
         own = [d for d in ingested if d.name == code] if len(registers) > 1 else ingested
         target = out / code if len(registers) > 1 else out
-        results[code] = compute_estimates(register, own, out=target, area=code)
+        results[code] = compute_estimates(
+            register, own, out=target, area=code, reference_date=_registered_year(manifest, dated)
+        )
     if len(results) > 1:
         write_csv(out / ESTIMATES_FILE, pl.concat([r.table for r in results.values()]))
     return results
@@ -252,9 +269,14 @@ def run_demo(
     appendix = None
     if len(names) == 1:
         say("Projecting demand and publishing the data appendix")
+        # The strategy's appendix describes the whole sector: the year the CQC register and
+        # the estimates are for (the calibrated year 2021/22), not a later year of returns.
+        estimated = indicators.table.filter(pl.col("measure_id") == "filled_posts_estimate")
         appendix = demo_appendix(
             out,
-            period=max(str(p) for p in indicators.table.get_column(PERIOD).unique()),
+            period=max(
+                str(p) for p in (estimated if estimated.height else indicators.table)[PERIOD]
+            ),
             measures=[indicators_dir, out / "estimates", out / "labour", *survey],
             area_code=next(iter(names)),
         )

@@ -39,7 +39,7 @@ def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
     workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
     staffing = simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
     # The calibrated year first (every profile has it), then the years after and before it.
-    calibrated = 1 + [year.label for year in REFERENCE_YEARS].index(CALIBRATED_YEAR)
+    calibrated = calibrated_snapshot()
     years = range(1, len(staffing.counts) + 1)
     snapshots = [
         calibrated,
@@ -48,6 +48,17 @@ def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
     ]
     share_people(staffing, make_rng(seed, "multiple posts", area.code), snapshots=snapshots)
     return staffing
+
+
+def calibrated_snapshot() -> int:
+    """The snapshot of the calibrated year (2 = 2021/22), which every profile has."""
+    return 1 + [year.label for year in REFERENCE_YEARS].index(CALIBRATED_YEAR)
+
+
+def area_years(staffing: Staffing) -> list[str]:
+    """Labels of the reference years a simulated area has, oldest first (the england profile
+    keeps only the first two)."""
+    return [year.label for year in REFERENCE_YEARS[: len(staffing.counts)]]
 
 
 def returning_part(staffing: Staffing, workplaces: frozenset[int]) -> Staffing:
@@ -99,26 +110,24 @@ def generate_ascwds_returns(area: AreaProfile, *, seed: int) -> list[AscwdsRetur
 
 
 def area_response(staffing: Staffing, *, area_code: str, seed: int) -> Response:
-    """Which of a simulated area's workplaces return in each year (its own random stream)."""
+    """Which of a simulated area's workplaces return in each of its years (its own random
+    stream): about half of the registered locations in the calibrated year and after, a few more
+    before it."""
     return draw_response(
         staffing.workplaces,
         make_rng(seed, "response", area_code),
-        snapshots=len(REFERENCE_YEARS),
+        snapshots=len(area_years(staffing)),
+        calibrated=calibrated_snapshot(),
     )
 
 
 def area_truth(staffing: Staffing, response: Response, *, area_code: str) -> str:
     """The synthetic truth of a simulated area (CSV text): every workplace's true filled posts
     in each year and whether it returned."""
-    posts = {w.index: [0] * len(REFERENCE_YEARS) for w in staffing.workplaces}
+    years = area_years(staffing)
+    posts = {w.index: [0] * len(years) for w in staffing.workplaces}
     for worker in staffing.workers:
-        for snapshot in range(1, len(REFERENCE_YEARS) + 1):
+        for snapshot in range(1, len(years) + 1):
             if worker.present(snapshot):
                 posts[worker.workplace.index][snapshot - 1] += 1
-    return truth_rows(
-        staffing.workplaces,
-        response,
-        posts,
-        area_code=area_code,
-        years=[year.label for year in REFERENCE_YEARS],
-    )
+    return truth_rows(staffing.workplaces, response, posts, area_code=area_code, years=years)

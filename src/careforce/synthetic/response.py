@@ -53,12 +53,13 @@ MAXIMUM_RESPONSE: Final = 0.95
 """No independent location is certain to return."""
 
 EARLIER_YEAR_EXTRA: Final = 0.06
-"""Added to the chance of returning in the earlier year: some locations returned then and have
-lapsed since, so the latest year's estimates carry their earlier return forward (assumed)."""
+"""Added to the chance of returning for each year before the calibrated one: some locations
+returned then and have lapsed since, so the calibrated year's estimates carry their earlier return
+forward (assumed). The years after it keep the calibrated year's response."""
 
 
 def response_propensity(workplace: Workplace) -> float:
-    """Chance that a workplace returns its ASC-WDS files in the latest year.
+    """Chance that a workplace returns its ASC-WDS files in the calibrated year.
 
     Council workplaces (ESTTYPE 1 or 3) always return; so do workplaces no CQC register lists
     (no estimate could see one that did not, so the demo keeps its truth and estimates over the
@@ -76,8 +77,9 @@ class Response:
     """Who returned: the indices of the returning workplaces of each written snapshot.
 
     Attributes:
-        propensity: Workplace index -> chance of returning in the latest year.
-        returned: Snapshot (1 = earlier year, 2 = latest) -> indices of the returning workplaces.
+        propensity: Workplace index -> chance of returning in the calibrated year.
+        returned: Snapshot (1 = 2020/21, 2 = 2021/22, ...) -> indices of the returning
+            workplaces.
     """
 
     propensity: Mapping[int, float]
@@ -85,19 +87,25 @@ class Response:
 
 
 def draw_response(
-    workplaces: Sequence[Workplace], rng: random.Random, *, snapshots: int = 2
+    workplaces: Sequence[Workplace],
+    rng: random.Random,
+    *,
+    snapshots: int = 2,
+    calibrated: int | None = None,
 ) -> Response:
     """Draw which workplaces return in each written snapshot.
 
-    One draw per workplace decides every year: a workplace that returns in the latest year
-    returned in the earlier ones too, and a few returned earlier only
-    (:data:`EARLIER_YEAR_EXTRA`).
+    One draw per workplace decides every year: a workplace that returns in the calibrated year
+    (snapshot ``calibrated``, the latest by default) returned in the earlier ones too, and a few
+    returned earlier only (:data:`EARLIER_YEAR_EXTRA` a year); the years after it have the same
+    returns, so about half of the registered locations return in each of them.
     """
+    calibrated = snapshots if calibrated is None else calibrated
     propensity = {w.index: response_propensity(w) for w in workplaces}
     draws = {w.index: rng.random() for w in workplaces}
     returned = {}
     for snapshot in range(1, snapshots + 1):
-        extra = EARLIER_YEAR_EXTRA * (snapshots - snapshot)
+        extra = EARLIER_YEAR_EXTRA * max(0, calibrated - snapshot)
         returned[snapshot] = frozenset(
             index for index, chance in propensity.items() if draws[index] < min(1.0, chance + extra)
         )

@@ -6,9 +6,9 @@ after starting, then again before each record expires — or, now and then, mont
 (:data:`ON_TIME`), so some training is expired at a reference date. A training file keeps each
 topic's latest completion by its reference date, as providers update a record when it is
 refreshed. A few other categories by role group (:data:`CATEGORY_WEIGHTS`) are dated between the
-worker's start (or three years before they were last in post) and the last snapshot they were in
-post at. No record has an expiry date: the validity in months (or ``none``, or blank) says how
-long it lasts, as providers usually write it.
+worker's start (or three years before they were first in post) and the calibrated year 2021/22,
+with now and then one more in each later year in post. No record has an expiry date: the validity
+in months (or ``none``, or blank) says how long it lasts, as providers usually write it.
 
 Skills for Care publishes no national share of staff with current or expired training by
 category, so the chances below are assumptions; the refresher periods follow its "Core and
@@ -29,7 +29,9 @@ from careforce.core.vocab.groups import RoleGroup
 from careforce.core.vocab.training_codes import TRAINING_CATEGORY
 from careforce.synthetic.ascwds_text import TRAINING_HEADER
 from careforce.synthetic.csv_text import quote, render_csv
+from careforce.synthetic.published import REFERENCE_YEARS
 from careforce.synthetic.sampling import Pick, choose, derive_seed, uk_date, years_before
+from careforce.synthetic.story import CALIBRATED_YEAR
 from careforce.synthetic.workers import SNAPSHOT_DATES, Staffing, Worker
 
 RECORDS_PER_WORKER: Final = (0.3, 0.3, 0.22, 0.12, 0.06)
@@ -70,6 +72,12 @@ INDUCTION_DAYS: Final = 90
 
 _MONTH_DAYS: Final = 30.44
 _MOVING_PEOPLE: Final = 15
+
+LATER_YEAR_RECORD: Final = 0.3
+"""Chance of one more record of another category for each year in post after the calibrated year
+(about the yearly rate of :data:`RECORDS_PER_WORKER` over a worker's history; assumed)."""
+
+_CALIBRATED: Final = 1 + [year.label for year in REFERENCE_YEARS].index(CALIBRATED_YEAR)
 
 HISTORY_YEARS: Final = 3
 """Training is recorded from this many years before the first written snapshot a worker is in
@@ -216,20 +224,33 @@ def _history(
     rng: random.Random, w: Worker, variants: dict[int, tuple[tuple[str, str, str], ...]]
 ) -> list[tuple[int, str]]:
     """A worker's records of categories other than the mandatory topics: (date ordinal, CSV
-    text from CATEGORY to NOTES)."""
+    text from CATEGORY to NOTES).
+
+    :data:`RECORDS_PER_WORKER` are dated up to the calibrated year (or the worker's first year
+    in post, if later), so that year's file has them whatever years follow; each later year in
+    post may add one more (:data:`LATER_YEAR_RECORD`).
+    """
     count = _COUNT(rng)
-    if not count:
-        return []
-    last = SNAPSHOT_DATES[min(w.left - 1, len(SNAPSHOT_DATES) - 1)]
+    last = min(w.left - 1, len(SNAPSHOT_DATES) - 1)
+    through = min(last, max(w.first, _CALIBRATED))
     window = years_before(SNAPSHOT_DATES[max(w.first, 1)], HISTORY_YEARS)
-    first = max(w.start_date, window, years_before(w.dob, -16))
+    first = max(w.start_date, window, years_before(w.dob, -16)).toordinal()
+    spans = [(first, SNAPSHOT_DATES[through].toordinal())] * count
+    for snapshot in range(through + 1, last + 1):
+        if rng.random() < LATER_YEAR_RECORD:
+            spans.append(
+                (
+                    max(first, SNAPSHOT_DATES[snapshot - 1].toordinal() + 1),
+                    SNAPSHOT_DATES[snapshot].toordinal(),
+                )
+            )
+    if not spans:
+        return []
     pick_category = _CATEGORIES[w.role_group]
-    categories = {pick_category(rng): None for _ in range(count)}
-    start = first.toordinal()
-    span = max(0, last.toordinal() - start) + 1
+    categories = {pick_category(rng): span for span in spans}
     records = []
-    for category in categories:
-        day = start + int(rng.random() * span)
+    for category, (start, end) in categories.items():
+        day = start + int(rng.random() * (max(0, end - start) + 1))
         head, validity, after = choose(rng, variants[category])
         records.append((day, f"{head},{validity},{_date_text(day)}{after}"))
     return records

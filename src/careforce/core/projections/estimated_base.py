@@ -22,7 +22,9 @@ def with_estimated_base(rows: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
     estimate has a value for the same period, area and breakdown; and whether any was.
 
     A filled-posts estimate is used only together with its vacancies estimate, so the base is
-    never half returns and half estimate.
+    never half returns and half estimate. The base measures of periods after the latest estimate
+    are dropped, so the base period is the latest estimated one, not a later year of returns
+    alone (the estimates are for the period a CQC register describes).
     """
     estimates = rows.filter(
         pl.col(pub.MEASURE_ID).is_in(list(ESTIMATE_OF.values()))
@@ -53,4 +55,12 @@ def with_estimated_base(rows: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
         .otherwise(pl.col(pub.MEASURE_ID))
         .alias(pub.MEASURE_ID)
     )
-    return kept.drop("_estimated").select(rows.columns), True
+    latest = complete.get_column(pub.PERIOD).max()
+    return (
+        kept.filter(
+            ~pl.col(pub.MEASURE_ID).is_in(list(ESTIMATE_OF)) | (pl.col(pub.PERIOD) <= latest)
+        )
+        .drop("_estimated")
+        .select(rows.columns),
+        True,
+    )

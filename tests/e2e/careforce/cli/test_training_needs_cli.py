@@ -144,10 +144,12 @@ class TestProgressReport:
         assert code == 0, err
         page = " ".join((tmp_path / "progress-report.html").read_text(encoding="utf-8").split())
         assert '<a href="#training-needs">Priority training needs</a>' in page
-        # The demo's years precede the Oliver McGowan training (November 2022): nobody has it,
-        # so the annual refreshers lead.
-        assert "Priority training needs, 2021/22: the 9 highest ranked" in page
-        assert "Current mandatory training: Assisting and moving people" in page
+        # The report is of the demo's latest year, 2023/24, after the Oliver McGowan training
+        # began (November 2022): fewest have it current, so it leads.
+        heading = "Priority training needs, 2023/24: the 9 highest ranked"
+        assert heading in page
+        first = page.split(heading, 1)[1].split("Current mandatory training: ", 1)[1]
+        assert first.startswith("Oliver McGowan")
 
     def test_the_reports_needs_are_weighted_by_the_labour_measures(self, tmp_path: Path) -> None:
         labour = tmp_path / "labour"

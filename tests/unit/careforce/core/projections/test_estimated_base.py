@@ -57,6 +57,24 @@ class TestWithEstimatedBase:
             ("filled_posts", "2020/21", 8000.0, 7),
         ]
 
+    def test_the_base_is_the_latest_estimated_period(self) -> None:
+        rows = _rows(
+            [
+                ("filled_posts_estimate", "2021/22", "", 18255.0),
+                ("vacancies_estimate", "2021/22", "", 1100.0),
+                ("filled_posts", "2023/24", "", 9000.0),
+                ("vacancies", "2023/24", "", 600.0),
+                ("turnover_rate", "2023/24", "", 0.3),
+            ]
+        )
+        found, used = with_estimated_base(rows)
+        assert used
+        assert found.select("measure_id", "period", "value").rows() == [
+            ("filled_posts", "2021/22", 18255.0),
+            ("vacancies", "2021/22", 1100.0),
+            ("turnover_rate", "2023/24", 0.3),
+        ]
+
     def test_half_an_estimate_is_not_used(self) -> None:
         rows = _rows(
             [
