@@ -415,7 +415,7 @@ def generate_postings(area: AreaProfile, *, seed: int) -> str:
     ]
     rows: list[tuple[object, ...]] = []
     serial = 0
-    prefix = f"JP{area.code[-3:]}"
+    prefix = f"JP{area.code}-"  # the whole code: councils share their last digits
     for title, city, duplicates, duration in postings:
         serial += 1
         original = f"{prefix}{serial:07d}"

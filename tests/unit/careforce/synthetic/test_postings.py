@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import polars as pl
@@ -101,3 +102,15 @@ class TestPublishedTopTen:
         assert set(postings.filter(pl.col("city") == "Leek")["local_authority_code"]) == {
             "E07000198"
         }
+
+
+class TestNationalPostings:
+    def test_posting_ids_are_unique_across_councils_sharing_their_last_digits(self) -> None:
+        # Hartlepool, Bolton and the City of London end alike.
+        councils = {area.code: area for area in build_profile("england", scale=0.02).areas}
+        ids: list[str] = []
+        for code in ("E06000001", "E08000001", "E09000001"):
+            rows = list(csv.DictReader(io.StringIO(generate_postings(councils[code], seed=7))))
+            assert rows
+            ids += [row["posting_id"] for row in rows]
+        assert len(ids) == len(set(ids))
