@@ -178,6 +178,10 @@ class AreaProfile:
         children_staff: Council children's services staff (HR extract size).
         years: How many reference years are generated, from 2020/21 (see
             :data:`PROFILE_YEARS`).
+        workplace_prefix: What its workplace references (LOCALESTID) start with. A reference is
+            a provider's own, unique only within its upload: the national profile starts each
+            council's with the council's code, so that no two councils' workplaces outside CQC
+            registration share one and are taken for the same workplace.
     """
 
     index: int
@@ -189,6 +193,7 @@ class AreaProfile:
     workforce: WorkforceTargets
     children_staff: int
     years: int = len(pub.REFERENCE_YEARS)
+    workplace_prefix: str = "WP"
 
     @property
     def population_ratio(self) -> float:
@@ -350,6 +355,8 @@ def build_profile(name: str, *, scale: float = 1.0) -> Profile:
             for c in ENGLAND_COUNCILS
         )
         years = PROFILE_YEARS[name]
-        areas = tuple(replace(area, years=years) for area in areas)
+        areas = tuple(
+            replace(area, years=years, workplace_prefix=f"WP{area.code}-") for area in areas
+        )
         return Profile(name=name, areas=areas, scale=scale)
     raise UnknownProfileError(name)

@@ -468,7 +468,7 @@ def plan_workplaces(area: AreaProfile, rng: random.Random) -> list[Workplace]:
             employer = 1
         workplace = Workplace(
             index=i,
-            local_id=f"WP{i + 1:05d}",
+            local_id=f"{area.workplace_prefix}{i + 1:05d}",
             name=_name(rng, main, town, council, la),
             address1=f"{rng.randint(1, 250)} {rng.choice(_STREETS)}",
             address2=rng.choice(district.towns) if rng.random() < 0.3 else "",

@@ -9,12 +9,14 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from careforce.services.ascwds import ingest_ascwds
 from careforce.services.demo_data import DemoDataManifest, UnknownProfileError, generate_demo_data
-from careforce.services.demo_pipeline import demo_estimates
+from careforce.services.demo_pipeline import demo_estimates, demo_labour
 from careforce.services.estimates import load_register
+from careforce.synthetic.profiles import build_profile
 
 pytestmark = pytest.mark.integration
 
@@ -169,6 +171,19 @@ class TestEngland:
         ]
         (entry,) = [f for f in manifest.files if f.dataset == "synthetic-truth"]
         assert entry.reference_date == "2022-03-31"
+        # No two councils share a posting id or a workplace reference (many ONS codes end alike).
+        with (tmp_path / "postings" / "postings.csv").open(encoding="utf-8", newline="") as f:
+            ids = [row["posting_id"] for row in csv.DictReader(f)]
+        assert len(ids) == len(set(ids)) > 153
+        references: list[str] = []
+        for code in ("E06000001", "E08000001", "E09000001"):
+            path = tmp_path / "ascwds" / "2021-22" / code / "workplace.csv"
+            with path.open(encoding="utf-8", newline="") as f:
+                references += [row["LOCALESTID"] for row in csv.DictReader(f)]
+        assert len(references) == len(set(references))
+        names = {a.code: a.name for a in build_profile("england", scale=0.005).areas}
+        labour = demo_labour(tmp_path, tmp_path / "labour", areas=names)
+        assert labour.table.filter(pl.col("measure_id") == "postings_unique").height > 153
 
     def test_every_council_is_estimated_from_its_own_register(self, tmp_path) -> None:
         manifest = generate_demo_data("england", tmp_path / "data", seed=3, scale=0.005)
