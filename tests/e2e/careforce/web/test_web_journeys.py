@@ -79,7 +79,7 @@ class TestProviderJourney:
         visitor.click("button", "Show")
         first = page.locator(".govuk-table tbody tr").first.locator("td").all_inner_texts()
         # line, the provider's own workplace and worker references, column, value
-        assert first[:5] == ["4", "WP00001", "000004", "MAINJOBROLE", "99"]
+        assert first[:5] == ["4", "WP00001", "000005", "MAINJOBROLE", "99"]
         assert "How to fix it:" in first[6]
 
         visitor.click("link", "Back to the upload")
