@@ -31,6 +31,14 @@ line break, which the header splits into lines)."""
 VALUE_FORMAT: Final = ",.1~f"
 """Axis labels as the tables write values (shown scale: percentages as 32.2, thousands
 separated, at most one decimal place), never a raw float such as 1.336303."""
+SMALL_VALUE_FORMAT: Final = ",.2~r"
+"""Axis labels of values between 0 and 1 (two significant figures: 0.02, 0.15), so that a panel
+whose values are all small does not label every tick "0"."""
+VALUE_LABEL: Final = (
+    f"abs(datum.value) > 0 && abs(datum.value) < 1 ? format(datum.value, '{SMALL_VALUE_FORMAT}')"
+    f" : format(datum.value, '{VALUE_FORMAT}')"
+)
+"""An axis label: :data:`SMALL_VALUE_FORMAT` below 1, :data:`VALUE_FORMAT` otherwise."""
 STATUS_COLOURS: Final = {
     c.ActionStatus.NOT_STARTED.value: "#505a5f",
     c.ActionStatus.ON_TRACK.value: "#00703c",
@@ -112,7 +120,7 @@ def series_chart(points: pl.DataFrame, *, title: str, description: str) -> dict[
                 f"{c.SHOWN_VALUE}:Q",
                 title=None,
                 scale=alt.Scale(zero=False, nice=True),
-                axis=alt.Axis(format=VALUE_FORMAT, tickCount=4),
+                axis=alt.Axis(format=VALUE_FORMAT, labelExpr=VALUE_LABEL, tickCount=4),
             ),
             tooltip=tooltip,
         )
