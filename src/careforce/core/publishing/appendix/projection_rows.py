@@ -77,7 +77,8 @@ def _rows(
         pl.lit(None, dtype=pl.Float64).alias(pub.COMPARATOR_VALUE),
         pl.lit(Comparison.NOT_COMPARED.value).alias(pub.COMPARISON),
         pl.lit(None, dtype=pl.String).alias(pub.SYMBOL),
-    )
+        pl.lit(None, dtype=pl.String).alias(pub.COMPARATOR_NAME),
+    ).select(pub.PUBLISHED_COLUMNS)
 
 
 def projection_rows(
