@@ -424,8 +424,10 @@ class TestDemoOutcomes:
             (pl.col("measure_code") == "1.1b") & (pl.col("period") == "2021/22")
         ).row(0, named=True)
         assert row["measure_id"] == "vacancy_rate"
+        # 2021/22 has whole-sector estimates: the scorecard reads the weighted rate and says so.
+        assert row["base"] == "estimated for the whole sector"
         assert row["value"] == _value(
-            demo.indicators.table, "vacancy_rate", "total", "all", "2021/22"
+            demo.indicators.table, "vacancy_rate_weighted", "total", "all", "2021/22"
         )
         assert row["previous_period"] == "2020/21"
         assert row["direction_since_last"] == "worsening"
