@@ -127,7 +127,12 @@ class TestWebServeDemo:
             f"{base}/api/v1/measures/filled_posts/values?breakdown=total"
         ) as response:
             body = json.loads(response.read())
-        assert sorted(value["period"] for value in body["results"]) == ["2020/21", "2021/22"]
+        assert sorted(value["period"] for value in body["results"]) == [
+            "2020/21",
+            "2021/22",
+            "2022/23",
+            "2023/24",
+        ]
 
     def test_static_files_are_served(self, demo_server: tuple[str, str]) -> None:
         base, _ = demo_server
