@@ -14,6 +14,7 @@ from careforce.core.vocab.published import (
     ALL,
     BREAKDOWN,
     BREAKDOWN_VALUE,
+    COMPARATOR_NAME,
     COMPARATOR_VALUE,
     MEASURE_ID,
     MEASURE_NAME,
@@ -43,6 +44,16 @@ HEADLINES = (
     ("workforce_share", "ethnicity_group", "White"),
 )
 """Measures shown in the demo's summary (measure, breakdown, breakdown value)."""
+
+
+def _comparator(rows: pl.DataFrame, unit: str) -> str:
+    """The latest comparator of a measure's rows, named (source and period) when known."""
+    compared = rows.filter(pl.col(COMPARATOR_VALUE).is_not_null()).sort(PERIOD)
+    if compared.is_empty():
+        return ""
+    value = _format(compared[-1, COMPARATOR_VALUE], unit)
+    name = compared[-1, COMPARATOR_NAME] if COMPARATOR_NAME in compared.columns else None
+    return f"{value} ({name})" if name else value
 
 
 def _format(value: float | None, unit: str) -> str:
@@ -104,8 +115,7 @@ def run(
         for period in periods:
             values = rows.filter(pl.col(PERIOD) == period)[VALUE].drop_nulls().to_list()
             cells.append(_format(values[0] if len(values) == 1 else None, unit) if values else "—")
-        comparator = rows[COMPARATOR_VALUE].drop_nulls().to_list()
-        summary.add_row(label, *cells, _format(comparator[-1], unit) if comparator else "")
+        summary.add_row(label, *cells, _comparator(rows, unit))
     console.print(summary)
     if result.estimates_by_area:
         returned, estimated = result.filled_posts()

@@ -1,10 +1,11 @@
-"""The demo's summary shows the people beside the posts."""
+"""The demo's summary shows the people beside the posts and names its comparators."""
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
-from careforce.cli.demo import HEADLINES
+from careforce.cli.demo import HEADLINES, _comparator
 
 pytestmark = pytest.mark.unit
 
@@ -12,3 +13,17 @@ pytestmark = pytest.mark.unit
 def test_headcount_follows_filled_posts() -> None:
     ids = [measure_id for measure_id, _, _ in HEADLINES]
     assert ids.index("headcount") == ids.index("filled_posts") + 1
+
+
+def test_the_comparator_is_named() -> None:
+    rows = pl.DataFrame(
+        {
+            "period": ["2021/22", "2020/21"],
+            "comparator_value": [0.104, 0.099],
+            "comparator_name": ["West Midlands (April 2022)", "West Midlands (April 2021)"],
+        }
+    )
+    assert _comparator(rows, "proportion") == "10.4% (West Midlands (April 2022))"
+    assert _comparator(rows.clear(), "proportion") == ""
+    unnamed = rows.with_columns(pl.lit(None, dtype=pl.String).alias("comparator_name"))
+    assert _comparator(unnamed, "proportion") == "10.4%"
