@@ -13,11 +13,11 @@ import json
 import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, TypeVar
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -252,6 +252,36 @@ def pydantic_problems(error: ValidationError) -> list[Problem]:
         Problem(tuple(part for part in item["loc"] if isinstance(part, str | int)), item["msg"])
         for item in error.errors()
     ]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse_checked(
+    data: Any,
+    schema: Mapping[str, Any],
+    wording: Wording,
+    model: type[M],
+    check: Callable[[M], list[Problem]],
+    error: type[ProblemsError],
+) -> M:
+    """Raw data (as read from a file) checked in three steps, each stopping at its problems:
+    the JSON Schema, the model's own validation, then ``check`` (rules across fields).
+
+    Raises:
+        ProblemsError: ``error`` with every problem of the first step that found some.
+    """
+    problems = schema_problems(data, schema, wording)
+    if problems:
+        raise error(problems)
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as invalid:
+        raise error(pydantic_problems(invalid)) from None
+    problems = check(parsed)
+    if problems:
+        raise error(problems)
+    return parsed
 
 
 def duplicates(codes: list[tuple[tuple[str | int, ...], str]], what: str) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from careforce.core.configuration import (
     SCHEMA_DIALECT,
@@ -21,8 +21,7 @@ from careforce.core.configuration import (
     SchemaGenerator,
     Wording,
     duplicates,
-    pydantic_problems,
-    schema_problems,
+    parse_checked,
     tidy_schema,
 )
 
@@ -302,17 +301,9 @@ def parse_questionnaire(data: Any, schema: Mapping[str, Any]) -> Questionnaire:
     Raises:
         QuestionnaireError: with every problem found, each naming its field.
     """
-    problems = schema_problems(data, schema, WORDING)
-    if problems:
-        raise QuestionnaireError(problems)
-    try:
-        questionnaire = Questionnaire.model_validate(data)
-    except ValidationError as error:
-        raise QuestionnaireError(pydantic_problems(error)) from None
-    problems = check_questionnaire(questionnaire)
-    if problems:
-        raise QuestionnaireError(problems)
-    return questionnaire
+    return parse_checked(
+        data, schema, WORDING, Questionnaire, check_questionnaire, QuestionnaireError
+    )
 
 
 def questionnaire_json_schema() -> dict[str, Any]:

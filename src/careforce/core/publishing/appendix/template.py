@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from careforce.core.configuration import (
     SCHEMA_DIALECT,
@@ -23,8 +23,7 @@ from careforce.core.configuration import (
     SchemaGenerator,
     Wording,
     duplicates,
-    pydantic_problems,
-    schema_problems,
+    parse_checked,
     tidy_schema,
 )
 from careforce.core.vocab.published import ALL, TOTAL
@@ -284,17 +283,7 @@ def parse_template(data: Any, schema: Mapping[str, Any]) -> AppendixTemplate:
     Raises:
         TemplateError: with every problem found, each naming its field.
     """
-    problems = schema_problems(data, schema, WORDING)
-    if problems:
-        raise TemplateError(problems)
-    try:
-        template = AppendixTemplate.model_validate(data)
-    except ValidationError as error:
-        raise TemplateError(pydantic_problems(error)) from None
-    problems = check_template(template)
-    if problems:
-        raise TemplateError(problems)
-    return template
+    return parse_checked(data, schema, WORDING, AppendixTemplate, check_template, TemplateError)
 
 
 def measures_of(template: AppendixTemplate) -> dict[str, list[str]]:
