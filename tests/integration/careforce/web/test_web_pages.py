@@ -39,6 +39,25 @@ class TestLayout:
         assert page.one("main#main-content") is not None
         assert page.one("html").etree_element.get("lang") == "en"
 
+    def test_titles_name_the_page_then_the_service(self, client_as: Callable[[str], Any]) -> None:
+        brand = settings.CAREFORCE_BRANDING
+        home = page_of(client_as("public").get(reverse("pages:home-show")))
+        outcomes = page_of(client_as("public").get(reverse("outcomes:scorecard-show")))
+        assert home.text("title") == f"{brand.service_name} – {brand.council_name}"
+        assert outcomes.text("title") == (
+            f"Outcomes scorecard – {brand.service_name} – {brand.council_name}"
+        )
+
+    def test_home_page_leads_to_the_years_evidence(self, client_as: Callable[[str], Any]) -> None:
+        page = page_of(client_as("public").get(reverse("pages:home-show")))
+        links = [a.etree_element.get("href") for a in page.all("main a")]
+        for name in (
+            "appendix:appendix-show",
+            "outcomes:report-show",
+            "projections:projection-list",
+        ):
+            assert reverse(name) in links
+
     def test_navigation_depends_on_role(self, client_as: Callable[[str], Any]) -> None:
         public = page_of(client_as("public").get(reverse("pages:home-show")))
         admin = page_of(client_as("administrator").get(reverse("pages:home-show")))
