@@ -8,6 +8,7 @@ Categories are named by their breakdown (the last part of a crossed breakdown su
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -51,8 +52,16 @@ _RANKS: Final[Mapping[str, int]] = MappingProxyType(
 )
 
 
+_LABEL: Final = re.compile(r" \(.*\)$")
+"""A category's explanation in brackets (``micro (0 to 9)``), not part of its name."""
+
+
 def _last(text: str) -> str:
     return text.rsplit(_SEPARATOR, 1)[-1]
+
+
+def _category(value: str) -> str:
+    return _LABEL.sub("", _last(value))
 
 
 def category_rank(breakdown: str, value: str) -> int | None:
@@ -60,10 +69,12 @@ def category_rank(breakdown: str, value: str) -> int | None:
 
     >>> category_rank("age_group", "under 25"), category_rank("sector/age_group", "x/55 and over")
     (0, 2)
+    >>> category_rank("size_band", "micro (0 to 9)")
+    0
     >>> category_rank("sector", "independent") is None
     True
     """
-    return _RANKS.get(f"{_last(breakdown)}{_KEY_SEPARATOR}{_last(value)}")
+    return _RANKS.get(f"{_last(breakdown)}{_KEY_SEPARATOR}{_category(value)}")
 
 
 def sort_key(breakdown: str, value: str) -> tuple[str, int, str]:
@@ -91,7 +102,7 @@ def sort_columns(breakdown: str | pl.Expr, value: str | pl.Expr) -> list[pl.Expr
     key = pl.concat_str(
         [
             breakdown_expr.str.split(_SEPARATOR).list.last(),
-            value_expr.str.split(_SEPARATOR).list.last(),
+            value_expr.str.split(_SEPARATOR).list.last().str.replace(_LABEL.pattern, ""),
         ],
         separator=_KEY_SEPARATOR,
     )

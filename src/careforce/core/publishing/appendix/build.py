@@ -224,13 +224,20 @@ def change_paragraph(context: Context, spec: ChangeSpec) -> Paragraph:
     return Paragraph(change_sentence(label, before, later), (before, later))
 
 
+def _not_available(spec: TableSpec | ChartSpec) -> Paragraph:
+    """What stands in for a table or chart none of whose rows the inputs hold."""
+    return Paragraph(f"{spec.title}: not available ([x]) in the inputs.")
+
+
 def _block(context: Context, block: BlockSpec) -> Block:
     if block.table is not None:
-        return build_table(
+        table = build_table(
             context, block.table, rows=block.table.rows, comparator=block.table.comparator
         )
+        return table if table.rows else _not_available(block.table)
     if block.chart is not None:
-        return figure(block.chart, build_table(context, block.chart, rows=block.chart.rows))
+        data = build_table(context, block.chart, rows=block.chart.rows)
+        return figure(block.chart, data) if data.rows else _not_available(block.chart)
     if block.change is not None:
         return change_paragraph(context, block.change)
     return fill_text(context, block.text or "")
@@ -243,15 +250,16 @@ def _section(context: Context, section: Section, used: list[str]) -> AppendixSec
         if absent
         else None
     )
+    names = "; ".join(context.rows.name(m) for m in absent)
     if missing is not None and missing.all_missing:
         note = Paragraph(
             "No figures: the inputs hold none of this section's measures "
-            f"({', '.join(absent)}). Give the files that hold them to publish this section."
+            f"({names}). Give the files that hold them to publish this section."
         )
         return AppendixSection(section.key, section.heading, section.part, (note,), missing)
     blocks = tuple(_block(context, block) for block in section.blocks)
     if missing is not None:
-        blocks += (Paragraph(f"Not available ([x]) in the inputs: {', '.join(absent)}."),)
+        blocks += (Paragraph(f"Not available ([x]) in the inputs: {names}."),)
     return AppendixSection(section.key, section.heading, section.part, blocks, missing)
 
 

@@ -15,8 +15,10 @@ from typing import Any, Final
 
 import polars as pl
 
+from careforce.core.indicators import catalogue
 from careforce.core.publishing.shown import NUMBER_FORMATS, PLACES
 from careforce.core.vocab import published as pub
+from careforce.core.vocab.ordering import category_rank, ordered
 from careforce.core.vocab.published import FRACTION_UNITS, Symbol, Unit
 
 RATIO_PLACES: Final = 1
@@ -157,8 +159,14 @@ class MeasureRows:
         return self._rows.get(key)
 
     def name(self, measure_id: str) -> str:
-        """The measure's name, as its rows give it (else the id)."""
-        return self._names[measure_id][0] if measure_id in self._names else measure_id
+        """The measure's name, as its rows give it (else as the catalogue gives it, else the
+        id)."""
+        if measure_id in self._names:
+            return self._names[measure_id][0]
+        try:
+            return catalogue.measure(measure_id).name
+        except catalogue.UnknownMeasureError:
+            return measure_id
 
     def unit(self, measure_id: str) -> str | None:
         """The measure's unit, as its rows give it."""
@@ -169,8 +177,12 @@ class MeasureRows:
         return self._periods.get((measure_id, breakdown), [])
 
     def values(self, measure_id: str, breakdown: str) -> list[str]:
-        """The breakdown values of a measure's breakdown, in the order the rows give them."""
-        return self._values.get((measure_id, breakdown), [])
+        """The breakdown values of a measure's breakdown, in their natural order (ordinal
+        categories such as size and age bands lowest first, others as the rows give them)."""
+        values = self._values.get((measure_id, breakdown), [])
+        if any(category_rank(breakdown, value) is not None for value in values):
+            return ordered(breakdown, values)
+        return values
 
     def cell(self, key: Key, *, comparator: bool = False) -> Cell:
         """The cell of a key: the row's value as shown, or its symbol, or ``[x]``."""

@@ -89,3 +89,12 @@ def test_polars_sort_matches_the_python_order() -> None:
         ("age_group", "25-54"),
         ("age_group", "55 and over"),
     ]
+
+
+def test_bracketed_explanations_do_not_change_a_categorys_rank() -> None:
+    bands = ["large (250 or more)", "medium (50 to 249)", "micro (0 to 9)", "small (10 to 49)"]
+    expected = ["micro (0 to 9)", "small (10 to 49)", "medium (50 to 249)", "large (250 or more)"]
+    assert ordered("size_band", bands) == expected
+    frame = pl.DataFrame({"breakdown": ["size_band"] * 4, "value": bands})
+    by_columns = frame.sort(sort_columns("breakdown", "value"))["value"].to_list()
+    assert by_columns == expected

@@ -212,3 +212,52 @@ class TestTop:
             ("Stafford", "1,957"),
             ("Cannock", "819"),
         ]
+
+
+class TestPresentation:
+    def test_size_bands_smallest_first(self, make_row: Any) -> None:
+        bands = ("large (250 or more)", "medium (50 to 249)", "micro (0 to 9)", "small (10 to 49)")
+        rows = MeasureRows(
+            [
+                make_row(
+                    "business_share",
+                    "2021",
+                    share,
+                    breakdown="size_band",
+                    breakdown_value=band,
+                )
+                for band, share in zip(bands, (0.01, 0.092, 0.523, 0.374), strict=True)
+            ]
+        )
+        spec = {"key": "t", "title": "T", "source": "S", "measures": ["business_share"]}
+        spec["breakdown"] = "size_band"
+        table = build(rows, section({"table": spec})).sections[0].blocks[0]
+        assert isinstance(table, Table)
+        assert [row.label for row in table.rows] == [
+            "micro (0 to 9)",
+            "small (10 to 49)",
+            "medium (50 to 249)",
+            "large (250 or more)",
+        ]
+
+    def test_measures_missing_from_the_inputs_are_named_as_the_catalogue_names_them(
+        self, rows: MeasureRows
+    ) -> None:
+        built = build(rows, section({"text": "{turnover_rate} {filled_posts_estimate}"}))
+        note = built.sections[0].blocks[-1]
+        assert isinstance(note, Paragraph)
+        assert "filled_posts_estimate" not in note.text
+        assert "Filled posts (whole-sector estimate)" in note.text
+
+    def test_a_table_without_rows_is_said_to_be_not_available(self, rows: MeasureRows) -> None:
+        spec = {
+            "key": "t",
+            "title": "Filled posts by service",
+            "source": "S",
+            "measures": ["filled_posts_estimate"],
+            "breakdown": "service_group",
+        }
+        chart = {**spec, "key": "c", "kind": "bar"}
+        built = build(rows, section({"text": "{turnover_rate}"}, {"table": spec}, {"chart": chart}))
+        texts = [block.text for block in built.sections[0].blocks[1:3]]
+        assert texts == ["Filled posts by service: not available ([x]) in the inputs."] * 2
