@@ -20,11 +20,12 @@ from careforce.core.configuration import (
     Problem,
     SchemaGenerator,
     duplicates,
+    parse_checked,
     pydantic_problems,
     tidy_schema,
 )
 from careforce.core.outcomes.columns import ActionStatus
-from careforce.core.outcomes.validation import CODE_PATTERN, ConfigurationError, schema_problems
+from careforce.core.outcomes.validation import CODE_PATTERN, WORDING, ConfigurationError
 
 ACTION_PLAN_SCHEMA_VERSION: Final = "1"
 """Version of the action-plan file format; bumped on any incompatible change."""
@@ -243,17 +244,7 @@ def parse_action_plan(data: Any, schema: Mapping[str, Any]) -> ActionPlan:
     Raises:
         ConfigurationError: with every problem found, each naming its field.
     """
-    problems = schema_problems(data, schema)
-    if problems:
-        raise ConfigurationError(problems)
-    try:
-        plan = ActionPlan.model_validate(data)
-    except ValidationError as error:
-        raise ConfigurationError(pydantic_problems(error)) from None
-    problems = check_action_plan(plan)
-    if problems:
-        raise ConfigurationError(problems)
-    return plan
+    return parse_checked(data, schema, WORDING, ActionPlan, check_action_plan, ConfigurationError)
 
 
 class UnknownActionError(KeyError):

@@ -14,22 +14,22 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from careforce.core.configuration import (
     SCHEMA_DIALECT,
     Problem,
     SchemaGenerator,
     duplicates,
-    pydantic_problems,
+    parse_checked,
     tidy_schema,
 )
 from careforce.core.outcomes.validation import (
     CODE_PATTERN,
     PERIOD_PATTERN,
     SYMBOL_PATTERN,
+    WORDING,
     ConfigurationError,
-    schema_problems,
 )
 from careforce.core.vocab.published import ALL, TOTAL, Polarity
 
@@ -355,14 +355,4 @@ def parse_framework(data: Any, schema: Mapping[str, Any]) -> Framework:
     Raises:
         ConfigurationError: with every problem found, each naming its field.
     """
-    problems = schema_problems(data, schema)
-    if problems:
-        raise ConfigurationError(problems)
-    try:
-        framework = Framework.model_validate(data)
-    except ValidationError as error:
-        raise ConfigurationError(pydantic_problems(error)) from None
-    problems = check_framework(framework)
-    if problems:
-        raise ConfigurationError(problems)
-    return framework
+    return parse_checked(data, schema, WORDING, Framework, check_framework, ConfigurationError)

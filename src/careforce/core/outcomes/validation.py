@@ -4,11 +4,9 @@ YAML wording of messages and their error. The checking itself is :mod:`careforce
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, Final
+from typing import ClassVar, Final
 
-from careforce.core.configuration import Problem, ProblemsError, Wording
-from careforce.core.configuration import schema_problems as _schema_problems
+from careforce.core.configuration import ProblemsError, Wording
 
 CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 """Codes of outcomes, measures and actions: letters, digits, '.', '_' and '-', e.g. ``1.1a``."""
@@ -33,8 +31,3 @@ class ConfigurationError(ProblemsError):
     """A framework or action plan is not usable; holds every problem found."""
 
     default_message: ClassVar[str] = "invalid configuration"
-
-
-def schema_problems(data: Any, schema: Mapping[str, Any]) -> list[Problem]:
-    """Problems of a framework or action plan (as read from YAML) against its JSON Schema."""
-    return _schema_problems(data, schema, WORDING)

@@ -12,8 +12,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from careforce.core.configuration import Problem, Wording, pydantic_problems
-from careforce.core.configuration import schema_problems as _schema_problems
+from careforce.core.configuration import Problem, Wording, parse_checked, pydantic_problems
 from careforce.core.projections.drivers import DriverError, last_year
 from careforce.core.projections.inputs import NumericParameter, numeric_parameters
 from careforce.core.projections.parameters import (
@@ -40,11 +39,6 @@ WORDING: Final = Wording(
     text_keys=False,
 )
 """How messages about TOML parameter files name things."""
-
-
-def schema_problems(data: Any, schema: Mapping[str, Any]) -> list[Problem]:
-    """Problems of raw parameter data (as read from TOML) against the JSON Schema."""
-    return _schema_problems(data, schema, WORDING)
 
 
 def _driver_problems(params: ProjectionParameters) -> Iterator[Problem]:
@@ -301,14 +295,6 @@ def parse_parameters(data: Mapping[str, Any], schema: Mapping[str, Any]) -> Proj
     Raises:
         ParameterError: with every problem found, each naming its field.
     """
-    problems = schema_problems(data, schema)
-    if problems:
-        raise ParameterError(problems)
-    try:
-        params = ProjectionParameters.model_validate(data)
-    except ValidationError as error:
-        raise ParameterError(pydantic_problems(error)) from None
-    problems = check_parameters(params)
-    if problems:
-        raise ParameterError(problems)
-    return params
+    return parse_checked(
+        data, schema, WORDING, ProjectionParameters, check_parameters, ParameterError
+    )
