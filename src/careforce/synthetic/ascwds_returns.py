@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from careforce.synthetic.ascwds_text import render_staff_file, render_workplace_file
@@ -126,8 +127,15 @@ def area_truth(staffing: Staffing, response: Response, *, area_code: str) -> str
     in each year and whether it returned."""
     years = area_years(staffing)
     posts = {w.index: [0] * len(years) for w in staffing.workplaces}
-    for worker in staffing.workers:
-        for snapshot in range(1, len(years) + 1):
-            if worker.present(snapshot):
-                posts[worker.workplace.index][snapshot - 1] += 1
-    return truth_rows(staffing.workplaces, response, posts, area_code=area_code, years=years)
+    people = {w.index: [0.0] * len(years) for w in staffing.workplaces}
+    for snapshot in range(1, len(years) + 1):
+        present = [w for w in staffing.workers if w.present(snapshot)]
+        # A person is their NI number; a post without one is a person of its own.
+        held = Counter(w.ni for w in present if w.ni)
+        for worker in present:
+            posts[worker.workplace.index][snapshot - 1] += 1
+            share = 1 / held[worker.ni] if worker.ni else 1.0
+            people[worker.workplace.index][snapshot - 1] += share
+    return truth_rows(
+        staffing.workplaces, response, posts, area_code=area_code, years=years, people=people
+    )

@@ -481,6 +481,23 @@ _ESTIMATE_MEASURES: tuple[Measure, ...] = (
         '"Whole-sector estimates").',
     ),
     Measure(
+        "headcount_estimate",
+        "Headcount (whole-sector estimate)",
+        "People holding the estimated filled posts: each service group's estimated filled posts "
+        "times the people per post of its returns (Skills for Care's method).",
+        Unit.COUNT,
+        Polarity.NO_JUDGEMENT,
+        Kind.COUNT,
+        "estimated filled posts × distinct people ÷ staff records of the returns of the service "
+        "group (of the area when the group has no staff records)",
+        "",
+        (Dimension.TOTAL, Dimension.SERVICE_GROUP, Dimension.SECTOR),
+        _ESTIMATES,
+        "`careforce estimates compute`; intervals are the filled posts' 95% bootstrap intervals "
+        "times the people per post, which is taken as known (docs/methodology.md, "
+        '"Headcount of the whole sector").',
+    ),
+    Measure(
         "vacancies_estimate",
         "Vacancies (whole-sector estimate)",
         "Vacancies of every in-scope location: returned, or estimated from the vacancies per "

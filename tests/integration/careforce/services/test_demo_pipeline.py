@@ -279,6 +279,27 @@ class TestEstimates:
         ).row(0, named=True)
         assert row["lower_ci"] < 18_253 < row["upper_ci"]
 
+    def test_estimated_headcount_interval_holds_the_true_people(self, demo: DemoRun) -> None:
+        truth = _truth(demo)
+        people = truth["people_2021-22"].sum()
+        row = demo.indicators.table.filter(
+            (pl.col("measure_id") == "headcount_estimate") & (pl.col("breakdown") == "total")
+        ).row(0, named=True)
+        # 17,203 people hold the 18,253 true posts; the estimate is 17,980 (17,070 to 21,125).
+        assert (people, row["value"]) == (17_203, 17_980)
+        assert row["lower_ci"] < people < row["upper_ci"]
+
+    def test_posts_per_person_allow_for_posts_in_workplaces_not_returned(
+        self, demo: DemoRun
+    ) -> None:
+        assert demo.estimates is not None
+        summary = demo.estimates.summary
+        truth = _truth(demo)
+        true_ratio = truth["filled_posts_2021-22"].sum() / truth["people_2021-22"].sum()
+        # The returns alone see fewer people with two posts in two workplaces than there are.
+        assert summary["posts_per_person_returned"] < summary["posts_per_person"]
+        assert summary["posts_per_person"] == pytest.approx(true_ratio, abs=0.005)
+
     @pytest.mark.parametrize(
         ("group", "tolerance"),
         [("nursing", 0.03), ("residential", 0.03), ("home care", 0.2)],
