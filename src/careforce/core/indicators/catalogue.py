@@ -703,6 +703,28 @@ SURVEY_MEASURES: tuple[Measure, ...] = (
         "agree or strongly agree",
     ),
     _survey_share(
+        "training_received_share",
+        "Received the training needed",
+        "Share of staff who received all the training they needed for their role in the last "
+        "12 months.",
+        "yes, all of it",
+    ),
+    replace(
+        _survey_share(
+            "training_wanted_share",
+            "Training that would help most",
+            "Share of staff choosing each kind of training as among the three that would help "
+            "them most in their role (one share for each ASC-WDS training category offered).",
+            "respondents choosing the category",
+            polarity=Polarity.NO_JUDGEMENT,
+        ),
+        kind=Kind.CATEGORY_SHARE,
+        breakdowns=(Dimension.TOTAL,),
+        categories=Dimension.TRAINING_CATEGORY,
+        methodology=_SURVEY_NOTE
+        + " Respondents choose up to three, so the shares add up to more than 1.",
+    ),
+    _survey_share(
         "organisations_struggling_to_recruit_share",
         "Organisations struggling to recruit",
         "Share of care organisations struggling to recruit staff.",
