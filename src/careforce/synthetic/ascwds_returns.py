@@ -15,7 +15,7 @@ from careforce.synthetic.staff import simulate_staffing
 from careforce.synthetic.story import CALIBRATED_YEAR
 from careforce.synthetic.training import TrainingRecords
 from careforce.synthetic.workers import Staffing
-from careforce.synthetic.workplaces import plan_workplaces
+from careforce.synthetic.workplaces import Workplace, plan_workplaces
 
 FILE_KINDS = ("workplace", "staff", "training")
 """The three files of an ASC-WDS return, in the order they are written."""
@@ -38,9 +38,14 @@ def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
     """Plan an area's workplaces and simulate its staff over both years; some people hold two
     posts (:mod:`careforce.synthetic.multiple_posts`)."""
     workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
-    staffing = simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
-    # The calibrated year first (every profile has it), then the years after and before it.
     calibrated = calibrated_snapshot()
+    staffing = simulate_staffing(
+        area,
+        workplaces,
+        seed=derive_seed(seed, "staff", area.code),
+        returning=returning_in_calibrated_year(workplaces, area_code=area.code, seed=seed),
+    )
+    # The calibrated year first (every profile has it), then the years after and before it.
     years = range(1, len(staffing.counts) + 1)
     snapshots = [
         calibrated,
@@ -49,6 +54,26 @@ def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
     ]
     share_people(staffing, make_rng(seed, "multiple posts", area.code), snapshots=snapshots)
     return staffing
+
+
+def returning_in_calibrated_year(
+    workplaces: list[Workplace], *, area_code: str, seed: int
+) -> frozenset[int]:
+    """Indices of the workplaces that return in the calibrated year: the draw of
+    :func:`area_response`, which depends on the planned workplaces only, so the pay can be
+    calibrated on the returns' staff before the staff are simulated."""
+    calibrated = calibrated_snapshot()
+    response = draw_response(
+        workplaces, make_rng(seed, "response", area_code), snapshots=calibrated
+    )
+    return response.returned[calibrated]
+
+
+def calibrated_returns(area: AreaProfile, *, seed: int) -> frozenset[str]:
+    """Workplace references (LOCALESTID) of an area's returns in the calibrated year."""
+    workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
+    returning = returning_in_calibrated_year(workplaces, area_code=area.code, seed=seed)
+    return frozenset(w.local_id for w in workplaces if w.index in returning)
 
 
 def calibrated_snapshot() -> int:

@@ -279,6 +279,14 @@ class TestEstimates:
         ).row(0, named=True)
         assert row["lower_ci"] < 18_253 < row["upper_ci"]
 
+    def test_all_roles_mean_pay_of_the_independent_sector_is_the_seeds(self, demo: DemoRun) -> None:
+        # The strategy: "The average pay for all independent sector adult social care roles was
+        # £10.25 (at March 2022)": hourly rates and salaries over contracted hours, of returns.
+        value = _value(
+            demo.indicators.table, "hourly_pay_all_mean", "sector", "independent", "2021/22"
+        )
+        assert round(value, 2) == 10.25
+
     def test_estimated_headcount_interval_holds_the_true_people(self, demo: DemoRun) -> None:
         truth = _truth(demo)
         people = truth["people_2021-22"].sum()
