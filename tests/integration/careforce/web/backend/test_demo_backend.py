@@ -64,6 +64,8 @@ class TestBuildDemo:
             ("organisations", "2022"): 62,
             ("staff", "2023"): 310,
             ("organisations", "2023"): 70,
+            ("staff", "2024"): 333,
+            ("organisations", "2024"): 74,
             ("staff", "2022 baseline"): 0,
             ("organisations", "2022 baseline"): 0,
         }
