@@ -94,3 +94,6 @@ class TestScorecardReadsTheRounds:
         )
         assert chosen.text(".govuk-caption-l") == "Staffordshire · 2024"
         assert "16.0%" in chosen.text("main")
+        # What staff said is not labelled as the returns' figures.
+        assert "Considering leaving; returns only" not in chosen.text("main")
+        assert "Considering leaving" in chosen.text("main")
