@@ -387,7 +387,7 @@ def _action_tables(
                     )
                     if on
                 )
-                or "None",
+                or "No flags",
             ]
             for row in flags.to_dicts()
         ],

@@ -176,3 +176,18 @@ class TestProgressReport:
         assert report.status_changes.rows == [["1.1 Measure progress", "not started", "on track"]]
         assert report.actions is not None
         assert report.actions.rows[0][-1] == "overdue (1 milestone)"
+
+    def test_an_action_without_flags_says_so_in_words(self, build: SimpleNamespace) -> None:
+        # Before the milestone falls due nothing is flagged: "No flags", as the web page says,
+        # never a bare "None".
+        report = progress_report(
+            scorecard(build),
+            framework="F",
+            source=None,
+            area=None,
+            as_of=dt.date(2023, 2, 15),
+            actions=actions(dt.date(2023, 2, 15)),
+        )
+        assert report.actions is not None
+        assert report.actions.rows[0][-1] == "No flags"
+        assert all("None" not in cell for row in report.actions.rows for cell in row)
