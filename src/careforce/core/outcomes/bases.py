@@ -25,12 +25,15 @@ def indicators_on_base(
     ``turnover_rate_weighted``) takes the counterpart's figures, labelled ``estimated for the
     whole sector``; every other row of the returns is labelled ``returns only``. On the returned
     base nothing is replaced. The counterparts' own rows are kept under their own ids either
-    way. The ``unlabelled`` measures (the workforce survey's: what staff and providers
+    way, labelled ``estimated for the whole sector`` as they are. The ``unlabelled`` measures (the workforce survey's: what staff and providers
     answered) are of neither base, and their rows carry no label.
     """
+    own_estimates = sorted(ESTIMATED_COUNTERPARTS.values())
     returned = indicators.with_columns(
         pl.when(pl.col(pub.MEASURE_ID).is_in(sorted(unlabelled)))
         .then(None)
+        .when(pl.col(pub.MEASURE_ID).is_in(own_estimates))
+        .then(pl.lit(base_label(Base.ESTIMATED)))
         .otherwise(pl.lit(base_label(Base.RETURNED)))
         .alias(BASE_COLUMN)
     )
