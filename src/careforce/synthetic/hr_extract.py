@@ -400,7 +400,7 @@ def generate_hr_extract(area: AreaProfile, *, seed: int) -> str:
     rows = [
         (
             area.code,
-            f"HR{reference:07X}",
+            f"{area.employee_prefix}{reference:07X}",
             person.title,
             person.role_group,
             "Y" if person.qualified else "N",

@@ -182,6 +182,9 @@ class AreaProfile:
             a provider's own, unique only within its upload: the national profile starts each
             council's with the council's code, so that no two councils' workplaces outside CQC
             registration share one and are taken for the same workplace.
+        employee_prefix: What its HR extract's employee references start with: the national
+            profile gathers every council's extract in one file, so starts each council's with
+            the council's code, as a council's own references are unique only within it.
     """
 
     index: int
@@ -194,6 +197,7 @@ class AreaProfile:
     children_staff: int
     years: int = len(pub.REFERENCE_YEARS)
     workplace_prefix: str = "WP"
+    employee_prefix: str = "HR"
 
     @property
     def population_ratio(self) -> float:
@@ -356,7 +360,13 @@ def build_profile(name: str, *, scale: float = 1.0) -> Profile:
         )
         years = PROFILE_YEARS[name]
         areas = tuple(
-            replace(area, years=years, workplace_prefix=f"WP{area.code}-") for area in areas
+            replace(
+                area,
+                years=years,
+                workplace_prefix=f"WP{area.code}-",
+                employee_prefix=f"HR{area.code}-",
+            )
+            for area in areas
         )
         return Profile(name=name, areas=areas, scale=scale)
     raise UnknownProfileError(name)

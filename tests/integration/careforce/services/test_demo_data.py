@@ -181,6 +181,12 @@ class TestEngland:
             with path.open(encoding="utf-8", newline="") as f:
                 references += [row["LOCALESTID"] for row in csv.DictReader(f)]
         assert len(references) == len(set(references))
+        # Every council's HR extract is gathered in one file: no two share an employee reference.
+        with (tmp_path / "hr" / "children_staff.csv").open(encoding="utf-8", newline="") as f:
+            hr = [(row["area_code"], row["employee_ref"]) for row in csv.DictReader(f)]
+        assert len({code for code, _ in hr}) == 153
+        assert all(ref.startswith(f"HR{code}-") for code, ref in hr)
+        assert len({ref for _, ref in hr}) == len(hr)
         names = {a.code: a.name for a in build_profile("england", scale=0.005).areas}
         labour = demo_labour(tmp_path, tmp_path / "labour", areas=names)
         assert labour.table.filter(pl.col("measure_id") == "postings_unique").height > 153
