@@ -20,12 +20,13 @@ from careforce.core.publishing.appendix.projection_rows import projection_rows
 from careforce.core.vocab import published as pub
 from careforce.io.appendix_files import AppendixInputError, read_measure_tables
 from careforce.io.appendix_report import MEDIA_TYPES, appendix_bytes
-from careforce.services.appendix import appendix_of
+from careforce.services.appendix import appendix_of, population_measures
 from careforce.services.projections import ProjectionInputError
 from careforce.web.backend.estimates import estimates_folder
 from careforce.web.backend.labour import labour_results
 from careforce.web.backend.projections import (
     ProjectionResults,
+    derived_directory,
     projection_files,
     projection_results,
 )
@@ -34,6 +35,8 @@ from careforce.web.backend.survey import baseline_measures
 
 ESTIMATES_FILE = "estimates.csv"
 """The published whole-sector estimates, in the estimates folder."""
+POPULATION_FILE = "population.csv"
+"""The population file (long layout, ONS SNPP or MYEB1), in the projections folder."""
 
 _lock = threading.Lock()
 _kept: dict[str, WebAppendix] = {}
@@ -65,6 +68,21 @@ def _estimates() -> list[Part]:
             return []
 
     return [(f"{path}:{path.stat().st_mtime_ns}", rows)]
+
+
+def _population(area: tuple[str, str], period: str) -> list[Part]:
+    folder = derived_directory()
+    path = folder / POPULATION_FILE if folder is not None else None
+    if path is None or not path.is_file():
+        return []
+
+    def rows() -> list[pl.DataFrame]:
+        try:
+            return [population_measures([path], area_code=area[0], period=period)[0]]
+        except AppendixInputError:
+            return []
+
+    return [(f"{path}:{path.stat().st_mtime_ns}:{period}", rows)]
 
 
 def _projections(area: tuple[str, str]) -> list[Part]:
@@ -111,6 +129,7 @@ def _sources() -> tuple[list[Part], str, tuple[str, str]] | None:
     if survey is not None:
         parts.append((f"survey:{rounds}", lambda: [survey]))
     parts += _projections(area)
+    parts += _population(area, found.periods[-1])
     return parts, found.periods[-1], area
 
 
