@@ -66,6 +66,7 @@ class JobKind(StrEnum):
     VALIDATE_UPLOAD = "validate-upload"
     PUBLISH_MEASURES = "publish-measures"
     PROGRESS_REPORT = "progress-report"
+    PUBLISH_APPENDIX = "publish-appendix"
 
 
 Handler = Callable[[dict[str, Any], Progress], None]
