@@ -32,7 +32,12 @@ from careforce.io.appendix_report import (
 )
 from careforce.io.appendix_spreadsheets import appendix_workbook
 from careforce.io.spreadsheets import write_ods, write_xlsx
-from careforce.services.appendix import appendix_measures, appendix_of, demo_appendix
+from careforce.services.appendix import (
+    appendix_measures,
+    appendix_of,
+    demo_appendix,
+    population_measures,
+)
 from careforce.services.demo_pipeline import run_demo
 
 T = TypeVar("T")
@@ -55,8 +60,20 @@ def _timed(label: str, step: Callable[[], T]) -> T:
 def _demo_inputs(demo: Path) -> tuple[list[Path], list[Path]]:
     measures = [demo / "indicators", demo / "estimates", demo / "labour"]
     measures += sorted(p.parent for p in (demo / "survey").glob("*/*/survey_measures.csv"))
-    projections = sorted(p for p in (demo / "projections").glob("*") if p.is_dir())
+    projections = sorted(
+        p for p in (demo / "projections").glob("*") if (p / "projection.csv").is_file()
+    )
     return measures, projections
+
+
+def _with_population(demo: Path, frame: pl.DataFrame, codes: list[str]) -> pl.DataFrame:
+    """The measure rows and the population rows of each area (the demo's population file)."""
+    path = demo / "data" / "population" / "population.csv"
+    if not path.is_file():
+        return frame
+    parts = [frame]
+    parts += [population_measures([path], area_code=code, period="2021/22")[0] for code in codes]
+    return pl.concat(parts, how="vertical")
 
 
 def demo_benchmark(demo: Path | None) -> None:
@@ -78,6 +95,7 @@ def demo_benchmark(demo: Path | None) -> None:
         frame, _, area = _timed(
             "read the inputs", lambda: appendix_measures(measures, projections, area_code=None)
         )
+        frame = _timed("read the population", lambda: _with_population(demo, frame, [area[0]]))
         appendix = _timed(
             "build",
             lambda: appendix_of(frame, period="2021/22", area_code=area[0], area_name=area[1]),
@@ -102,6 +120,7 @@ def england_benchmark(demo: Path, *, areas: int | None, pdf: bool) -> None:
     codes = frame.select(pub.AREA_CODE, pub.AREA_NAME).unique().sort(pub.AREA_CODE)
     if areas is not None:
         codes = codes.head(areas)
+    frame = _with_population(demo, frame, codes.get_column(pub.AREA_CODE).to_list())
     read_template_file()
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch:
