@@ -22,7 +22,7 @@ from django.conf import settings
 from careforce.io.appendix_files import DEFAULT_TEMPLATE, parse_template_text, shipped_templates
 from careforce.io.config_files import ConfigurationFileError
 from careforce.web.backend.access import Viewer
-from careforce.web.backend.jobs import JobKind, JobState, enqueue, job_state
+from careforce.web.backend.jobs import JobKind, JobState, enqueue, failure_text, job_state
 from careforce.web.models.jobs.models import Job
 from careforce.web.models.jobs.terms import JobStatus
 
@@ -68,12 +68,11 @@ class TemplateRequest:
     @property
     def problem(self) -> str:
         """Why the appendix could not be made, in words for the page ('' unless it failed)."""
-        if self.job.status is not JobStatus.FAILED:
-            return ""
-        message = self.job.message
-        if message.startswith(UNAVAILABLE_PREFIX):
-            return message.removeprefix(UNAVAILABLE_PREFIX)
-        return "The appendix could not be made because of a fault in careforce. Try again."
+        return failure_text(
+            self.job,
+            prefix=UNAVAILABLE_PREFIX,
+            fault="The appendix could not be made because of a fault in careforce. Try again.",
+        )
 
 
 def may_choose(viewer: Viewer) -> bool:

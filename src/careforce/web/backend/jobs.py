@@ -129,6 +129,16 @@ class JobState:
         return int(100 * self.done / self.total) if self.total else 0
 
 
+def failure_text(state: JobState, *, prefix: str, fault: str) -> str:
+    """Why a job failed, in words for a page ('' unless it failed): the message of a failure
+    its handler expected (the part after ``prefix``), else ``fault``."""
+    if state.status is not JobStatus.FAILED:
+        return ""
+    if state.message.startswith(prefix):
+        return state.message.removeprefix(prefix)
+    return fault
+
+
 def mode() -> JobMode:
     """How jobs run in this process."""
     return JobMode(getattr(settings, "CAREFORCE_JOBS", JobMode.THREAD.value))

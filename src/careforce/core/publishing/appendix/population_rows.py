@@ -20,8 +20,9 @@ from careforce.core.projections.input_tables import (
     typed_numbers,
     typed_years,
 )
+from careforce.core.publishing.appendix.plain_rows import plain_rows
 from careforce.core.vocab import published as pub
-from careforce.core.vocab.published import Comparison, Polarity, Unit
+from careforce.core.vocab.published import Unit
 
 AGE_BAND: Final = "age_band"
 """Breakdown of population rows: the age band (0-17, 18-64, 65+, 75+, 85+, All ages)."""
@@ -43,26 +44,17 @@ _COLUMNS: Final = (pub.AREA_CODE, pub.AREA_NAME, AGE_BAND, c.INPUT_YEAR, POPULAT
 def _rows(
     frame: pl.DataFrame, *, measure: str, name: str, value: pl.Expr, unit: Unit
 ) -> pl.DataFrame:
-    return frame.select(
-        pl.lit(measure).alias(pub.MEASURE_ID),
-        pl.lit(name).alias(pub.MEASURE_NAME),
-        pl.col(c.YEAR_NUMBER).cast(pl.String).alias(pub.PERIOD),
-        pl.col(pub.AREA_CODE),
-        pl.col(pub.AREA_NAME),
-        pl.lit(AGE_BAND).alias(pub.BREAKDOWN),
-        pl.col(AGE_BAND).str.strip_chars().alias(pub.BREAKDOWN_VALUE),
-        pl.lit(None, dtype=pl.Float64).alias(pub.NUMERATOR),
-        pl.lit(None, dtype=pl.Float64).alias(pub.DENOMINATOR),
-        value.cast(pl.Float64).alias(pub.VALUE),
-        pl.lit(None, dtype=pl.Float64).alias(pub.LOWER),
-        pl.lit(None, dtype=pl.Float64).alias(pub.UPPER),
-        pl.lit(unit.value).alias(pub.UNIT),
-        pl.lit(Polarity.NO_JUDGEMENT.value).alias(pub.POLARITY),
-        pl.lit(None, dtype=pl.Float64).alias(pub.COMPARATOR_VALUE),
-        pl.lit(Comparison.NOT_COMPARED.value).alias(pub.COMPARISON),
-        pl.lit(None, dtype=pl.String).alias(pub.SYMBOL),
-        pl.lit(None, dtype=pl.String).alias(pub.COMPARATOR_NAME),
-    ).select(pub.PUBLISHED_COLUMNS)
+    return plain_rows(
+        frame,
+        measure=measure,
+        name=name,
+        period=pl.col(c.YEAR_NUMBER).cast(pl.String),
+        area=(pl.col(pub.AREA_CODE), pl.col(pub.AREA_NAME)),
+        breakdown=AGE_BAND,
+        breakdown_value=pl.col(AGE_BAND).str.strip_chars(),
+        value=value,
+        unit=unit,
+    )
 
 
 def population_rows(population: pl.DataFrame, *, area_code: str, base_year: int) -> pl.DataFrame:
