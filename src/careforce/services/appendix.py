@@ -16,6 +16,7 @@ from careforce.core.publishing.appendix.cells import MeasureRows
 from careforce.core.publishing.appendix.model import Appendix
 from careforce.core.publishing.appendix.population_rows import population_rows
 from careforce.core.publishing.appendix.projection_rows import projection_rows
+from careforce.core.publishing.appendix.template import AppendixTemplate
 from careforce.core.vocab import published as pub
 from careforce.io.appendix_files import (
     AppendixInputError,
@@ -116,15 +117,18 @@ def appendix_of(
     period: str,
     area_code: str,
     area_name: str,
-    template: str | Path | None = None,
+    template: str | Path | AppendixTemplate | None = None,
 ) -> Appendix:
-    """The appendix of an area built from measure rows already read (the web service's).
+    """The appendix of an area built from measure rows already read (the web service's); the
+    template is a file, a shipped name or one already read (when building many areas).
 
     Raises:
         ConfigurationFileError: the template is invalid.
     """
     return build_appendix(
-        read_template_file(template).template,
+        template
+        if isinstance(template, AppendixTemplate)
+        else read_template_file(template).template,
         MeasureRows.of_area(frame, area_code),
         period=period,
         area_code=area_code,
