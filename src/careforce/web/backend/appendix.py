@@ -22,6 +22,7 @@ from careforce.core.publishing.appendix.projection_rows import projection_rows
 from careforce.core.vocab import published as pub
 from careforce.io.appendix_files import AppendixInputError, read_measure_tables
 from careforce.io.appendix_report import MEDIA_TYPES, appendix_bytes
+from careforce.io.config_files import ConfigurationFileError
 from careforce.services.appendix import appendix_of, population_measures
 from careforce.services.projections import ProjectionInputError
 from careforce.web.backend.appendix_templates import (
@@ -176,7 +177,14 @@ def web_appendix() -> WebAppendix | None:
     in force (the shipped one until an analyst chooses another); None when nothing is
     published. Rebuilt only when what it is built from changes."""
     chosen = template_in_force()
-    return _built(chosen[1] if chosen is not None else None)
+    if chosen is None:
+        return _built(None)
+    try:
+        return _built(chosen[1])
+    except ConfigurationFileError:
+        # A template made under an earlier version may no longer be valid: the public page
+        # falls back to the shipped one rather than failing.
+        return _built(None)
 
 
 def run_appendix(payload: dict[str, Any], progress: Progress) -> None:
