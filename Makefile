@@ -54,9 +54,14 @@ contracts: setup
 # every page at each width): markup does not depend on the database engine, and every journey
 # that writes to the database still runs on PostgreSQL.
 PG_SELECTION := -m "not markup"
+# Both passes run in two worker processes (pytest-xdist); tests run in the order pytest-django
+# gives them (a test module marked with an xdist_group runs whole on one worker, so that its
+# module-wide fixtures, such as a whole demo run, are built once).
+TEST_WORKERS ?= 2
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 test: lint typecheck contracts
-	.venv/bin/pytest -q
-	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q $(PG_SELECTION)
+	.venv/bin/pytest -q $(PARALLEL)
+	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q $(PARALLEL) $(PG_SELECTION)
 
 unit: setup
 	.venv/bin/pytest -q -m unit
