@@ -58,8 +58,10 @@ def copy_database(media: Path, keep: Path) -> DatabaseCopy:
 
 def restore_database(saved: DatabaseCopy) -> None:
     """Put the copied rows back in place of every row of the test database, and the copied media
-    files back over the media folder (files written since stay: their rows are gone)."""
-    shutil.copytree(saved.media_copy, saved.media, dirs_exist_ok=True)
+    folder in place of the media folder (files of earlier tests' uploads would otherwise be taken
+    for those of a new upload given the same id)."""
+    shutil.rmtree(saved.media, ignore_errors=True)
+    shutil.copytree(saved.media_copy, saved.media)
     connection.ensure_connection()
     if saved.sqlite is not None:
         saved.sqlite.backup(connection.connection)
