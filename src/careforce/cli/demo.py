@@ -30,6 +30,7 @@ HEADLINES = (
     ("filled_posts", "total", "all"),
     ("headcount", "total", "all"),
     ("filled_posts_estimate", "total", "all"),
+    ("headcount_estimate", "total", "all"),
     ("coverage_locations_share", "total", "all"),
     ("vacancy_rate", "total", "all"),
     ("turnover_rate", "total", "all"),

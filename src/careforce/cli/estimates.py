@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +22,21 @@ EXIT_UNUSABLE = 2
 
 def _share(value: object) -> str:
     return f"{value:.1%}" if isinstance(value, float) else "not known"
+
+
+def _people(summary: Mapping[str, object]) -> str:
+    """The estimated people, their interval when known, and the returns' posts per person."""
+    people = summary.get("headcount_estimate")
+    if not isinstance(people, float | int):
+        return "not known (the returns hold no staff records)"
+    text = f"{people:,.0f} estimated"
+    low, high = summary.get("headcount_lower"), summary.get("headcount_upper")
+    if isinstance(low, float | int) and isinstance(high, float | int):
+        text += f" (95% interval {low:,.0f} to {high:,.0f})"
+    ratio, seen = summary.get("posts_per_person"), summary.get("posts_per_person_returned")
+    if isinstance(ratio, float | int) and isinstance(seen, float | int):
+        text += f", {ratio:.2f} posts per person ({seen:.2f} in the returns alone)"
+    return text
 
 
 @app.command("compute")
@@ -104,6 +120,7 @@ def compute(
         f"{summary['filled_posts_returned']:,.0f} in returns",
         highlight=False,
     )
+    console.print(f"  people (headcount): {_people(summary)}", highlight=False)
     console.print(
         f"  coverage: {_share(summary['coverage_locations_share'])} of locations, "
         f"{_share(summary['coverage_posts_share'])} of estimated filled posts",
@@ -111,6 +128,8 @@ def compute(
     )
     for warning in result.warnings:
         console.print(f"[bold]Warning:[/] {warning}", highlight=False)
+    for note in result.notes:
+        console.print(f"Note: {note}", highlight=False)
     console.print(f"Written to {out}:")
     for path in result.files:
         console.print(f"  {path}", highlight=False)

@@ -24,8 +24,20 @@ from careforce.core.estimates.columns import (
 )
 from careforce.core.estimates.estimate import Estimates, estimate
 from careforce.core.estimates.pay import weighted_pay_rows
-from careforce.core.estimates.returns import pay_records, role_posts, workplace_returns
-from careforce.core.estimates.tables import estimate_rows
+from careforce.core.estimates.people import (
+    PEOPLE_PER_POST,
+    RECORDS,
+    SEEN_PEOPLE_PER_POST,
+    headcount_rows,
+    people_per_post,
+)
+from careforce.core.estimates.returns import (
+    pay_records,
+    person_records,
+    role_posts,
+    workplace_returns,
+)
+from careforce.core.estimates.tables import HEADCOUNT_ESTIMATE, estimate_rows
 from careforce.core.indicators.frames import period_label
 from careforce.core.publishing.estimates import publish_estimates
 from careforce.core.sources import cqc_register
@@ -111,17 +123,25 @@ class EstimatesResult:
     files: list[Path]
     summary: dict[str, float | int | str | None]
     warnings: list[str]
+    notes: list[str] = field(default_factory=list)
 
 
-def _returns(ascwds: Sequence[Path]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def _returns(
+    ascwds: Sequence[Path],
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     try:
         workers, places = load_ascwds(ascwds)
     except IndicatorInputError as error:
         raise EstimatesInputError(str(error)) from error
-    returns, roles, pay = pl.collect_all(
-        [workplace_returns(workers, places), role_posts(workers), pay_records(workers)]
+    returns, roles, pay, people = pl.collect_all(
+        [
+            workplace_returns(workers, places),
+            role_posts(workers),
+            pay_records(workers),
+            person_records(workers),
+        ]
     )
-    return returns, roles, pay
+    return returns, roles, pay, people
 
 
 def _targets(path: Path) -> pl.DataFrame:
@@ -190,6 +210,48 @@ def _summary(estimates: Estimates, table: pl.DataFrame) -> dict[str, float | int
     }
 
 
+def _posts_per_person(ratios: pl.DataFrame, column: str) -> float | None:
+    """Posts per person of every area's returns together (by one of the ratio columns)."""
+    areas = ratios.filter(pl.col("service_group") == "all")
+    people = float((areas[column] * areas[RECORDS]).sum())
+    return round(int(areas[RECORDS].sum()) / people, 3) if people else None
+
+
+def _headcount_summary(
+    rows: pl.DataFrame, ratios: pl.DataFrame
+) -> dict[str, float | int | str | None]:
+    """The estimated people of every area together, their interval when there is one area, and
+    the posts per person used and as the returns alone show them."""
+    total = rows.filter(pl.col("breakdown") == "total")
+    one = total.height == 1
+    return {
+        HEADCOUNT_ESTIMATE: round(float(total["numerator"].sum()), 1) if total.height else None,
+        "headcount_lower": round(float(total["lower_ci"][0]), 1) if one else None,
+        "headcount_upper": round(float(total["upper_ci"][0]), 1) if one else None,
+        "posts_per_person": _posts_per_person(ratios, PEOPLE_PER_POST),
+        "posts_per_person_returned": _posts_per_person(ratios, SEEN_PEOPLE_PER_POST),
+    }
+
+
+HEADCOUNT_NOTE: Final = (
+    "Headcount (people) is estimated as Skills for Care does: the estimated filled posts of "
+    "each service group over the posts per person of its returns (people told apart by their "
+    "pseudonymous NI key). The returns alone show {seen} posts per person; a person's other "
+    "post in a workplace that did not return is not seen, so the posts people hold in two "
+    "workplaces are scaled up by the returns' coverage of the estimated posts, giving {used}. "
+    "The interval carries the uncertainty of the modelled posts, not of the posts per person."
+)
+"""The note on how the headcount is estimated (``{seen}``, ``{used}``: posts per person)."""
+
+
+def _headcount_note(ratios: pl.DataFrame) -> str:
+    seen = _posts_per_person(ratios, SEEN_PEOPLE_PER_POST)
+    used = _posts_per_person(ratios, PEOPLE_PER_POST)
+    return HEADCOUNT_NOTE.format(
+        seen="no" if seen is None else f"{seen:.2f}", used="none" if used is None else f"{used:.2f}"
+    )
+
+
 def compute_estimates(
     register: Path,
     ascwds: Sequence[Path],
@@ -223,7 +285,7 @@ def compute_estimates(
         EstimatesInputError: an input cannot be used.
     """
     loaded = load_register(register, area=area)
-    returns, roles, pay = _returns(ascwds)
+    returns, roles, pay, people = _returns(ascwds)
     if returns.height == 0:
         raise EstimatesInputError("the ASC-WDS outputs hold no workplaces")
     day = reference_date or returns["reference_date"].max()
@@ -236,8 +298,9 @@ def compute_estimates(
     report = None
     if calibration is not None:
         estimates, report = calibrate(estimates, _targets(calibration))
+    headcount = headcount_rows(estimates, people)
     table = publish_estimates(
-        pl.concat([estimate_rows(estimates), weighted_pay_rows(estimates, pay)]),
+        pl.concat([estimate_rows(estimates), headcount, weighted_pay_rows(estimates, pay)]),
         period=period_label(day),
         area_names=loaded.area_names,
         policy=policy or DisclosurePolicy(),
@@ -271,8 +334,10 @@ def compute_estimates(
         ]
     )
     write_csv(files[4], findings)
-    summary = _summary(estimates, table)
+    ratios = people_per_post(estimates, people)
+    summary = _summary(estimates, table) | _headcount_summary(headcount, ratios)
     warnings = list(estimates.notes)
+    notes = [_headcount_note(ratios)]
     share = summary["coverage_locations_share"]
     if isinstance(share, float) and share < COVERAGE_WARNING:
         warnings.append(
@@ -303,8 +368,9 @@ def compute_estimates(
             "calibration": str(calibration) if calibration else None,
             "summary": summary,
             "warnings": warnings,
+            "notes": notes,
         },
     )
     return EstimatesResult(
-        estimates, table, estimates.accuracy, day, [*files, manifest], summary, warnings
+        estimates, table, estimates.accuracy, day, [*files, manifest], summary, warnings, notes
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from careforce.synthetic.ascwds_text import render_staff_file, render_workplace_file
@@ -14,7 +15,7 @@ from careforce.synthetic.staff import simulate_staffing
 from careforce.synthetic.story import CALIBRATED_YEAR
 from careforce.synthetic.training import TrainingRecords
 from careforce.synthetic.workers import Staffing
-from careforce.synthetic.workplaces import plan_workplaces
+from careforce.synthetic.workplaces import Workplace, plan_workplaces
 
 FILE_KINDS = ("workplace", "staff", "training")
 """The three files of an ASC-WDS return, in the order they are written."""
@@ -37,9 +38,14 @@ def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
     """Plan an area's workplaces and simulate its staff over both years; some people hold two
     posts (:mod:`careforce.synthetic.multiple_posts`)."""
     workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
-    staffing = simulate_staffing(area, workplaces, seed=derive_seed(seed, "staff", area.code))
-    # The calibrated year first (every profile has it), then the years after and before it.
     calibrated = calibrated_snapshot()
+    staffing = simulate_staffing(
+        area,
+        workplaces,
+        seed=derive_seed(seed, "staff", area.code),
+        returning=returning_in_calibrated_year(workplaces, area_code=area.code, seed=seed),
+    )
+    # The calibrated year first (every profile has it), then the years after and before it.
     years = range(1, len(staffing.counts) + 1)
     snapshots = [
         calibrated,
@@ -48,6 +54,26 @@ def simulate_area(area: AreaProfile, *, seed: int) -> Staffing:
     ]
     share_people(staffing, make_rng(seed, "multiple posts", area.code), snapshots=snapshots)
     return staffing
+
+
+def returning_in_calibrated_year(
+    workplaces: list[Workplace], *, area_code: str, seed: int
+) -> frozenset[int]:
+    """Indices of the workplaces that return in the calibrated year: the draw of
+    :func:`area_response`, which depends on the planned workplaces only, so the pay can be
+    calibrated on the returns' staff before the staff are simulated."""
+    calibrated = calibrated_snapshot()
+    response = draw_response(
+        workplaces, make_rng(seed, "response", area_code), snapshots=calibrated
+    )
+    return response.returned[calibrated]
+
+
+def calibrated_returns(area: AreaProfile, *, seed: int) -> frozenset[str]:
+    """Workplace references (LOCALESTID) of an area's returns in the calibrated year."""
+    workplaces = plan_workplaces(area, make_rng(seed, "workplaces", area.code))
+    returning = returning_in_calibrated_year(workplaces, area_code=area.code, seed=seed)
+    return frozenset(w.local_id for w in workplaces if w.index in returning)
 
 
 def calibrated_snapshot() -> int:
@@ -126,8 +152,15 @@ def area_truth(staffing: Staffing, response: Response, *, area_code: str) -> str
     in each year and whether it returned."""
     years = area_years(staffing)
     posts = {w.index: [0] * len(years) for w in staffing.workplaces}
-    for worker in staffing.workers:
-        for snapshot in range(1, len(years) + 1):
-            if worker.present(snapshot):
-                posts[worker.workplace.index][snapshot - 1] += 1
-    return truth_rows(staffing.workplaces, response, posts, area_code=area_code, years=years)
+    people = {w.index: [0.0] * len(years) for w in staffing.workplaces}
+    for snapshot in range(1, len(years) + 1):
+        present = [w for w in staffing.workers if w.present(snapshot)]
+        # A person is their NI number; a post without one is a person of its own.
+        held = Counter(w.ni for w in present if w.ni)
+        for worker in present:
+            posts[worker.workplace.index][snapshot - 1] += 1
+            share = 1 / held[worker.ni] if worker.ni else 1.0
+            people[worker.workplace.index][snapshot - 1] += share
+    return truth_rows(
+        staffing.workplaces, response, posts, area_code=area_code, years=years, people=people
+    )

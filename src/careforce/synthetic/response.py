@@ -124,8 +124,8 @@ TRUTH_HEADER: Final = (
     "beds",
     "response_propensity",
 )
-"""Leading columns of the synthetic truth; ``filled_posts_<year>`` and ``returned_<year>`` follow
-for each written year."""
+"""Leading columns of the synthetic truth; ``filled_posts_<year>``, ``returned_<year>`` and
+``people_<year>`` follow for each written year."""
 
 
 def truth_rows(
@@ -135,9 +135,12 @@ def truth_rows(
     *,
     area_code: str,
     years: Sequence[str],
+    people: Mapping[int, Sequence[float]] | None = None,
 ) -> str:
     """The synthetic truth of an area as CSV text: one row per workplace (returned or not) with
-    its true filled posts in each written year and whether it returned then.
+    its true filled posts in each written year, whether it returned then, and its true people:
+    each post carries 1 ÷ the posts its person holds in the area that year, so the workplaces'
+    people add up to the area's distinct people (its true headcount).
 
     Args:
         workplaces: The area's workplaces.
@@ -145,11 +148,13 @@ def truth_rows(
         posts: Workplace index -> filled posts at each written snapshot (in ``years`` order).
         area_code: ONS code of the area.
         years: Labels of the written years, oldest first.
+        people: Workplace index -> people at each written snapshot (default: one a post).
     """
     header = [
         *TRUTH_HEADER,
         *(f"filled_posts_{year}" for year in years),
         *(f"returned_{year}" for year in years),
+        *(f"people_{year}" for year in years),
     ]
     rows = []
     for w in workplaces:
@@ -170,6 +175,7 @@ def truth_rows(
                     "Y" if w.index in response.returned[snapshot] else "N"
                     for snapshot in range(1, len(years) + 1)
                 ),
+                *(f"{n:.3f}" for n in (people[w.index] if people is not None else posts[w.index])),
             )
         )
     return render_table(header, rows)

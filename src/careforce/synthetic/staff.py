@@ -138,9 +138,16 @@ SERVICE_KIND: Final[Mapping[int, str]] = MappingProxyType(
 class _Simulation(WorkerAttributes, PayAndSickness):
     """The state of one area's simulation (a class so the many steps share their inputs)."""
 
-    def __init__(self, area: AreaProfile, workplaces: list[Workplace], seed: int) -> None:
+    def __init__(
+        self,
+        area: AreaProfile,
+        workplaces: list[Workplace],
+        seed: int,
+        returning: frozenset[int] = frozenset(),
+    ) -> None:
         self.area = area
         self.workplaces = workplaces
+        self.returning = returning
         self.rng = random.Random(seed)
         self.workers: list[Worker] = []
         self.counts = {snapshot: YearCounts() for snapshot in range(1, area.years + 1)}
@@ -450,7 +457,13 @@ class _Simulation(WorkerAttributes, PayAndSickness):
             vacancies_at[index] += 1
 
 
-def simulate_staffing(area: AreaProfile, workplaces: list[Workplace], *, seed: int) -> Staffing:
+def simulate_staffing(
+    area: AreaProfile,
+    workplaces: list[Workplace],
+    *,
+    seed: int,
+    returning: frozenset[int] = frozenset(),
+) -> Staffing:
     """Simulate an area's staff from the base snapshot through every reference year.
 
     Args:
@@ -458,9 +471,11 @@ def simulate_staffing(area: AreaProfile, workplaces: list[Workplace], *, seed: i
         workplaces: The area's planned workplaces (their sizes are adjusted in place where the
             staff who stay exceed the plan).
         seed: Seed of this area's staff simulation.
+        returning: Indices of the workplaces that return in the calibrated year, whose staff
+            the all-roles pay is calibrated on (every workplace's when empty).
 
     Returns:
         The workplaces, every worker in post at some snapshot, and starters, leavers and
         vacancies by workplace and job role for each written snapshot.
     """
-    return _Simulation(area, workplaces, seed).run()
+    return _Simulation(area, workplaces, seed, returning).run()

@@ -42,6 +42,7 @@ class StaffRound:
         aspects: satisfaction question → share satisfied (of those working).
         agreement: agreement question → share agreeing (asked from 2023).
         hours: share willing to change hours (None: not asked).
+        training: the training questions' answers (None: not asked).
     """
 
     name: str
@@ -58,6 +59,20 @@ class StaffRound:
     leaving_reasons: Mapping[str, float] = field(
         default_factory=lambda: {"pay": 0.62, "work-pressures": 0.45, "health": 0.2, "stress": 0.38}
     )
+    training: TrainingAnswers | None = None
+
+
+@dataclass(frozen=True)
+class TrainingAnswers:
+    """The training questions of a staff round (asked from 2023).
+
+    Attributes:
+        received: share (of those working) who received all the training they needed.
+        wanted: option → share (of those working) choosing it among up to three.
+    """
+
+    received: float
+    wanted: Mapping[str, float]
 
 
 @dataclass(frozen=True)
@@ -163,8 +178,30 @@ STAFF_2023: Final = StaffRound(
         "helps_with_technology": 0.58,
     },
     hours=0.55,
+    training=TrainingAnswers(
+        received=0.54,
+        wanted={
+            "dementia": 0.34,
+            "mental-health": 0.31,
+            "digital": 0.27,
+            "medication": 0.22,
+            "end-of-life": 0.2,
+            "leadership": 0.18,
+            "autism": 0.16,
+            "positive-behaviour": 0.14,
+            "learning-disability": 0.12,
+            "person-centred": 0.09,
+            "first-aid": 0.08,
+            "safeguarding": 0.06,
+            "moving-people": 0.05,
+            "none": 0.1,
+        },
+    ),
 )
-"""A later staff round: a little less satisfied, more considering leaving, pay still first."""
+"""A later staff round: a little less satisfied, more considering leaving, pay still first;
+the training questions asked for the first time (assumed shares: dementia, mental health and
+digital skills most wanted, as the strategy's priorities and Skills for Care's training
+surveys suggest)."""
 ORGANISATIONS_2022: Final = OrganisationRound(
     name="2022",
     service_types={
@@ -425,7 +462,34 @@ def staff_responses(spec: StaffRound, *, seed: int) -> list[Row]:
             (("good", 0.7), ("very-good", 0.3)),
             (("fair", 0.6), ("poor", 0.3), ("very-poor", 0.1)),
         )
+    if spec.training is not None:
+        _training(make_rng(seed, "survey", "staff", spec.name, "training"), working, spec.training)
     return rows
+
+
+def _training(rng: random.Random, working: Sequence[Row], answers: TrainingAnswers) -> None:
+    """The training questions (their own random stream, so the other answers stay as they
+    were before the questions were asked)."""
+    _split(
+        rng,
+        working,
+        "training_received",
+        round(answers.received * len(working)),
+        (("yes-all", 1.0),),
+        (("yes-some", 0.6), ("no", 0.3), ("not-sure", 0.1)),
+    )
+    none = round(answers.wanted.get("none", 0.0) * len(working))
+    order = list(working)
+    shuffle(rng, order)
+    for row in order[:none]:
+        row["training_wanted"] = "none"
+    rest = order[none:]
+    _choose_many(
+        rng,
+        rest,
+        "training_wanted",
+        {k: round(v * len(working)) for k, v in answers.wanted.items() if k != "none"},
+    )
 
 
 def _shares(total: int, shares: Mapping[str, float]) -> dict[str, int]:

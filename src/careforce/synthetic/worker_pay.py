@@ -79,6 +79,7 @@ class PayAndSickness:
     rng: random.Random
     area: AreaProfile
     workers: list[Worker]
+    returning: frozenset[int]
 
     def _set_pay(self, snapshot: int) -> None:
         rng = self.rng
@@ -113,18 +114,23 @@ class PayAndSickness:
             for w in present
             if w.salary_interval in ("1", "3") and not w.workplace.local_authority
         ]
+        # The published all-roles figure is of ASC-WDS returns: the pay of the other hourly
+        # roles moves by one step everywhere, the step that brings the returns' staff to it, so
+        # careforce's measure of the returns reproduces it.
+        returned = [w for w in independent if w.workplace.index in self.returning] or independent
         others = [w for w in independent if w.salary_interval == "3" and w.role != CARE_WORKER]
-        if others:
-            goal = targets.all_roles_hourly_independent[label] * len(independent)
+        counted = [w for w in returned if w.salary_interval == "3" and w.role != CARE_WORKER]
+        if counted:
+            goal = targets.all_roles_hourly_independent[label] * len(returned)
             fixed = sum(
                 hourly_equivalent(w, snapshot)
-                for w in independent
+                for w in returned
                 if w.salary_interval != "3" or w.role == CARE_WORKER
             )
             # Repeated because the wage floor can hold some rates up.
             for _ in range(4):
-                total = fixed + sum(w.pay[snapshot] for w in others)
-                step = (goal - total) / len(others)
+                total = fixed + sum(w.pay[snapshot] for w in counted)
+                step = (goal - total) / len(counted)
                 for w in others:
                     w.pay[snapshot] = max(floor, round(w.pay[snapshot] + step, 2))
 

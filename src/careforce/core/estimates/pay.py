@@ -47,7 +47,7 @@ WEIGHT: Final = "weight"
 _CELL: Final = (AREA_CODE, SERVICE_GROUP, SIZE_BAND)
 
 
-def _workplaces(estimates: Estimates) -> pl.DataFrame:
+def estimated_workplaces(estimates: Estimates) -> pl.DataFrame:
     """Every location and unregistered workplace: its cell, posts and the return it has."""
     located = estimates.locations.select(
         pl.col(AREA_CODE).cast(pl.String),
@@ -75,7 +75,7 @@ def weighted_pay_records(estimates: Estimates, pay: pl.DataFrame) -> pl.DataFram
         estimates: the run's estimates.
         pay: one row per staff record: ``establishment_id``, ``snapshot``, ``hourly_rate``.
     """
-    places = _workplaces(estimates)
+    places = estimated_workplaces(estimates)
     weights = places.group_by(_CELL).agg(pl.col(FILLED_POSTS).sum().alias("_posts"))
     paid = (
         pay.filter(pl.col(HOURLY_RATE).is_not_null())

@@ -70,3 +70,12 @@ def pay_records(workers: pl.LazyFrame) -> pl.LazyFrame:
         pl.col(SNAPSHOT).cast(pl.Int64),
         pl.col(W.HOURLY_RATE).cast(pl.Float64).alias("hourly_rate"),
     )
+
+
+def person_records(workers: pl.LazyFrame) -> pl.LazyFrame:
+    """Each staff record's person key by workplace and snapshot (for the estimated headcount)."""
+    return workers.select(
+        pl.col(W.ESTABLISHMENT_ID).cast(pl.String).alias(ESTABLISHMENT_ID),
+        pl.col(SNAPSHOT).cast(pl.Int64),
+        pl.col(W.PERSON_ID).cast(pl.String).alias("person_id"),
+    )

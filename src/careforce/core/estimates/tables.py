@@ -38,6 +38,9 @@ from careforce.core.vocab.published import UPPER as UPPER_CI
 
 FILLED_POSTS_ESTIMATE: Final = "filled_posts_estimate"
 """Measure id: estimated filled posts of every in-scope location and unregistered workplace."""
+HEADCOUNT_ESTIMATE: Final = "headcount_estimate"
+"""Measure id: estimated people (headcount) holding the estimated filled posts
+(``careforce.core.estimates.people``)."""
 VACANCIES_ESTIMATE: Final = "vacancies_estimate"
 """Measure id: estimated vacancies."""
 COVERAGE_LOCATIONS: Final = "coverage_locations_share"
@@ -52,6 +55,7 @@ STARTERS_RATE_WEIGHTED: Final = "starters_rate_weighted"
 """Measure id: starters ÷ filled posts of the estimated whole sector."""
 ESTIMATE_MEASURES: Final = (
     FILLED_POSTS_ESTIMATE,
+    HEADCOUNT_ESTIMATE,
     VACANCIES_ESTIMATE,
     COVERAGE_LOCATIONS,
     COVERAGE_POSTS,
@@ -84,7 +88,7 @@ ROW_SCHEMA: Final = pl.Schema(
 _TOTAL = ("total", "all")
 
 
-def _combined(estimates: Estimates) -> pl.DataFrame:
+def combined_workplaces(estimates: Estimates) -> pl.DataFrame:
     """Locations and unregistered workplaces in one frame of what the tables sum."""
     locations = estimates.locations.select(
         LOCATION_ID,
@@ -156,9 +160,10 @@ LEVELS: Final = (("total", None), (SERVICE_GROUP, SERVICE_GROUP))
 """The breakdowns of the coverage and weighted rates: the headline and service group."""
 
 
-def _sums(
+def sums(
     frame: pl.DataFrame, measure: str, column: str, breakdown: str, by: str | None
 ) -> pl.DataFrame:
+    """The sum of ``column`` by area and breakdown as rows of ``measure``."""
     groups, value = _level(by)
     return (
         frame.group_by(groups)
@@ -179,17 +184,19 @@ def _key(breakdown_value: pl.Expr) -> pl.Expr:
     return pl.format("{}|{}", pl.col(AREA_CODE), breakdown_value)
 
 
-def _with_intervals(
+def with_intervals(
     rows: pl.DataFrame,
     combined: pl.DataFrame,
     replicates: Replicates,
     *,
-    measure: str,
+    column: str,
     ratios: pl.Series | None,
 ) -> pl.DataFrame:
-    """Intervals: the fixed part (every figure not modelled) plus the replicate sums."""
+    """Intervals of the total and service-group rows of a count (``column`` of ``combined``):
+    the fixed part (every figure not modelled) plus the replicate sums, each modelled
+    location's replicates scaled by its ratio (``ratios``, in the replicates' order) when the
+    count is its filled posts times a ratio."""
     modelled = combined.filter(pl.col(SOURCE) == Source.MODELLED.value)
-    column = FILLED_POSTS if measure == FILLED_POSTS_ESTIMATE else VACANCIES
     keys = pl.concat(
         [
             modelled.select(LOCATION_ID, _key(pl.lit(_TOTAL[1])).alias("key")),
@@ -316,43 +323,41 @@ def estimate_rows(estimates: Estimates) -> pl.DataFrame:
     """Every estimate measure by area and breakdown (:data:`ROW_SCHEMA`), unrounded: filled
     posts and vacancies with 95% bootstrap intervals (total and service group), filled posts by
     sector, population and job-role group, and the coverage shares."""
-    combined = _combined(estimates)
+    combined = combined_workplaces(estimates)
     roles = estimates.roles.with_columns(
         pl.col(JOB_ROLE_GROUP).fill_null(NOT_KNOWN), pl.col(POSTS).alias(FILLED_POSTS)
     )
     posts = pl.concat(
         [
-            _sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, "total", None),
-            _sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, SERVICE_GROUP, SERVICE_GROUP),
+            sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, "total", None),
+            sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, SERVICE_GROUP, SERVICE_GROUP),
         ]
     )
     vacancies = pl.concat(
         [
-            _sums(combined, VACANCIES_ESTIMATE, VACANCIES, "total", None),
-            _sums(combined, VACANCIES_ESTIMATE, VACANCIES, SERVICE_GROUP, SERVICE_GROUP),
+            sums(combined, VACANCIES_ESTIMATE, VACANCIES, "total", None),
+            sums(combined, VACANCIES_ESTIMATE, VACANCIES, SERVICE_GROUP, SERVICE_GROUP),
         ]
     )
     plain = pl.concat(
         [
-            _sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, SECTOR, SECTOR),
-            _sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, POPULATION, POPULATION),
-            _sums(roles, FILLED_POSTS_ESTIMATE, FILLED_POSTS, JOB_ROLE_GROUP, JOB_ROLE_GROUP),
+            sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, SECTOR, SECTOR),
+            sums(combined, FILLED_POSTS_ESTIMATE, FILLED_POSTS, POPULATION, POPULATION),
+            sums(roles, FILLED_POSTS_ESTIMATE, FILLED_POSTS, JOB_ROLE_GROUP, JOB_ROLE_GROUP),
         ]
     )
     parts = [
-        _with_intervals(
-            posts, combined, estimates.replicates, measure=FILLED_POSTS_ESTIMATE, ratios=None
-        ),
+        with_intervals(posts, combined, estimates.replicates, column=FILLED_POSTS, ratios=None),
         plain,
         _coverage(combined),
         _weighted_rates(combined),
     ]
     parts.append(
-        _with_intervals(
+        with_intervals(
             vacancies,
             combined,
             estimates.replicates,
-            measure=VACANCIES_ESTIMATE,
+            column=VACANCIES,
             ratios=_vacancy_ratios(estimates),
         )
     )

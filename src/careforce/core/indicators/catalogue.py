@@ -481,6 +481,23 @@ _ESTIMATE_MEASURES: tuple[Measure, ...] = (
         '"Whole-sector estimates").',
     ),
     Measure(
+        "headcount_estimate",
+        "Headcount (whole-sector estimate)",
+        "People holding the estimated filled posts: each service group's estimated filled posts "
+        "times the people per post of its returns (Skills for Care's method).",
+        Unit.COUNT,
+        Polarity.NO_JUDGEMENT,
+        Kind.COUNT,
+        "estimated filled posts × distinct people ÷ staff records of the returns of the service "
+        "group (of the area when the group has no staff records)",
+        "",
+        (Dimension.TOTAL, Dimension.SERVICE_GROUP, Dimension.SECTOR),
+        _ESTIMATES,
+        "`careforce estimates compute`; intervals are the filled posts' 95% bootstrap intervals "
+        "times the people per post, which is taken as known (docs/methodology.md, "
+        '"Headcount of the whole sector").',
+    ),
+    Measure(
         "vacancies_estimate",
         "Vacancies (whole-sector estimate)",
         "Vacancies of every in-scope location: returned, or estimated from the vacancies per "
@@ -684,6 +701,28 @@ SURVEY_MEASURES: tuple[Measure, ...] = (
         "Help people use technology",
         "Share of staff who can help the people they support use technology to stay independent.",
         "agree or strongly agree",
+    ),
+    _survey_share(
+        "training_received_share",
+        "Received the training needed",
+        "Share of staff who received all the training they needed for their role in the last "
+        "12 months.",
+        "yes, all of it",
+    ),
+    replace(
+        _survey_share(
+            "training_wanted_share",
+            "Training that would help most",
+            "Share of staff choosing each kind of training as among the three that would help "
+            "them most in their role (one share for each ASC-WDS training category offered).",
+            "respondents choosing the category",
+            polarity=Polarity.NO_JUDGEMENT,
+        ),
+        kind=Kind.CATEGORY_SHARE,
+        breakdowns=(Dimension.TOTAL,),
+        categories=Dimension.TRAINING_CATEGORY,
+        methodology=_SURVEY_NOTE
+        + " Respondents choose up to three, so the shares add up to more than 1.",
     ),
     _survey_share(
         "organisations_struggling_to_recruit_share",

@@ -6,8 +6,9 @@ in a mandatory topic below full compliance, and, when those sources are given, c
 in a category below the share of job postings asking for its skill, and a workforce survey
 training item (staff who do not agree they can do it). The workers the gap stands for are
 ``gap × workers in the cell``; the score weights them by the share of job postings asking for
-the need's skill, ``workers short × (1 + posting share)``, so a small gap in a large group can
-outrank a large gap in a small one; ties go to the larger gap. Suppressed cells are never used.
+the need's skill and the share of survey respondents choosing its training as among what would
+help them most, ``workers short × (1 + posting share + survey share)``, so a small gap in a
+large group can outrank a large gap in a small one; ties go to the larger gap. Suppressed cells are never used.
 The method is written out in docs/methodology.md ("Priority training needs").
 """
 
@@ -34,7 +35,12 @@ from careforce.core.vocab.published import (
     VALUE,
 )
 from careforce.core.vocab.training_codes import TRAINING_CATEGORY
-from careforce.core.vocab.training_evidence import SURVEY_ITEMS, skill_categories
+from careforce.core.vocab.training_evidence import (
+    SURVEY_ANSWERED,
+    SURVEY_ITEMS,
+    SURVEY_WANTED,
+    skill_categories,
+)
 
 FULL_COMPLIANCE: Final = 1.0
 """Benchmark of mandatory training: every worker current in the topic."""
@@ -281,6 +287,46 @@ def posting_demand(labour: pl.DataFrame) -> pl.DataFrame:
     return frame.group_by(AREA_CODE, "_topic").agg(pl.col("demand").max(), pl.col("_window").max())
 
 
+def survey_wanted(survey: pl.DataFrame) -> pl.DataFrame:
+    """The share of each area's latest survey round choosing each training topic (a mandatory
+    topic, or a category outside the mandatory list) as among what would help them most.
+
+    Returns:
+        Columns ``area_code``, ``_topic``, ``wanted`` (the largest share over the categories of
+        the topic) and ``_wanted_round``.
+    """
+    schema = {
+        AREA_CODE: pl.String,
+        "_topic": pl.String,
+        "wanted": pl.Float64,
+        "_wanted_round": pl.String,
+    }
+    rows = survey.filter(
+        (pl.col(MEASURE_ID) == SURVEY_WANTED)
+        & (pl.col(BREAKDOWN) == "training_category")
+        & pl.col(VALUE).is_not_null()
+        & pl.col(SYMBOL).is_null()
+    )
+    if rows.is_empty():
+        return pl.DataFrame(schema=schema)
+    latest = rows.filter(pl.col(PERIOD) == pl.col(PERIOD).max().over(AREA_CODE))
+    topics = mandatory_topics()
+    return (
+        latest.select(
+            pl.col(AREA_CODE).cast(pl.String),
+            pl.col(BREAKDOWN_VALUE)
+            .cast(pl.String)
+            .replace_strict(topics, default=pl.col(BREAKDOWN_VALUE), return_dtype=pl.String)
+            .alias("_topic"),
+            pl.col(VALUE).cast(pl.Float64).alias("wanted"),
+            pl.col(PERIOD).cast(pl.String).alias("_wanted_round"),
+        )
+        .group_by(AREA_CODE, "_topic")
+        .agg(pl.col("wanted").max(), pl.col("_wanted_round").max())
+        .match_to_schema(pl.Schema(schema))
+    )
+
+
 def _demand_candidates(table: pl.DataFrame, demand: pl.DataFrame) -> pl.DataFrame:
     """Current training in a category outside the mandatory list against the share of job
     postings asking for its skill."""
@@ -366,10 +412,13 @@ def _survey_candidates(table: pl.DataFrame, survey: pl.DataFrame) -> pl.DataFram
             gap=pl.lit(FULL_AGREEMENT) - top,
             workers=pl.col("_workforce"),
             detail=pl.format(
-                "{} of {} survey respondents agree ({} round; up to {} on its interval), against "
+                "{} of {} survey respondents {} ({} round; up to {} on its interval), against "
                 "full agreement, of {} workers",
                 _percent(VALUE),
                 _count(DENOMINATOR),
+                pl.col(MEASURE_ID).replace_strict(
+                    SURVEY_ANSWERED, default="agree", return_dtype=pl.String
+                ),
                 pl.col("_round"),
                 (top * 100).round(0).cast(pl.Int64).cast(pl.String) + "%",
                 _count("workers"),
@@ -413,20 +462,32 @@ def priority_training_needs(
     parts = [part for part in parts if part.height]
     if not parts:
         return pl.DataFrame(schema=_SCHEMA)
-    needs = pl.concat(parts, how="vertical_relaxed").join(
-        demand, on=[AREA_CODE, "_topic"], how="left"
+    wanted = survey_wanted(survey if survey is not None else table.clear())
+    needs = (
+        pl.concat(parts, how="vertical_relaxed")
+        .join(demand, on=[AREA_CODE, "_topic"], how="left")
+        .join(wanted, on=[AREA_CODE, "_topic"], how="left")
     )
     asked = pl.format("; asked for in {} of job postings ({})", _percent("demand"), "_window")
+    picked = pl.format(
+        "; chosen by {} of survey respondents as training that would help them most ({} round)",
+        _percent("wanted"),
+        "_wanted_round",
+    )
     scored = needs.with_columns(
         (pl.col("gap") * pl.col("workers")).alias("workers_short"),
     ).with_columns(
-        (pl.col("workers_short") * (1 + pl.col("demand").fill_null(0.0))).alias("score"),
+        (
+            pl.col("workers_short")
+            * (1 + pl.col("demand").fill_null(0.0) + pl.col("wanted").fill_null(0.0))
+        ).alias("score"),
         pl.concat_str(
             pl.col("_detail"),
             pl.format("; about {} workers short", _count("workers_short")),
             pl.when(pl.col("demand").is_not_null() & (pl.col("kind") != POSTINGS_KIND))
             .then(asked)
             .otherwise(pl.lit("")),
+            pl.when(pl.col("wanted").is_not_null()).then(picked).otherwise(pl.lit("")),
         ).alias("evidence"),
     )
     ranked = scored.sort(

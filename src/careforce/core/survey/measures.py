@@ -10,9 +10,9 @@ from typing import Final
 import polars as pl
 
 from careforce.core.survey import columns as c
-from careforce.core.survey.analysis import SHARE_SCHEMA, answer_shares
+from careforce.core.survey.analysis import SHARE_SCHEMA, answer_shares, option_shares
 from careforce.core.survey.disclosure import suppress_small_groups
-from careforce.core.survey.questionnaire import Questionnaire
+from careforce.core.survey.questionnaire import Question, Questionnaire, QuestionType
 from careforce.core.vocab.published import ALL, MEASURE_ID, TOTAL
 
 ASKED: Final = "asked"
@@ -65,6 +65,9 @@ def measure_shares(
         if question.id not in present:
             skipped.append(_not_asked(binding.id))
             continue
+        if binding.per_option is not None:
+            asked.append(_option_measure(responses, question, binding.per_option, weight))
+            continue
         shares = answer_shares(
             responses,
             question=question.id,
@@ -80,6 +83,29 @@ def measure_shares(
     if not parts:
         return pl.LazyFrame(schema=MEASURE_SHARES_SCHEMA)
     return pl.concat([part.select(MEASURE_SHARES_SCHEMA.names()) for part in parts])
+
+
+def _option_measure(
+    responses: pl.LazyFrame, question: Question, breakdown: str, weight: str | None
+) -> pl.LazyFrame:
+    """A measure of each positive option's share of the respondents who answered, the
+    option's label its breakdown value (of all respondents; multiple choice counts each option
+    a respondent chose)."""
+    assert question.measure is not None
+    labels = {o.value: o.label for o in question.options or []}
+    shares = option_shares(
+        responses,
+        question=question.id,
+        options=question.measure.positive,
+        multiple=question.type == QuestionType.MULTIPLE_CHOICE,
+        weight=weight,
+    )
+    return shares.select(
+        pl.lit(question.measure.id).alias(MEASURE_ID),
+        pl.lit(breakdown).alias(c.BREAKDOWN),
+        pl.col(c.ANSWER).replace_strict(labels, return_dtype=pl.String).alias(c.GROUP),
+        *(name for name in SHARE_SCHEMA if name not in (c.BREAKDOWN, c.GROUP)),
+    )
 
 
 def _not_asked(measure_id: str) -> pl.LazyFrame:

@@ -123,6 +123,12 @@ class MeasureBinding(BaseModel):
         min_length=1,
         description="Options counted in the numerator, e.g. [satisfied, very-satisfied].",
     )
+    per_option: QuestionId | None = Field(
+        default=None,
+        description="Publish each positive option's share on its own, under this breakdown "
+        "with the option's label as its value (e.g. training_category), instead of one share "
+        "of them all.",
+    )
 
 
 class Question(BaseModel):
@@ -228,9 +234,14 @@ def _bound_problems(question: Question, at: Path) -> Iterator[Problem]:
 
 def _measure_problems(question: Question, at: Path) -> Iterator[Problem]:
     if question.measure is not None:
-        if question.type not in CHOICE_TYPES - {QuestionType.MULTIPLE_CHOICE}:
+        per_option = question.measure.per_option is not None
+        if question.type not in CHOICE_TYPES - {QuestionType.MULTIPLE_CHOICE} and not (
+            per_option and question.type is QuestionType.MULTIPLE_CHOICE
+        ):
             yield Problem(
-                (*at, "measure"), "only a single_choice or likert question gives a measure"
+                (*at, "measure"),
+                "only a single_choice or likert question gives a measure (a multiple_choice "
+                "question one share per option, with per_option)",
             )
         for index, value in enumerate(question.measure.positive):
             if value not in question.option_values():

@@ -29,6 +29,7 @@ BASE_LABELS: Final[dict[Base, str]] = {
 
 ESTIMATED_COUNTERPARTS: Final[dict[str, str]] = {
     "filled_posts": "filled_posts_estimate",
+    "headcount": "headcount_estimate",
     "vacancies": "vacancies_estimate",
     "vacancy_rate": "vacancy_rate_weighted",
     "turnover_rate": "turnover_rate_weighted",

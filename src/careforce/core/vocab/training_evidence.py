@@ -51,7 +51,18 @@ SURVEY_ITEMS: Final[dict[str, str]] = {
     "helps_with_technology_share": "Digital skills: helping people use technology to stay "
     "independent",
     "strength_based_practice_share": "Strength-based, person-centred practice",
+    "training_received_share": "Training staff needed for their role in the last 12 months",
 }
 """The workforce survey measures that show a training need (staff who do not agree they can do
-it), each with the need it shows. The survey's questionnaire binds these questions to the
+it, or did not receive all the training they needed), each with the need it shows. The survey's questionnaire binds these questions to the
 measures (src/careforce/data/survey/questionnaires/staff.yaml)."""
+
+SURVEY_WANTED: Final = "training_wanted_share"
+"""The workforce survey measure of the training staff say would help them most: one share for
+each ASC-WDS training category (its label the breakdown value), which weights the needs of that
+category as the share of job postings asking for it does."""
+
+SURVEY_ANSWERED: Final[dict[str, str]] = {
+    "training_received_share": "received all the training they needed",
+}
+"""What the respondents counted in a survey item's share said, where it is not that they agree."""

@@ -56,6 +56,36 @@ class ServiceCoverage:
 
 
 @dataclass(frozen=True)
+class EstimatedTotals:
+    """The whole-sector totals of a run: filled posts and the people holding them."""
+
+    filled_posts: float
+    headcount: float | None
+    headcount_lower: float | None
+    headcount_upper: float | None
+    posts_per_person: float | None
+    posts_per_person_returned: float | None
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _totals(summary: dict[str, Any]) -> EstimatedTotals | None:
+    posts = _number(summary.get("filled_posts_estimate"))
+    if posts is None:
+        return None
+    return EstimatedTotals(
+        posts,
+        _number(summary.get("headcount_estimate")),
+        _number(summary.get("headcount_lower")),
+        _number(summary.get("headcount_upper")),
+        _number(summary.get("posts_per_person")),
+        _number(summary.get("posts_per_person_returned")),
+    )
+
+
+@dataclass(frozen=True)
 class EstimatesReport:
     """What the analysts' page shows.
 
@@ -65,6 +95,8 @@ class EstimatesReport:
         coverage: by service group, then all.
         not_returned: the in-scope locations without a current return (as in the file).
         warnings: the run's warnings.
+        totals: the whole-sector filled posts and people (None in a run's files without them).
+        notes: how the run's figures are made (e.g. the headcount's method).
         problem: why no estimates are shown, when ``available`` is false.
     """
 
@@ -74,6 +106,8 @@ class EstimatesReport:
     not_returned: pl.DataFrame = field(default_factory=pl.DataFrame)
     warnings: list[str] = field(default_factory=list)
     problem: str = ""
+    totals: EstimatedTotals | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def _coverage(locations: pl.DataFrame) -> list[ServiceCoverage]:
@@ -132,4 +166,6 @@ def estimates_report(*, viewer: Viewer) -> EstimatesReport:
         coverage=_coverage(locations),
         not_returned=not_returned,
         warnings=[str(w) for w in manifest.get("warnings", [])],
+        totals=_totals(manifest.get("summary", {})),
+        notes=[str(n) for n in manifest.get("notes", [])],
     )

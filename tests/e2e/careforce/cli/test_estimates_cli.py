@@ -107,6 +107,10 @@ class TestEstimatesCompute:
             in result.output
         )
         assert "coverage: 66.7% of locations" in result.output
+        assert (
+            "people (headcount): 378 estimated (95% interval 375 to 378), 1.00 posts per person (1.00 in "
+            "the returns alone)" in " ".join(result.output.split())
+        )
 
     def test_locations_csv(self, computed: tuple[Path, Result]) -> None:
         out, _ = computed
@@ -140,6 +144,8 @@ class TestEstimatesCompute:
         cell = {(r["measure_id"], r["breakdown"], r["breakdown_value"]): r for r in rows}
         # Returned 15+18+...+36 = 204; modelled 1.5 x (26+28+30+32) = 174.
         assert cell[("filled_posts_estimate", "total", "all")]["value"] == "380.0"
+        # Each staff record's NI number is its own: as many people as posts (rounded to 5).
+        assert cell[("headcount_estimate", "total", "all")]["value"] == "380.0"
         assert cell[("coverage_locations_share", "total", "all")]["numerator"] == "8.0"
         assert cell[("coverage_locations_share", "total", "all")]["denominator"] == "12.0"
 

@@ -119,11 +119,18 @@ class TestShippedFramework:
     @pytest.mark.parametrize(
         ("code", "measure_ids"),
         [
-            ("3.1a", {"digital_training_share", "person_centred_training_share"}),
+            (
+                "3.1a",
+                {
+                    "digital_training_share",
+                    "person_centred_training_share",
+                    "training_received_share",
+                },
+            ),
             ("4.1a", {"person_centred_training_share", "strength_based_practice_share"}),
             ("4.2a", {"digital_training_share", "digital_confidence_share"}),
             ("4.2b", {"digital_training_share", "helps_with_technology_share"}),
-            ("1.1a", {"filled_posts", "headcount"}),
+            ("1.1a", {"filled_posts", "headcount", "filled_posts_estimate", "headcount_estimate"}),
         ],
     )
     def test_training_groups_and_headcount_are_bound(

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.integration
 
 STAFF_MEASURES = [
     "job_satisfaction_share",
+    "training_received_share",
+    "training_wanted_share",
     "would_recommend_share",
     "considering_leaving_share",
     "feels_valued_by_employer_share",

@@ -279,6 +279,35 @@ class TestEstimates:
         ).row(0, named=True)
         assert row["lower_ci"] < 18_253 < row["upper_ci"]
 
+    def test_all_roles_mean_pay_of_the_independent_sector_is_the_seeds(self, demo: DemoRun) -> None:
+        # The strategy: "The average pay for all independent sector adult social care roles was
+        # £10.25 (at March 2022)": hourly rates and salaries over contracted hours, of returns.
+        value = _value(
+            demo.indicators.table, "hourly_pay_all_mean", "sector", "independent", "2021/22"
+        )
+        assert round(value, 2) == 10.25
+
+    def test_estimated_headcount_interval_holds_the_true_people(self, demo: DemoRun) -> None:
+        truth = _truth(demo)
+        people = truth["people_2021-22"].sum()
+        row = demo.indicators.table.filter(
+            (pl.col("measure_id") == "headcount_estimate") & (pl.col("breakdown") == "total")
+        ).row(0, named=True)
+        # 17,203 people hold the 18,253 true posts; the estimate is 17,980 (17,070 to 21,125).
+        assert (people, row["value"]) == (17_203, 17_980)
+        assert row["lower_ci"] < people < row["upper_ci"]
+
+    def test_posts_per_person_allow_for_posts_in_workplaces_not_returned(
+        self, demo: DemoRun
+    ) -> None:
+        assert demo.estimates is not None
+        summary = demo.estimates.summary
+        truth = _truth(demo)
+        true_ratio = truth["filled_posts_2021-22"].sum() / truth["people_2021-22"].sum()
+        # The returns alone see fewer people with two posts in two workplaces than there are.
+        assert summary["posts_per_person_returned"] < summary["posts_per_person"]
+        assert summary["posts_per_person"] == pytest.approx(true_ratio, abs=0.005)
+
     @pytest.mark.parametrize(
         ("group", "tolerance"),
         [("nursing", 0.03), ("residential", 0.03), ("home care", 0.2)],

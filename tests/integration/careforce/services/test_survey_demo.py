@@ -136,3 +136,24 @@ class TestDemoRounds:
         assert found["feels_valued_by_employer_share"][pub.VALUE] == pytest.approx(184 / 296)
         assert found["job_satisfaction_share"][pub.VALUE] < 0.8
         assert totals(demo[1], "2022")["feels_valued_by_employer_share"][pub.SYMBOL] == "[x]"
+
+    def test_later_round_answers_the_training_questions(
+        self, demo: tuple[Path, list[Path]]
+    ) -> None:
+        # 54% of the 296 working respondents received all the training they needed (160).
+        found = totals(demo[1], "2023")
+        assert found["training_received_share"][pub.NUMERATOR] == 160
+        assert found["training_received_share"][pub.DENOMINATOR] == 296
+        assert totals(demo[1], "2022")["training_received_share"][pub.SYMBOL] == "[x]"
+        rows = pl.concat(
+            [pl.read_csv(p, infer_schema_length=None) for p in demo[1]], how="vertical_relaxed"
+        ).filter(
+            (pl.col(pub.MEASURE_ID) == "training_wanted_share")
+            & (pl.col(pub.PERIOD).cast(pl.String) == "2023")
+        )
+        wanted = dict(zip(rows[pub.BREAKDOWN_VALUE], rows[pub.NUMERATOR], strict=True))
+        # 34% of 296 chose dementia care (101), 5% assisting and moving people (15); every one
+        # who answered chose something (the 10% who chose none of these count in the denominator).
+        assert (wanted["Dementia care"], wanted["Assisting and moving people"]) == (101, 15)
+        assert set(rows[pub.BREAKDOWN]) == {"training_category"}
+        assert set(rows[pub.DENOMINATOR]) == {296}

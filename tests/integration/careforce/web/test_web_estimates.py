@@ -52,6 +52,20 @@ class TestEstimatesPage:
         locations = page.texts(".govuk-table")[1]
         assert locations.endswith("1-100000011 residential 32 48 Modelled")
 
+    def test_filled_posts_and_people(
+        self, client_as: Callable[[str], Any], settings: Any, folder: Path
+    ) -> None:
+        settings.CAREFORCE_ESTIMATES = str(folder)
+        page = page_of(client_as("analyst").get(reverse(PAGE)))
+        # Every staff record of the returns is a person of their own: one post a person.
+        assert page.texts(".govuk-summary-list__value") == [
+            "378",
+            "378 (95% interval 375 to 378); 1.00 posts per person (1.00 in the returns alone)",
+        ]
+        assert "Headcount (people) is estimated as Skills for Care does" in page.text(
+            ".careforce-estimates-note"
+        )
+
     def test_without_estimates_says_so(
         self, client_as: Callable[[str], Any], settings: Any
     ) -> None:

@@ -112,3 +112,12 @@ class TestFiles:
         assert sum(int(r["filled_posts_2021-22"]) for r in rows) == len(staffing.present(2))
         assert sum(int(r["filled_posts_2020-21"]) for r in rows) == len(staffing.present(1))
         assert {r["returned_2021-22"] for r in rows if r["council"] == "Y"} == {"Y"}
+
+    def test_truth_people_add_up_to_the_distinct_people(self, staffing) -> None:
+        response = area_response(staffing, area_code="E10000028", seed=SEED)
+        rows = list(csv.DictReader(io.StringIO(area_truth(staffing, response, area_code="X"))))
+        present = staffing.present(2)
+        distinct = len({w.ni for w in present if w.ni}) + sum(1 for w in present if not w.ni)
+        people = sum(float(r["people_2021-22"]) for r in rows)
+        assert people == pytest.approx(distinct, abs=0.001 * len(rows))
+        assert distinct < len(present)

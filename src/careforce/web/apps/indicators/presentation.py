@@ -624,7 +624,7 @@ def _summary(
     return sentence
 
 
-PEOPLE_OF: Final = {"filled_posts": "headcount"}
+PEOPLE_OF: Final = {"filled_posts": "headcount", "filled_posts_estimate": "headcount_estimate"}
 """Measures of posts and the measure of the people in them, shown beside them."""
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from careforce.web.backend.access import NotVisibleError
-from careforce.web.backend.estimates import estimates_report
+from careforce.web.backend.estimates import EstimatedTotals, estimates_report
 from careforce.web.models.accounts.terms import Role
 from careforce.web.shared.access import roles_required, viewer_of
 from careforce.web.shared.components import table
@@ -26,6 +26,30 @@ SOURCE_LABELS: Final = {
     "modelled": "Modelled",
 }
 """How the figure used for a location that has not returned is described."""
+
+
+def _totals(totals: EstimatedTotals | None) -> list[tuple[str, str]]:
+    """The whole-sector filled posts and people as summary-list rows (none without totals)."""
+    if totals is None:
+        return []
+    if totals.headcount is None:
+        people = "Not known: the returns hold no staff records"
+    else:
+        people = number(totals.headcount)
+        if totals.headcount_lower is not None and totals.headcount_upper is not None:
+            people += (
+                f" (95% interval {number(totals.headcount_lower)} to "
+                f"{number(totals.headcount_upper)})"
+            )
+        if totals.posts_per_person is not None and totals.posts_per_person_returned is not None:
+            people += (
+                f"; {totals.posts_per_person:.2f} posts per person "
+                f"({totals.posts_per_person_returned:.2f} in the returns alone)"
+            )
+    return [
+        ("Estimated filled posts", number(totals.filled_posts)),
+        ("Estimated people (headcount)", people),
+    ]
 
 
 @roles_required(Role.ANALYST, Role.ADMINISTRATOR)
@@ -85,5 +109,6 @@ def estimate_list(request: HttpRequest) -> HttpResponse:
             "coverage": coverage,
             "locations": locations,
             "hidden": max(0, report.not_returned.height - LOCATIONS_SHOWN),
+            "totals": _totals(report.totals),
         },
     )

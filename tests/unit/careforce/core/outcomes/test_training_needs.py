@@ -253,3 +253,68 @@ class TestPostingsAndSurvey:
         needs = priority_training_needs(table(rows), survey=survey)
         assert needs["need"].to_list() == ["Strength-based, person-centred practice"]
         assert needs["score"][0] == pytest.approx(0.10 * 1200)
+
+
+def wanted_rows(shares: dict[str, float], *, round_name: str = "2023") -> pl.DataFrame:
+    """Training-wanted rows of a survey round: category label -> share choosing it."""
+    frame = table(
+        [
+            cell("training_wanted_share", "training_category", label, share, 200, period=round_name)
+            for label, share in shares.items()
+        ]
+    )
+    return frame.with_columns(pl.lit(None, dtype=pl.Float64).alias("upper_ci"))
+
+
+class TestSurveyTrainingQuestions:
+    def test_training_staff_want_weighs_its_topic(self) -> None:
+        rows = [
+            # 100 short in safeguarding, chosen by 30% of respondents: score 100 × 1.3 = 130.
+            cell("training_current_share", "training_category", "Safeguarding adults", 0.9, 1000),
+            # 120 short in fire safety, which no one chose: score 120.
+            cell("training_current_share", "training_category", "Fire safety", 0.88, 1000),
+        ]
+        survey = pl.concat(
+            [
+                wanted_rows({"Safeguarding adults": 0.30, "Dementia care": 0.4}),
+                wanted_rows({"Safeguarding adults": 0.9}, round_name="2022"),
+            ]
+        )
+        needs = priority_training_needs(table(rows), survey=survey)
+        assert needs["need"].to_list() == [
+            "Current mandatory training: Safeguarding adults",
+            "Current mandatory training: Fire safety",
+        ]
+        assert needs["score"].to_list() == pytest.approx([130.0, 120.0])
+        assert needs["evidence"][0] == (
+            "90% of 1000 workers against full compliance 100%; about 100 workers short; "
+            "chosen by 30% of survey respondents as training that would help them most "
+            "(2023 round)"
+        )
+
+    def test_postings_and_survey_weigh_together(self) -> None:
+        rows = [
+            cell("training_current_share", "training_category", "Safeguarding adults", 0.9, 1000)
+        ]
+        needs = priority_training_needs(
+            table(rows),
+            labour=labour_rows({"Safeguarding": 0.40}),
+            survey=wanted_rows({"Safeguarding adults": 0.30}),
+        )
+        # 100 short × (1 + 0.40 + 0.30).
+        assert needs["score"][0] == pytest.approx(170.0)
+
+    def test_staff_without_the_training_they_needed_are_a_need(self) -> None:
+        rows = [cell("headcount", "total", "all", 2000, 0)]
+        # 54% received all of it, at most 60%: 0.40 of 2,000 people = 800 short.
+        survey = survey_rows([("training_received_share", "2023", 0.54, 0.60, 200)])
+        needs = priority_training_needs(table(rows), survey=survey)
+        assert needs["need"].to_list() == [
+            "Training staff needed for their role in the last 12 months"
+        ]
+        assert needs["score"][0] == pytest.approx(800.0)
+        assert needs["evidence"][0] == (
+            "54% of 200 survey respondents received all the training they needed (2023 round; "
+            "up to 60% on its interval), against full agreement, of 2000 workers; about 800 "
+            "workers short"
+        )
