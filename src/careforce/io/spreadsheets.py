@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 from xml.sax.saxutils import escape
 
 import polars as pl
@@ -25,6 +26,8 @@ from careforce.io.safe_cells import neutralise, neutralised_expression
 FINDINGS_SHEET_COLUMNS = (
     "file",
     "line",
+    "workplace_reference",
+    "worker_reference",
     "column",
     "value",
     "code",
@@ -32,8 +35,21 @@ FINDINGS_SHEET_COLUMNS = (
     "message",
     "guidance",
 )
-"""Columns of the findings workbook (the guidance column helps people fix the file)."""
-FINDINGS_COLUMN_WIDTHS = (10, 8, 28, 24, 36, 9, 70, 70)
+"""Columns of the findings workbook (the guidance column helps people fix the file; the
+workplace and worker references of each line are there only in the uploading organisation's
+own download)."""
+FINDINGS_COLUMN_WIDTHS: Final = {
+    "file": 10,
+    "line": 8,
+    "workplace_reference": 20,
+    "worker_reference": 18,
+    "column": 28,
+    "value": 24,
+    "code": 36,
+    "severity": 9,
+    "message": 70,
+    "guidance": 70,
+}
 """Widths of the findings sheets' columns, in characters."""
 EXCEL_DATA_ROWS = 1_048_575
 """Rows a worksheet holds below its header row (spreadsheet programs stop at 1,048,576)."""
@@ -584,7 +600,9 @@ def _write_findings_sheet(archive: zipfile.ZipFile, number: int, table: pl.DataF
     letters = _column_letters(table.width)
     widths = "".join(
         f'<col min="{index}" max="{index}" width="{width}" customWidth="1"/>'
-        for index, width in enumerate(FINDINGS_COLUMN_WIDTHS[: table.width], start=1)
+        for index, width in enumerate(
+            (FINDINGS_COLUMN_WIDTHS.get(name, 20) for name in table.columns), start=1
+        )
     )
     with archive.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as stream:
         stream.write(

@@ -73,6 +73,17 @@ def _with_guidance(findings: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def write_findings_xlsx(
+    path: Path, findings: pl.DataFrame, *, reference_date: dt.date | None
+) -> None:
+    """Write validation findings as the XLSX workbook people download: a cover, then the
+    findings with the guidance of each rule (and whatever reference columns they carry)."""
+    title = "ASC-WDS validation findings"
+    if reference_date is not None:
+        title += f", reference date {reference_date.isoformat()}"
+    write_findings_workbook(path, _with_guidance(findings), title=title)
+
+
 def _manifest(
     files: dict[FileKind, InputFile],
     findings: pl.DataFrame,
@@ -210,11 +221,7 @@ def ingest_ascwds(
     with replacing_folder(out) as folder:
         write_csv(folder / "findings.csv", findings)
         write_json_table(folder / "findings.json", findings)
-        write_findings_workbook(
-            folder / "findings.xlsx",
-            _with_guidance(findings),
-            title=f"ASC-WDS validation findings, reference date {reference_date.isoformat()}",
-        )
+        write_findings_xlsx(folder / "findings.xlsx", findings, reference_date=reference_date)
         for name, frame in (datasets or {}).items():
             write_parquet(folder / f"{name}.parquet", frame)
         manifest = _manifest(

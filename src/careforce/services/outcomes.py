@@ -16,6 +16,7 @@ from typing import Final
 
 import polars as pl
 
+from careforce.core.indicators.catalogue import SURVEY_MEASURES
 from careforce.core.outcomes import columns as c
 from careforce.core.outcomes.action_plan import (
     ActionPlan,
@@ -252,7 +253,11 @@ def evaluate(
     names = chosen.get_column(pub.AREA_NAME).drop_nulls()
     area_name = str(names[0]) if names.len() else framework.area_name
     scorecard = evaluate_framework(
-        indicators_on_base(_evaluated_columns(chosen).lazy(), base=base),
+        indicators_on_base(
+            _evaluated_columns(chosen).lazy(),
+            base=base,
+            unlabelled=[measure.id for measure in SURVEY_MEASURES],
+        ),
         framework_sources(framework).lazy(),
         manual_values(framework).lazy(),
         area_code=area_code,

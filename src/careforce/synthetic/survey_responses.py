@@ -1,8 +1,11 @@
 """Demo responses to the annual workforce survey: the 2022 engagement surveys as the strategy
 reports them (261 staff, 62 organisations: 4 in 5 satisfied, 3 in 5 would recommend, 1 in 5
 considering leaving, 9 in 10 organisations struggling to recruit and 5 in 10 to retain, and the
-published counts of what matters most, suggestions, challenges and initiatives), and a 2023
-round with plausible movement that also asks the new questions.
+published counts of what matters most, suggestions, challenges and initiatives), and 2023 and
+2024 rounds that continue the story of the demo's workforce data (plausible continuations, not
+published figures): fewer staff considering leaving and fewer organisations struggling to
+recruit and retain as turnover and vacancies fall from their 2021/22 peak; the 2023 and 2024
+rounds also ask the new questions.
 
 Counts are hit exactly (the seed's figures are counts); who answers what is shuffled with a
 seeded generator. Rows use the careforce export layout: one column per question id, option
@@ -142,15 +145,17 @@ STAFF_2023: Final = StaffRound(
     name="2023",
     working=296,
     prospective=14,
+    # 238 of 296 satisfied (80%, as in 2022); fewer considering leaving (18.6%) as turnover
+    # falls back from its 2021/22 peak.
     tenure={
         "under-1": (52, 46),
-        "1-to-2": (66, 54),
-        "3-to-5": (70, 54),
-        "6-to-10": (58, 41),
-        "over-10": (50, 35),
+        "1-to-2": (66, 55),
+        "3-to-5": (70, 56),
+        "6-to-10": (58, 44),
+        "over-10": (50, 37),
     },
     recommend=192,
-    leaving=68,
+    leaving=55,
     matters_most={
         "work-life-balance": 190,
         "pay": 186,
@@ -198,10 +203,73 @@ STAFF_2023: Final = StaffRound(
         },
     ),
 )
-"""A later staff round: a little less satisfied, more considering leaving, pay still first;
-the training questions asked for the first time (assumed shares: dementia, mental health and
-digital skills most wanted, as the strategy's priorities and Skills for Care's training
-surveys suggest)."""
+"""The 2023 staff round (a plausible continuation): as satisfied as in 2022, fewer considering
+leaving as turnover falls, pay still first; the training questions asked for the first time
+(assumed shares: dementia, mental health and digital skills most wanted, as the strategy's
+priorities and Skills for Care's training surveys suggest)."""
+STAFF_2024: Final = StaffRound(
+    name="2024",
+    working=318,
+    prospective=15,
+    # 263 of 318 satisfied (83%); 16% considering leaving, as turnover falls again in 2023/24.
+    tenure={
+        "under-1": (56, 52),
+        "1-to-2": (70, 60),
+        "3-to-5": (75, 62),
+        "6-to-10": (62, 48),
+        "over-10": (55, 41),
+    },
+    recommend=213,
+    leaving=51,
+    matters_most={
+        "work-life-balance": 201,
+        "pay": 190,
+        "making-a-difference": 184,
+        "team-working": 92,
+        "training": 66,
+        "progression": 63,
+        "job-security": 52,
+        "physical-environment": 27,
+    },
+    suggestions={
+        "pay-and-benefits": 141,
+        "expenses-mileage": 43,
+        "progression-training": 41,
+        "image-of-care": 35,
+        "uncoded": 24,
+    },
+    aspects={**_ASPECTS_2022, "satisfaction_pay": 0.37, "satisfaction_training": 0.74},
+    agreement={
+        "feels_valued_by_employer": 0.66,
+        "feels_valued_by_public": 0.40,
+        "feels_rewarded": 0.45,
+        "strength_based_practice": 0.85,
+        "digital_confidence": 0.75,
+        "helps_with_technology": 0.62,
+    },
+    hours=0.56,
+    training=TrainingAnswers(
+        received=0.58,
+        wanted={
+            "dementia": 0.33,
+            "mental-health": 0.32,
+            "digital": 0.25,
+            "medication": 0.21,
+            "end-of-life": 0.2,
+            "leadership": 0.19,
+            "autism": 0.17,
+            "positive-behaviour": 0.14,
+            "learning-disability": 0.12,
+            "person-centred": 0.08,
+            "first-aid": 0.08,
+            "safeguarding": 0.05,
+            "moving-people": 0.05,
+            "none": 0.11,
+        },
+    ),
+)
+"""The 2024 staff round (April-May 2024, a plausible continuation): more satisfied with pay as
+the wage floor rises, fewer considering leaving as turnover and vacancies fall."""
 ORGANISATIONS_2022: Final = OrganisationRound(
     name="2022",
     service_types={
@@ -272,7 +340,45 @@ ORGANISATIONS_2023: Final = OrganisationRound(
     },
     pathway={"using": 12, "planning": 20, "aware-not-using": 18, "not-aware": 20},
 )
-"""A later organisations round: recruiting a little easier, the Care Workforce Pathway asked."""
+"""The 2023 organisations round (a plausible continuation): recruiting a little easier, the Care
+Workforce Pathway asked."""
+ORGANISATIONS_2024: Final = OrganisationRound(
+    name="2024",
+    service_types={
+        "residential": 21,
+        "nursing": 9,
+        "home-care": 20,
+        "day-and-community": 8,
+        "childrens-services": 16,
+    },
+    sizes={"micro": 11, "small": 36, "medium": 20, "large": 7},
+    recruit=56,  # 76% of 74, as vacancies fall to 7% in 2023/24
+    retain=30,  # 41%
+    challenges={
+        "better-pay-outside": 45,
+        "travel": 33,
+        "perception": 24,
+        "work-life-balance": 26,
+        "few-applicants": 22,
+    },
+    initiatives={
+        "improving-pay": 20,
+        "feeling-valued": 17,
+        "transport-support": 14,
+        "flexible-hours": 12,
+        "training-progression": 11,
+    },
+    support={
+        "pay-conditions": 34,
+        "recruitment-support": 28,
+        "transport-help": 22,
+        "jobs-fairs": 15,
+        "training-funding": 14,
+    },
+    pathway={"using": 20, "planning": 22, "aware-not-using": 16, "not-aware": 16},
+)
+"""The 2024 organisations round (April-May 2024, a plausible continuation): fewer struggling to
+recruit and retain as vacancies and turnover fall, more using the Care Workforce Pathway."""
 
 SUGGESTIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "pay-and-benefits": (
@@ -541,7 +647,7 @@ def organisation_responses(spec: OrganisationRound, *, seed: int) -> list[Row]:
     return rows
 
 
-STAFF_ROUNDS: Final = (STAFF_2022, STAFF_2023)
+STAFF_ROUNDS: Final = (STAFF_2022, STAFF_2023, STAFF_2024)
 """The demo's staff rounds."""
-ORGANISATION_ROUNDS: Final = (ORGANISATIONS_2022, ORGANISATIONS_2023)
+ORGANISATION_ROUNDS: Final = (ORGANISATIONS_2022, ORGANISATIONS_2023, ORGANISATIONS_2024)
 """The demo's organisations rounds."""

@@ -3,6 +3,7 @@ it, else the returns alone, each row saying which (see :mod:`careforce.core.voca
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Final
 
 import polars as pl
@@ -14,16 +15,25 @@ CELL_KEYS: Final = (pub.MEASURE_ID, pub.PERIOD, pub.AREA_CODE, pub.BREAKDOWN, pu
 """Columns naming one published cell."""
 
 
-def indicators_on_base(indicators: pl.LazyFrame, *, base: Base) -> pl.LazyFrame:
+def indicators_on_base(
+    indicators: pl.LazyFrame, *, base: Base, unlabelled: Collection[str] = ()
+) -> pl.LazyFrame:
     """The indicator results with a ``base`` column, on the base asked for.
 
     On the estimated base, each cell of a measure of the returns that has a whole-sector
     counterpart for the same period, area and breakdown (``turnover_rate`` and
     ``turnover_rate_weighted``) takes the counterpart's figures, labelled ``estimated for the
-    whole sector``; every other row is labelled ``returns only``. On the returned base nothing
-    is replaced. The counterparts' own rows are kept under their own ids either way.
+    whole sector``; every other row of the returns is labelled ``returns only``. On the returned
+    base nothing is replaced. The counterparts' own rows are kept under their own ids either
+    way. The ``unlabelled`` measures (the workforce survey's: what staff and providers
+    answered) are of neither base, and their rows carry no label.
     """
-    returned = indicators.with_columns(pl.lit(base_label(Base.RETURNED)).alias(BASE_COLUMN))
+    returned = indicators.with_columns(
+        pl.when(pl.col(pub.MEASURE_ID).is_in(sorted(unlabelled)))
+        .then(None)
+        .otherwise(pl.lit(base_label(Base.RETURNED)))
+        .alias(BASE_COLUMN)
+    )
     if base is Base.RETURNED:
         return returned
     back = {estimate: measure for measure, estimate in ESTIMATED_COUNTERPARTS.items()}

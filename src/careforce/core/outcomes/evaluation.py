@@ -180,6 +180,22 @@ def _change_columns(
     ]
 
 
+def _last_observed(column: str) -> pl.Expr:
+    """The column's value in the row's latest earlier period that has a value: a measure
+    observed in some periods only (a survey round's year beside the financial years of the
+    returns) is compared with its own last observation, not with a period it was never
+    observed in. With no earlier observation the period before is named (change cannot be
+    calculated)."""
+    return (
+        pl.when(pl.col(pub.VALUE).is_not_null())
+        .then(pl.col(column))
+        .otherwise(None)
+        .shift(1)
+        .forward_fill()
+        .over(c.ORDER)
+    )
+
+
 def evaluate_framework(
     indicators: pl.LazyFrame,
     sources: pl.LazyFrame,
@@ -239,10 +255,16 @@ def evaluate_framework(
         grid.join(baseline, on=c.ORDER, how="left")
         .sort(c.ORDER, PERIOD_INDEX)
         .with_columns(
-            pl.col(pub.PERIOD).shift(1).over(c.ORDER).alias(c.PREVIOUS_PERIOD),
-            pl.col(pub.VALUE).shift(1).over(c.ORDER).alias(c.PREVIOUS_VALUE),
-            pl.col(pub.LOWER).shift(1).over(c.ORDER).alias(_PREVIOUS_LOWER),
-            pl.col(pub.UPPER).shift(1).over(c.ORDER).alias(_PREVIOUS_UPPER),
+            _last_observed(pub.PERIOD).alias(c.PREVIOUS_PERIOD),
+            _last_observed(pub.VALUE).alias(c.PREVIOUS_VALUE),
+            _last_observed(pub.LOWER).alias(_PREVIOUS_LOWER),
+            _last_observed(pub.UPPER).alias(_PREVIOUS_UPPER),
+        )
+        .with_columns(
+            pl.when(pl.col(c.PREVIOUS_PERIOD).is_null())
+            .then(pl.col(pub.PERIOD).shift(1).over(c.ORDER))
+            .otherwise(pl.col(c.PREVIOUS_PERIOD))
+            .alias(c.PREVIOUS_PERIOD)
         )
     )
     after_baseline = pl.col(PERIOD_INDEX) > pl.col(BASELINE_INDEX)

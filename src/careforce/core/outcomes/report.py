@@ -114,6 +114,15 @@ def latest_period(scorecard: pl.DataFrame) -> str | None:
 
 
 def _previous(scorecard: pl.DataFrame, period: str | None) -> str | None:
+    """The period the report's changes are from: the one the period's observed series are
+    compared with (a survey round's year between two financial years is not it)."""
+    compared = scorecard.filter(
+        (pl.col(pub.PERIOD) == period)
+        & pl.col(pub.VALUE).is_not_null()
+        & pl.col(c.PREVIOUS_VALUE).is_not_null()
+    ).get_column(c.PREVIOUS_PERIOD)
+    if period and compared.len():
+        return str(compared.mode().sort().item(-1))
     earlier = (
         scorecard.filter(pl.col(pub.PERIOD) < period).get_column(pub.PERIOD) if period else None
     )
@@ -378,7 +387,7 @@ def _action_tables(
                     )
                     if on
                 )
-                or "None",
+                or "No flags",
             ]
             for row in flags.to_dicts()
         ],

@@ -18,12 +18,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+import polars as pl
 from django.db.models import Count
 
+from careforce.io.csv_text import write_csv
+from careforce.io.datasets import read_text_table
 from careforce.io.raw_files import file_chunks
-from careforce.services.demo_data import DEFAULT_SEED, ENROLMENTS_FILE, generate_demo_data
-from careforce.services.demo_pipeline import demo_comparators, demo_labour
+from careforce.services.demo_data import (
+    DEFAULT_SEED,
+    ENROLMENTS_FILE,
+    DemoDataManifest,
+    generate_demo_data,
+)
+from careforce.services.demo_pipeline import demo_comparators, demo_estimates, demo_labour
 from careforce.services.demo_projections import write_demo_projections
+from careforce.services.estimates import EstimatesInputError
+from careforce.services.indicators import ESTIMATES_FILE
 from careforce.services.projections import ProjectionInputError
 from careforce.services.survey import write_demo_exports
 from careforce.web.backend.access import Viewer
@@ -89,6 +99,25 @@ def _create_user(
     return DemoAccount(role, email, password, getattr(organisation, "name", ""))
 
 
+def _with_estimates(
+    published: Path, data_dir: Path, manifest: DemoDataManifest, ingested: list[Path]
+) -> Path:
+    """The published measures with the whole-sector estimates of the demo's CQC register beside
+    them, as ``careforce demo run`` derives its projection from: the base workforce is the
+    estimated whole sector of the year the register describes (2021/22), not the returns alone
+    (about half the county's workplaces), so the web demo's projection is the command line's."""
+    estimates = data_dir / "estimates"
+    demo_estimates(data_dir / "demo-data", manifest, ingested, estimates)
+    combined = pl.concat(
+        [read_text_table(published), read_text_table(estimates / ESTIMATES_FILE)],
+        how="diagonal_relaxed",
+    )
+    target = data_dir / "projections-input" / "indicators.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_csv(target, combined)
+    return target
+
+
 def _ascwds_years(manifest_files: tuple[object, ...]) -> dict[str, tuple[str, list[str]]]:
     years: dict[str, tuple[str, list[str]]] = {}
     for entry in manifest_files:
@@ -147,6 +176,7 @@ def build_demo(
         reference_date=None,
     )
     snapshots = 0
+    ingested: list[Path] = []
     for year, (reference_date, paths) in _ascwds_years(manifest.files).items():
         say(f"Uploading and checking the ASC-WDS files for {year}")
         upload = create_upload(
@@ -164,6 +194,7 @@ def build_demo(
             raise RuntimeError(
                 f"the demo files for {year} did not validate: {upload.status} {upload.message}"
             )
+        ingested.append(media_root() / upload.output)
         say(f"Creating organisations from the {year} workplaces")
         create_organisations_from_workplaces(
             viewer=viewer, upload=upload, directory=media_root() / upload.output
@@ -178,13 +209,16 @@ def build_demo(
         say("Deriving the demo's projection from the published measures")
         try:
             write_demo_projections(
-                indicators=publication_file(publication, "csv")[0],
+                indicators=_with_estimates(
+                    publication_file(publication, "csv")[0], data_dir, manifest, ingested
+                ),
                 population=data_dir / "demo-data" / "population" / "population.csv",
                 enrolments=data_dir / "demo-data" / ENROLMENTS_FILE,
                 out=data_dir / "projections",
                 area_code=AREA_CODE,
             )
-        except ProjectionInputError as error:  # e.g. a tiny demo whose cells are all withheld
+        except (ProjectionInputError, EstimatesInputError) as error:
+            # e.g. a tiny demo whose cells are all withheld
             say(f"The demo's projection was not derived: {error}")
     providers = (
         organisations.filter(kind=OrganisationKind.PROVIDER.value)

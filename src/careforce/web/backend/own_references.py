@@ -9,6 +9,7 @@ or in anyone else's download, where the pseudonymous key stays the only identifi
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import polars as pl
@@ -28,6 +29,7 @@ from careforce.io.datasets import read_text_table
 from careforce.io.downloads import csv_bytes
 from careforce.io.raw_files import stored_path
 from careforce.io.secret_key import load_secret
+from careforce.services.ascwds import write_findings_xlsx
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.uploads import media_root
 from careforce.web.models.accounts.terms import Role
@@ -76,10 +78,9 @@ def own_line_references(viewer: Viewer, upload: Upload, file: str) -> pl.DataFra
     return line_references(raw).unique(LINE_NUMBER, keep="first")
 
 
-def own_findings_csv(viewer: Viewer, upload: Upload, path: Path) -> bytes | None:
-    """The findings CSV of an upload with the workplace and worker references of each line
-    beside its line, for the organisation that uploaded the files (None for anyone else, who
-    downloads the findings as they were written)."""
+def _own_findings(viewer: Viewer, upload: Upload, path: Path) -> pl.DataFrame | None:
+    """The findings CSV of an upload read back with the workplace and worker references of each
+    line beside its line (None unless the viewer sees the upload's own references)."""
     if not sees_own_references(viewer, upload):
         return None
     findings = read_text_table(path)
@@ -91,9 +92,37 @@ def own_findings_csv(viewer: Viewer, upload: Upload, path: Path) -> bytes | None
         references = own_line_references(viewer, upload, file).rename({LINE_NUMBER: "_line"})
         parts.append(part.join(references, on="_line", how="left", maintain_order="left"))
     if not parts:
-        return csv_bytes(findings)
+        return findings.with_columns(
+            pl.lit(None, pl.String).alias(WORKPLACE_REFERENCE),
+            pl.lit(None, pl.String).alias(WORKER_REFERENCE),
+        ).select(*_FIRST, *(c for c in findings.columns if c not in _FIRST))
     joined = pl.concat(parts, how="diagonal_relaxed").with_columns(
         pl.col(WORKPLACE_REFERENCE, WORKER_REFERENCE).fill_null("")
     )
-    first = ["file", "line", WORKPLACE_REFERENCE, WORKER_REFERENCE]
-    return csv_bytes(joined.select(*first, *(c for c in findings.columns if c not in first)))
+    return joined.select(*_FIRST, *(c for c in findings.columns if c not in _FIRST))
+
+
+_FIRST = ("file", "line", WORKPLACE_REFERENCE, WORKER_REFERENCE)
+"""The findings download's first columns when it carries the references."""
+
+
+def own_findings_csv(viewer: Viewer, upload: Upload, path: Path) -> bytes | None:
+    """The findings CSV of an upload with the workplace and worker references of each line
+    beside its line, for the organisation that uploaded the files (None for anyone else, who
+    downloads the findings as they were written)."""
+    findings = _own_findings(viewer, upload, path)
+    return None if findings is None else csv_bytes(findings)
+
+
+def own_findings_xlsx(viewer: Viewer, upload: Upload, path: Path) -> bytes | None:
+    """The findings workbook of an upload with the same reference columns as its own findings
+    CSV (``path`` is the findings CSV), for the organisation that uploaded the files (None for
+    anyone else, who downloads the workbook as it was written)."""
+    findings = _own_findings(viewer, upload, path)
+    if findings is None:
+        return None
+    findings = findings.with_columns(pl.col("line").cast(pl.Int64, strict=False))
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "findings.xlsx"
+        write_findings_xlsx(target, findings, reference_date=upload.reference_date)
+        return target.read_bytes()

@@ -2,8 +2,10 @@
 (``CAREFORCE_OUTCOMES_FRAMEWORK``, else the shipped Staffordshire framework) evaluated against
 the current publication for one area.
 
-The published survey baseline (see :func:`careforce.web.backend.survey.load_baseline`) is
-evaluated beside the publication, so the framework's survey measures have their baseline.
+The published survey baseline (see :func:`careforce.web.backend.survey.load_baseline`) and the
+closed survey rounds named by their year are evaluated beside the publication (see
+:func:`careforce.web.backend.survey.scorecard_survey_measures`), so the framework's survey
+measures have their baseline and follow the survey from round to round.
 
 The publication is disclosure-controlled, so the scorecard shows nothing that is not already
 published: a suppressed value stays ``[c]`` and every judgement that needs it cannot be made.
@@ -26,7 +28,7 @@ from careforce.services.outcomes import (
     load_framework,
 )
 from careforce.web.backend.publications import Published
-from careforce.web.backend.survey import baseline_measures
+from careforce.web.backend.survey import scorecard_survey_measures
 from careforce.web.models.organisations.models import Organisation
 from careforce.web.models.organisations.terms import OrganisationKind
 
@@ -70,8 +72,8 @@ def published_evaluation(
             it names is not published, for example) or the area is not published.
     """
     path = configuration_path(framework_file(), framework=True)
-    baseline_rounds, baseline = baseline_measures()
-    key = (published.key, area, str(path), path.stat().st_mtime_ns, baseline_rounds, base)
+    survey_key, baseline = scorecard_survey_measures()
+    key = (published.key, area, str(path), path.stat().st_mtime_ns, survey_key, base)
     with _cache_lock:
         found = _cache.get(key)
     if found is not None:
@@ -96,14 +98,14 @@ def published_evaluation(
 
 
 def scorecard_periods(published: Published) -> list[str]:
-    """The periods the scorecard offers, newest first: the publication's and the published
-    survey baseline's."""
-    _, baseline = baseline_measures()
+    """The periods the scorecard offers, newest first: the publication's and the survey
+    rounds' it reads."""
+    _, baseline = scorecard_survey_measures()
     extra = set() if baseline is None else set(baseline.get_column(pub.PERIOD).unique())
     return sorted({*published.periods, *extra}, reverse=True)
 
 
 def default_period(published: Published, scorecard: pl.DataFrame) -> str | None:
     """The period the scorecard shows unless asked: the latest of the publication's periods
-    with any value (a survey baseline's year has the survey measures only)."""
+    with any value (a survey round's year has the survey measures only)."""
     return latest_period(scorecard.filter(pl.col(pub.PERIOD).is_in(published.periods)))

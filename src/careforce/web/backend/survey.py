@@ -28,6 +28,7 @@ from careforce.core.survey.columns import RESPONSE_ID, ROUND
 from careforce.core.survey.questionnaire import Questionnaire, QuestionType
 from careforce.core.survey.redaction import Redactor
 from careforce.core.survey.responses import Finding, responses_schema
+from careforce.core.vocab import published as pub
 from careforce.io.survey_files import (
     read_questionnaire_file,
     shipped_questionnaires,
@@ -381,3 +382,53 @@ def baseline_measures() -> tuple[tuple[int, ...], pl.DataFrame | None]:
         return (), None
     frames = [measures_frame(r.aggregate["measures"]) for r in found if r.aggregate is not None]
     return tuple(r.pk for r in found), pl.concat(frames, how="vertical")
+
+
+YEAR_ROUND: Final = r"^\d{4}$"
+"""Names of rounds the scorecard reads as periods beside the measures: a calendar year."""
+
+
+def _scorecard_rounds() -> list[tuple[int, int]]:
+    """Closed rounds named by their year with responses, of a shipped questionnaire: (id,
+    responses), oldest first."""
+    closed = (
+        SurveyRound.objects.filter(
+            baseline=False,
+            aggregate__isnull=True,
+            status=RoundStatus.CLOSED,
+            name__regex=YEAR_ROUND,
+            questionnaire__in=questionnaire_names(),
+        )
+        .annotate(answered=Count("responses"))
+        .filter(answered__gt=0)
+        .order_by("name", "questionnaire", "pk")
+        .values_list("pk", "answered")
+    )
+    return list(closed)
+
+
+_round_measures: dict[tuple[int, int], pl.DataFrame] = {}
+"""Measures of the rounds the scorecard reads, by (round id, responses)."""
+
+
+def scorecard_survey_measures() -> tuple[tuple[object, ...], pl.DataFrame | None]:
+    """The survey measures the scorecard reads beside the publication, with a key that changes
+    when they do (None when there are none): the published baseline rounds', then those of every
+    closed round named by its year (``2023``) that has responses, so the scorecard follows the
+    survey from round to round. A year a baseline round publishes is taken from the baseline."""
+    baseline_rounds, baseline = baseline_measures()
+    frames = [] if baseline is None else [baseline]
+    taken = set() if baseline is None else set(baseline.get_column(pub.PERIOD).cast(pl.String))
+    found = _scorecard_rounds()
+    for kept in found:
+        measures = _round_measures.get(kept)
+        if measures is None:
+            measures = results(SurveyRound.objects.get(pk=kept[0])).results.measures
+            if len(_round_measures) >= 64:
+                _round_measures.clear()
+            _round_measures[kept] = measures
+        measures = measures.filter(~pl.col(pub.PERIOD).cast(pl.String).is_in(sorted(taken)))
+        if measures.height:
+            frames.append(measures)
+    key = (baseline_rounds, tuple(found))
+    return key, pl.concat(frames, how="diagonal_relaxed") if frames else None

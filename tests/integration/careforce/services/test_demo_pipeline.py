@@ -521,6 +521,8 @@ class TestDemoSurvey:
             "2022/staff",
             "2023/organisations",
             "2023/staff",
+            "2024/organisations",
+            "2024/staff",
         ]
 
     @pytest.mark.parametrize(
@@ -542,6 +544,29 @@ class TestDemoSurvey:
         assert row["measure_id"] == measure_id
         assert row["value"] is not None
         assert row["lower_ci"] < row["value"] < row["upper_ci"]
+
+    def test_the_scorecard_tells_the_survey_story_beside_the_returns(self, demo: DemoRun) -> None:
+        # Survey rounds (2022, 2023, 2024) are compared with their own previous round, the
+        # returns' years with their previous year: never with a period they were not observed in.
+        assert demo.outcomes is not None
+        scorecard = demo.outcomes.evaluation.scorecard.filter(pl.col("breakdown") == "total")
+
+        def judged(measure_id: str, period: str) -> tuple[object, ...]:
+            row = scorecard.filter(
+                (pl.col("measure_id") == measure_id) & (pl.col("period") == period)
+            ).row(0, named=True)
+            return (row["previous_period"], row["direction_since_last"])
+
+        # Fewer considering leaving each round (19.6%, 18.6%, 16.0%), each step within the
+        # sampling error of about 300 answers; fewer organisations struggling to recruit.
+        assert judged("considering_leaving_share", "2023") == ("2022", "no significant change")
+        assert judged("considering_leaving_share", "2024") == ("2023", "no significant change")
+        assert judged("organisations_struggling_to_recruit_share", "2024") == (
+            "2023",
+            "no significant change",
+        )
+        assert judged("turnover_rate", "2023/24") == ("2022/23", "improving")
+        assert judged("vacancy_rate", "2022/23") == ("2021/22", "improving")
 
 
 class TestLabourMarket:

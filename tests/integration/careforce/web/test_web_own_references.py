@@ -5,10 +5,12 @@ references, never for administrators, never the National Insurance number or dat
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -109,13 +111,22 @@ class TestOwnFindings:
         assert "Worker reference" not in page.texts("thead th")
 
 
+def _download(client: Any, upload: int, file_format: str) -> bytes:
+    response = client.get(reverse("uploads:finding-download", args=[upload, file_format]))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def _workbook_rows(content: bytes) -> list[dict[str, Any]]:
+    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+    assert book.sheetnames[0] == "Cover"
+    rows = [list(row) for row in book[book.sheetnames[1]].iter_rows(values_only=True)]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
 class TestOwnFindingsDownload:
     def _csv(self, client: Any, site: Site) -> list[dict[str, str]]:
-        response = client.get(
-            reverse("uploads:finding-download", args=[site.upload_a_errors, "csv"])
-        )
-        assert response.status_code == 200
-        content = b"".join(response.streaming_content) if response.streaming else response.content
+        content = _download(client, site.upload_a_errors, "csv")
         return list(csv.DictReader(content.decode("utf-8-sig").splitlines()))
 
     def test_the_uploader_downloads_its_references_beside_each_line(
@@ -132,5 +143,55 @@ class TestOwnFindingsDownload:
         self, client_as: Callable[[str], Any], site: Site
     ) -> None:
         rows = self._csv(client_as("administrator"), site)
+        assert rows
+        assert "worker_reference" not in rows[0]
+
+
+class TestOwnFindingsWorkbook:
+    def test_the_workbook_carries_the_references_of_the_csv(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        client = client_as("provider_a")
+        rows = _workbook_rows(_download(client, site.upload_a_errors, "xlsx"))
+        listed = list(
+            csv.DictReader(
+                _download(client, site.upload_a_errors, "csv").decode("utf-8-sig").splitlines()
+            )
+        )
+        assert list(rows[0])[:4] == ["file", "line", "workplace_reference", "worker_reference"]
+        assert rows[0]["guidance"]
+        errors = [r for r in rows if r["severity"] == "error"]
+        assert [(r["line"], r["workplace_reference"], r["worker_reference"]) for r in errors] == [
+            (4, "WP00001", "000005"),
+            (6, "WP00001", "000007"),
+        ]
+        keys = ("file", "line", "workplace_reference", "worker_reference", "code")
+        assert [tuple(str(r[k] or "") for k in keys) for r in rows] == [
+            tuple(r[k] for k in keys) for r in listed
+        ]
+
+    def test_the_workbook_names_the_lines_the_page_names(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        client = client_as("provider_a")
+        page = page_of(
+            client.get(
+                reverse("uploads:finding-list", args=[site.upload_a_errors]), {"file": "staff"}
+            )
+        )
+        shown = {(int(row[1]), row[2], row[3]) for row in page.table(".govuk-table")}
+        rows = _workbook_rows(_download(client, site.upload_a_errors, "xlsx"))
+        written = {
+            (r["line"], r["workplace_reference"] or "", r["worker_reference"] or "")
+            for r in rows
+            if r["file"] == "staff"
+        }
+        assert shown
+        assert shown <= written
+
+    def test_an_administrator_downloads_the_workbook_as_written(
+        self, client_as: Callable[[str], Any], site: Site
+    ) -> None:
+        rows = _workbook_rows(_download(client_as("administrator"), site.upload_a_errors, "xlsx"))
         assert rows
         assert "worker_reference" not in rows[0]

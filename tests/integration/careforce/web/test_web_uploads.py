@@ -280,7 +280,8 @@ class TestFindings:
         response = client_as("provider_a").get(
             reverse("uploads:finding-download", args=[site.upload_a_errors, "xlsx"])
         )
-        book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        book = openpyxl.load_workbook(io.BytesIO(content))
         assert next(book["Findings"].iter_rows(max_row=1, values_only=True))[-1] == "guidance"
 
     def test_unknown_format_is_not_found(self, client_as: Callable[[str], Any], site: Site) -> None:

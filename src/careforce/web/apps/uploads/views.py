@@ -34,6 +34,7 @@ from careforce.web.backend.organisations import (
 )
 from careforce.web.backend.own_references import (
     own_findings_csv,
+    own_findings_xlsx,
     own_line_references,
     own_staff_references,
 )
@@ -246,6 +247,26 @@ def _finding_references(
     return found if seen else None
 
 
+_FINDINGS_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+"""Content types of the findings downloads written for the uploading organisation."""
+
+
+def _own_findings_download(request: HttpRequest, upload: Any, file_format: str) -> bytes | None:
+    """The findings download with the references of each line, for the organisation that
+    uploaded the files (None for anyone else, who downloads the findings as written)."""
+    if file_format not in _FINDINGS_TYPES:
+        return None
+    try:
+        written = service.findings_file(upload, "csv")
+    except FileNotFoundError:
+        return None
+    writer = own_findings_csv if file_format == "csv" else own_findings_xlsx
+    return writer(viewer_of(request), upload, written)
+
+
 @record_holders
 @require_GET
 def finding_download(
@@ -267,9 +288,9 @@ def finding_download(
         detail={"format": file_format},
     )
     filename = f"upload-{upload.pk}-findings.{file_format}"
-    own = own_findings_csv(viewer_of(request), upload, path) if file_format == "csv" else None
+    own = _own_findings_download(request, upload, file_format)
     if own is not None:
-        response = HttpResponse(own, content_type="text/csv; charset=utf-8")
+        response = HttpResponse(own, content_type=_FINDINGS_TYPES[file_format])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename)

@@ -64,12 +64,18 @@ class TestBuildDemo:
             ("organisations", "2022"): 62,
             ("staff", "2023"): 310,
             ("organisations", "2023"): 70,
+            ("staff", "2024"): 333,
+            ("organisations", "2024"): 74,
             ("staff", "2022 baseline"): 0,
             ("organisations", "2022 baseline"): 0,
         }
         assert (tmp_path / "labour" / "labour.csv").stat().st_size > 0
         derived = tmp_path / "projections" / f"{DERIVED_STEM}.toml"
         assert derived.read_text(encoding="utf-8").startswith("# Projection parameters")
+        # As `careforce demo run` derives it: from the whole-sector estimate of the year the
+        # CQC register describes, not the returns alone.
+        assert "Base workforce: the whole-sector estimates" in derived.read_text(encoding="utf-8")
+        assert "base_year = 2022" in derived.read_text(encoding="utf-8")
         assert (tmp_path / "projections" / SUPPLY_NAME).stat().st_size > 0
         baseline = {
             (r.questionnaire, r.name): r.aggregate["respondents"]

@@ -59,6 +59,21 @@ class TestIndicatorsOnBase:
         assert turnover.get_column(pub.VALUE).to_list() == [0.30, 0.32]
         assert set(frame.get_column(c.BASE)) == {RETURNED}
 
+    @pytest.mark.parametrize("base", list(Base), ids=[b.name.lower() for b in Base])
+    def test_survey_measures_are_of_no_base(self, build: SimpleNamespace, base: Base) -> None:
+        # What staff said in a survey round is neither the returns nor an estimate.
+        rows = [
+            *_results(build),
+            *build.rows("considering_leaving_share", {"2022": (0.2, 0.15, 0.25, None)}),
+        ]
+        frame = indicators_on_base(
+            pl.DataFrame(rows).lazy(), base=base, unlabelled=["considering_leaving_share"]
+        ).collect()
+        survey = frame.filter(pl.col(pub.MEASURE_ID) == "considering_leaving_share")
+        assert survey.get_column(c.BASE).to_list() == [None]
+        others = frame.filter(pl.col(pub.MEASURE_ID) != "considering_leaving_share")
+        assert others.get_column(c.BASE).null_count() == 0
+
 
 class TestScorecardBase:
     def test_each_period_says_its_base(self, build: SimpleNamespace) -> None:

@@ -264,6 +264,36 @@ class TestPeriods:
         assert got[c.CHANGE_SINCE_LAST] == pytest.approx(-0.031)
         assert got[c.DIRECTION_SINCE_LAST] == "improving"
 
+    def test_change_since_last_skips_periods_the_series_was_not_observed_in(
+        self, build: SimpleNamespace
+    ) -> None:
+        # Survey rounds ("2022", "2023") sit between the returns' financial years: each series
+        # is compared with its own last observation, not with a period it has no value for.
+        returns = build.rows(
+            "vacancy_rate",
+            {BASE: (0.10, 0.09, 0.11, None), LATEST: (0.08, 0.07, 0.09, None)},
+        )
+        survey = build.rows(
+            "considering_leaving_share",
+            {"2021": (0.25, 0.2, 0.3, None), "2022": (0.18, 0.16, 0.2, None)},
+        )
+        framework = build.framework(
+            measure(),
+            measure(
+                code="1.1a", title="Turnover", sources=[{"measure_id": "considering_leaving_share"}]
+            ),
+        )
+        scorecard = build.score(framework, returns + survey)
+        got = row(scorecard, LATEST)
+        assert (got[c.PREVIOUS_PERIOD], got[c.DIRECTION_SINCE_LAST]) == (BASE, "improving")
+        assert got[c.CHANGE_SINCE_LAST] == pytest.approx(-0.02)
+        asked = row(scorecard, "2022", code="1.1a")
+        assert (asked[c.PREVIOUS_PERIOD], asked[c.DIRECTION_SINCE_LAST]) == ("2021", "improving")
+        assert asked[c.CHANGE_SINCE_LAST] == pytest.approx(-0.07)
+        first = row(scorecard, "2021", code="1.1a")
+        assert first[c.PREVIOUS_PERIOD] == BASE
+        assert first[c.DIRECTION_SINCE_LAST] == "cannot be calculated"
+
     def test_baseline_without_data_still_gets_its_row(self, build: SimpleNamespace) -> None:
         rows = build.rows("vacancy_rate", {LATEST: (0.07, 0.06, 0.08, None)})
         scorecard = build.score(build.framework(measure(), baseline="2018/19"), rows)

@@ -99,6 +99,35 @@ class TestProgressReport:
             ["1.1b Vacancy rate", "10.0%", "7.0%", "−3.0 percentage points", "improving"]
         ]
 
+    def test_changes_are_from_the_last_financial_year_past_a_survey_round(
+        self, build: SimpleNamespace
+    ) -> None:
+        # A survey round named by its calendar year ("2021") sorts between the financial years;
+        # the report's changes are still from 2020/21 to 2021/22, as the scorecard compares them.
+        rows = build.rows(
+            "vacancy_rate",
+            {"2020/21": (0.10, 0.09, 0.11, None), "2021/22": (0.07, 0.06, 0.08, None)},
+        ) + build.rows("considering_leaving_share", {"2021": (0.2, 0.15, 0.25, None)})
+        data = build.framework(
+            {"code": "1.1b", "title": "Full", "sources": [{"measure_id": "vacancy_rate"}]},
+            {
+                "code": "1.1a",
+                "title": "Leaving",
+                "sources": [{"measure_id": "considering_leaving_share"}],
+            },
+        )
+        report = progress_report(
+            build.score(data, rows),
+            framework="F",
+            source=None,
+            area=None,
+            as_of=dt.date(2023, 6, 30),
+            actions=None,
+        )
+        assert (report.period, report.previous_period) == ("2021/22", "2020/21")
+        assert report.changes.caption == "Significant changes from 2020/21 to 2021/22"
+        assert report.changes.rows[0][:3] == ["1.1b Vacancy rate", "10.0%", "7.0%"]
+
     def test_scorecard_table_keeps_symbols_and_gaps(self, build: SimpleNamespace) -> None:
         report = progress_report(
             scorecard(build),
@@ -147,3 +176,18 @@ class TestProgressReport:
         assert report.status_changes.rows == [["1.1 Measure progress", "not started", "on track"]]
         assert report.actions is not None
         assert report.actions.rows[0][-1] == "overdue (1 milestone)"
+
+    def test_an_action_without_flags_says_so_in_words(self, build: SimpleNamespace) -> None:
+        # Before the milestone falls due nothing is flagged: "No flags", as the web page says,
+        # never a bare "None".
+        report = progress_report(
+            scorecard(build),
+            framework="F",
+            source=None,
+            area=None,
+            as_of=dt.date(2023, 2, 15),
+            actions=actions(dt.date(2023, 2, 15)),
+        )
+        assert report.actions is not None
+        assert report.actions.rows[0][-1] == "No flags"
+        assert all("None" not in cell for row in report.actions.rows for cell in row)
