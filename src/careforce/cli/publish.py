@@ -55,6 +55,13 @@ def appendix(
             help="Folder written by careforce projections report (repeatable).",
         ),
     ] = None,
+    population: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--population",
+            help="Population file (long layout, ONS SNPP or MYEB1; CSV or XLSX) (repeatable).",
+        ),
+    ] = None,
     area: Annotated[
         str | None, typer.Option("--area", help="ONS code of the area (default: the files').")
     ] = None,
@@ -81,6 +88,7 @@ def appendix(
             area_code=area,
             template=template,
             pdf=not no_pdf,
+            population=population or [],
         )
     except ConfigurationFileError as error:
         for line in error.lines:

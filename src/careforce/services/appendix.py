@@ -10,10 +10,13 @@ from typing import Final
 
 import polars as pl
 
+from careforce.core.projections.input_tables import InputDataError, period_end_year
 from careforce.core.publishing.appendix.build import build_appendix
 from careforce.core.publishing.appendix.cells import MeasureRows
 from careforce.core.publishing.appendix.model import Appendix
+from careforce.core.publishing.appendix.population_rows import population_rows
 from careforce.core.publishing.appendix.projection_rows import projection_rows
+from careforce.core.publishing.appendix.template import AppendixTemplate
 from careforce.core.vocab import published as pub
 from careforce.io.appendix_files import (
     AppendixInputError,
@@ -22,6 +25,8 @@ from careforce.io.appendix_files import (
     read_template_file,
 )
 from careforce.io.appendix_report import write_appendix
+from careforce.io.projection_inputs import InputFileError
+from careforce.services.population_inputs import population_table
 from careforce.services.projections import load_parameters, write_report
 
 
@@ -77,21 +82,53 @@ def appendix_measures(
     return pl.concat(parts, how="vertical"), paths, area
 
 
+def population_measures(
+    population: list[Path], *, area_code: str, period: str
+) -> tuple[pl.DataFrame, list[Path]]:
+    """The area's population by age band and year, and its growth since the year the appendix
+    period ends in, from population files (careforce's long layout, ONS subnational
+    projections or mid-year estimates, CSV or the ONS workbook), and the files read.
+
+    Raises:
+        AppendixInputError: a file cannot be read or used (naming the file, line and column).
+    """
+    frames = []
+    for path in population:
+        try:
+            frames.append(
+                population_rows(
+                    population_table(path),
+                    area_code=area_code,
+                    base_year=period_end_year(period),
+                )
+            )
+        except InputFileError as error:
+            raise AppendixInputError(str(error)) from None
+        except InputDataError as error:
+            raise AppendixInputError(str(error.in_file(str(path)))) from None
+    if not frames:
+        return pl.DataFrame(schema=pub.PUBLISHED_SCHEMA), []
+    return pl.concat(frames, how="vertical"), list(population)
+
+
 def appendix_of(
     frame: pl.DataFrame,
     *,
     period: str,
     area_code: str,
     area_name: str,
-    template: str | Path | None = None,
+    template: str | Path | AppendixTemplate | None = None,
 ) -> Appendix:
-    """The appendix of an area built from measure rows already read (the web service's).
+    """The appendix of an area built from measure rows already read (the web service's); the
+    template is a file, a shipped name or one already read (when building many areas).
 
     Raises:
         ConfigurationFileError: the template is invalid.
     """
     return build_appendix(
-        read_template_file(template).template,
+        template
+        if isinstance(template, AppendixTemplate)
+        else read_template_file(template).template,
         MeasureRows.of_area(frame, area_code),
         period=period,
         area_code=area_code,
@@ -108,6 +145,7 @@ def publish_appendix(
     area_code: str | None = None,
     template: str | Path | None = None,
     pdf: bool = True,
+    population: list[Path] | None = None,
 ) -> AppendixResult:
     """Build the appendix of an area and period and write it under ``out``.
 
@@ -117,6 +155,9 @@ def publish_appendix(
     """
     template_file = read_template_file(template)
     frame, paths, (code, name) = appendix_measures(measures, projections or [], area_code=area_code)
+    people, read = population_measures(population or [], area_code=code, period=period)
+    frame = pl.concat([frame, people], how="vertical")
+    paths += read
     appendix = build_appendix(
         template_file.template,
         MeasureRows.of_area(frame, code),
@@ -133,10 +174,16 @@ DEMO_PROJECTIONS: Final = ("staffordshire-2022-adult", "staffordshire-2022-child
 
 
 def demo_appendix(
-    out: Path, *, period: str, measures: list[Path], area_code: str
+    out: Path,
+    *,
+    period: str,
+    measures: list[Path],
+    area_code: str,
+    population: Path | None = None,
 ) -> AppendixResult:
     """The demo's appendix under ``out/appendix``: the shipped projections are reported under
-    ``out/projections/<name>`` first, then the appendix is built from every demo result."""
+    ``out/projections/<name>`` first, then the appendix is built from every demo result (and
+    the demo's population file, when given)."""
     folders = []
     for name in DEMO_PROJECTIONS:
         folder = out / "projections" / name
@@ -148,4 +195,5 @@ def demo_appendix(
         measures=measures,
         projections=folders,
         area_code=area_code,
+        population=[population] if population is not None else None,
     )

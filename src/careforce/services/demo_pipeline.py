@@ -279,6 +279,7 @@ def run_demo(
             ),
             measures=[indicators_dir, out / "estimates", out / "labour", *survey],
             area_code=next(iter(names)),
+            population=data / "population" / "population.csv",
         )
     return DemoRun(
         data,

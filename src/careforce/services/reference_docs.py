@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from careforce.core.indicators.catalogue import MEASURES
 from careforce.core.labour.catalogue import LABOUR_MEASURES
+from careforce.core.publishing.appendix.population_rows import (
+    AGE_BAND,
+    POPULATION,
+    POPULATION_GROWTH,
+    POPULATION_MEASURE_NOTES,
+)
 from careforce.core.publishing.appendix.projection_rows import (
     PROJECTION_MEASURE_NOTES,
     RANGE_MEASURES,
@@ -84,7 +90,35 @@ def measures_markdown() -> str:
             lines.append(f"- **Notes:** {entry.methodology}")
     lines += _labour_measures_markdown()
     lines += _projection_measures_markdown()
+    lines += _population_measures_markdown()
     return "\n".join(lines) + "\n"
+
+
+def _population_measures_markdown() -> list[str]:
+    """The population as measures (``careforce publish appendix --population``) as Markdown."""
+    lines = [
+        "",
+        "# Population measures",
+        "",
+        "Rows that `careforce publish appendix --population FILE` makes from a population file "
+        "(careforce's long layout, ONS subnational projections or mid-year estimates), so that "
+        "the data appendix cites the growth of the population driving demand. The period is the "
+        "calendar year; no intervals.",
+    ]
+    units = {POPULATION: "count", POPULATION_GROWTH: "proportion"}
+    for measure_id, note in POPULATION_MEASURE_NOTES.items():
+        lines += [
+            "",
+            f"## `{measure_id}` — {measure_id.replace('_', ' ').capitalize()}",
+            "",
+            note,
+            "",
+            f"- **Unit:** {units[measure_id]}; **polarity:** no-judgement",
+            f"- **Breakdowns:** {AGE_BAND}",
+            "- **Source:** the population file given (e.g. ONS 2018-based subnational "
+            "population projections)",
+        ]
+    return lines
 
 
 def _projection_measures_markdown() -> list[str]:

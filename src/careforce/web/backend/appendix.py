@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import polars as pl
 from django.conf import settings
@@ -20,12 +22,24 @@ from careforce.core.publishing.appendix.projection_rows import projection_rows
 from careforce.core.vocab import published as pub
 from careforce.io.appendix_files import AppendixInputError, read_measure_tables
 from careforce.io.appendix_report import MEDIA_TYPES, appendix_bytes
-from careforce.services.appendix import appendix_of
+from careforce.io.config_files import ConfigurationFileError
+from careforce.services.appendix import appendix_of, population_measures
 from careforce.services.projections import ProjectionInputError
+from careforce.web.backend.appendix_templates import (
+    KEY_NAME,
+    TEMPLATE_NAME,
+    AppendixUnavailableError,
+    folder_of,
+    made_file,
+    remove_old,
+    template_in_force,
+)
 from careforce.web.backend.estimates import estimates_folder
+from careforce.web.backend.jobs import Progress
 from careforce.web.backend.labour import labour_results
 from careforce.web.backend.projections import (
     ProjectionResults,
+    derived_directory,
     projection_files,
     projection_results,
 )
@@ -34,6 +48,8 @@ from careforce.web.backend.survey import baseline_measures
 
 ESTIMATES_FILE = "estimates.csv"
 """The published whole-sector estimates, in the estimates folder."""
+POPULATION_FILE = "population.csv"
+"""The population file (long layout, ONS SNPP or MYEB1), in the projections folder."""
 
 _lock = threading.Lock()
 _kept: dict[str, WebAppendix] = {}
@@ -65,6 +81,21 @@ def _estimates() -> list[Part]:
             return []
 
     return [(f"{path}:{path.stat().st_mtime_ns}", rows)]
+
+
+def _population(area: tuple[str, str], period: str) -> list[Part]:
+    folder = derived_directory()
+    path = folder / POPULATION_FILE if folder is not None else None
+    if path is None or not path.is_file():
+        return []
+
+    def rows() -> list[pl.DataFrame]:
+        try:
+            return [population_measures([path], area_code=area[0], period=period)[0]]
+        except AppendixInputError:
+            return []
+
+    return [(f"{path}:{path.stat().st_mtime_ns}:{period}", rows)]
 
 
 def _projections(area: tuple[str, str]) -> list[Part]:
@@ -111,17 +142,16 @@ def _sources() -> tuple[list[Part], str, tuple[str, str]] | None:
     if survey is not None:
         parts.append((f"survey:{rounds}", lambda: [survey]))
     parts += _projections(area)
+    parts += _population(area, found.periods[-1])
     return parts, found.periods[-1], area
 
 
-def web_appendix() -> WebAppendix | None:
-    """The appendix of the service's area for the latest published period (None when nothing
-    is published); rebuilt only when what it is built from changes."""
+def _built(template: Path | None) -> WebAppendix | None:
     sources = _sources()
     if sources is None:
         return None
     parts, period, area = sources
-    key = "|".join(part_key for part_key, _ in parts)
+    key = "|".join([*(part_key for part_key, _ in parts), f"template:{template}"])
     with _lock:
         kept = _kept.get(key)
     if kept is not None:
@@ -132,12 +162,47 @@ def web_appendix() -> WebAppendix | None:
         for frame in rows()
     ]
     frame = pl.concat(frames, how="vertical")
-    appendix = appendix_of(frame, period=period, area_code=area[0], area_name=area[1])
+    appendix = appendix_of(
+        frame, period=period, area_code=area[0], area_name=area[1], template=template
+    )
     built = WebAppendix(key, appendix)
     with _lock:
         _kept.clear()
         _kept[key] = built
     return built
+
+
+def web_appendix() -> WebAppendix | None:
+    """The appendix of the service's area for the latest published period, with the template
+    in force (the shipped one until an analyst chooses another); None when nothing is
+    published. Rebuilt only when what it is built from changes."""
+    chosen = template_in_force()
+    if chosen is None:
+        return _built(None)
+    try:
+        return _built(chosen[1])
+    except ConfigurationFileError:
+        # A template made under an earlier version may no longer be valid: the public page
+        # falls back to the shipped one rather than failing.
+        return _built(None)
+
+
+def run_appendix(payload: dict[str, Any], progress: Progress) -> None:
+    """Job: make the appendix with a chosen template and write its files beside it (the
+    ``publish-appendix`` job)."""
+    folder = folder_of(str(payload["folder"]))
+    progress("Building the appendix", 0, 3)
+    found = _built(folder / TEMPLATE_NAME)
+    if found is None:
+        raise AppendixUnavailableError(
+            "No measures are published yet, so the appendix cannot be made."
+        )
+    progress("Writing the PDF and the spreadsheets", 1, 3)
+    for file_format in MEDIA_TYPES:
+        (folder / f"appendix.{file_format}").write_bytes(appendix_file(found, file_format)[0])
+    progress("Keeping the files", 2, 3)
+    (folder / KEY_NAME).write_text(found.key, encoding="utf-8")
+    remove_old(keep=str(payload["folder"]))
 
 
 def appendix_file(found: WebAppendix, file_format: str) -> tuple[bytes, str]:
@@ -150,10 +215,10 @@ def appendix_file(found: WebAppendix, file_format: str) -> tuple[bytes, str]:
     with _lock:
         made = found.files.get(file_format)
     if made is None:
-        made = appendix_bytes(found.appendix, file_format)
+        made = made_file(found.key, file_format) or appendix_bytes(found.appendix, file_format)
         with _lock:
             found.files[file_format] = made
     return made, media_type
 
 
-__all__ = ["WebAppendix", "appendix_file", "web_appendix"]
+__all__ = ["WebAppendix", "appendix_file", "run_appendix", "web_appendix"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from careforce.services.indicators import ESTIMATES_FILE
 from careforce.services.projections import ProjectionInputError
 from careforce.services.survey import write_demo_exports
 from careforce.web.backend.access import Viewer
+from careforce.web.backend.appendix import POPULATION_FILE
 from careforce.web.backend.jobs import run_pending
 from careforce.web.backend.organisations import create_organisations_from_workplaces
 from careforce.web.backend.publications import current_publication, publication_file
@@ -207,6 +209,12 @@ def build_demo(
     publication = current_publication()
     if publication is not None:
         say("Deriving the demo's projection from the published measures")
+        # The appendix cites the population driving demand from the projections folder.
+        (data_dir / "projections").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(
+            data_dir / "demo-data" / "population" / "population.csv",
+            data_dir / "projections" / POPULATION_FILE,
+        )
         try:
             write_demo_projections(
                 indicators=_with_estimates(

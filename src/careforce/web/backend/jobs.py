@@ -66,6 +66,7 @@ class JobKind(StrEnum):
     VALIDATE_UPLOAD = "validate-upload"
     PUBLISH_MEASURES = "publish-measures"
     PROGRESS_REPORT = "progress-report"
+    PUBLISH_APPENDIX = "publish-appendix"
 
 
 Handler = Callable[[dict[str, Any], Progress], None]
@@ -126,6 +127,16 @@ class JobState:
         if self.status is JobStatus.SUCCEEDED:
             return 100
         return int(100 * self.done / self.total) if self.total else 0
+
+
+def failure_text(state: JobState, *, prefix: str, fault: str) -> str:
+    """Why a job failed, in words for a page ('' unless it failed): the message of a failure
+    its handler expected (the part after ``prefix``), else ``fault``."""
+    if state.status is not JobStatus.FAILED:
+        return ""
+    if state.message.startswith(prefix):
+        return state.message.removeprefix(prefix)
+    return fault
 
 
 def mode() -> JobMode:

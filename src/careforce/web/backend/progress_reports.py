@@ -28,7 +28,14 @@ from careforce.web.backend import publications
 from careforce.web.backend.access import Viewer
 from careforce.web.backend.action_plan import progress_in_force
 from careforce.web.backend.demo_mode import demo_notice
-from careforce.web.backend.jobs import JobKind, JobState, Progress, enqueue, job_state
+from careforce.web.backend.jobs import (
+    JobKind,
+    JobState,
+    Progress,
+    enqueue,
+    failure_text,
+    job_state,
+)
 from careforce.web.backend.scorecard import partnership_area, published_evaluation
 from careforce.web.backend.training_needs import ranked_needs
 from careforce.web.models.jobs.models import Job
@@ -81,12 +88,11 @@ class ReportState:
     @property
     def problem(self) -> str:
         """Why it could not be made, in words for the page ('' unless it failed)."""
-        if self.job.status is not JobStatus.FAILED:
-            return ""
-        message = self.job.message
-        if message.startswith(UNAVAILABLE_PREFIX):
-            return message.removeprefix(UNAVAILABLE_PREFIX)
-        return "The report could not be made because of a fault in careforce. Try again."
+        return failure_text(
+            self.job,
+            prefix=UNAVAILABLE_PREFIX,
+            fault="The report could not be made because of a fault in careforce. Try again.",
+        )
 
 
 def may_request(viewer: Viewer) -> bool:

@@ -20,7 +20,7 @@ import pytest
 
 from careforce.core.publishing.appendix.cells import MeasureRows, format_value
 from careforce.core.vocab.demo import DEMO_NOTICE
-from careforce.services.appendix import appendix_measures
+from careforce.services.appendix import appendix_measures, population_measures
 from careforce.services.demo_pipeline import DemoRun, run_demo
 from careforce.services.demo_projections import DERIVED_NAME, SUPPLY_NAME
 from careforce.services.projections import derive_parameter_file
@@ -612,12 +612,15 @@ class TestAppendix:
     def test_every_number_traces_to_a_measure_row(self, demo: DemoRun) -> None:
         assert demo.appendix is not None
         built = demo.appendix.appendix
+        population = [path for path in demo.appendix.inputs if path.name == "population.csv"]
         frame, _, area = appendix_measures(
-            [path for path in demo.appendix.inputs if path.suffix == ".csv"],
+            [p for p in demo.appendix.inputs if p.suffix == ".csv" and p not in population],
             [path for path in demo.appendix.inputs if path.suffix != ".csv"],
             area_code=built.area_code,
         )
-        rows = MeasureRows.of_area(frame, area[0])
+        people, _ = population_measures(population, area_code=area[0], period=built.period)
+        assert people.height
+        rows = MeasureRows.of_area(pl.concat([frame, people]), area[0])
         numbers = [cell for cell in built.cells if cell.value is not None]
         assert len(numbers) > 300
         for cell in numbers:
@@ -641,6 +644,13 @@ class TestAppendix:
         assert demo.appendix is not None
         page = demo.appendix.written[0].read_text(encoding="utf-8")
         assert "projected to reach 28,506 by 2032, needing 34,948 new staff" in page
+        # The seed's growth of the 65+ population and its 0-17 population, from the demo's
+        # population file as measure rows.
+        assert (
+            "the population aged 65 and over is projected to grow by 3.1% by 2024, 8.5% by "
+            "2027 and 18.4% by 2032" in page
+        )
+        assert "change by 0.2% by 2024, -0.3% by 2027 and -1.8% by 2032" in page
         # Turnover is of the returns (about half the locations, more care homes), as the
         # appendix says; every workplace's files give the seed's 32.2% and 59.0%.
         assert "Turnover was 32.9%, with 59.2% of leavers remaining in the sector." in page
@@ -657,6 +667,16 @@ class TestAppendix:
             ["110", "274", "540"],
             ["82", "205", "410"],
         ]
+        population = tables["population-by-age"]
+        assert [r.label for r in population.rows] == ["0-17", "18-64", "65+", "85+"]
+        assert [c.text for c in population.rows[0].cells] == [
+            "167,600",
+            "167,935",
+            "167,097",
+            "164,583",
+        ]
+        growth = tables["population-growth"]
+        assert [c.text for c in growth.rows[2].cells] == ["3.1%", "8.5%", "18.4%"]
         adult = tables["adult-projection"]
         assert [c.text for c in adult.rows[1].cells] == ["25,575", "2,512", "13,951", "16,462"]
         names = {path.name for path in demo.appendix.written}

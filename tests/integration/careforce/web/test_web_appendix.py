@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -50,6 +51,30 @@ class TestPage:
         body = page.text("main")
         assert "Turnover was " in body
         assert "[x]" in body or "%" in body
+
+    def test_the_population_comes_from_the_projections_folder(
+        self,
+        site: Site,
+        client_as: Callable[[str], Any],
+        settings: Any,
+        tmp_path: Path,
+    ) -> None:
+        lines = ["area_code,area_name,age_band,year,population"]
+        for band, series in (
+            ("0-17", (167_000, 167_600, 167_935, 167_097, 164_583)),
+            ("65+", (190_000, 195_300, 201_374, 211_880, 231_235)),
+        ):
+            for year, value in zip((2021, 2022, 2024, 2027, 2032), series, strict=True):
+                lines.append(f"E10000028,Staffordshire,{band},{year},{value}")
+        (tmp_path / backend.POPULATION_FILE).write_text("\n".join(lines) + "\n")
+        settings.CAREFORCE_PROJECTIONS = str(tmp_path)
+        response = client_as("public").get(reverse("appendix:appendix-show"))
+        body = page_of(response).text("main")
+        assert "Population by age band, estimated and projected" in body
+        assert "167,600" in body
+        assert "164,583" in body
+        # Growth since 2021, the year the published period 2020/21 ends in.
+        assert "grow by 6.0% by 2024, 11.5% by 2027 and 21.7% by 2032" in body
 
     def test_download_links(self, page: Any) -> None:
         links = [link.etree_element.get("href") for link in page.all("main a.govuk-link")]

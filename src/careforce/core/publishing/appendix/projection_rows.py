@@ -12,8 +12,9 @@ from typing import Final
 
 import polars as pl
 
+from careforce.core.publishing.appendix.plain_rows import plain_rows
 from careforce.core.vocab import published as pub
-from careforce.core.vocab.published import Comparison, Polarity, Unit
+from careforce.core.vocab.published import Unit
 
 GROUP: Final = "group"
 """Breakdown of projection rows: the projection's staff group."""
@@ -59,26 +60,17 @@ def _rows(
     column: str,
     area: tuple[str, str],
 ) -> pl.DataFrame:
-    return frame.select(
-        pl.lit(measure).alias(pub.MEASURE_ID),
-        pl.lit(name).alias(pub.MEASURE_NAME),
-        pl.col("year").cast(pl.Float64).cast(pl.Int64).cast(pl.String).alias(pub.PERIOD),
-        pl.lit(area[0]).alias(pub.AREA_CODE),
-        pl.lit(area[1]).alias(pub.AREA_NAME),
-        pl.lit(breakdown).alias(pub.BREAKDOWN),
-        value.cast(pl.String).alias(pub.BREAKDOWN_VALUE),
-        pl.lit(None, dtype=pl.Float64).alias(pub.NUMERATOR),
-        pl.lit(None, dtype=pl.Float64).alias(pub.DENOMINATOR),
-        pl.col(column).cast(pl.Float64).round(0).alias(pub.VALUE),
-        pl.lit(None, dtype=pl.Float64).alias(pub.LOWER),
-        pl.lit(None, dtype=pl.Float64).alias(pub.UPPER),
-        pl.lit(Unit.COUNT.value).alias(pub.UNIT),
-        pl.lit(Polarity.NO_JUDGEMENT.value).alias(pub.POLARITY),
-        pl.lit(None, dtype=pl.Float64).alias(pub.COMPARATOR_VALUE),
-        pl.lit(Comparison.NOT_COMPARED.value).alias(pub.COMPARISON),
-        pl.lit(None, dtype=pl.String).alias(pub.SYMBOL),
-        pl.lit(None, dtype=pl.String).alias(pub.COMPARATOR_NAME),
-    ).select(pub.PUBLISHED_COLUMNS)
+    return plain_rows(
+        frame,
+        measure=measure,
+        name=name,
+        period=pl.col("year").cast(pl.Float64).cast(pl.Int64).cast(pl.String),
+        area=(pl.lit(area[0]), pl.lit(area[1])),
+        breakdown=breakdown,
+        breakdown_value=value,
+        value=pl.col(column).cast(pl.Float64).round(0),
+        unit=Unit.COUNT,
+    )
 
 
 def projection_rows(
