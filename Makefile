@@ -50,9 +50,18 @@ contracts: setup
 	.venv/bin/lint-imports
 
 # Every test on SQLite, then the database tests again on a PostgreSQL server the tests start.
+# The PostgreSQL pass leaves out the browser sweeps marked `markup` (accessibility and layout of
+# every page at each width): markup does not depend on the database engine, and every journey
+# that writes to the database still runs on PostgreSQL.
+PG_SELECTION := -m "not markup"
+# Both passes run in two worker processes (pytest-xdist); tests run in the order pytest-django
+# gives them (a test module marked with an xdist_group runs whole on one worker, so that its
+# module-wide fixtures, such as a whole demo run, are built once).
+TEST_WORKERS ?= 2
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 test: lint typecheck contracts
-	.venv/bin/pytest -q
-	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q
+	.venv/bin/pytest -q $(PARALLEL)
+	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q $(PARALLEL) $(PG_SELECTION)
 
 unit: setup
 	.venv/bin/pytest -q -m unit
@@ -77,7 +86,7 @@ web: setup
 
 web-test: setup
 	.venv/bin/pytest -q tests/integration/careforce/web tests/e2e/careforce/web
-	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q tests/integration/careforce/web tests/e2e/careforce/web
+	CAREFORCE_TEST_DATABASE=postgresql .venv/bin/pytest -q $(PG_SELECTION) tests/integration/careforce/web tests/e2e/careforce/web
 
 clean:
 	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis \

@@ -21,6 +21,7 @@ from playwright.sync_api import Error as PlaywrightError
 from careforce.web.backend.access import Viewer
 from careforce.web.models.accounts.terms import Role
 from careforce.web.models.uploads.terms import Source
+from database_copy import DatabaseCopy, copy_database, restore_database
 from web_support import PASSWORD, REFERENCE_DATES, incoming
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -196,14 +197,38 @@ def build_browser_site(provider_files: dict[str, Any]) -> BrowserSite:
     )
 
 
+@pytest.fixture(scope="session")
+def browser_site_copy(
+    django_db_setup: None,
+    django_db_blocker: Any,
+    web_key: None,
+    provider_files: dict[str, Any],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[BrowserSite, DatabaseCopy]:
+    """``browser_site``'s data, built once per run in an emptied database (the shared ``site``
+    of the other tests may still be there) and copied (rows and media files)."""
+    from django.conf import settings  # noqa: PLC0415
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        built = build_browser_site(provider_files)
+        return built, copy_database(
+            Path(settings.MEDIA_ROOT), tmp_path_factory.mktemp("browser-site-media")
+        )
+
+
 @pytest.fixture
 def browser_site(
-    transactional_db: None, web_key: None, provider_files: dict[str, Any]
+    transactional_db: None,
+    web_key: None,
+    provider_files: dict[str, Any],
+    browser_site_copy: tuple[BrowserSite, DatabaseCopy],
 ) -> BrowserSite:
-    """Fresh data for one browser test (built with jobs run one by one) in an emptied database
-    (the shared ``site`` of the other tests may still be there)."""
-    call_command("flush", interactive=False, verbosity=0)
-    return build_browser_site(provider_files)
+    """Fresh data for one browser test: the database holds exactly the rows ``build_browser_site``
+    makes (built once per run, put back before each test), whatever earlier tests left."""
+    built, saved = browser_site_copy
+    restore_database(saved)
+    return built
 
 
 @pytest.fixture

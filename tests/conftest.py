@@ -4,7 +4,8 @@ throwaway PostgreSQL server when the suite runs against PostgreSQL.
 The database tests (those using a Django database fixture) run on SQLite by default. With
 ``CAREFORCE_TEST_DATABASE=postgresql`` the suite starts its own PostgreSQL server with
 ``initdb``/``pg_ctl`` in a temporary folder, runs only the database tests against it and stops
-it afterwards. ``make test`` runs both passes.
+it afterwards. ``make test`` runs both passes, each in two worker processes (pytest-xdist): every
+worker has its own data folder, SQLite file or PostgreSQL server, live server and browser.
 """
 
 from __future__ import annotations
@@ -128,6 +129,11 @@ def _uses_database(item: pytest.Item) -> bool:
     return "django_db_setup" in getattr(item, "fixturenames", ())
 
 
+def _distributes(config: pytest.Config) -> bool:
+    """Whether this process hands the tests to worker processes (``pytest -n``) and runs none."""
+    return getattr(config.option, "dist", "no") != "no" and not hasattr(config, "workerinput")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Point Django at a temporary data folder and at SQLite or a fresh PostgreSQL server."""
     workdir = Path(tempfile.mkdtemp(prefix="careforce-tests-"))
@@ -136,6 +142,12 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["CAREFORCE_JOBS"] = "manual"
     wanted = os.environ.get(DATABASE_VARIABLE, "sqlite")
     config.stash[_database_key] = wanted
+    if _distributes(config):
+        # The workers (pytest-xdist) start from this process's environment and each set up
+        # their own; Django must not be set up in them before that, as it would be with the
+        # settings module already named.
+        os.environ.pop("DJANGO_SETTINGS_MODULE", None)
+        return
     if wanted == "postgresql":
         try:
             # Its own folder (not inside the private work folder): the cluster's account owns it.

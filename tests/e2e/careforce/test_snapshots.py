@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from careforce.cli.app import app
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("snapshots")]
 
 SNAPSHOTS = Path(__file__).resolve().parents[2] / "snapshots"
 EXPECTED = SNAPSHOTS / "expected"

@@ -91,16 +91,19 @@ def invalid_upload(
 
 
 class TestEveryPage:
+    @pytest.mark.markup
     def test_public_pages(self, visitor: Visitor) -> None:
         for path in PUBLIC_PAGES:
             visitor.visit(path)
         assert len(visitor.checked) == len(PUBLIC_PAGES)
 
+    @pytest.mark.markup
     def test_sign_in_with_errors(self, visitor: Visitor) -> None:
         visitor.visit("/sign-in/")
         visitor.click("button", "Sign in")
         assert visitor.page.locator(".govuk-error-summary").is_visible()
 
+    @pytest.mark.markup
     def test_provider_pages(
         self, visitor: Visitor, browser_site: BrowserSite, invalid_upload: int
     ) -> None:
@@ -115,6 +118,7 @@ class TestEveryPage:
             len(visitor.checked) == len(pages) + 4
         )  # with sign-in, the start page and the form twice
 
+    @pytest.mark.markup
     def test_administrator_pages(
         self, visitor: Visitor, browser_site: BrowserSite, invalid_upload: int
     ) -> None:
@@ -127,6 +131,7 @@ class TestEveryPage:
         visitor.click("button", "Save")
         assert visitor.page.locator(".govuk-error-summary").is_visible()
 
+    @pytest.mark.markup
     def test_analyst_pages(self, visitor: Visitor) -> None:
         visitor.sign_in("analyst@test.example")
         for path in ("/", "/measures/", "/measures/publications/", "/account/", "/uploads/"):

@@ -23,7 +23,7 @@ from careforce.web.backend import survey
 from careforce.web.models.accounts.models import User
 from estimates_support import estimates_folder
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.markup]
 
 WIDTHS = (320, 375, 1280)
 """A small phone, a common phone and a desktop."""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("web_serve_cli")]
 
 CAREFORCE = Path(sys.executable).parent / "careforce"
 """The installed command."""

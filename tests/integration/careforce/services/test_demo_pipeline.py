@@ -25,7 +25,7 @@ from careforce.services.demo_pipeline import DemoRun, run_demo
 from careforce.services.demo_projections import DERIVED_NAME, SUPPLY_NAME
 from careforce.services.projections import derive_parameter_file
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("demo_pipeline")]
 
 PUBLISHED = [
     # (measure, breakdown, value, period, published figure, tolerance)
