@@ -237,8 +237,8 @@ HEADCOUNT_NOTE: Final = (
     "Headcount (people) is estimated as Skills for Care does: the estimated filled posts of "
     "each service group over the posts per person of its returns (people told apart by their "
     "pseudonymous NI key). The returns alone show {seen} posts per person; a person's other "
-    "post in a workplace that did not return is not seen, so the posts people hold in two "
-    "workplaces are scaled up by the returns' coverage of the estimated posts, giving {used}. "
+    "post in a workplace that did not return is not seen, so careforce scales the posts people "
+    "hold in two workplaces up by the returns' coverage of the estimated posts, giving {used}. "
     "The interval carries the uncertainty of the modelled posts, not of the posts per person."
 )
 """The note on how the headcount is estimated (``{seen}``, ``{used}``: posts per person)."""
