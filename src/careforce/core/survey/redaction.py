@@ -21,9 +21,8 @@ NAME: Final = "[name]"
 
 MIN_PHONE_DIGITS: Final = 9
 """Fewest digits of a phone number: UK numbers have 10 or 11 (9 without the leading 0 after
-+44); shorter runs are counts, years or money."""
-MAX_PHONE_DIGITS: Final = 15
-"""Most digits of a phone number: the ITU E.164 maximum."""
++44); shorter runs are counts, years or money. A longer run than a phone number can be (15
+digits, ITU E.164) may be a number with other figures written after it, and is removed whole."""
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # NI numbers: two prefix letters, six digits in pairs that may be spaced, a suffix A-D. Any
@@ -78,7 +77,7 @@ class Redactor:
 
         def phone(match: re.Match[str]) -> str:
             digits = sum(ch.isdigit() for ch in match.group(0))
-            if MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS:
+            if digits >= MIN_PHONE_DIGITS:
                 found.append(PHONE)
                 return PHONE
             return match.group(0)

@@ -27,6 +27,9 @@ class TestRedact:
             pytest.param("ring +33 1 23 45 67 89", "ring [phone]", id="france"),
             pytest.param("call 0049 30 1234567", "call [phone]", id="double-zero"),
             pytest.param(
+                "ring 07700 900123 00000 please", "ring [phone] please", id="phone-then-figures"
+            ),
+            pytest.param(
                 "NI number QQ 12 34 56 C here", "NI number [NI number] here", id="ni-spaced"
             ),
             pytest.param("ni ab123456d", "ni [NI number]", id="ni-lower"),
