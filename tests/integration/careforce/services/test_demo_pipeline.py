@@ -515,9 +515,10 @@ class TestDemoOutcomes:
             demo.indicators.table, "vacancy_rate_weighted", "total", "all", "2021/22"
         )
         assert row["previous_period"] == "2020/21"
-        # 2020/21 is estimated too; the weighted rates have no interval, so their change
-        # cannot be judged (the estimated vacancies can: 1,380 to 2,115, worsening).
-        assert row["direction_since_last"] == "cannot be calculated"
+        # 2020/21 is estimated too: the weighted rates of both years, each with the interval
+        # of the returns it is weighted from (6.7% to 10.0%), as the estimated vacancies.
+        assert row["direction_since_last"] == "worsening"
+        assert row["lower_ci"] < row["value"] < row["upper_ci"]
         vacancies = scorecard.filter(
             (pl.col("measure_code") == "1.I1")
             & (pl.col("measure_id") == "vacancies")
@@ -568,7 +569,7 @@ class TestDemoOutcomes:
         # The weighted rate of the estimated whole sector, both years: 7.5% against 10.0%.
         assert vacancies["base"] == "estimated for the whole sector"
         assert vacancies["change_since_baseline"] == pytest.approx(0.075 - 0.0997, abs=0.001)
-        assert vacancies["direction"] == "cannot be calculated"
+        assert vacancies["direction"] == "improving"
         directions = set(latest["direction"].to_list())
         assert "not applicable" not in directions  # what the baseline period shows
         assert {"improving", "worsening", "no significant change"} <= directions
