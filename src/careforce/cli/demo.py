@@ -81,8 +81,8 @@ def _estimates_summary(result: DemoRun, out: Path) -> str:
         )
     return (
         "Whole sector estimated from each year's CQC register, written to "
-        f"{out / 'estimates'} (published with the measures; the scorecard and the derived "
-        "projection start from the latest estimate):\n  " + "\n  ".join(lines)
+        f"{out / 'estimates'} (published with the measures; for one council the scorecard and "
+        "the derived projection start from the latest estimate):\n  " + "\n  ".join(lines)
     )
 
 
