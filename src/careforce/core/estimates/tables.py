@@ -25,7 +25,7 @@ from careforce.core.estimates.columns import (
     Source,
 )
 from careforce.core.estimates.estimate import PERCENTILES, Estimates, Replicates
-from careforce.core.indicators.intervals import wilson_lower, wilson_upper
+from careforce.core.estimates.intervals import wilson_limits
 from careforce.core.vocab.published import (
     BREAKDOWN,
     BREAKDOWN_VALUE,
@@ -300,6 +300,7 @@ def _weighted_rates(combined: pl.DataFrame) -> pl.DataFrame:
                 pl.col(count).filter(observed).sum() if plus_count else 0.0
             )
             rate = pl.col(NUMERATOR) / pl.col(DENOMINATOR)
+            lower, upper = wilson_limits(rate, pl.col(_SAMPLE))
             parts.append(
                 combined.group_by(groups)
                 .agg(
@@ -313,12 +314,9 @@ def _weighted_rates(combined: pl.DataFrame) -> pl.DataFrame:
                     NUMERATOR,
                     DENOMINATOR,
                     pl.when(pl.col(DENOMINATOR) > 0).then(rate).alias(VALUE),
-                    pl.when(pl.col(DENOMINATOR) > 0)
-                    .then(wilson_lower(rate * pl.col(_SAMPLE), pl.col(_SAMPLE)))
-                    .alias(LOWER_CI),
-                    pl.when(pl.col(DENOMINATOR) > 0)
-                    .then(wilson_upper(rate * pl.col(_SAMPLE), pl.col(_SAMPLE)))
-                    .alias(UPPER_CI),
+                    # A rate above 1 (more leavers than posts) is no proportion: no interval.
+                    pl.when((pl.col(DENOMINATOR) > 0) & (rate <= 1)).then(lower).alias(LOWER_CI),
+                    pl.when((pl.col(DENOMINATOR) > 0) & (rate <= 1)).then(upper).alias(UPPER_CI),
                     COUNT_COLUMN,
                 )
             )
