@@ -1,6 +1,6 @@
 """Use case: the demo end to end — generate a profile's data, ingest it, estimate the whole
-sector from the CQC register, compute the measures with the estimates, evaluate the outcomes
-framework and write the annual progress report.
+sector from each year's CQC register, compute the measures with the estimates, evaluate the
+outcomes framework and write the annual progress report.
 
 Everything goes through the same services as real data: the generated ASC-WDS files are
 ingested with ``ingest_ascwds`` exactly as a provider's upload would be.

@@ -3,7 +3,9 @@
 Builds a fresh database in a demo folder, generates the Staffordshire demo data, loads it
 through the same use cases as a real upload (an administrator uploads each year's ASC-WDS
 files for the council, they are validated, organisations are created from the workplaces'
-providers, and the files are accepted), publishes the measures, derives the demo's projection
+providers, and the files are accepted), estimates the whole sector from each year's CQC
+register (in the estimates folder the service reads in a demo folder), publishes the measures
+with the estimates, derives the demo's projection
 from them with its training supply file (in the projections folder the projections pages read)
 and creates demo accounts: an administrator, a partner analyst and users of two provider
 organisations.
