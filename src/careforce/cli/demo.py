@@ -22,7 +22,7 @@ from careforce.core.vocab.published import (
     UNIT,
     VALUE,
 )
-from careforce.services.demo_pipeline import run_demo
+from careforce.services.demo_pipeline import DemoRun, run_demo
 
 app = typer.Typer(help="Run careforce end to end on realistic demo data.", no_args_is_help=True)
 
@@ -67,6 +67,23 @@ def _format(value: float | None, unit: str) -> str:
     if unit == "count":
         return f"{value:,.0f}"
     return f"{value:,.1f}"
+
+
+def _estimates_summary(result: DemoRun, out: Path) -> str:
+    """The whole-sector estimate (filled posts and the people holding them) of every year."""
+    lines = []
+    for year in result.estimated_years():
+        returned, estimated = result.filled_posts(year)
+        lines.append(
+            f"{year.replace('-', '/')}: {returned:,.0f} filled posts in the returns, "
+            f"{estimated:,.0f} estimated for the whole sector, held by "
+            f"{result.headcount(year):,.0f} people"
+        )
+    return (
+        "Whole sector estimated from each year's CQC register, written to "
+        f"{out / 'estimates'} (published with the measures; for one council the scorecard and "
+        "the derived projection start from the latest estimate):\n  " + "\n  ".join(lines)
+    )
 
 
 @app.command("run")
@@ -118,13 +135,8 @@ def run(
             cells.append(_format(values[0] if len(values) == 1 else None, unit) if values else "—")
         summary.add_row(label, *cells, _comparator(rows, unit))
     console.print(summary)
-    if result.estimates_by_area:
-        returned, estimated = result.filled_posts()
-        console.print(
-            f"Filled posts: {returned:,.0f} in the returns; {estimated:,.0f} estimated for the "
-            f"whole sector from the CQC register, written to {out / 'estimates'} (published "
-            "with the measures; the scorecard and projections derive start from the estimate)."
-        )
+    if result.estimated_years():
+        console.print(_estimates_summary(result, out))
     console.print(
         f"Measures written to {result.indicators_dir} (indicators.csv, .ods, .xlsx, .parquet)."
     )

@@ -12,7 +12,7 @@ Layout of the folder (see ``docs/demo-data.md``)::
     enrolments/{further-education-aim-enrolments,apprenticeship-starts}.csv  DfE EES layout
     labour/nomis/*.csv                                      Nomis API CSV downloads
     labour/census/census2021-<table>-utla.csv               Census 2021 bulk CSVs
-    cqc/[<ONS code>/]<register>.ods                         CQC register, every location
+    cqc/[<ONS code>/]01_April_<year>_HSCA_Active_Locations.ods  CQC register of each year
     truth/synthetic-truth-workplaces.csv                    synthetic truth (tests only)
     outcomes/action-plan.yaml                               the action plan with its progress
     manifest.json
@@ -27,6 +27,7 @@ council, never on the order the processes finish in.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import multiprocessing
@@ -50,6 +51,7 @@ from careforce.synthetic.ascwds_returns import (
     FILE_KINDS,
     area_response,
     area_truth,
+    area_years,
     render_returns,
     simulate_area,
 )
@@ -77,7 +79,7 @@ from careforce.synthetic.profiles import (
     build_profile,
 )
 from careforce.synthetic.provider_returns import generate_provider_returns
-from careforce.synthetic.published import REFERENCE_YEARS
+from careforce.synthetic.published import REFERENCE_YEARS, ReferenceYear
 from careforce.synthetic.sampling import make_rng
 from careforce.synthetic.workers import Staffing
 
@@ -109,7 +111,8 @@ class DemoFile:
             ``hr-extract``, ``provider-returns``, ``population``, ``census-comparators``,
             ``postings``, ``enrolments``, ``apprenticeships``, ``nomis`` or ``census``.
         area_code: ONS code of the council, for per-council files.
-        year: ASC-WDS reference year (e.g. ``2021-22``), for ASC-WDS files.
+        year: ASC-WDS reference year (e.g. ``2021-22``), for ASC-WDS files and the CQC
+            register of that year.
         reference_date: The date the file describes, where it has one (YYYY-MM-DD).
         rows: Data rows (not counting the header).
         bytes: Size in bytes.
@@ -229,34 +232,44 @@ TRUTH_FILE: Final = "truth/synthetic-truth-workplaces.csv"
 ``careforce.synthetic.response``). Only a synthetic data set has one; careforce never reads it."""
 
 REGISTER_NAME = "01_April_2022_HSCA_Active_Locations.ods"
-"""The demo's CQC register, named as CQC names the month's file (the month after the latest
-reference date)."""
+"""The demo's CQC register of 2021/22, the strategy's year (see :func:`register_name`)."""
 
 
-def _write_register(task: _AreaTask, area: AreaProfile, staffing: Staffing) -> DemoFile:
-    """Write the area's CQC register ("Care directory with filters"): every CQC-regulated
-    workplace of the area, in the published layout."""
+def register_name(as_at: dt.date) -> str:
+    """A CQC register's file name as CQC names the month's file, e.g.
+    ``01_April_2024_HSCA_Active_Locations.ods`` for the register as at 1 April 2024."""
+    return f"{as_at:%d_%B_%Y}_HSCA_Active_Locations.ods"
+
+
+def _write_register(
+    task: _AreaTask, area: AreaProfile, staffing: Staffing, year: ReferenceYear
+) -> DemoFile:
+    """Write the area's CQC register ("Care directory with filters") of one ASC-WDS year, as
+    at 1 April after its reference date (the month after it, as a council downloads it): every
+    CQC-regulated workplace of the area active in that year, in the published layout. Every
+    synthetic workplace is active in every year (none opens or closes), so each year's register
+    lists the same locations with the same ratings."""
     entries = register_entries(
         staffing.workplaces,
         council=area.name,
         region=REGIONS[area.region],
         rng=make_rng(task.seed, "register", area.code),
     )
-    relative = (
-        f"cqc/{area.code}/{REGISTER_NAME}" if task.per_area_folders else f"cqc/{REGISTER_NAME}"
-    )
+    as_at = year.reference_date + dt.timedelta(days=1)
+    name = register_name(as_at)
+    relative = f"cqc/{area.code}/{name}" if task.per_area_folders else f"cqc/{name}"
     path = task.out / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     write_register_ods(
-        path, REGISTER_LAYOUT, (register_row(e) for e in entries), as_at="01 April 2022"
+        path, REGISTER_LAYOUT, (register_row(e) for e in entries), as_at=f"{as_at:%d %B %Y}"
     )
     data = path.read_bytes()
     return DemoFile(
         path=relative,
         dataset="cqc-register",
         area_code=area.code,
-        year=None,
-        reference_date="2022-04-01",
+        year=year.label,
+        reference_date=as_at.isoformat(),
         rows=len(entries),
         bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
@@ -269,7 +282,11 @@ def _generate_area(task: _AreaTask) -> _AreaResult:
     dates = {y.label: y.reference_date.isoformat() for y in REFERENCE_YEARS}
     staffing = simulate_area(area, seed=task.seed)
     response = area_response(staffing, area_code=area.code, seed=task.seed)
-    files = [_write_register(task, area, staffing)]
+    files = [
+        _write_register(task, area, staffing, year)
+        for year in REFERENCE_YEARS
+        if year.label in area_years(staffing)
+    ]
     for annual in render_returns(
         staffing,
         area_code=area.code,

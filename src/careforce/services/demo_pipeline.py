@@ -1,6 +1,6 @@
 """Use case: the demo end to end — generate a profile's data, ingest it, estimate the whole
-sector from the CQC register, compute the measures with the estimates, evaluate the outcomes
-framework and write the annual progress report.
+sector from each year's CQC register, compute the measures with the estimates, evaluate the
+outcomes framework and write the annual progress report.
 
 Everything goes through the same services as real data: the generated ASC-WDS files are
 ingested with ``ingest_ascwds`` exactly as a provider's upload would be.
@@ -44,6 +44,7 @@ from careforce.services.labour import (
 from careforce.services.outcomes import ReportResult, write_progress_report
 from careforce.services.survey import write_demo_survey
 from careforce.synthetic.profiles import build_profile
+from careforce.synthetic.story import CALIBRATED_YEAR
 
 Progress = Callable[[str], None]
 """Called with a description of each step."""
@@ -64,7 +65,8 @@ class DemoRun:
     outcomes: ReportResult | None = None
     """The outcomes scorecard and progress report (a profile of one area only)."""
     estimates: EstimatesResult | None = None
-    """The whole-sector estimates from the area's CQC register (a profile of one area only)."""
+    """The whole-sector estimates of the strategy's year (2021/22), the year the data appendix
+    describes, from the area's CQC register of that year (a profile of one area only)."""
     survey: tuple[Path, ...] = ()
     """The survey measures of each demo survey round (a profile of one area only)."""
     labour: LabourResult | None = None
@@ -73,18 +75,35 @@ class DemoRun:
     """The projection derived from the demo's measures, its supply file and supply against
     need (a profile of one area only)."""
     estimates_by_area: dict[str, EstimatesResult] = field(default_factory=dict)
-    """The whole-sector estimates of each area, from its own CQC register."""
+    """The whole-sector estimates of each area in the strategy's year (2021/22), from its own
+    CQC register."""
     appendix: AppendixResult | None = None
     """The annual data appendix (a profile of one area only)."""
+    estimated: DemoEstimates | None = None
+    """Every area's whole-sector estimates of every year with a CQC register."""
 
-    def filled_posts(self) -> tuple[float, float]:
-        """Filled posts in the returns and estimated for the whole sector, over every area."""
-        summaries = [result.summary for result in self.estimates_by_area.values()]
-        return (
-            sum(float(s["filled_posts_returned"] or 0) for s in summaries),
-            sum(float(s["filled_posts_estimate"] or 0) for s in summaries),
-        )
+    def filled_posts(self, year: str = CALIBRATED_YEAR) -> tuple[float, float]:
+        """Filled posts in the returns and estimated for the whole sector in a year (the
+        strategy's by default), over every area."""
+        returned, estimated = self._sum(year, "filled_posts_returned", "filled_posts_estimate")
+        return returned, estimated
 
+    def headcount(self, year: str = CALIBRATED_YEAR) -> float:
+        """People estimated to hold the whole sector's posts in a year, over every area."""
+        return self._sum(year, "headcount_estimate")[0]
+
+    def estimated_years(self) -> list[str]:
+        """The ASC-WDS years with whole-sector estimates, oldest first."""
+        return self.estimated.years() if self.estimated is not None else []
+
+    def _sum(self, year: str, *keys: str) -> tuple[float, ...]:
+        results = self.estimated.of_year(year) if self.estimated is not None else {}
+        summaries = [result.summary for result in results.values()]
+        return tuple(sum(float(s.get(key) or 0) for s in summaries) for key in keys)
+
+
+APPENDIX_PERIOD: Final = "2021/22"
+"""The period of the demo's data appendix: the strategy's own year, compared with the seed."""
 
 ENGLAND_AREA: Final = ("E92000001", "England")
 """The area of the postings of a profile of several councils (a national extract)."""
@@ -135,9 +154,9 @@ def write_district_lookup(profile: str, path: Path, *, scale: float = 1.0) -> Pa
 
 
 def _registered_year(manifest: DemoDataManifest, register_date: str | None) -> dt.date | None:
-    """The reference date the whole-sector estimates are for: the latest ASC-WDS year the CQC
-    register describes (the register lists the locations as at the month after it), not a later
-    year whose locations it cannot know."""
+    """The reference date a register's whole-sector estimates are for: the latest ASC-WDS year
+    the CQC register describes (the register lists the locations as at the month after it), not
+    a later year whose locations it cannot know."""
     dates = {
         dt.date.fromisoformat(f.reference_date)
         for f in manifest.files
@@ -149,27 +168,55 @@ def _registered_year(manifest: DemoDataManifest, register_date: str | None) -> d
     return max(registered, default=None)
 
 
+@dataclass(frozen=True)
+class DemoEstimates:
+    """The whole-sector estimates of a demo: every area's, for every year it has a register."""
+
+    by_area_year: dict[tuple[str, str], EstimatesResult]
+    """(ONS code, ASC-WDS year) -> the estimates run of that area and year."""
+    folders: dict[tuple[str, str], Path]
+    """(ONS code, ASC-WDS year) -> the folder the run wrote."""
+
+    def years(self) -> list[str]:
+        """The years estimated, oldest first."""
+        return sorted({year for _, year in self.by_area_year})
+
+    def latest(self) -> dict[str, EstimatesResult]:
+        """Every area's estimates of the latest year estimated."""
+        year = self.years()[-1] if self.by_area_year else ""
+        return {code: r for (code, y), r in self.by_area_year.items() if y == year}
+
+    def of_year(self, year: str) -> dict[str, EstimatesResult]:
+        """Every area's estimates of one year."""
+        return {code: r for (code, y), r in self.by_area_year.items() if y == year}
+
+
 def demo_estimates(
     data: Path, manifest: DemoDataManifest, ingested: list[Path], out: Path
-) -> dict[str, EstimatesResult]:
-    """The whole-sector estimates of every area of a demo data set, each from its own register
-    and returns, under ``out`` (one area) or ``out/<ONS code>`` (several, and every area's
-    published rows gathered in ``out/estimates.csv`` for ``indicators compute --estimates``)."""
+) -> DemoEstimates:
+    """The whole-sector estimates of every area of a demo data set, for every year it has a CQC
+    register: each register with the returns (its own year's returned, the nearest other
+    years' carried within the method's window), under ``out/<year>`` (one area) or
+    ``out/<ONS code>/<year>`` (several), with every published row gathered in
+    ``out/estimates.csv`` for ``indicators compute --estimates``."""
     registers = {
-        f.area_code: (data / f.path, f.reference_date)
+        (f.area_code, f.year): (data / f.path, f.reference_date)
         for f in manifest.files
-        if f.dataset == "cqc-register" and f.area_code is not None
+        if f.dataset == "cqc-register" and f.area_code is not None and f.year is not None
     }
-    results: dict[str, EstimatesResult] = {}
-    for code, (register, dated) in registers.items():
-        own = [d for d in ingested if d.name == code] if len(registers) > 1 else ingested
-        target = out / code if len(registers) > 1 else out
-        results[code] = compute_estimates(
+    several = len({code for code, _ in registers}) > 1
+    results: dict[tuple[str, str], EstimatesResult] = {}
+    folders: dict[tuple[str, str], Path] = {}
+    for (code, year), (register, dated) in sorted(registers.items()):
+        own = [d for d in ingested if d.name == code] if several else ingested
+        target = out / code / year if several else out / year
+        results[(code, year)] = compute_estimates(
             register, own, out=target, area=code, reference_date=_registered_year(manifest, dated)
         )
-    if len(results) > 1:
+        folders[(code, year)] = target
+    if results:
         write_csv(out / ESTIMATES_FILE, pl.concat([r.table for r in results.values()]))
-    return results
+    return DemoEstimates(results, folders)
 
 
 def run_demo(
@@ -220,8 +267,9 @@ def run_demo(
         directories.append(target)
     say("Computing the labour-market measures")
     labour = demo_labour(data, out / "labour", areas=names)
-    say("Estimating the whole sector from the CQC register")
-    by_area = demo_estimates(data, manifest, directories, out / "estimates")
+    say("Estimating the whole sector from each year's CQC register")
+    estimated = demo_estimates(data, manifest, directories, out / "estimates")
+    by_area = estimated.of_year(CALIBRATED_YEAR)
     say("Computing the measures")
     districts = write_district_lookup(
         profile, data / "geography" / "postcode_districts.csv", scale=scale
@@ -242,7 +290,7 @@ def run_demo(
     outcomes = estimates = projections = None
     survey: list[Path] = []
     if len(names) == 1:
-        (estimates,) = by_area.values()
+        estimates = next(iter(by_area.values()), None)
         say("Analysing the workforce survey rounds")
         survey = write_demo_survey(out, seed=seed, area=next(iter(names.items())))
         say("Evaluating the outcomes framework and writing the progress report")
@@ -269,14 +317,11 @@ def run_demo(
     appendix = None
     if len(names) == 1:
         say("Projecting demand and publishing the data appendix")
-        # The strategy's appendix describes the whole sector: the year the CQC register and
-        # the estimates are for (the calibrated year 2021/22), not a later year of returns.
-        estimated = indicators.table.filter(pl.col("measure_id") == "filled_posts_estimate")
+        # The strategy's appendix describes the strategy's own year (2021/22), the year the
+        # demo is calibrated to and compared with the seed, not the latest year estimated.
         appendix = demo_appendix(
             out,
-            period=max(
-                str(p) for p in (estimated if estimated.height else indicators.table)[PERIOD]
-            ),
+            period=APPENDIX_PERIOD,
             measures=[indicators_dir, out / "estimates", out / "labour", *survey],
             area_code=next(iter(names)),
             population=data / "population" / "population.csv",
@@ -294,4 +339,5 @@ def run_demo(
         projections,
         by_area,
         appendix,
+        estimated,
     )

@@ -42,7 +42,7 @@ from careforce.core.estimates.tables import (
     sums,
     with_intervals,
 )
-from careforce.core.vocab.published import NUMERATOR, VALUE
+from careforce.core.vocab.published import BREAKDOWN, BREAKDOWN_VALUE, NUMERATOR, VALUE
 
 PERSON_ID: Final = "person_id"
 """Column of the people records: the staff record's pseudonymous person key."""
@@ -177,6 +177,9 @@ def headcount_rows(estimates: Estimates, people: pl.DataFrame) -> pl.DataFrame:
         with_intervals(headline, combined, estimates.replicates, column=HEADCOUNT, ratios=scale),
         sums(combined, HEADCOUNT_ESTIMATE, HEADCOUNT, SECTOR, SECTOR),
     ]
-    return pl.concat(
-        [p.match_to_schema(ROW_SCHEMA, missing_columns="insert") for p in parts]
-    ).with_columns(pl.col(NUMERATOR).alias(VALUE))
+    # Grouped rows come in any order: sorted, so that equal runs write equal files.
+    return (
+        pl.concat([p.match_to_schema(ROW_SCHEMA, missing_columns="insert") for p in parts])
+        .with_columns(pl.col(NUMERATOR).alias(VALUE))
+        .sort(AREA_CODE, pl.col(BREAKDOWN) != "total", BREAKDOWN, BREAKDOWN_VALUE)
+    )

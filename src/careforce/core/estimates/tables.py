@@ -25,6 +25,7 @@ from careforce.core.estimates.columns import (
     Source,
 )
 from careforce.core.estimates.estimate import PERCENTILES, Estimates, Replicates
+from careforce.core.estimates.intervals import wilson_limits
 from careforce.core.vocab.published import (
     BREAKDOWN,
     BREAKDOWN_VALUE,
@@ -269,12 +270,17 @@ def _coverage(combined: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(parts)
 
 
+_SAMPLE = "_sample"
+
+
 def _weighted_rates(combined: pl.DataFrame) -> pl.DataFrame:
     """Rates of the estimated whole sector: every location and workplace counts with its
     estimated filled posts, and the counts of estimated locations come from the ratios of
     returned locations of their service group and size band, so the rates are the returns'
     weighted to the estimated workforce by service and size. Counts not known in a return
-    are left out of the rate's numerator and denominator alike."""
+    are left out of the rate's numerator and denominator alike. The 95% interval is Wilson's
+    on the returns the rate is weighted from (their posts, plus their vacancies for the vacancy
+    rate): the weighting moves the rate, not the information behind it."""
     parts = []
     for breakdown, by in LEVELS:
         groups, value = _level(by)
@@ -287,20 +293,30 @@ def _weighted_rates(combined: pl.DataFrame) -> pl.DataFrame:
             posts = pl.col(FILLED_POSTS).filter(known).sum()
             numerator = pl.col(count).filter(known).sum()
             denominator = posts + numerator if plus_count else posts
+            # The rate's sample: the posts (and vacancies) of the workplaces that returned the
+            # count, the only ones observed; the rest are weighted from them.
+            observed = known & (pl.col(SOURCE) == Source.RETURNED.value)
+            sample = pl.col(FILLED_POSTS).filter(observed).sum() + (
+                pl.col(count).filter(observed).sum() if plus_count else 0.0
+            )
+            rate = pl.col(NUMERATOR) / pl.col(DENOMINATOR)
+            lower, upper = wilson_limits(rate, pl.col(_SAMPLE))
             parts.append(
                 combined.group_by(groups)
                 .agg(
                     numerator.alias(NUMERATOR),
                     denominator.alias(DENOMINATOR),
                     known.sum().cast(pl.Int64).alias(COUNT_COLUMN),
+                    sample.alias(_SAMPLE),
                 )
                 .select(
                     *_cell(measure, breakdown, value),
                     NUMERATOR,
                     DENOMINATOR,
-                    pl.when(pl.col(DENOMINATOR) > 0)
-                    .then(pl.col(NUMERATOR) / pl.col(DENOMINATOR))
-                    .alias(VALUE),
+                    pl.when(pl.col(DENOMINATOR) > 0).then(rate).alias(VALUE),
+                    # A rate above 1 (more leavers than posts) is no proportion: no interval.
+                    pl.when((pl.col(DENOMINATOR) > 0) & (rate <= 1)).then(lower).alias(LOWER_CI),
+                    pl.when((pl.col(DENOMINATOR) > 0) & (rate <= 1)).then(upper).alias(UPPER_CI),
                     COUNT_COLUMN,
                 )
             )

@@ -47,7 +47,7 @@ def publish_estimates(
     """The estimates' rows as published measure rows.
 
     A cell built on fewer than ``policy.min_workplaces`` locations and workplaces is withheld
-    (``[c]``). Estimated posts and vacancies, and their intervals, are rounded to
+    (``[c]``). Estimated posts and vacancies, and their intervals (not a rate's), are rounded to
     ``policy.rounding_base``; a share's value is worked out from its rounded numerator and
     denominator. Counts of locations are not rounded: the register is public.
     """
@@ -64,11 +64,17 @@ def publish_estimates(
     base = policy.rounding_base
     posts = pl.col("measure_id") != COVERAGE_LOCATIONS
     withheld = pl.col(COUNT_COLUMN) < policy.min_workplaces
+    counts = posts & (pl.col("unit") == Unit.COUNT.value)
     table = table.with_columns(
         *(
             pl.when(posts).then(_rounded(c, base)).otherwise(pl.col(c)).alias(c)
-            for c in (NUMERATOR, DENOMINATOR, LOWER, UPPER)
-        )
+            for c in (NUMERATOR, DENOMINATOR)
+        ),
+        # A rate's interval is a rate, not a count of posts: rounded as the rate is (not at all).
+        *(
+            pl.when(counts).then(_rounded(c, base)).otherwise(pl.col(c)).alias(c)
+            for c in (LOWER, UPPER)
+        ),
     ).with_columns(
         pl.when(pl.col("unit") == Unit.COUNT.value)
         .then(pl.col(NUMERATOR))

@@ -3,7 +3,9 @@
 Builds a fresh database in a demo folder, generates the Staffordshire demo data, loads it
 through the same use cases as a real upload (an administrator uploads each year's ASC-WDS
 files for the council, they are validated, organisations are created from the workplaces'
-providers, and the files are accepted), publishes the measures, derives the demo's projection
+providers, and the files are accepted), estimates the whole sector from each year's CQC
+register (in the estimates folder the service reads in a demo folder), publishes the measures
+with the estimates, derives the demo's projection
 from them with its training supply file (in the projections folder the projections pages read)
 and creates demo accounts: an administrator, a partner analyst and users of two provider
 organisations.
@@ -53,6 +55,9 @@ from careforce.web.models.uploads.terms import Source, UploadStatus
 Progress = Callable[[str], None]
 """Called with a description of each step."""
 
+ESTIMATES_FOLDER: Final = "estimates"
+"""The demo's whole-sector estimates in the demo folder (the service's ``CAREFORCE_ESTIMATES``
+in demo mode)."""
 DEMO_PROFILE: Final = "staffordshire"
 """The demo data profile."""
 COUNCIL_NAME: Final = "Staffordshire County Council"
@@ -101,17 +106,37 @@ def _create_user(
     return DemoAccount(role, email, password, getattr(organisation, "name", ""))
 
 
-def _with_estimates(
-    published: Path, data_dir: Path, manifest: DemoDataManifest, ingested: list[Path]
-) -> Path:
-    """The published measures with the whole-sector estimates of the demo's CQC register beside
-    them, as ``careforce demo run`` derives its projection from: the base workforce is the
-    estimated whole sector of the year the register describes (2021/22), not the returns alone
-    (about half the county's workplaces), so the web demo's projection is the command line's."""
-    estimates = data_dir / "estimates"
-    demo_estimates(data_dir / "demo-data", manifest, ingested, estimates)
+def _estimate_the_sector(
+    data_dir: Path, manifest: DemoDataManifest, ingested: list[Path], say: Progress
+) -> Path | None:
+    """The demo's whole-sector estimates, for every year with a CQC register, in the folder the
+    service reads (``CAREFORCE_ESTIMATES`` of a demo folder): every year's published rows in its
+    ``estimates.csv`` (published with the measures) and, beside them, the latest year's run (its
+    locations, those not returned and its summary, for the analysts' coverage page)."""
+    folder = data_dir / ESTIMATES_FOLDER
+    try:
+        estimated = demo_estimates(data_dir / "demo-data", manifest, ingested, folder)
+    except EstimatesInputError as error:
+        # e.g. a tiny demo without a return
+        say(f"The whole sector was not estimated: {error}")
+        return None
+    (latest,) = estimated.latest().values()
+    for path in latest.files:
+        if path.name != ESTIMATES_FILE:
+            shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def _with_estimates(published: Path, estimates: Path, data_dir: Path) -> Path:
+    """The published measures with the demo's whole-sector estimates beside them (once: a
+    publication made with the estimates holds them already), as ``careforce demo run`` derives
+    its projection from: the base workforce is the estimated whole sector of the latest year
+    with a CQC register (2023/24), not the returns alone (about half the county's workplaces),
+    so the web demo's projection is the command line's."""
+    rows = read_text_table(estimates / ESTIMATES_FILE)
+    measures = rows.get_column("measure_id").unique().implode()
     combined = pl.concat(
-        [read_text_table(published), read_text_table(estimates / ESTIMATES_FILE)],
+        [read_text_table(published).filter(~pl.col("measure_id").is_in(measures)), rows],
         how="diagonal_relaxed",
     )
     target = data_dir / "projections-input" / "indicators.csv"
@@ -204,10 +229,12 @@ def build_demo(
         say(f"Accepting the {year} files")
         accept_upload(viewer=viewer, upload_id=upload.pk)
         snapshots += 1
+    say("Estimating the whole sector from each year's CQC register")
+    estimates = _estimate_the_sector(data_dir, manifest, ingested, say)
     say("Publishing the measures")
     run_pending()
     publication = current_publication()
-    if publication is not None:
+    if publication is not None and estimates is not None:
         say("Deriving the demo's projection from the published measures")
         # The appendix cites the population driving demand from the projections folder.
         (data_dir / "projections").mkdir(parents=True, exist_ok=True)
@@ -218,14 +245,14 @@ def build_demo(
         try:
             write_demo_projections(
                 indicators=_with_estimates(
-                    publication_file(publication, "csv")[0], data_dir, manifest, ingested
+                    publication_file(publication, "csv")[0], estimates, data_dir
                 ),
                 population=data_dir / "demo-data" / "population" / "population.csv",
                 enrolments=data_dir / "demo-data" / ENROLMENTS_FILE,
                 out=data_dir / "projections",
                 area_code=AREA_CODE,
             )
-        except (ProjectionInputError, EstimatesInputError) as error:
+        except ProjectionInputError as error:
             # e.g. a tiny demo whose cells are all withheld
             say(f"The demo's projection was not derived: {error}")
     providers = (

@@ -20,6 +20,8 @@ DEMO_FOLDER_MARKER = ".careforce-demo"
 """File marking a demo folder (see careforce.web.backend.service.MARKER)."""
 DEMO_DATA_FOLDER = "demo-data"
 """Folder of the demo data in a demo folder (see careforce.web.backend.demo)."""
+DEMO_ESTIMATES_FOLDER = "estimates"
+"""Folder of the demo's whole-sector estimates in a demo folder (see careforce.web.backend.demo)."""
 DEMO_ACTION_PLAN_FILE = "outcomes/action-plan.yaml"
 """The demo's action plan in its data (see careforce.services.demo_data.ACTION_PLAN_FILE)."""
 
@@ -242,6 +244,9 @@ CAREFORCE_TODAY = (
 )
 """The date the action plan is judged at (None: the real date); the demo's own today in demo
 mode."""
+if CAREFORCE_DEMO and not CAREFORCE_ESTIMATES:
+    # The demo's whole-sector estimates: its latest year's run, with every year's rows.
+    CAREFORCE_ESTIMATES = str(DATA_DIR / DEMO_ESTIMATES_FOLDER)
 if CAREFORCE_DEMO and not CAREFORCE_ACTION_PLAN:
     # The demo's action plan, with its progress, is generated with the demo data.
     CAREFORCE_ACTION_PLAN = str(DATA_DIR / DEMO_DATA_FOLDER / DEMO_ACTION_PLAN_FILE)

@@ -13,7 +13,12 @@ import polars as pl
 import pytest
 
 from careforce.services.ascwds import ingest_ascwds
-from careforce.services.demo_data import DemoDataManifest, UnknownProfileError, generate_demo_data
+from careforce.services.demo_data import (
+    REGISTER_NAME,
+    DemoDataManifest,
+    UnknownProfileError,
+    generate_demo_data,
+)
 from careforce.services.demo_pipeline import demo_estimates, demo_labour
 from careforce.services.estimates import load_register
 from careforce.synthetic.profiles import build_profile
@@ -75,8 +80,8 @@ class TestLayout:
         manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["profile"] == "staffordshire"
         assert manifest["seed"] == 2022
-        # twelve ASC-WDS files (four years), the CQC register and the other files
-        assert len(manifest["files"]) == 12 + 1 + len(OTHER_FILES)
+        # twelve ASC-WDS files (four years), a CQC register a year and the other files
+        assert len(manifest["files"]) == 12 + 4 + len(OTHER_FILES)
         assert manifest["synthetic"] is True
         assert manifest["notice"] == "These are synthetic demo data, not real figures."
         assert manifest["today"] == "2024-06-30"
@@ -93,13 +98,24 @@ class TestLayout:
 
     def test_register_lists_every_regulated_workplace(self, staffordshire) -> None:
         manifest = json.loads((staffordshire / "manifest.json").read_text(encoding="utf-8"))
-        (entry,) = [e for e in manifest["files"] if e["dataset"] == "cqc-register"]
-        register = load_register(staffordshire / entry["path"])
+        entries = [e for e in manifest["files"] if e["dataset"] == "cqc-register"]
+        # One register a year, as at 1 April after the year's reference date, named as CQC
+        # names the month's file; 2021/22's keeps its name.
+        assert [(e["path"], e["year"], e["reference_date"]) for e in entries] == [
+            (f"cqc/01_April_{day.year}_HSCA_Active_Locations.ods", year, f"{day.year}-04-01")
+            for year, day in REFERENCE_DATES.items()
+        ]
+        assert entries[1]["path"] == f"cqc/{REGISTER_NAME}"
         truth = _truth(staffordshire)
         regulated = {r["location_id"] for r in truth if r["cqc_registered"] == "Y"}
-        assert set(register.locations["location_id"].to_list()) == regulated
-        assert entry["rows"] == len(regulated) == 586
-        assert register.findings.height == 0
+        for entry in entries:
+            # Every workplace is active in every year: each register lists the same locations.
+            register = load_register(staffordshire / entry["path"])
+            assert set(register.locations["location_id"].to_list()) == regulated
+            assert entry["rows"] == len(regulated) == 586
+            assert register.findings.height == 0
+            year = entry["year"]
+            assert all(int(r[f"filled_posts_{year}"]) > 0 for r in truth if r["location_id"])
 
     def test_only_the_returning_workplaces_have_files(self, staffordshire) -> None:
         truth = _truth(staffordshire)
@@ -162,6 +178,11 @@ class TestEngland:
         assert population.rows == (153 + 8) * 26 * 6
         registers = [f for f in manifest.files if f.dataset == "cqc-register"]
         assert len({f.area_code for f in registers}) == 153
+        # A register for each of the two years the national profile keeps.
+        assert {(f.year, f.reference_date) for f in registers} == {
+            ("2020-21", "2021-04-01"),
+            ("2021-22", "2022-04-01"),
+        }
         truth = _truth(tmp_path)
         assert len({r["area_code"] for r in truth}) == 153
         # The truth covers the two years written, and is dated by the later.
@@ -205,29 +226,34 @@ class TestEngland:
                     [
                         tmp_path / "data" / f.path
                         for f in files
-                        if (f.area_code, f.year) == (code, year)
+                        if (f.area_code, f.year) == (code, year) and f.dataset.startswith("ascwds-")
                     ],
                     reference_date=day,
                     out=target,
                     secret=b"demo-data-test-secret-0123456789",
                 )
                 ingested.append(target)
-        results = demo_estimates(
+        estimated = demo_estimates(
             tmp_path / "data", replace(manifest, files=files), ingested, tmp_path / "estimates"
         )
-        assert set(results) == chosen
+        # Every council and year: its own register against the returns, in its own folder.
+        assert set(estimated.by_area_year) == {(c, y) for c in chosen for y in years}
+        assert estimated.folders[("E09000001", "2020-21")] == (
+            tmp_path / "estimates" / "E09000001" / "2020-21"
+        )
         truth = _truth(tmp_path / "data")
-        for code, result in results.items():
+        for (code, year), result in estimated.by_area_year.items():
             own = [r for r in truth if r["area_code"] == code]
             returned = sum(
-                int(r["filled_posts_2021-22"]) for r in own if r["returned_2021-22"] == "Y"
+                int(r[f"filled_posts_{year}"]) for r in own if r[f"returned_{year}"] == "Y"
             )
             assert result.summary["filled_posts_returned"] == returned
             assert result.summary["in_scope_locations"] == sum(
                 r["cqc_registered"] == "Y" for r in own
             )
-        gathered = (tmp_path / "estimates" / "estimates.csv").read_text(encoding="utf-8")
-        assert all(code in gathered for code in chosen)
+        gathered = pl.read_csv(tmp_path / "estimates" / "estimates.csv")
+        assert set(gathered["area_code"].drop_nulls()) == chosen
+        assert set(gathered["period"]) == {"2020/21", "2021/22"}
 
 
 class TestArguments:

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from careforce.core.vocab.demo import DEMO_NOTICE, DEMO_TODAY
 from careforce.services.demo_data import ACTION_PLAN_FILE
 from careforce.web.backend.action_plan import progress_in_force
+from careforce.web.backend.demo import ESTIMATES_FOLDER
 from careforce.web.backend.demo_mode import demo_mode, service_today
 from careforce.web.backend.service import MARKER
 from careforce.web.config import settings as service_settings
@@ -199,6 +200,23 @@ class TestHowTheServiceKnows:
         demo, today, plan = _settings_in(tmp_path)
         assert (demo, today) == ("True", "2024-06-30")
         assert plan == str(tmp_path.resolve() / "demo-data" / ACTION_PLAN_FILE)
+
+    def test_a_demo_folder_reads_the_demos_estimates(self, tmp_path: Path) -> None:
+        (tmp_path / MARKER).write_text("demo")
+        env = {k: v for k, v in os.environ.items() if k not in ("CAREFORCE_ESTIMATES",)}
+        env.update(CAREFORCE_DATA_DIR=str(tmp_path))
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from careforce.web.config import settings as s; print(s.CAREFORCE_ESTIMATES)",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert done.stdout.strip() == str(tmp_path.resolve() / ESTIMATES_FOLDER)
 
     def test_another_folder_is_not_the_demo(self, tmp_path: Path) -> None:
         assert _settings_in(tmp_path) == ["False", "None", "None"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+import polars as pl
 import pytest
 
 from careforce.services.demo_projections import DERIVED_STEM, SUPPLY_NAME
-from careforce.web.backend.demo import build_demo
-from careforce.web.backend.publications import current_publication
+from careforce.web.backend.demo import ESTIMATES_FOLDER, build_demo
+from careforce.web.backend.publications import current_publication, publication_file
 from careforce.web.backend.service import DemoFolderError, prepare_folder
 from careforce.web.backend.survey import rounds as survey_rounds
 from careforce.web.models.accounts.models import User
@@ -35,8 +38,10 @@ class TestPrepareFolder:
 
 class TestBuildDemo:
     def test_builds_data_measures_and_accounts(
-        self, db: None, web_key: None, tmp_path: Path
+        self, db: None, web_key: None, tmp_path: Path, settings: Any
     ) -> None:
+        # As in a demo folder (see careforce.web.config.settings).
+        settings.CAREFORCE_ESTIMATES = str(tmp_path / ESTIMATES_FOLDER)
         site = build_demo(data_dir=tmp_path, scale=0.02)
         assert site.snapshots == 4
         roles = [account.role for account in site.accounts]
@@ -72,10 +77,23 @@ class TestBuildDemo:
         assert (tmp_path / "labour" / "labour.csv").stat().st_size > 0
         derived = tmp_path / "projections" / f"{DERIVED_STEM}.toml"
         assert derived.read_text(encoding="utf-8").startswith("# Projection parameters")
-        # As `careforce demo run` derives it: from the whole-sector estimate of the year the
-        # CQC register describes, not the returns alone.
+        # As `careforce demo run` derives it: from the whole-sector estimate of the latest year
+        # with a CQC register, not the returns alone.
         assert "Base workforce: the whole-sector estimates" in derived.read_text(encoding="utf-8")
-        assert "base_year = 2022" in derived.read_text(encoding="utf-8")
+        assert "base_year = 2024" in derived.read_text(encoding="utf-8")
+        # The service's estimates folder: every year's published rows, the latest year's run.
+        estimates = tmp_path / ESTIMATES_FOLDER
+        periods = pl.read_csv(estimates / "estimates.csv")["period"].unique().sort().to_list()
+        assert periods == ["2020/21", "2021/22", "2022/23", "2023/24"]
+        summary = json.loads((estimates / "estimates_manifest.json").read_text("utf-8"))
+        assert summary["reference_date"] == "2024-03-31"
+        assert (estimates / "locations.csv").is_file()
+        # The publication holds every year's whole-sector estimate.
+        published = pl.read_csv(publication_file(publication, "csv")[0], infer_schema_length=0)
+        estimated = published.filter(
+            (pl.col("measure_id") == "filled_posts_estimate") & (pl.col("breakdown") == "total")
+        )
+        assert estimated["period"].to_list() == periods
         assert (tmp_path / "projections" / SUPPLY_NAME).stat().st_size > 0
         baseline = {
             (r.questionnaire, r.name): r.aggregate["respondents"]

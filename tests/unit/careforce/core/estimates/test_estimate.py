@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 import polars as pl
@@ -198,6 +199,20 @@ class TestRows:
             vacancies / (located["filled_posts"].sum() + vacancies)
         )
         assert rate["numerator"] == pytest.approx(vacancies)
+
+    def test_weighted_rate_interval_is_wilsons_on_the_returns(self, result) -> None:
+        rows = estimate_rows(result)
+        rate = rows.filter(
+            (pl.col("measure_id") == "vacancy_rate_weighted") & (pl.col("breakdown") == "total")
+        ).row(0, named=True)
+        returned = result.locations.filter(pl.col("source") == "returned")
+        # The sample is what the returns observed: their posts and vacancies.
+        n = returned["filled_posts"].sum() + returned["vacancies"].sum()
+        p, z = rate["value"], 1.959963984540054
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+        assert (rate["lower_ci"], rate["upper_ci"]) == pytest.approx((centre - half, centre + half))
+        assert rate["lower_ci"] < rate["value"] < rate["upper_ci"]
 
 
 class TestSizeBand:
