@@ -42,6 +42,7 @@ from careforce.core.indicators.frames import period_label
 from careforce.core.publishing.estimates import publish_estimates
 from careforce.core.sources import cqc_register
 from careforce.core.sources.ascwds.findings import FINDINGS_SCHEMA
+from careforce.core.vocab import published as pub
 from careforce.core.vocab.cqc_register import Location, Scope
 from careforce.io.cqc_register_files import read_area_lookup, read_register
 from careforce.io.csv_text import UnreadableFileError, write_csv
@@ -222,12 +223,12 @@ def _headcount_summary(
 ) -> dict[str, float | int | str | None]:
     """The estimated people of every area together, their interval when there is one area, and
     the posts per person used and as the returns alone show them."""
-    total = rows.filter(pl.col("breakdown") == "total")
+    total = rows.filter(pl.col(pub.BREAKDOWN) == pub.TOTAL)
     one = total.height == 1
     return {
-        HEADCOUNT_ESTIMATE: round(float(total["numerator"].sum()), 1) if total.height else None,
-        "headcount_lower": round(float(total["lower_ci"][0]), 1) if one else None,
-        "headcount_upper": round(float(total["upper_ci"][0]), 1) if one else None,
+        HEADCOUNT_ESTIMATE: round(float(total[pub.NUMERATOR].sum()), 1) if total.height else None,
+        "headcount_lower": round(float(total[pub.LOWER][0]), 1) if one else None,
+        "headcount_upper": round(float(total[pub.UPPER][0]), 1) if one else None,
         "posts_per_person": _posts_per_person(ratios, PEOPLE_PER_POST),
         "posts_per_person_returned": _posts_per_person(ratios, SEEN_PEOPLE_PER_POST),
     }

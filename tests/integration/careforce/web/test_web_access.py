@@ -335,9 +335,9 @@ ENDPOINTS = (
     Endpoint("appendix:appendix-show", none, "POST", (405,) * 5),
     Endpoint("appendix:appendix-download", lambda site: ["ods"], "GET", EVERYONE),
     Endpoint("appendix:appendix-download", lambda site: ["doc"], "GET", (404,) * 5),
-    Endpoint("appendix:template-edit", none, "GET", ANALYSTS),
+    Endpoint("appendix:template-update", none, "GET", ANALYSTS),
     Endpoint(
-        "appendix:template-edit",
+        "appendix:template-update",
         none,
         "POST",
         (LOGIN, 302, 403, 403, 302),

@@ -57,7 +57,7 @@ class TestTemplatePage:
     def test_offers_the_shipped_templates_and_the_councils_own(
         self, site: Site, client_as: Callable[[str], Any]
     ) -> None:
-        response = client_as("analyst").get(reverse("appendix:template-edit"))
+        response = client_as("analyst").get(reverse("appendix:template-update"))
         assert response.status_code == 200
         page = page_of(response)
         assert page.text("h1") == "Appendix template"
@@ -70,7 +70,7 @@ class TestTemplatePage:
         self, site: Site, client_as: Callable[[str], Any]
     ) -> None:
         response = client_as("analyst").post(
-            reverse("appendix:template-edit"), _upload(BAD_TEMPLATE)
+            reverse("appendix:template-update"), _upload(BAD_TEMPLATE)
         )
         assert response.status_code == 200
         page = page_of(response)
@@ -105,7 +105,7 @@ class TestTemplatePage:
     def test_unusable_choices(
         self, site: Site, client_as: Callable[[str], Any], data: dict[str, Any], error: str
     ) -> None:
-        response = client_as("administrator").post(reverse("appendix:template-edit"), data)
+        response = client_as("administrator").post(reverse("appendix:template-update"), data)
         assert response.status_code == 200
         assert error in page_of(response).text(".govuk-error-summary")
 
@@ -113,7 +113,7 @@ class TestTemplatePage:
         self, site: Site, client_as: Callable[[str], Any]
     ) -> None:
         analyst = client_as("analyst")
-        response = analyst.post(reverse("appendix:template-edit"), _upload(OWN_TEMPLATE))
+        response = analyst.post(reverse("appendix:template-update"), _upload(OWN_TEMPLATE))
         assert response.status_code == 302
         waiting = latest_request()
         assert waiting is not None
@@ -136,14 +136,14 @@ class TestTemplatePage:
         assert pdf.content == (in_force[1].parent / "appendix.pdf").read_bytes()
         template = client_as("public").get(reverse("appendix:template-download"))
         assert template.content.decode() == OWN_TEMPLATE
-        shown = page_of(analyst.get(reverse("appendix:template-edit"))).text("main")
+        shown = page_of(analyst.get(reverse("appendix:template-update"))).text("main")
         assert "our-appendix.yaml, chosen on this service." in shown
 
     def test_a_shipped_template_can_be_chosen_again(
         self, site: Site, client_as: Callable[[str], Any]
     ) -> None:
         response = client_as("administrator").post(
-            reverse("appendix:template-edit"), {"template": "staffordshire-appendix"}
+            reverse("appendix:template-update"), {"template": "staffordshire-appendix"}
         )
         assert response.status_code == 302
         assert run_pending() == 1
@@ -162,7 +162,7 @@ class TestAppendixPageLink:
     ) -> None:
         page = page_of(client_as(role).get(reverse("appendix:appendix-show")))
         links = [link.etree_element.get("href") for link in page.all("main a.govuk-link")]
-        assert (reverse("appendix:template-edit") in links) is shown
+        assert (reverse("appendix:template-update") in links) is shown
 
 
 class TestTemplateDownload:

@@ -11,6 +11,6 @@ app_name = "appendix"
 urlpatterns = [
     path("", views.appendix_show, name="appendix-show"),
     path("download.<str:file_format>", views.appendix_download, name="appendix-download"),
-    path("template/", views.template_edit, name="template-edit"),
+    path("template/", views.template_update, name="template-update"),
     path("template/template.yaml", views.template_download, name="template-download"),
 ]

@@ -69,7 +69,7 @@ def appendix_download(request: HttpRequest, file_format: str) -> HttpResponse:
 
 @roles_required(Role.ANALYST, Role.ADMINISTRATOR)
 @require_http_methods(["GET", "POST"])
-def template_edit(request: HttpRequest) -> HttpResponse:
+def template_update(request: HttpRequest) -> HttpResponse:
     """Choose the appendix's template: a shipped one, or upload the council's own; a valid one
     is used once the background job has made the appendix with it."""
     posted = request.method == "POST"
@@ -86,7 +86,7 @@ def template_edit(request: HttpRequest) -> HttpResponse:
             request,
             "The appendix is being made with the template. This page shows how it is going.",
         )
-        return redirect("appendix:template-edit")
+        return redirect("appendix:template-update")
     in_force = template_in_force()
     return render(
         request,
