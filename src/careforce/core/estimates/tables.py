@@ -25,7 +25,7 @@ from careforce.core.estimates.columns import (
     Source,
 )
 from careforce.core.estimates.estimate import PERCENTILES, Estimates, Replicates
-from careforce.core.estimates.intervals import wilson_limits
+from careforce.core.intervals import wilson_limits
 from careforce.core.vocab.published import (
     BREAKDOWN,
     BREAKDOWN_VALUE,

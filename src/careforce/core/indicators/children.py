@@ -22,13 +22,8 @@ from careforce.core.indicators.compute import (
     WORKPLACES,
 )
 from careforce.core.indicators.frames import period_label
-from careforce.core.indicators.intervals import (
-    Z_95,
-    byar_lower,
-    byar_upper,
-    wilson_lower,
-    wilson_upper,
-)
+from careforce.core.indicators.intervals import byar_lower, byar_upper, wilson_lower, wilson_upper
+from careforce.core.intervals import Z_95
 from careforce.core.vocab.canonical_columns import HrStaff as H
 from careforce.core.vocab.published import (
     AREA_CODE,

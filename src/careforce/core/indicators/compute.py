@@ -15,7 +15,6 @@ import polars as pl
 from careforce.core.indicators.catalogue import MEASURES, Dimension, Kind, Measure
 from careforce.core.indicators.frames import PLACE
 from careforce.core.indicators.intervals import (
-    Z_95,
     byar_lower,
     byar_upper,
     median_rank_bounds,
@@ -28,6 +27,7 @@ from careforce.core.indicators.workforce_policy import (
     POLICY_SHARE_INPUTS,
     policy_aggregations,
 )
+from careforce.core.intervals import Z_95
 from careforce.core.vocab.published import (
     ALL,
     AREA_CODE,

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import polars as pl
 
-Z_95 = 1.959963984540054
-"""Two-sided 95% point of the standard normal distribution."""
+from careforce.core.intervals import Z_95, wilson_limits
 
 
 def wilson_lower(successes: pl.Expr, trials: pl.Expr, *, z: float = Z_95) -> pl.Expr:
     """Lower limit of the Wilson score interval for a proportion (Fingertips method)."""
-    return _wilson(successes, trials, z=z, sign=-1.0)
+    return wilson_limits(successes / trials, trials, z=z)[0]
 
 
 def wilson_upper(successes: pl.Expr, trials: pl.Expr, *, z: float = Z_95) -> pl.Expr:
     """Upper limit of the Wilson score interval for a proportion."""
-    return _wilson(successes, trials, z=z, sign=1.0)
-
-
-def _wilson(successes: pl.Expr, trials: pl.Expr, *, z: float, sign: float) -> pl.Expr:
-    p = successes / trials
-    centre = p + z * z / (2 * trials)
-    spread = z * ((p * (1 - p) + z * z / (4 * trials)) / trials).sqrt()
-    limit = (centre + sign * spread) / (1 + z * z / trials)
-    return pl.when(trials > 0).then(limit.clip(0.0, 1.0)).otherwise(None)
+    return wilson_limits(successes / trials, trials, z=z)[1]
 
 
 def byar_lower(count: pl.Expr, *, z: float = Z_95) -> pl.Expr:

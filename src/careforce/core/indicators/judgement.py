@@ -6,6 +6,7 @@ from enum import StrEnum
 
 import polars as pl
 
+from careforce.core.intervals import Z_95
 from careforce.core.vocab.published import Comparison, Polarity
 
 
@@ -63,7 +64,7 @@ def trend(
     significant when its 95% interval excludes zero. Fewer than five usable points: no trend.
     """
     points = [
-        (index, value, ((upper - lower) / (2 * 1.959963984540054)) ** 2)
+        (index, value, ((upper - lower) / (2 * Z_95)) ** 2)
         for index, (value, lower, upper) in enumerate(zip(values, lowers, uppers, strict=True))
         if value is not None and lower is not None and upper is not None and upper > lower
     ]
@@ -77,8 +78,8 @@ def trend(
     sxy = sum(w * (x - mean_x) * (y - mean_y) for w, (x, y, _) in zip(weights, points, strict=True))
     slope = sxy / sxx
     slope_se = (1 / sxx) ** 0.5
-    if slope - 1.959963984540054 * slope_se > 0:
+    if slope - Z_95 * slope_se > 0:
         return Trend.INCREASING
-    if slope + 1.959963984540054 * slope_se < 0:
+    if slope + Z_95 * slope_se < 0:
         return Trend.DECREASING
     return Trend.NO_SIGNIFICANT_CHANGE

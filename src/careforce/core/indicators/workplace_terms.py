@@ -20,7 +20,8 @@ from careforce.core.indicators.compute import (
     WORKPLACES,
 )
 from careforce.core.indicators.frames import PLACE, SNAPSHOT, place_columns
-from careforce.core.indicators.intervals import Z_95, wilson_lower, wilson_upper
+from careforce.core.indicators.intervals import wilson_lower, wilson_upper
+from careforce.core.intervals import Z_95
 from careforce.core.vocab import workplace_codes
 from careforce.core.vocab.canonical_columns import Establishment as E
 from careforce.core.vocab.canonical_columns import Worker as WK

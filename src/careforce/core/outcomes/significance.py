@@ -13,16 +13,12 @@ judged as follows:
 
 from __future__ import annotations
 
-from typing import Final
-
 import polars as pl
 
+from careforce.core.intervals import Z_95
 from careforce.core.outcomes.columns import Direction
 from careforce.core.outcomes.framework import SignificanceTest
 from careforce.core.vocab.published import Polarity
-
-Z_95: Final = 1.959963984540054
-"""Two-sided 95% quantile of the normal distribution: the indicators' intervals are 95%."""
 
 
 def standard_error(lower: pl.Expr, upper: pl.Expr) -> pl.Expr:

@@ -17,8 +17,9 @@ from typing import Final
 import polars as pl
 from scipy import stats
 
+from careforce.core.intervals import wilson_limits
 from careforce.core.survey import columns as c
-from careforce.core.survey.intervals import effective_n, wilson_limits
+from careforce.core.survey.intervals import effective_n
 from careforce.core.vocab.published import ALL, TOTAL
 
 SMALL_EXPECTED: Final = 5.0

@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from careforce.core.intervals import wilson_limits
 from careforce.core.survey.analysis import option_ranking
-from careforce.core.survey.intervals import wilson_limits
 from careforce.core.survey.themes import theme_counts
 from careforce.core.vocab import published as pub
 from careforce.io.survey_files import (

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from careforce.core.intervals import wilson_limits
 from careforce.core.outcomes.columns import MEASURE_CODE
-from careforce.core.survey.intervals import wilson_limits
 from careforce.core.survey.mapping import ExportLayout, ExportMapping, export_layout
 from careforce.core.survey.responses import read_responses
 from careforce.core.vocab import published as pub

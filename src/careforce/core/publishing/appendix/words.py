@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from enum import StrEnum
 
-from careforce.core.outcomes.significance import Z_95
+from careforce.core.intervals import Z_95
 from careforce.core.publishing.appendix.cells import Cell
 from careforce.core.vocab.published import SYMBOL_PHRASES, Symbol
 

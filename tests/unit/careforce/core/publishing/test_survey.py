@@ -7,11 +7,11 @@ import polars as pl
 import pytest
 
 from careforce.core.indicators.catalogue import SURVEY_MEASURES, measure_ids
+from careforce.core.intervals import wilson_limits
 from careforce.core.publishing.survey import (
     UnknownSurveyMeasureError,
     published_survey_measures,
 )
-from careforce.core.survey.intervals import wilson_limits
 from careforce.core.survey.measures import measure_shares
 from careforce.core.survey.questionnaire import Questionnaire
 from careforce.core.vocab import published as pub

@@ -8,6 +8,7 @@ import math
 import polars as pl
 import pytest
 
+from careforce.core.intervals import wilson_limits
 from careforce.core.survey import columns as c
 from careforce.core.survey.analysis import (
     CrossTabError,
@@ -16,7 +17,6 @@ from careforce.core.survey.analysis import (
     likert_summary,
     option_ranking,
 )
-from careforce.core.survey.intervals import wilson_limits
 
 pytestmark = pytest.mark.unit
 
