@@ -12,6 +12,8 @@ from rich.table import Table
 
 from careforce.core.vocab.published import (
     ALL,
+    AREA_CODE,
+    AREA_NAME,
     BREAKDOWN,
     BREAKDOWN_VALUE,
     COMPARATOR_NAME,
@@ -69,6 +71,22 @@ def _format(value: float | None, unit: str) -> str:
     return f"{value:,.1f}"
 
 
+def headline_area(table: pl.DataFrame) -> tuple[pl.DataFrame, str]:
+    """The published rows the headline table shows, and its title: the one area's, or with
+    several areas (the national demo) the first area's, named, as the areas' figures are not
+    added up."""
+    title = "Headline measures (published, after disclosure control)"
+    areas = table.select(AREA_CODE, AREA_NAME).unique().sort(AREA_CODE)
+    if areas.height <= 1:
+        return table, title
+    code, name = areas.row(0)
+    return (
+        table.filter(pl.col(AREA_CODE) == code),
+        f"{title} of {name}, the first of {areas.height} areas (every area's are in "
+        "indicators.csv)",
+    )
+
+
 def _estimates_summary(result: DemoRun, out: Path) -> str:
     """The whole-sector estimate (filled posts and the people holding them) of every year."""
     lines = []
@@ -110,11 +128,9 @@ def run(
         ingest_table.add_row(area, year, f"{rows:,}", str(outcome.errors), str(outcome.warnings))
     if len(result.ingested) <= 10:
         console.print(ingest_table)
-    table = result.indicators.table
+    table, title = headline_area(result.indicators.table)
     periods = sorted(table["period"].unique().to_list())
-    summary = Table(
-        title="Headline measures (published, after disclosure control)", title_justify="left"
-    )
+    summary = Table(title=title, title_justify="left")
     summary.add_column("measure")
     for period in periods:
         summary.add_column(period, justify="right")
