@@ -76,7 +76,7 @@ def headline_area(table: pl.DataFrame) -> tuple[pl.DataFrame, str]:
     several areas (the national demo) the first area's, named, as the areas' figures are not
     added up."""
     title = "Headline measures (published, after disclosure control)"
-    areas = table.select(AREA_CODE, AREA_NAME).unique().sort(AREA_CODE)
+    areas = table.select(AREA_CODE, AREA_NAME).unique(subset=AREA_CODE).sort(AREA_CODE)
     if areas.height <= 1:
         return table, title
     code, name = areas.row(0)
