@@ -274,6 +274,19 @@ def parse_checked(
     problems = schema_problems(data, schema, wording)
     if problems:
         raise error(problems)
+    return model_checked(data, model, check, error)
+
+
+def model_checked(
+    data: Any, model: type[M], check: Callable[[M], list[Problem]], error: type[ProblemsError]
+) -> M:
+    """The last two steps of :func:`parse_checked`, for data already known to fit the schema
+    (such as a valid model's data changed in place): the model's own validation, then
+    ``check``.
+
+    Raises:
+        ProblemsError: ``error`` with every problem of the first step that found some.
+    """
     try:
         parsed = model.model_validate(data)
     except ValidationError as invalid:

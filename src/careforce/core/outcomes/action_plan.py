@@ -13,15 +13,15 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from careforce.core.configuration import (
     SCHEMA_DIALECT,
     Problem,
     SchemaGenerator,
     duplicates,
+    model_checked,
     parse_checked,
-    pydantic_problems,
     tidy_schema,
 )
 from careforce.core.outcomes.columns import ActionStatus
@@ -260,14 +260,7 @@ def _with_detail_change(
         for detail in action["detailed_actions"]:
             if detail["code"] == code:
                 change(detail)
-                try:
-                    updated = ActionPlan.model_validate(data)
-                except ValidationError as error:
-                    raise ConfigurationError(pydantic_problems(error)) from None
-                problems = check_action_plan(updated)
-                if problems:
-                    raise ConfigurationError(problems)
-                return updated
+                return model_checked(data, ActionPlan, check_action_plan, ConfigurationError)
     raise UnknownActionError(code)
 
 
