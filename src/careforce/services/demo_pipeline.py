@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -64,9 +64,6 @@ class DemoRun:
     indicators_dir: Path
     outcomes: ReportResult | None = None
     """The outcomes scorecard and progress report (a profile of one area only)."""
-    estimates: EstimatesResult | None = None
-    """The whole-sector estimates of the strategy's year (2021/22), the year the data appendix
-    describes, from the area's CQC register of that year (a profile of one area only)."""
     survey: tuple[Path, ...] = ()
     """The survey measures of each demo survey round (a profile of one area only)."""
     labour: LabourResult | None = None
@@ -74,13 +71,24 @@ class DemoRun:
     projections: DemoProjections | None = None
     """The projection derived from the demo's measures, its supply file and supply against
     need (a profile of one area only)."""
-    estimates_by_area: dict[str, EstimatesResult] = field(default_factory=dict)
-    """The whole-sector estimates of each area in the strategy's year (2021/22), from its own
-    CQC register."""
     appendix: AppendixResult | None = None
     """The annual data appendix (a profile of one area only)."""
     estimated: DemoEstimates | None = None
     """Every area's whole-sector estimates of every year with a CQC register."""
+
+    @property
+    def estimates_by_area(self) -> dict[str, EstimatesResult]:
+        """The whole-sector estimates of each area in the strategy's year (2021/22), from its
+        own CQC register."""
+        return self.estimated.of_year(CALIBRATED_YEAR) if self.estimated is not None else {}
+
+    @property
+    def estimates(self) -> EstimatesResult | None:
+        """The whole-sector estimates of the strategy's year (2021/22), the year the data
+        appendix describes, from the area's CQC register of that year (a profile of one area
+        only)."""
+        by_area = self.estimates_by_area
+        return next(iter(by_area.values())) if len(by_area) == 1 else None
 
     def filled_posts(self, year: str = CALIBRATED_YEAR) -> tuple[float, float]:
         """Filled posts in the returns and estimated for the whole sector in a year (the
@@ -269,7 +277,6 @@ def run_demo(
     labour = demo_labour(data, out / "labour", areas=names)
     say("Estimating the whole sector from each year's CQC register")
     estimated = demo_estimates(data, manifest, directories, out / "estimates")
-    by_area = estimated.of_year(CALIBRATED_YEAR)
     say("Computing the measures")
     districts = write_district_lookup(
         profile, data / "geography" / "postcode_districts.csv", scale=scale
@@ -287,10 +294,9 @@ def run_demo(
         # The children's files describe 31 March 2022, not the latest ASC-WDS year.
         children_date=dt.date.fromisoformat(CHILDREN_EXTRACT_DATE),
     )
-    outcomes = estimates = projections = None
+    outcomes = projections = None
     survey: list[Path] = []
     if len(names) == 1:
-        estimates = next(iter(by_area.values()), None)
         say("Analysing the workforce survey rounds")
         survey = write_demo_survey(out, seed=seed, area=next(iter(names.items())))
         say("Evaluating the outcomes framework and writing the progress report")
@@ -333,11 +339,9 @@ def run_demo(
         indicators,
         indicators_dir,
         outcomes,
-        estimates,
         tuple(survey),
         labour,
         projections,
-        by_area,
         appendix,
         estimated,
     )
